@@ -1,0 +1,67 @@
+// chart: Selection → RenderedChart[]: Vega-Lite specs compiled to Vega and drawn as SVG in Node (no browser).
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { diagnostic, InputError } from '../core/diagnostics.ts';
+import type { FontFace } from '../config/fonts.ts';
+import type { Selection } from '../select/index.ts';
+import { sourceLabel, stanceSpec, timelineSpec } from './builtin.ts';
+import { makeTextWidth } from './text-metrics.ts';
+import { chartConfig } from './theme.ts';
+import type { RenderedChart } from './types.ts';
+
+export type * from './types.ts';
+export { sourceLabel } from './builtin.ts';
+
+export interface ChartRenderer {
+  render(id: string, spec: Record<string, unknown>): Promise<RenderedChart>;
+}
+
+/**
+ * One per run. Vega keeps its text measurer in a module-level object; we point it at
+ * fontkit over the bundled fonts here, once, so every label is measured as Chromium will draw it.
+ */
+export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
+  const width = makeTextWidth(faces);
+  (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = width;
+  return {
+    async render(id, input) {
+      const { title, description, config, ...rest } = input as { title?: unknown; description?: string; config?: Record<string, unknown> };
+      const titleText = typeof title === 'string' ? title : (title as { text?: string } | undefined)?.text ?? id;
+      const subtitle = (title as { subtitle?: string } | undefined)?.subtitle;
+      const spec = { ...rest, config: { ...chartConfig, ...(config ?? {}) } } as unknown as TopLevelSpec;
+      const warnings: string[] = [];
+      const logger = { level: () => logger, error: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, warn: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, info: () => logger, debug: () => logger };
+      const vgSpec = compile(spec, { logger: logger as never }).spec;
+      vega.resetSVGDefIds();
+      const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.None });
+      const svg = await view.toSVG();
+      const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
+      view.finalize();
+      return { id, title: titleText, description: description ?? subtitle, svg, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+    },
+  };
+}
+
+export async function renderCharts(selection: Selection, renderer: ChartRenderer): Promise<RenderedChart[]> {
+  const out: RenderedChart[] = [];
+  const { report } = selection;
+  if (report.kind === 'chronology' && selection.events.length) {
+    const laneName = (key: string) => (report.lanes === 'actor' ? selection.actorNames.get(key) ?? key : key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()));
+    out.push(await renderer.render('timeline', timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events')));
+  }
+  if (report.kind === 'comparative-perspectives' && selection.stances.length) {
+    const cells = selection.stances.map((c) => ({ sourceLabel: sourceLabel(c.source), questionLabel: c.question.short, stance: c.stance }));
+    out.push(await renderer.render('stances', stanceSpec(cells, 'Where the sources stand')));
+  }
+  for (const chart of selection.charts) {
+    const rows = selection.chartData.get(chart.dataset) ?? [];
+    const spec = { ...structuredClone(chart.spec), data: { values: structuredClone(rows) } } as Record<string, unknown>;
+    delete spec.$schema;
+    try {
+      out.push(await renderer.render(chart.id, spec));
+    } catch (err) {
+      throw new InputError([diagnostic(chart.at, 'E_CHART_INVALID', `chart "${chart.id}" cannot be drawn: ${(err as Error).message}`, 'check the spec against the Vega-Lite documentation; the data must come from its named dataset')]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+// chart: inputs and outputs of the chart stage.
+export type { Lanes } from '../validate/index.ts';
+
+export interface StanceCellInput {
+  readonly sourceLabel: string;
+  readonly questionLabel: string;
+  readonly stance: number | undefined;
+}
+
+/** A chart ready for a page: SVG markup made in Node, plus what the figure caption needs. */
+export interface RenderedChart {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}

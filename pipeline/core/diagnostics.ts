@@ -1,0 +1,68 @@
+// core: the one shape every located problem takes, and the exceptions that carry them.
+// Positions here are 1-based lines and 1-based columns counted in UTF-16 units.
+
+export const Severity = { error: 'error', warning: 'warning' } as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
+
+/** A place in a file: 1-based line, 1-based column. */
+export interface SourcePos {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Diagnostic extends SourcePos {
+  readonly severity: Severity;
+  /** Stable code from the catalog in codes.ts, e.g. E_UNKNOWN_SOURCE. */
+  readonly code: string;
+  /** What happened, in plain language. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly hint: string;
+}
+
+/** Exit codes, as DESIGN.md fixes them. */
+export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, renderFailed: 3 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The user's input is wrong: print the diagnostics, exit 1, no stack trace. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(`${diagnostics.filter((d) => d.severity === 'error').length} problem(s) in the input`);
+    this.name = 'InputError';
+  }
+}
+
+/** The command line is wrong: print the message and usage, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Rendering or printing failed (no browser, a page asked for the network, …): exit 3. */
+export class RenderError extends Error {
+  override name = 'RenderError';
+  constructor(message: string, readonly hint?: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+export function diagnostic(
+  at: SourcePos,
+  code: string,
+  message: string,
+  hint: string,
+  severity: Severity = 'error',
+): Diagnostic {
+  return { file: at.file, line: at.line, column: at.column, code, message, hint, severity };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Sort by file, then line, then column, so output reads top to bottom. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}

@@ -1,0 +1,61 @@
+// core: converts positions from the `yaml` parser (0-based offsets, LineCounter)
+// into our 1-based SourcePos. The one adapter every stage uses for YAML and JSON files.
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { SourcePos } from './diagnostics.ts';
+
+/** A parsed YAML (or JSON) document that remembers where it came from. */
+export interface YamlSource {
+  /** Path as shown to the user, relative to the working directory. */
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** Lines of the file before the YAML starts (front matter starts after its `---`). */
+  readonly lineOffset: number;
+}
+
+export type PathKey = string | number;
+
+export function posAtOffset(src: YamlSource, offset: number): SourcePos {
+  const { line, col } = src.lineCounter.linePos(Math.max(0, offset));
+  return { file: src.file, line: line + src.lineOffset, column: col };
+}
+
+/** Walks a key path; returns the deepest node reached and, when `key` is asked, the key node. */
+function nodeAt(src: YamlSource, path: readonly PathKey[], wantKey: boolean): Node | undefined {
+  let node: unknown = src.doc.contents;
+  let found: Node | undefined = isNodeLike(node) ? node : undefined;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) return found;
+      if (last && wantKey && isNodeLike(pair.key)) return pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step];
+    } else {
+      return found;
+    }
+    if (isNodeLike(node)) found = node;
+    else return found;
+  }
+  return found;
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+/** Position of the value at `path` (or of its key), falling back to the nearest parent. */
+export function locate(src: YamlSource, path: readonly PathKey[], opts: { key?: boolean } = {}): SourcePos {
+  const node = nodeAt(src, path, opts.key ?? false);
+  const offset = node?.range?.[0] ?? 0;
+  return posAtOffset(src, offset);
+}
+
+/** Position of the line `line` (1-based, in the whole file) at column 1. */
+export function lineStart(file: string, line: number): SourcePos {
+  return { file, line, column: 1 };
+}

@@ -1,0 +1,72 @@
+// load: data folder → LoadedCorpus (files parsed for syntax, positions kept; no meaning yet).
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'zx';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { displayPath } from '../core/paths.ts';
+import type { YamlSource } from '../core/yaml-positions.ts';
+import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
+import type { DatasetSource, LoadedCorpus, MarkdownSource } from './types.ts';
+
+export type { LoadedCorpus, MarkdownSource, DatasetSource, TableSource, TableRow } from './types.ts';
+
+async function list(dataDir: string, pattern: string): Promise<string[]> {
+  const files = await glob(pattern, { cwd: dataDir, absolute: true, onlyFiles: true });
+  return files.sort();
+}
+
+export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
+  const diagnostics: Diagnostic[] = [];
+  const absData = path.resolve(dataDir);
+  if (!existsSync(absData)) {
+    diagnostics.push(diagnostic({ file: displayPath(absData), line: 1, column: 1 }, 'E_NO_DATA_DIR', `the data folder ${displayPath(absData)} does not exist`, 'run from the project folder, or name the corpus with --data DIR'));
+  }
+
+  async function read<T>(abs: string, parse: (file: string, text: string) => Parsed<T>): Promise<T | undefined> {
+    const text = await readFile(abs, 'utf8');
+    const result = parse(displayPath(abs), text);
+    diagnostics.push(...result.diagnostics);
+    return result.value;
+  }
+  const yamlFile = (abs: string) => read<YamlSource>(abs, (f, t) => parseYaml(f, t));
+  async function optionalYaml(name: string): Promise<YamlSource | undefined> {
+    const abs = path.join(absData, name);
+    return existsSync(abs) ? yamlFile(abs) : undefined;
+  }
+  async function all<T>(pattern: string, parse: (abs: string) => Promise<T | undefined>): Promise<T[]> {
+    const out: T[] = [];
+    for (const abs of await list(absData, pattern)) {
+      const value = await parse(abs);
+      if (value !== undefined) out.push(value);
+    }
+    return out;
+  }
+  const markdown = (abs: string) => read<MarkdownSource>(abs, parseMarkdown);
+
+  const datasets: DatasetSource[] = [];
+  for (const abs of await list(absData, 'datasets/*.{yaml,yml}')) {
+    const id = path.basename(abs).replace(/\.ya?ml$/, '');
+    const sidecar = await yamlFile(abs);
+    if (!sidecar) continue;
+    const csv = path.join(path.dirname(abs), `${id}.csv`);
+    const json = path.join(path.dirname(abs), `${id}.json`);
+    const table = existsSync(csv) ? await read(csv, parseCsvTable) : existsSync(json) ? await read(json, parseJsonTable) : undefined;
+    datasets.push({ id, sidecar, table });
+  }
+
+  return {
+    dataDir: absData,
+    actors: await optionalYaml('actors.yaml'),
+    perspectives: await optionalYaml('perspectives.yaml'),
+    questions: await optionalYaml('questions.yaml'),
+    audiences: await optionalYaml('audiences.yaml'),
+    sources: await all('sources/*.md', markdown),
+    claims: await all('claims/*.{yaml,yml}', yamlFile),
+    events: await all('events/*.{yaml,yml}', yamlFile),
+    datasets,
+    charts: await all('charts/*.json', yamlFile),
+    reports: await all('reports/*.md', markdown),
+    diagnostics,
+  };
+}

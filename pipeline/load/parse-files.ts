@@ -1,0 +1,110 @@
+// load: one parser per file format; each returns its parsed form plus syntax diagnostics.
+import matter from 'gray-matter';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { LineCounter, isSeq, isMap, isScalar, parseDocument } from 'yaml';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { lineColumnAt } from '../core/paths.ts';
+import { posAtOffset, type YamlSource } from '../core/yaml-positions.ts';
+import type { MarkdownSource, TableRow, TableSource } from './types.ts';
+
+export interface Parsed<T> {
+  readonly value: T | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * YAML (and JSON, which is YAML) keeping positions. The core schema keeps
+ * `2021-06-15` a string: dates are EDTF strings, parsed on purpose later.
+ */
+export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<YamlSource> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const src: YamlSource = { file, text, doc, lineCounter, lineOffset };
+  const diagnostics = doc.errors.map((err) => {
+    const at = posAtOffset(src, err.pos[0]);
+    const firstLine = err.message.split('\n')[0] ?? err.message;
+    return diagnostic(at, 'E_YAML_SYNTAX', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, yamlHint(err.code));
+  });
+  return { value: diagnostics.length ? undefined : src, diagnostics };
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once per mapping; remove or rename one of them';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: items of one list or mapping must line up';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a value that contains ": " must be quoted, e.g. quote: "a: b"';
+    default:
+      return 'quote values that contain ":", "#", "[" or start with a quote mark';
+  }
+}
+
+/**
+ * Markdown with front matter. gray-matter splits the file (always given an
+ * options object: without one it caches by input text and shares results);
+ * its own YAML engine is replaced because it loses positions and turns dates into Dates.
+ */
+export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource> {
+  if (!/^---\r?\n/.test(text)) {
+    return {
+      value: undefined,
+      diagnostics: [diagnostic({ file, line: 1, column: 1 }, 'E_NO_FRONT_MATTER', 'the file does not start with YAML front matter', 'begin the file with a line "---", the metadata, and another "---"')],
+    };
+  }
+  const split = matter(text, { engines: { yaml: () => ({}) }, language: 'yaml' });
+  const fm = parseYaml(file, split.matter.replace(/^\r?\n/, ''), 1);
+  const bodyStart = text.length - split.content.length;
+  const bodyLine = lineColumnAt(text, bodyStart).line;
+  if (!fm.value) return { value: undefined, diagnostics: fm.diagnostics };
+  return { value: { file, frontMatter: fm.value, body: split.content, bodyLine }, diagnostics: [] };
+}
+
+/** CSV with a header row; every row remembers its line. */
+export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
+  try {
+    const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as {
+      record: Record<string, string>;
+      info: { lines: number };
+    }[];
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    const columns = (parseCsv(firstLine, { bom: true, trim: true }) as string[][])[0] ?? [];
+    const rows: TableRow[] = records.map((r) => ({ line: r.info.lines, cells: r.record }));
+    return { value: { file, columns, rows }, diagnostics: [] };
+  } catch (err) {
+    const e = err as { message: string; lines?: number; code?: string };
+    return {
+      value: undefined,
+      diagnostics: [diagnostic({ file, line: e.lines ?? 1, column: 1 }, 'E_CSV_SYNTAX', `CSV syntax error: ${e.message}`, 'every row needs as many cells as the header; quote cells that contain commas')],
+    };
+  }
+}
+
+/** A JSON data file: an array of flat objects. */
+export function parseJsonTable(file: string, text: string): Parsed<TableSource> {
+  const parsed = parseYaml(file, text);
+  if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
+  const src = parsed.value;
+  const root = src.doc.contents;
+  if (!isSeq(root)) {
+    return { value: undefined, diagnostics: [diagnostic(posAtOffset(src, 0), 'E_DATA_SHAPE', 'a JSON dataset must be an array of objects', 'write the rows as [{"column": value, …}, …]')] };
+  }
+  const columns = new Set<string>();
+  const rows: TableRow[] = [];
+  for (const item of root.items) {
+    if (!isMap(item)) continue;
+    const cells: Record<string, string | number | boolean | null> = {};
+    for (const pair of item.items) {
+      if (isScalar(pair.key) && isScalar(pair.value)) {
+        const key = String(pair.key.value);
+        columns.add(key);
+        cells[key] = pair.value.value as string | number | boolean | null;
+      }
+    }
+    rows.push({ line: posAtOffset(src, item.range?.[0] ?? 0).line, cells });
+  }
+  return { value: { file, columns: [...columns], rows }, diagnostics: [] };
+}

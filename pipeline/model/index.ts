@@ -1,0 +1,125 @@
+// model: ValidatedCorpus → Model: indexes every id, resolves every reference, reports what dangles.
+import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
+import { didYouMean } from '../core/suggest.ts';
+import { locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import { edtfBounds, type Located, type ValidatedCorpus } from '../validate/index.ts';
+import { chartFields } from './chart-fields.ts';
+import { findCitations } from './citations.ts';
+import type { Chart, Claim, CorpusEvent, Dataset, Model, Report, Source } from './types.ts';
+
+export type * from './types.ts';
+
+export interface Modelling {
+  readonly model: Model;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function buildModel(corpus: ValidatedCorpus): Modelling {
+  const diagnostics: Diagnostic[] = [];
+
+  /** Index entries by id; a second entry with the same id is an error at the second place. */
+  function index<T>(kind: string, entries: readonly { id: string; at: SourcePos; value: T }[]): Map<string, T> {
+    const map = new Map<string, T>();
+    const first = new Map<string, SourcePos>();
+    for (const { id, at, value } of entries) {
+      const prior = first.get(id);
+      if (prior) {
+        diagnostics.push(diagnostic(at, 'E_DUPLICATE_ID', `${kind} id "${id}" is used twice`, `the first is at ${prior.file}:${prior.line}:${prior.column}; give one of them another id`));
+        continue;
+      }
+      first.set(id, at);
+      map.set(id, value);
+    }
+    return map;
+  }
+  const byId = <T extends { id: string }>(kind: string, list: readonly Located<T>[]) =>
+    index(kind, list.map((l) => ({ id: l.value.id, at: locate(l.src, [...l.path, 'id']), value: l.value })));
+
+  const actors = byId('actor', corpus.actors);
+  const perspectives = byId('perspective', corpus.perspectives);
+  const questions = byId('question', corpus.questions);
+  const audiences = byId('audience', corpus.audiences);
+  const sources = index<Source>('source', corpus.sources.map((s) => ({ id: s.value.id, at: locate(s.src, ['id']), value: { ...s.value, note: s.note, at: s.at } })));
+  const claims = index<Claim>('claim', corpus.claimFiles.flatMap((f) =>
+    f.claims.map((c) => ({ id: c.value.id, at: locate(c.src, [...c.path, 'id']), value: { ...c.value, source: f.source, at: c.at } }))));
+  const datasets = index<Dataset>('dataset', corpus.datasets.map((d) => ({ id: d.id, at: d.at, value: { id: d.id, meta: d.value, rows: d.rows, at: d.at } })));
+
+  /** Checks that `id` is a key of `known`; if not, a located error with the nearest id as hint. */
+  function ref(kind: string, id: string, known: ReadonlyMap<string, unknown>, src: YamlSource, at: readonly PathKey[], code: string, context: string) {
+    if (known.has(id)) return;
+    if (known.size === 0 && kind === 'actor') return; // no actors file: codes are not checked
+    diagnostics.push(diagnostic(locate(src, at), code, `${context} names ${kind} "${id}", which does not exist`,
+      didYouMean(id, known.keys(), `define it first, or use one of the ${known.size} known ${kind} ids`)));
+  }
+
+  for (const s of corpus.sources) {
+    if (s.value.perspective && perspectives.size > 0) {
+      ref('perspective', s.value.perspective, perspectives, s.src, ['perspective'], 'E_UNKNOWN_PERSPECTIVE', `source "${s.value.id}"`);
+    }
+  }
+
+  for (const file of corpus.claimFiles) {
+    ref('source', file.source, sources, file.src, ['source'], 'E_UNKNOWN_SOURCE', 'this claims file');
+    for (const c of file.claims) {
+      const claim = c.value;
+      if (!claim.id.startsWith(`${file.source}/`)) {
+        diagnostics.push(diagnostic(locate(c.src, [...c.path, 'id']), 'E_CLAIM_ID_PREFIX', `claim id "${claim.id}" does not start with its source id "${file.source}/"`,
+          `rename it "${file.source}/${claim.id.split('/').pop()}"`));
+      }
+      claim.actors.forEach((a, i) => ref('actor', a, actors, c.src, [...c.path, 'actors', i], 'E_UNKNOWN_ACTOR', `claim "${claim.id}"`));
+      for (const q of Object.keys(claim.stances)) ref('question', q, questions, c.src, [...c.path, 'stances', q], 'E_UNKNOWN_QUESTION', `claim "${claim.id}"`);
+    }
+  }
+
+  const events: CorpusEvent[] = [];
+  for (const e of corpus.events) {
+    const bounds = edtfBounds(e.value.date);
+    if (!bounds) continue; // validate already reported it
+    e.value.evidence.forEach((id, i) => ref('claim', id, claims, e.src, [...e.path, 'evidence', i], 'E_UNKNOWN_CLAIM', `event "${e.value.id}"`));
+    e.value.actors.forEach((a, i) => ref('actor', a, actors, e.src, [...e.path, 'actors', i], 'E_UNKNOWN_ACTOR', `event "${e.value.id}"`));
+    events.push({ ...e.value, bounds, at: e.at });
+  }
+  const eventIds = index('event', events.map((e) => ({ id: e.id, at: e.at, value: e })));
+  events.sort((a, b) => a.bounds.min - b.bounds.min || a.id.localeCompare(b.id));
+
+  for (const d of corpus.datasets) {
+    d.value.evidence.forEach((id, i) => ref('claim', id, claims, d.src, ['evidence', i], 'E_UNKNOWN_CLAIM', `dataset "${d.id}"`));
+  }
+
+  const charts = index<Chart>('chart', corpus.charts.flatMap((c) => {
+    const dataset = datasets.get(c.value.data.name);
+    ref('dataset', c.value.data.name, datasets, c.src, ['data', 'name'], 'E_UNKNOWN_DATASET', `chart "${c.id}"`);
+    if (dataset) {
+      for (const f of chartFields(c.value, Object.keys(dataset.meta.columns))) {
+        diagnostics.push(diagnostic(locate(c.src, f.path), 'E_UNKNOWN_FIELD', `chart "${c.id}" uses field "${f.field}", which dataset "${dataset.id}" does not have`,
+          didYouMean(f.field, Object.keys(dataset.meta.columns), `its columns are: ${Object.keys(dataset.meta.columns).join(', ')}`)));
+      }
+    }
+    const title = typeof c.value.title === 'string' ? c.value.title : c.value.title.text;
+    return [{ id: c.id, at: c.at, value: { id: c.id, title, dataset: c.value.data.name, spec: c.value, at: c.at } }];
+  }));
+
+  const reports: Report[] = [];
+  for (const r of corpus.reports) {
+    const m = r.value;
+    const context = `report "${r.id}"`;
+    m.audiences.forEach((a, i) => ref('audience', a, audiences, r.src, ['audiences', i], 'E_UNKNOWN_AUDIENCE', context));
+    m.judgments.forEach((j, i) => j.evidence.forEach((id, k) => ref('claim', id, claims, r.src, ['judgments', i, 'evidence', k], 'E_UNKNOWN_CLAIM', `${context}, key judgment ${i + 1},`)));
+    m.charts.forEach((id, i) => ref('chart', id, charts, r.src, ['charts', i], 'E_UNKNOWN_CHART', context));
+    m.questions.forEach((id, i) => ref('question', id, questions, r.src, ['questions', i], 'E_UNKNOWN_QUESTION', context));
+    m.sources.forEach((id, i) => ref('source', id, sources, r.src, ['sources', i], 'E_UNKNOWN_SOURCE', context));
+    if (m.events !== 'all') m.events.forEach((id, i) => ref('event', id, eventIds, r.src, ['events', i], 'E_UNKNOWN_EVENT', context));
+    const citations = findCitations(r.body, r.bodyLine).map((c) => ({ ...c, file: r.file }));
+    for (const c of citations) {
+      if (!claims.has(c.claim)) {
+        diagnostics.push(diagnostic(c, 'E_UNKNOWN_CLAIM', `${context} cites claim "${c.claim}", which does not exist`,
+          didYouMean(c.claim, claims.keys(), 'cite a claim by its full id: [@source-id/slug]')));
+      }
+    }
+    reports.push({ ...m, id: r.id, body: r.body, bodyLine: r.bodyLine, citations, at: r.at });
+  }
+  index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));
+
+  const model: Model = { dataDir: corpus.dataDir, actors, perspectives, questions, audiences, sources, claims, events, datasets, charts, reports };
+  return { model, diagnostics };
+}

@@ -1,0 +1,64 @@
+// model: the typed, indexed corpus with every cross-reference resolved.
+import type { SourcePos } from '../core/diagnostics.ts';
+import type {
+  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, EventData, Perspective, Question, ReportMeta, SourceMeta,
+} from '../validate/index.ts';
+
+export interface Source extends SourceMeta {
+  readonly note: string;
+  readonly at: SourcePos;
+}
+
+export interface Claim extends ClaimData {
+  readonly source: string;
+  readonly at: SourcePos;
+}
+
+export interface CorpusEvent extends EventData {
+  readonly bounds: DateBounds;
+  readonly at: SourcePos;
+}
+
+export interface Dataset {
+  readonly id: string;
+  readonly meta: DatasetMeta;
+  readonly rows: readonly Readonly<Record<string, Cell>>[];
+  readonly at: SourcePos;
+}
+
+export interface Chart {
+  readonly id: string;
+  readonly title: string;
+  readonly dataset: string;
+  /** The Vega-Lite spec as written (never mutated; the chart stage copies it). */
+  readonly spec: Readonly<Record<string, unknown>>;
+  readonly at: SourcePos;
+}
+
+/** A `[@claim-id]` in a report body, where it was written. */
+export interface Citation extends SourcePos {
+  readonly claim: string;
+}
+
+export interface Report extends ReportMeta {
+  readonly id: string;
+  readonly body: string;
+  readonly bodyLine: number;
+  readonly citations: readonly Citation[];
+  readonly at: SourcePos;
+}
+
+export interface Model {
+  readonly dataDir: string;
+  readonly actors: ReadonlyMap<string, Actor>;
+  readonly perspectives: ReadonlyMap<string, Perspective>;
+  readonly questions: ReadonlyMap<string, Question>;
+  readonly audiences: ReadonlyMap<string, Audience>;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly claims: ReadonlyMap<string, Claim>;
+  /** Sorted by start date, then id. */
+  readonly events: readonly CorpusEvent[];
+  readonly datasets: ReadonlyMap<string, Dataset>;
+  readonly charts: ReadonlyMap<string, Chart>;
+  readonly reports: readonly Report[];
+}

@@ -1,0 +1,97 @@
+// print: HTML files → PDF files, with one Chromium for the whole run and a small pool of pages.
+// Pages run with JavaScript off; every request that is not a local file or data: URL is refused and counted.
+import { pathToFileURL } from 'node:url';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import { RenderError } from '../core/diagnostics.ts';
+import { findBrowser, launchBrowser, poolSize, type BrowserChoice } from './browser.ts';
+import { finishPdf, type PdfMeta } from './pdf-metadata.ts';
+
+export { findBrowser, type BrowserChoice } from './browser.ts';
+export type { PdfMeta } from './pdf-metadata.ts';
+
+export interface PrintJob {
+  /** Absolute path of the HTML to print (fonts and styles inlined, so nothing else is read). */
+  readonly html: string;
+  readonly meta: PdfMeta;
+}
+
+export interface PrintedPdf {
+  readonly html: string;
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  /** URLs the page asked for and was refused: must be empty for a good document. */
+  readonly refused: readonly string[];
+}
+
+export interface PrintOptions {
+  readonly editionDate: string;
+  readonly onPrinted?: (job: PrintJob, done: number, total: number) => void;
+}
+
+const LOCAL = /^(file:|data:|about:blank)/;
+
+/** Opens a browser, hands it to `fn`, and closes it whatever happens. */
+export async function withBrowser<T>(fn: (browser: Browser, choice: BrowserChoice) => Promise<T>): Promise<T> {
+  const choice = findBrowser();
+  const browser = await launchBrowser(choice);
+  try {
+    return await fn(browser, choice);
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+async function preparePage(browser: Browser, refused: { current: string[] }): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (req: HTTPRequest) => {
+    if (LOCAL.test(req.url())) void req.continue();
+    else {
+      refused.current.push(req.url());
+      void req.abort('blockedbyclient');
+    }
+  });
+  return page;
+}
+
+async function printOne(page: Page, job: PrintJob, refused: { current: string[] }, editionDate: string): Promise<PrintedPdf> {
+  refused.current = [];
+  await page.goto(pathToFileURL(job.html).href, { waitUntil: 'load', timeout: 60_000 });
+  // Works with JavaScript off: evaluate runs in an isolated world.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
+  const { bytes, pages } = await finishPdf(raw, job.meta, editionDate);
+  return { html: job.html, bytes, pages, refused: [...refused.current] };
+}
+
+export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions): Promise<PrintedPdf[]> {
+  if (jobs.length === 0) return [];
+  return withBrowser(async (browser) => {
+    const results: PrintedPdf[] = new Array(jobs.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      const refused = { current: [] as string[] };
+      const page = await preparePage(browser, refused);
+      try {
+        while (next < jobs.length) {
+          const index = next++;
+          const job = jobs[index]!;
+          try {
+            results[index] = await printOne(page, job, refused, options.editionDate);
+          } catch (err) {
+            if (err instanceof RenderError) throw err;
+            throw new RenderError(`printing ${job.html} failed: ${(err as Error).message.split('\n')[0]}`, 'run again with the same command; if it persists, open the HTML file in a browser to look for the problem', { cause: err });
+          }
+          options.onPrinted?.(job, ++done, jobs.length);
+        }
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    };
+    await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));
+    return results;
+  });
+}
+

@@ -1,0 +1,80 @@
+// render: a fresh Handlebars environment per run and audience: helpers, partials, layouts,
+// and the audience's overrides from templates/audiences/<id>/ laid over the shared ones.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { glob } from 'zx';
+import { diagnostic, InputError } from '../core/diagnostics.ts';
+import { displayPath } from '../core/paths.ts';
+import { formatEdtf } from './dates.ts';
+
+export interface TemplateSet {
+  /** Renders the template of one document kind with a view model. */
+  render(kind: string, view: object): string;
+}
+
+type Compiled = Handlebars.TemplateDelegate;
+
+/** Handlebars reports template errors as "Parse error on line N:" or "- N:M" at the end. */
+function templateError(file: string, err: Error): InputError {
+  const e = err as Error & { lineNumber?: number; column?: number };
+  const m = /line (\d+)/.exec(e.message) ?? /- (\d+):(\d+)$/.exec(e.message);
+  const line = e.lineNumber ?? (m ? Number(m[1]) : 1);
+  const column = (e.column ?? (m?.[2] ? Number(m[2]) : 0)) + 1;
+  const first = e.message.split('\n')[0] ?? e.message;
+  return new InputError([diagnostic({ file: displayPath(file), line, column }, 'E_TEMPLATE', `template error: ${first}`,
+    'check the {{…}} tags: every block opened with {{#x}} needs {{/x}}, and names must match the view model (README.md, "Templates")')]);
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('date', (value: unknown) => formatEdtf(typeof value === 'string' ? value : undefined));
+  hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  /** A CSS string literal, for the running header's `content:`. */
+  hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')));
+}
+
+export function createTemplates(templatesDir: string, audience: string): TemplateSet {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const compile = (file: string): Compiled => {
+    const source = readFileSync(file, 'utf8');
+    try {
+      const template = hb.compile(source, { strict: true, noEscape: false, preventIndent: true });
+      // Compile eagerly, so a syntax error is reported now and with its file.
+      hb.precompile(source, { strict: true });
+      return (ctx, opts) => {
+        try {
+          return template(ctx, opts);
+        } catch (err) {
+          throw templateError(file, err as Error);
+        }
+      };
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw templateError(file, err as Error);
+    }
+  };
+  const registerFolder = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const file of glob.sync('*.hbs', { cwd: dir, absolute: true }).sort()) {
+      hb.registerPartial(path.basename(file, '.hbs'), compile(file));
+    }
+  };
+  registerFolder(path.join(templatesDir, 'layouts'));
+  registerFolder(path.join(templatesDir, 'partials'));
+  const overrides = path.join(templatesDir, 'audiences', audience);
+  registerFolder(overrides);
+  const kinds = new Map<string, Compiled>();
+  return {
+    render(kind, view) {
+      let template = kinds.get(kind);
+      if (!template) {
+        const own = path.join(overrides, 'kinds', `${kind}.hbs`);
+        template = compile(existsSync(own) ? own : path.join(templatesDir, `${kind}.hbs`));
+        kinds.set(kind, template);
+      }
+      return template(view);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// render: the analyst's Markdown → sanitized HTML, with `[@claim-id]` turned into footnote references.
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+import { matchCitations } from '../core/citations.ts';
+
+/**
+ * Citations are swapped for a private-use marker before Markdown runs (so emphasis or
+ * links cannot split them) and for footnote references after sanitizing.
+ */
+const MARK = (i: number) => `\uE000${i}\uE001`;
+const MARKED = /\uE000(\d+)\uE001/g;
+
+export function createMarkdown(): (markdown: string, noteOf: (claim: string) => number | undefined) => string {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  return (markdown, noteOf) => {
+    const groups: number[][] = [];
+    let text = '';
+    let from = 0;
+    for (const m of matchCitations(markdown)) {
+      text += markdown.slice(from, m.offset) + MARK(groups.length);
+      groups.push(m.ids.map((id) => noteOf(id.claim)).filter((n): n is number => n !== undefined));
+      from = m.offset + m.text.length;
+    }
+    text += markdown.slice(from);
+    const html = sanitizeHtml(md.render(text), {
+      allowedTags: ['p', 'h2', 'h3', 'h4', 'em', 'strong', 'ul', 'ol', 'li', 'blockquote', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'a', 'sup'],
+      allowedAttributes: { a: ['href'] },
+      allowedSchemes: ['http', 'https', 'mailto'],
+      allowedSchemesAppliedToAttributes: ['href'],
+      allowProtocolRelative: false,
+    });
+    return html.replace(MARKED, (_, i: string) => {
+      const notes = groups[Number(i)] ?? [];
+      return notes.map((n) => `<sup class="fn-ref"><a href="#note-${n}">${n}</a></sup>`).join('<sup class="fn-sep">,</sup>');
+    });
+  };
+}

@@ -1,0 +1,104 @@
+// render: Selection + charts → the plain object the Handlebars templates see. Every field is
+// present (null when empty) because the templates run in strict mode.
+import type { RenderedChart } from '../chart/index.ts';
+import type { Selection } from '../select/index.ts';
+import { formatEdtf } from './dates.ts';
+import { sectionsByQuestion } from './question-sections.ts';
+
+const KIND_LABEL: Record<string, string> = {
+  'policy-brief': 'Policy brief',
+  'comparative-perspectives': 'Comparative perspectives',
+  chronology: 'Chronology',
+};
+const LIKELIHOOD_LABEL: Record<string, string> = {
+  'almost-certain': 'Almost certain', 'very-likely': 'Very likely', likely: 'Likely', 'roughly-even': 'Roughly even chance',
+  unlikely: 'Unlikely', 'very-unlikely': 'Very unlikely', remote: 'Remote',
+};
+const STATUS_LABEL: Record<string, string> = {
+  exact: 'quote verified (exact)', normalized: 'quote verified (normalized)', 'not-found': 'QUOTE NOT FOUND IN SOURCE', 'no-text': 'UNVERIFIED: source text not available',
+};
+
+export type MarkdownFn = (markdown: string, noteOf: (claim: string) => number | undefined) => string;
+
+const stanceText = (v: number | undefined) => (v === undefined ? 'not addressed' : `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${Math.abs(v)}`);
+
+export function buildViewModel(sel: Selection, charts: readonly RenderedChart[], markdown: MarkdownFn, editionDate: string, css: string) {
+  const { report, audience } = sel;
+  const noteNumber = new Map(sel.footnotes.map((f) => [f.claim.id, f.n]));
+  const noteOf = (id: string) => noteNumber.get(id);
+  const split = sectionsByQuestion(sel.body, sel.questions);
+  const actor = (code: string) => sel.actorNames.get(code) ?? code;
+
+  return {
+    lang: 'en',
+    css,
+    kind: report.kind,
+    kindLabel: KIND_LABEL[report.kind] ?? report.kind,
+    title: report.title,
+    subtitle: report.subtitle ?? null,
+    author: report.author ?? 'Brief',
+    date: formatEdtf(report.date ?? editionDate),
+    editionDate,
+    period: report.period ? formatEdtf(report.period) : null,
+    marking: sel.marking,
+    audience: { id: audience.id, label: audience.label, summary: audience.detail === 'summary' },
+    showAnchorStatus: audience.show_anchor_status,
+    bluf: report.bluf,
+    judgments: sel.judgments.map((j, i) => ({
+      n: i + 1,
+      text: j.text,
+      likelihood: j.likelihood ? LIKELIHOOD_LABEL[j.likelihood] : null,
+      confidence: j.confidence[0]!.toUpperCase() + j.confidence.slice(1),
+      notes: j.notes,
+    })),
+    bodyHtml: markdown(split.rest, noteOf),
+    charts: charts.map((c) => ({ id: c.id, title: c.title, description: c.description ?? null, svg: c.svg })),
+    hasCharts: charts.length > 0,
+    questions: sel.questions.map((q) => ({
+      id: q.id,
+      question: q.question,
+      low: q.low,
+      high: q.high,
+      discussionHtml: split.byQuestion.has(q.id) ? markdown(split.byQuestion.get(q.id)!, noteOf) : null,
+      rows: sel.stances.filter((s) => s.question.id === q.id).map((s) => ({
+        source: s.source.title,
+        authors: s.source.authors.join(', '),
+        perspective: s.source.perspective ?? null,
+        stance: stanceText(s.stance),
+        addressed: s.stance !== undefined,
+        quotes: s.claims.map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[q.id]) })),
+      })),
+    })),
+    events: sel.events.map((e, i) => ({
+      n: i + 1,
+      date: formatEdtf(e.date),
+      title: e.title,
+      category: e.category.replace(/-/g, ' '),
+      actors: e.actors.map(actor).join(', '),
+      note: e.note ?? null,
+      notes: e.evidence.map((id) => noteOf(id)).filter((n) => n !== undefined),
+    })),
+    footnotes: sel.footnotes.map((f) => ({
+      n: f.n,
+      quote: f.claim.quote,
+      statement: f.claim.statement,
+      source: f.source.title,
+      authors: f.source.authors.join(', '),
+      published: formatEdtf(f.source.published),
+      locator: f.claim.locator ?? null,
+      status: STATUS_LABEL[f.anchor.status] ?? f.anchor.status,
+      unverified: f.unverified,
+    })),
+    sources: sel.cited.map((s) => ({
+      title: s.title,
+      authors: s.authors.join(', '),
+      published: formatEdtf(s.published),
+      kind: s.kind ?? null,
+      reliability: s.reliability ?? null,
+      note: s.note || null,
+    })),
+    keywords: report.topics.join(', '),
+  };
+}
+
+export type ViewModel = ReturnType<typeof buildViewModel>;

@@ -1,0 +1,88 @@
+// select: Model + anchors + (report, audience) → Selection: the claims, events, charts and sections that go in.
+import { diagnostic, InputError, type Diagnostic } from '../core/diagnostics.ts';
+import type { Anchoring } from '../anchor/index.ts';
+import type { Claim, Model, Report, Source } from '../model/index.ts';
+import { edtfBounds, type Audience } from '../validate/index.ts';
+import { citedIds } from '../core/citations.ts';
+import { splitSections } from './sections.ts';
+import type { Footnote, Selection, StanceCell } from './types.ts';
+
+export type * from './types.ts';
+export { slugify } from './sections.ts';
+
+export interface SelectOptions {
+  /** Cite claims whose quotes are not verified, marking them visibly. */
+  readonly allowUnverified: boolean;
+}
+
+export function selectReport(model: Model, anchoring: Anchoring, report: Report, audience: Audience, options: SelectOptions): Selection {
+  const problems: Diagnostic[] = [];
+  if (!audience.distribution.includes(report.distribution)) {
+    problems.push(diagnostic(report.at, 'E_DISTRIBUTION', `report "${report.id}" is ${report.distribution}, but audience "${audience.id}" may only receive ${audience.distribution.join(', ')} documents`,
+      `take "${audience.id}" out of the report's audiences, or mark the report ${audience.distribution.join(' or ')}`));
+  }
+
+  const sections = splitSections(report.body).filter((s) => !audience.omit.includes(s.slug));
+  const body = sections.map((s) => s.markdown).join('\n');
+
+  const footnotes: Footnote[] = [];
+  const numberOf = new Map<string, number>();
+  const note = (id: string): number => {
+    const known = numberOf.get(id);
+    if (known !== undefined) return known;
+    const claim = model.claims.get(id) as Claim;
+    const source = model.sources.get(claim.source) as Source;
+    const anchor = anchoring.anchors.get(id) ?? { status: 'no-text' as const };
+    const unverified = anchor.status !== 'exact' && anchor.status !== 'normalized';
+    if (unverified && !options.allowUnverified) {
+      problems.push(diagnostic(claim.at, 'E_UNVERIFIED_CLAIM', `report "${report.id}" cites claim "${id}", whose quote is ${anchor.status === 'no-text' ? 'unverified: the source text was not found' : 'not found in its source'}`,
+        anchor.status === 'no-text' ? 'give the folder of the source texts with --texts DIR, or build with --allow-unverified to cite it marked as unverified' : 'correct the quote, or build with --allow-unverified'));
+    }
+    if (source.distribution === 'internal' && !audience.distribution.includes('internal')) {
+      problems.push(diagnostic(claim.at, 'E_DISTRIBUTION', `claim "${id}" comes from internal source "${source.id}" and may not go to audience "${audience.id}"`,
+        'cite a public source instead, or leave this audience out of the report'));
+    }
+    const n = footnotes.length + 1;
+    footnotes.push({ n, claim, source, anchor, unverified });
+    numberOf.set(id, n);
+    return n;
+  };
+
+  const judgments = report.judgments.map((j) => ({ text: j.text, likelihood: j.likelihood, confidence: j.confidence, notes: j.evidence.map(note) }));
+  for (const id of citedIds(body)) if (model.claims.has(id)) note(id);
+
+  const period = report.period ? edtfBounds(report.period) : undefined;
+  const events = report.kind !== 'chronology'
+    ? []
+    : model.events.filter((e) =>
+        report.events === 'all'
+          ? !period || (e.bounds.max >= period.min && e.bounds.min <= period.max)
+          : report.events.includes(e.id));
+  for (const e of events) e.evidence.forEach(note);
+
+  const questions = report.kind === 'comparative-perspectives'
+    ? (report.questions.length ? report.questions : [...model.questions.keys()]).flatMap((id) => model.questions.get(id) ?? [])
+    : [];
+  const sources = report.sources.length
+    ? report.sources.flatMap((id) => model.sources.get(id) ?? [])
+    : [...model.sources.values()];
+  const stances: StanceCell[] = [];
+  for (const question of questions) {
+    for (const source of sources) {
+      const claims = [...model.claims.values()].filter((c) => c.source === source.id && c.stances[question.id] !== undefined);
+      const values = claims.map((c) => c.stances[question.id]!);
+      const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : undefined;
+      stances.push({ source, question, stance, claims });
+      claims.forEach((c) => note(c.id));
+    }
+  }
+
+  if (problems.length) throw new InputError(problems);
+  const charts = report.charts.flatMap((id) => model.charts.get(id) ?? []);
+  const chartData = new Map(charts.map((c) => [c.dataset, model.datasets.get(c.dataset)?.rows ?? []]));
+  const cited = [...new Map(footnotes.map((f) => [f.source.id, f.source])).values()];
+  const actorNames = new Map([...model.actors.values()].map((a) => [a.id, a.name]));
+  return { report, audience, marking: `${report.distribution === 'internal' ? 'Internal' : 'Public'} · ${audience.marking}`, body, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames };
+}
+
+export type { Audience };

@@ -1,0 +1,122 @@
+// validate: LoadedCorpus → ValidatedCorpus (typed, schema-checked) plus every diagnostic at once.
+import path from 'node:path';
+import { isMap, isNode, isSeq } from 'yaml';
+import type { z } from 'zod';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { locate, posAtOffset, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import type { LoadedCorpus } from '../load/types.ts';
+import {
+  ActorsFile, AudiencesFile, ChartSpec, Claim, DatasetSidecar, Event, PerspectivesFile, QuestionsFile,
+  ReportFrontMatter, SourceFrontMatter,
+} from './schemas.ts';
+import { typeTable } from './tables.ts';
+import type { Located, ValidChart, ValidClaimsFile, ValidDataset, ValidReport, ValidSource, ValidatedCorpus } from './types.ts';
+import { issuesToDiagnostics } from './zod-issues.ts';
+
+export type * from './types.ts';
+export * from './schemas.ts';
+export * from './vocabulary.ts';
+export { edtfBounds, type DateBounds } from './edtf.ts';
+
+export interface Validation {
+  readonly corpus: ValidatedCorpus;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const baseName = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
+
+export function validateCorpus(loaded: LoadedCorpus): Validation {
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+
+  /** Checks the value at `at` in `src` against `schema`; undefined (and diagnostics) when it fails. */
+  function check<S extends z.ZodType>(src: YamlSource, schema: S, at: readonly PathKey[] = []): Located<z.output<S>> | undefined {
+    const json = toJs(src, at);
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      diagnostics.push(...issuesToDiagnostics(src, schema, result.error, at, json));
+      return undefined;
+    }
+    return { value: result.data, src, path: at, at: locate(src, at) };
+  }
+
+  /** A file holding a list: each item checked on its own, so one bad item hides no other. */
+  function checkList<S extends z.ZodType>(src: YamlSource | undefined, item: S, at: readonly PathKey[] = []): Located<z.output<S>>[] {
+    if (!src) return [];
+    const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
+    if (!isSeq(node)) {
+      if (node === null || node === undefined) return [];
+      diagnostics.push(diagnostic(locate(src, at), 'E_BAD_TYPE', 'expected a list of entries here', 'write each entry on a line starting with "- "'));
+      return [];
+    }
+    return node.items.flatMap((_, i) => check(src, item, [...at, i]) ?? []);
+  }
+
+  const sources: ValidSource[] = [];
+  for (const md of loaded.sources) {
+    const meta = check(md.frontMatter, SourceFrontMatter);
+    if (meta) sources.push({ ...meta, note: md.body.trim() });
+  }
+
+  const claimFiles: ValidClaimsFile[] = [];
+  for (const src of loaded.claims) {
+    const root = src.doc.contents;
+    if (!isMap(root)) {
+      diagnostics.push(diagnostic(posAtOffset(src, 0), 'E_BAD_TYPE', 'a claims file must be a mapping with "source" and "claims"', 'start the file with "source: <source-id>" then "claims:" and the list'));
+      continue;
+    }
+    const source = src.doc.get('source');
+    const unknown = root.items.map((p) => String((p.key as { value?: unknown })?.value)).filter((k) => k !== 'source' && k !== 'claims');
+    for (const key of unknown) {
+      diagnostics.push(diagnostic(locate(src, [key], { key: true }), 'E_UNKNOWN_KEY', `unknown key "${key}"`, 'a claims file has only "source" and "claims"'));
+    }
+    if (typeof source !== 'string') {
+      diagnostics.push(diagnostic(posAtOffset(src, 0), 'E_MISSING_FIELD', 'missing required field "source"', 'name the source the claims come from: "source: <source-id>"'));
+      continue;
+    }
+    claimFiles.push({ src, source, claims: checkList(src, Claim, ['claims']) });
+  }
+
+  const datasets: ValidDataset[] = [];
+  for (const ds of loaded.datasets) {
+    const meta = check(ds.sidecar, DatasetSidecar);
+    if (!meta) continue;
+    if (!ds.table) {
+      diagnostics.push(diagnostic(meta.at, 'E_NO_DATA_FILE', `dataset "${ds.id}" has no data file`, `put the data next to this sidecar as ${ds.id}.csv or ${ds.id}.json`));
+      continue;
+    }
+    const typed = typeTable(meta, ds.table);
+    diagnostics.push(...typed.diagnostics);
+    datasets.push({ ...meta, id: ds.id, table: ds.table, rows: typed.rows });
+  }
+
+  const charts: ValidChart[] = loaded.charts.flatMap((src) => {
+    const spec = check(src, ChartSpec);
+    return spec ? [{ ...spec, id: baseName(src.file) }] : [];
+  });
+
+  const reports: ValidReport[] = loaded.reports.flatMap((md) => {
+    const meta = check(md.frontMatter, ReportFrontMatter);
+    return meta ? [{ ...meta, id: baseName(md.file), file: md.file, body: md.body, bodyLine: md.bodyLine }] : [];
+  });
+
+  const corpus: ValidatedCorpus = {
+    dataDir: loaded.dataDir,
+    actors: checkList(loaded.actors, ActorsFile.element),
+    perspectives: checkList(loaded.perspectives, PerspectivesFile.element),
+    questions: checkList(loaded.questions, QuestionsFile.element),
+    audiences: checkList(loaded.audiences, AudiencesFile.element),
+    sources,
+    claimFiles,
+    events: loaded.events.flatMap((src) => checkList(src, Event)),
+    datasets,
+    charts,
+    reports,
+  };
+  return { corpus, diagnostics };
+}
+
+/** The plain JavaScript value at `at`: scalars as the core schema reads them (dates stay strings). */
+function toJs(src: YamlSource, at: readonly PathKey[]): unknown {
+  const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
+  return isNode(node) ? node.toJS(src.doc) : (node ?? undefined);
+}

@@ -1,0 +1,139 @@
+// validate: one zod schema per file kind; the TypeScript types of the corpus derive from them.
+import { z } from 'zod';
+import {
+  ClaimType, ColumnType, Confidence, Detail, DocKind, Distribution, EventCategory, Lanes, Likelihood,
+  Reliability, STANCE_MAX, STANCE_MIN, SourceKind,
+} from './vocabulary.ts';
+import { isEdtf } from './edtf.ts';
+
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const Id = z.string().regex(slug, 'must be lowercase letters, digits and single hyphens');
+export const ClaimId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be <source-id>/<slug>: lowercase letters, digits and hyphens');
+export const ActorCode = z.string().regex(/^[A-Z]{2,3}$/, 'must be a short upper-case actor code such as IR or AZ');
+/** YAML reads `2013` as a number: accept it and keep the text. */
+export const Edtf = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v))
+  .refine(isEdtf, { message: 'is not a valid EDTF date', params: { code: 'E_BAD_DATE' } });
+const text = z.string().trim().min(1, 'must not be empty');
+const list = <T extends z.ZodType>(item: T) => z.array(item);
+
+export const ActorsFile = list(z.strictObject({ id: ActorCode, name: text }));
+export const PerspectivesFile = list(z.strictObject({ id: Id, label: text, description: text.optional() }));
+export const QuestionsFile = list(
+  z.strictObject({
+    id: Id,
+    question: text,
+    short: text.max(28, 'must be at most 28 characters: it labels a chart axis'),
+    low: text,
+    high: text,
+  }),
+);
+
+export const AudiencesFile = list(
+  z.strictObject({
+    id: Id,
+    label: text,
+    description: text.optional(),
+    detail: z.enum(Detail).default('full'),
+    distribution: z.array(z.enum(Distribution)).default(['public']),
+    marking: text,
+    omit: z.array(Id).default([]),
+    show_anchor_status: z.boolean().default(false),
+  }),
+);
+
+export const SourceFrontMatter = z.strictObject({
+  id: Id,
+  title: text,
+  text: text,
+  authors: z.array(text).default([]),
+  published: Edtf.optional(),
+  kind: z.enum(SourceKind).optional(),
+  perspective: Id.optional(),
+  reliability: z.enum(Reliability).optional(),
+  reliability_note: text.optional(),
+  url: z.url().optional(),
+  exclude: z.array(z.strictObject({ from: text, to: text.optional() })).default([]),
+  distribution: z.enum(Distribution).default('public'),
+});
+
+export const Claim = z.strictObject({
+  id: ClaimId,
+  statement: text,
+  quote: text,
+  locator: text.optional(),
+  type: z.enum(ClaimType).optional(),
+  topics: z.array(Id).default([]),
+  actors: z.array(ActorCode).default([]),
+  about: Edtf.optional(),
+  stances: z.record(z.string(), z.number().int().min(STANCE_MIN).max(STANCE_MAX)).default({}),
+});
+export const ClaimsFile = z.strictObject({ source: Id, claims: z.array(Claim) });
+
+export const Event = z.strictObject({
+  id: Id,
+  date: Edtf,
+  title: text.max(90, 'must be at most 90 characters: it labels the timeline'),
+  category: z.enum(EventCategory),
+  actors: z.array(ActorCode).min(1, 'must name at least one actor'),
+  evidence: z.array(ClaimId).default([]),
+  note: text.optional(),
+});
+export const EventsFile = z.array(Event);
+
+export const DatasetSidecar = z.strictObject({
+  id: Id.optional(),
+  title: text,
+  description: text.optional(),
+  units: text.optional(),
+  evidence: z.array(ClaimId).default([]),
+  references: z.array(text).default([]),
+  columns: z.record(z.string(), z.strictObject({ type: z.enum(ColumnType), title: text.optional(), unit: text.optional() })),
+});
+
+/** A chart is a Vega-Lite spec whose data is a named dataset; the spec itself is checked by Vega-Lite. */
+export const ChartSpec = z.looseObject({
+  $schema: z.string().optional(),
+  title: z.union([text, z.looseObject({ text: text })]),
+  description: text.optional(),
+  data: z.strictObject({ name: Id }),
+});
+
+export const Judgment = z.strictObject({
+  text: text,
+  likelihood: z.enum(Likelihood).optional(),
+  confidence: z.enum(Confidence),
+  evidence: z.array(ClaimId).min(1, 'must cite at least one claim'),
+});
+
+export const ReportFrontMatter = z.strictObject({
+  kind: z.enum(DocKind),
+  title: text,
+  subtitle: text.optional(),
+  date: Edtf.optional(),
+  author: text.optional(),
+  distribution: z.enum(Distribution).default('public'),
+  audiences: z.array(Id).min(1, 'must name at least one audience'),
+  topics: z.array(Id).default([]),
+  period: Edtf.optional(),
+  bluf: text,
+  judgments: z.array(Judgment).default([]),
+  charts: z.array(Id).default([]),
+  questions: z.array(Id).default([]),
+  sources: z.array(Id).default([]),
+  events: z.union([z.literal('all'), z.array(Id)]).default('all'),
+  lanes: z.enum(Lanes).default('category'),
+});
+
+export type Actor = z.infer<typeof ActorsFile>[number];
+export type Perspective = z.infer<typeof PerspectivesFile>[number];
+export type Question = z.infer<typeof QuestionsFile>[number];
+export type Audience = z.infer<typeof AudiencesFile>[number];
+export type SourceMeta = z.infer<typeof SourceFrontMatter>;
+export type ClaimData = z.infer<typeof Claim>;
+export type EventData = z.infer<typeof Event>;
+export type DatasetMeta = z.infer<typeof DatasetSidecar>;
+export type ChartData = z.infer<typeof ChartSpec>;
+export type JudgmentData = z.infer<typeof Judgment>;
+export type ReportMeta = z.infer<typeof ReportFrontMatter>;

@@ -1,0 +1,39 @@
+// validate: the closed sets of the data model, one `as const` object each, with derived unions.
+
+export const SourceKind = ['journal-article', 'feature', 'analysis', 'think-tank', 'news', 'op-ed'] as const;
+export type SourceKind = (typeof SourceKind)[number];
+
+export const Reliability = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof Reliability)[number];
+
+export const Distribution = ['public', 'internal'] as const;
+export type Distribution = (typeof Distribution)[number];
+
+export const ClaimType = ['fact', 'assessment', 'forecast', 'recommendation', 'reported-speech'] as const;
+export type ClaimType = (typeof ClaimType)[number];
+
+export const EventCategory = ['agreement', 'military-exercise', 'armed-conflict', 'diplomacy', 'incident', 'economy', 'domestic'] as const;
+export type EventCategory = (typeof EventCategory)[number];
+
+export const DocKind = ['policy-brief', 'comparative-perspectives', 'chronology'] as const;
+export type DocKind = (typeof DocKind)[number];
+
+/** Words of estimative probability, most to least likely. */
+export const Likelihood = ['almost-certain', 'very-likely', 'likely', 'roughly-even', 'unlikely', 'very-unlikely', 'remote'] as const;
+export type Likelihood = (typeof Likelihood)[number];
+
+export const Confidence = ['low', 'moderate', 'high'] as const;
+export type Confidence = (typeof Confidence)[number];
+
+export const ColumnType = ['string', 'integer', 'number', 'edtf', 'boolean'] as const;
+export type ColumnType = (typeof ColumnType)[number];
+
+export const Detail = ['summary', 'full'] as const;
+export type Detail = (typeof Detail)[number];
+
+export const Lanes = ['actor', 'category'] as const;
+export type Lanes = (typeof Lanes)[number];
+
+/** Stances run from −2 to +2; questions label the two ends. */
+export const STANCE_MIN = -2;
+export const STANCE_MAX = 2;
