@@ -36,11 +36,25 @@ export function timelineSpec(events: readonly CorpusEvent[], lanes: Lanes, laneN
     }));
   });
   const laneCount = new Set(values.map((v) => v.lane)).size;
+  const width = CONTENT_WIDTH - 150;
+  const levels = staggerLabels(values, width);
+  const maxLevel = Math.max(0, ...levels);
+  // With a yOffset channel Vega-Lite makes the lanes bands and measures offsets from the band's
+  // top; marks sit at the band's middle. Even levels go above the mark, odd ones below, each
+  // further tier 9 px further out, so a crowded lane grows half as tall.
+  const maxTier = Math.floor(maxLevel / 2);
+  const step = 2 * (16 + 9 * maxTier) + 4;
+  const placed = values.map((v, i) => {
+    const level = levels[i]!;
+    const tier = Math.floor(level / 2);
+    const lift = level % 2 === 0 ? step / 2 - 6 - 9 * tier : step / 2 + 15 + 9 * tier;
+    return { ...v, lift };
+  });
   return {
     title: { text: title, subtitle: 'Points: events dated to the day. Bars: the whole range of a month, a year, an approximate date or an interval. Numbers refer to the table.' },
-    width: CONTENT_WIDTH - 150,
-    height: Math.max(80, laneCount * 34),
-    data: { values },
+    width,
+    height: Math.max(60, laneCount * step),
+    data: { values: placed },
     encoding: {
       y: { field: 'lane', type: 'nominal', title: null, sort: 'ascending', axis: { labelFontSize: 10.5, labelLimit: 140 } },
       color: { field: 'lane', type: 'nominal', legend: null },
@@ -50,10 +64,35 @@ export function timelineSpec(events: readonly CorpusEvent[], lanes: Lanes, laneN
         encoding: { x: { field: 'start', type: 'temporal', title: null, axis: { format: '%Y', labelFontSize: 10, tickCount: 'year' } }, x2: { field: 'end' } } },
       { transform: [{ filter: 'datum.point' }], mark: { type: 'point', filled: true, size: 46, opacity: 0.9 },
         encoding: { x: { field: 'start', type: 'temporal' } } },
-      { mark: { type: 'text', dy: -10, fontSize: 8.5, color: '#333' },
-        encoding: { x: { field: 'mid', type: 'temporal' }, text: { field: 'n' }, color: { value: '#333' } } },
+      { mark: { type: 'text', fontSize: 8.5, baseline: 'bottom' },
+        encoding: { x: { field: 'mid', type: 'temporal' }, yOffset: { field: 'lift', type: 'quantitative', scale: null }, text: { field: 'n' }, color: { value: '#333' } } },
     ],
   };
+}
+
+/**
+ * Lifts the number labels of events that would collide on the same lane: each label takes the
+ * lowest level where the previous label is far enough to the left. Vega-Lite has no label
+ * placement of its own for text marks, so this small greedy pass stands in for one.
+ */
+function staggerLabels(values: readonly { lane: string; mid: string; n: number }[], width: number): number[] {
+  const times = values.map((v) => Date.parse(v.mid));
+  const min = Math.min(...times);
+  const span = Math.max(1, Math.max(...times) - min);
+  const x = times.map((t) => ((t - min) / span) * width);
+  const levels = new Array<number>(values.length).fill(0);
+  const lastAt = new Map<string, number[]>();
+  const order = values.map((_, i) => i).sort((a, b) => x[a]! - x[b]!);
+  for (const i of order) {
+    const gap = 6 + 5 * String(values[i]!.n).length;
+    const lane = lastAt.get(values[i]!.lane) ?? [];
+    let level = 0;
+    while (lane[level] !== undefined && x[i]! - lane[level]! < gap) level++;
+    lane[level] = x[i]!;
+    lastAt.set(values[i]!.lane, lane);
+    levels[i] = level;
+  }
+  return levels;
 }
 
 /** Sources × questions, coloured by stance; "not addressed" is grey and written out, never read as neutral. */

@@ -19,7 +19,7 @@ export interface TextItem {
   readonly fontStyle?: string;
 }
 
-export type WidthFn = (item: TextItem, text: string) => number;
+export type WidthFn = (item: TextItem, text: unknown) => number;
 
 function weightOf(value: string | number | undefined): number {
   if (typeof value === 'number') return value;
@@ -37,8 +37,11 @@ export function makeTextWidth(faces: readonly FontFace[]): WidthFn {
     fonts: f.files.map((file) => fontkit.openSync(file.path) as Font),
   }));
   const cache = new Map<string, number>();
-  return (item, text) => {
+  return (item, value) => {
+    // Vega passes numbers and arrays as well as strings; it measures their trimmed text.
+    const text = value == null ? '' : String(value).trim();
     const size = item.fontSize ?? 11;
+    if (size <= 0 || text === '') return 0;
     const family = item.font?.includes(FontFamily.serif) ? FontFamily.serif : FontFamily.sans;
     const weight = weightOf(item.fontWeight);
     const style = item.fontStyle === 'italic' ? 'italic' : 'normal';

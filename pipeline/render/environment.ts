@@ -27,7 +27,7 @@ function templateError(file: string, err: Error): InputError {
 }
 
 function registerHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper('date', (value: unknown) => formatEdtf(typeof value === 'string' ? value : undefined));
+  hb.registerHelper('edtfDate', (value: unknown) => formatEdtf(typeof value === 'string' ? value : undefined));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** A CSS string literal, for the running header's `content:`. */

@@ -17,8 +17,16 @@ export function createMarkdown(): (markdown: string, noteOf: (claim: string) => 
     let text = '';
     let from = 0;
     for (const m of matchCitations(markdown)) {
-      text += markdown.slice(from, m.offset) + MARK(groups.length);
-      groups.push(m.ids.map((id) => noteOf(id.claim)).filter((n): n is number => n !== undefined));
+      const notes = m.ids.map((id) => noteOf(id.claim)).filter((n): n is number => n !== undefined);
+      const between = markdown.slice(from, m.offset);
+      // "[@a] [@b]" reads as one reference "1,2", never as "12".
+      if (groups.length && from > 0 && between.trim() === '') {
+        groups[groups.length - 1]!.push(...notes);
+      } else {
+        // "claim [@x]." is written with a space; the reference mark sits tight against the word.
+        text += between.replace(/[ \t]+$/, '') + MARK(groups.length);
+        groups.push(notes);
+      }
       from = m.offset + m.text.length;
     }
     text += markdown.slice(from);
@@ -31,7 +39,7 @@ export function createMarkdown(): (markdown: string, noteOf: (claim: string) => 
     });
     return html.replace(MARKED, (_, i: string) => {
       const notes = groups[Number(i)] ?? [];
-      return notes.map((n) => `<sup class="fn-ref"><a href="#note-${n}">${n}</a></sup>`).join('<sup class="fn-sep">,</sup>');
+      return notes.length ? `<sup class="fn-ref">${notes.map((n) => `<a href="#note-${n}">${n}</a>`).join(',')}</sup>` : '';
     });
   };
 }

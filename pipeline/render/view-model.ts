@@ -63,7 +63,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       rows: sel.stances.filter((s) => s.question.id === q.id).map((s) => ({
         source: s.source.title,
         authors: s.source.authors.join(', '),
-        perspective: s.source.perspective ?? null,
+        perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
         stance: stanceText(s.stance),
         addressed: s.stance !== undefined,
         quotes: s.claims.map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[q.id]) })),

@@ -82,7 +82,8 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
   const chartData = new Map(charts.map((c) => [c.dataset, model.datasets.get(c.dataset)?.rows ?? []]));
   const cited = [...new Map(footnotes.map((f) => [f.source.id, f.source])).values()];
   const actorNames = new Map([...model.actors.values()].map((a) => [a.id, a.name]));
-  return { report, audience, marking: `${report.distribution === 'internal' ? 'Internal' : 'Public'} · ${audience.marking}`, body, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames };
+  const perspectiveNames = new Map([...model.perspectives.values()].map((p) => [p.id, p.label]));
+  return { report, audience, marking: `${report.distribution === 'internal' ? 'Internal' : 'Public'} · ${audience.marking}`, body, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames, perspectiveNames };
 }
 
 export type { Audience };

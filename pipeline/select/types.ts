@@ -46,4 +46,5 @@ export interface Selection {
   /** Every source cited, in the order of its first footnote. */
   readonly cited: readonly Source[];
   readonly actorNames: ReadonlyMap<string, string>;
+  readonly perspectiveNames: ReadonlyMap<string, string>;
 }
