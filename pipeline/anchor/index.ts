@@ -62,7 +62,7 @@ export async function anchorClaims(model: Model, textDirs: readonly string[]): P
     const anchor = findQuote(text, claim.quote);
     anchors.set(claim.id, anchor);
     if (anchor.status === 'not-found') {
-      diagnostics.push(diagnostic(claim.at, 'E_QUOTE_NOT_FOUND', `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"`,
+      diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_NOT_FOUND', `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"`,
         'copy the quote from the source text as it stands; leave out footnote markers and line breaks'));
     }
   }

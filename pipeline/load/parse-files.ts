@@ -34,7 +34,7 @@ function yamlHint(code: string): string {
       return 'each key may appear once per mapping; remove or rename one of them';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
-      return 'check the indentation: items of one list or mapping must line up';
+      return 'check the indentation (items of one list or mapping line up) and that every "[" or "{" is closed';
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return 'a value that contains ": " must be quoted, e.g. quote: "a: b"';

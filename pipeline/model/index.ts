@@ -2,7 +2,8 @@
 import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
 import { locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
-import { edtfBounds, type Located, type ValidatedCorpus } from '../validate/index.ts';
+import { edtfBounds } from '../core/edtf.ts';
+import type { Located, ValidatedCorpus } from '../validate/index.ts';
 import { chartFields } from './chart-fields.ts';
 import { findCitations } from './citations.ts';
 import type { Chart, Claim, CorpusEvent, Dataset, Model, Report, Source } from './types.ts';
@@ -41,7 +42,7 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
   const audiences = byId('audience', corpus.audiences);
   const sources = index<Source>('source', corpus.sources.map((s) => ({ id: s.value.id, at: locate(s.src, ['id']), value: { ...s.value, note: s.note, at: s.at } })));
   const claims = index<Claim>('claim', corpus.claimFiles.flatMap((f) =>
-    f.claims.map((c) => ({ id: c.value.id, at: locate(c.src, [...c.path, 'id']), value: { ...c.value, source: f.source, at: c.at } }))));
+    f.claims.map((c) => ({ id: c.value.id, at: locate(c.src, [...c.path, 'id']), value: { ...c.value, source: f.source, at: c.at, quoteAt: locate(c.src, [...c.path, 'quote']) } }))));
   const datasets = index<Dataset>('dataset', corpus.datasets.map((d) => ({ id: d.id, at: d.at, value: { id: d.id, meta: d.value, rows: d.rows, at: d.at } })));
 
   /** Checks that `id` is a key of `known`; if not, a located error with the nearest id as hint. */

@@ -12,6 +12,8 @@ export interface Source extends SourceMeta {
 export interface Claim extends ClaimData {
   readonly source: string;
   readonly at: SourcePos;
+  /** Where the quote is written, for anchoring errors. */
+  readonly quoteAt: SourcePos;
 }
 
 export interface CorpusEvent extends EventData {

@@ -58,8 +58,14 @@ async function preparePage(browser: Browser, refused: { current: string[] }): Pr
 async function printOne(page: Page, job: PrintJob, refused: { current: string[] }, editionDate: string): Promise<PrintedPdf> {
   refused.current = [];
   await page.goto(pathToFileURL(job.html).href, { waitUntil: 'load', timeout: 60_000 });
-  // Works with JavaScript off: evaluate runs in an isolated world.
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Load every face before printing. Faces are split by unicode-range and load lazily;
+  // one first needed at print time (a margin box, a 7.5pt note) is still loading when the
+  // PDF is made, and with font-display: block its text is silently left out.
+  // (evaluate works with JavaScript off: it runs in an isolated world.)
+  const failed = await page.evaluate(() =>
+    Promise.all([...document.fonts].map((f) => f.load().then(() => '', () => `${f.family} ${f.weight} ${f.style}`)))
+      .then((r) => r.filter(Boolean)));
+  if (failed.length) throw new RenderError(`fonts failed to load in ${job.html}: ${failed.join(', ')}`, 'reinstall the packages (npm ci): the bundled @fontsource files may be damaged');
   const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
   const { bytes, pages } = await finishPdf(raw, job.meta, editionDate);
   return { html: job.html, bytes, pages, refused: [...refused.current] };

@@ -2,7 +2,8 @@
 import { diagnostic, InputError, type Diagnostic } from '../core/diagnostics.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Claim, Model, Report, Source } from '../model/index.ts';
-import { edtfBounds, type Audience } from '../validate/index.ts';
+import { edtfBounds } from '../core/edtf.ts';
+import type { Audience } from '../validate/index.ts';
 import { citedIds } from '../core/citations.ts';
 import { splitSections } from './sections.ts';
 import type { Footnote, Selection, StanceCell } from './types.ts';

@@ -16,7 +16,7 @@ import { issuesToDiagnostics } from './zod-issues.ts';
 export type * from './types.ts';
 export * from './schemas.ts';
 export * from './vocabulary.ts';
-export { edtfBounds, type DateBounds } from './edtf.ts';
+export type { DateBounds } from '../core/edtf.ts';
 
 export interface Validation {
   readonly corpus: ValidatedCorpus;

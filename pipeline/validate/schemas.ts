@@ -4,7 +4,7 @@ import {
   ClaimType, ColumnType, Confidence, Detail, DocKind, Distribution, EventCategory, Lanes, Likelihood,
   Reliability, STANCE_MAX, STANCE_MIN, SourceKind,
 } from './vocabulary.ts';
-import { isEdtf } from './edtf.ts';
+import { isEdtf } from '../core/edtf.ts';
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const Id = z.string().regex(slug, 'must be lowercase letters, digits and single hyphens');

@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
 import { locate } from '../core/yaml-positions.ts';
 import type { TableSource } from '../load/types.ts';
-import { isEdtf } from './edtf.ts';
+import { isEdtf } from '../core/edtf.ts';
 import type { DatasetMeta } from './schemas.ts';
 import type { Cell, Located } from './types.ts';
 import type { ColumnType } from './vocabulary.ts';

@@ -1,4 +1,4 @@
-// validate: EDTF dates (ISO 8601-2 level 1) through the `edtf` package, as strings in, bounds out.
+// core: EDTF dates (ISO 8601-2 level 1) through the `edtf` package, as strings in, bounds out.
 import edtf from 'edtf';
 
 export interface DateBounds {

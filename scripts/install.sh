@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what brief needs on a Debian or Ubuntu machine, then its npm packages.
+# Chromium (to print PDFs) and poppler-utils (the tests read PDFs back with it) come from
+# apt-get, and only when missing; as a non-root user the apt-get step runs through sudo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_browser() {
+  [ -n "${BRIEF_CHROME:-}" ] && [ -x "${BRIEF_CHROME}" ] && return 0
+  [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] && [ -x "${PUPPETEER_EXECUTABLE_PATH}" ] && return 0
+  for p in /usr/lib/chromium/chromium /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome-stable /usr/bin/google-chrome; do
+    [ -x "$p" ] && return 0
+  done
+  return 1
+}
+
+missing=()
+have_browser || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "brief needs: ${missing[*]}. This is not a Debian/Ubuntu machine: install them with your package manager, or set BRIEF_CHROME to a Chrome or Chromium executable." >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing ${missing[*]} with apt-get…" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The lockfile pins every version; .puppeteerrc.cjs skips Puppeteer's browser download
+# when a system browser is present.
+npm ci --no-audit --no-fund

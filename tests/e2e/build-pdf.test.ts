@@ -1,0 +1,116 @@
+// End to end: the mini corpus built into a temp folder with real Chromium, the PDFs read back.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocuments, type BuildResult } from '../../pipeline/build/index.ts';
+import { MINI } from '../support/corpus.ts';
+import { optionsFor } from '../support/options.ts';
+import { pdfFonts, pdfInfo, pdfText } from '../support/pdf.ts';
+
+let root: string;
+let result: BuildResult;
+const pdf = (report: string, audience: string) => result.documents.find((d) => d.report === report && d.audience === audience)!.pdf;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'brief-e2e-'));
+  result = await buildDocuments(optionsFor(MINI, path.join(root, 'out')));
+});
+afterAll(async () => rm(root, { recursive: true, force: true }));
+
+describe('brief build on the mini corpus', () => {
+  it('makes every report for every audience it names, HTML and PDF', () => {
+    expect(result.documents.map((d) => `${d.report}.${d.audience}`).sort()).toEqual(['brief.analyst', 'brief.executive', 'timeline.analyst', 'views.analyst']);
+    for (const d of result.documents) {
+      expect(existsSync(d.html), d.html).toBe(true);
+      expect(existsSync(d.pdf), d.pdf).toBe(true);
+      expect(d.pages).toBeGreaterThanOrEqual(1);
+      expect(d.pages).toBeLessThanOrEqual(6);
+    }
+    expect(existsSync(path.join(root, 'out', '.staging')) || result.documents.length === 0).toBe(false);
+  });
+
+  it('puts headings, judgments, charts and footnoted quotes in the policy brief', async () => {
+    const text = await pdfText(pdf('brief', 'analyst'));
+    for (const heading of ['The Şuşa alliance and Iran', 'Bottom line up front', 'Key judgments', 'Background', 'Implications', 'Alternative view', 'Figures', 'Notes', 'Sources']) {
+      expect.soft(text, heading).toContain(heading);
+    }
+    expect.soft(text).toContain('Likelihood: Likely');
+    expect.soft(text).toContain('Confidence: Moderate');
+    expect.soft(text.replace(/\s+/g, ' ')).toContain('“The leaders met in Şuşa on 15 June 2021 and signed a declaration of mutual assistance.”');
+    expect.soft(text).toContain('Əliyev');
+    expect.soft(text).toContain('İlham');
+    expect.soft(text).toContain('Drills by bloc');
+    expect.soft(text).toContain('quote verified (exact)');
+  });
+
+  it('leaves out what the executive audience omits', async () => {
+    const text = await pdfText(pdf('brief', 'executive'));
+    expect(text).not.toContain('Background');
+    expect(text).toContain('Implications');
+    expect(text).not.toContain('quote verified');
+  });
+
+  it('sets out each question side by side, silence as not addressed', async () => {
+    const text = (await pdfText(pdf('views', 'analyst'))).replace(/\s+/g, ' ');
+    expect.soft(text).toContain('Is the alliance a threat to Iran?');
+    expect.soft(text).toContain('Where the sources stand');
+    expect.soft(text).toContain('not addressed');
+    expect.soft(text).toContain('The source does not address this question.');
+  });
+
+  it('draws the chronology with its event table', async () => {
+    const text = (await pdfText(pdf('timeline', 'analyst'))).replace(/\s+/g, ' ');
+    expect.soft(text).toContain('Timeline of events');
+    expect.soft(text).toContain('15 June 2021');
+    expect.soft(text).toContain('October 2021');
+    expect.soft(text).toContain('Leaders sign a declaration in Şuşa');
+  });
+
+  it('embeds only the bundled fonts', async () => {
+    for (const d of result.documents) {
+      const fonts = await pdfFonts(d.pdf);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const f of fonts) {
+        expect.soft(f.embedded, `${d.pdf}: ${f.name}`).toBe(true);
+        expect.soft(f.name, d.pdf).toMatch(/SourceSerif4|SourceSans3/);
+      }
+    }
+  });
+
+  it('carries metadata, a running header, page numbers, bookmarks and tags', async () => {
+    const file = pdf('brief', 'analyst');
+    const info = await pdfInfo(file);
+    expect.soft(info.Title).toBe('The Şuşa alliance and Iran');
+    expect.soft(info.Author).toBe('Test Team');
+    expect.soft(info.Subject).toBe('A fixture brief');
+    expect.soft(info.Keywords).toContain('alliance');
+    expect.soft(info.Tagged).toBe('yes');
+    expect.soft(info.CreationDate).toContain('2024');
+    const text = await pdfText(file);
+    expect.soft(text).toMatch(/Page 1 of \d/);
+    expect.soft(text).toContain('PUBLIC · ANALYST EDITION');
+    const doc = await PDFDocument.load(await readFile(file));
+    expect.soft(doc.catalog.get(PDFName.of('Outlines'))).toBeDefined();
+    expect.soft(String(doc.catalog.get(PDFName.of('Lang')))).toContain('en');
+  });
+
+  it('keeps lazily loaded font faces in the first document each page prints (regression)', async () => {
+    // The first PDF printed on a fresh page lost its running header, page numbers and the
+    // 7.5pt anchor status: those faces were still loading at print time.
+    for (const d of result.documents) {
+      const text = await pdfText(d.pdf);
+      expect.soft(text, d.pdf).toMatch(/Page 1 of \d/);
+      if (d.audience === 'analyst') expect.soft(text, d.pdf).toContain('quote verified (exact)');
+    }
+  });
+
+  it('gives the same bytes for the same inputs and date', async () => {
+    const again = await buildDocuments(optionsFor(MINI, path.join(root, 'again'), { reports: ['brief'], audiences: ['analyst'] }));
+    const a = await readFile(pdf('brief', 'analyst'));
+    const b = await readFile(again.documents[0]!.pdf);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+});

@@ -1,0 +1,108 @@
+// The command line as a user meets it: exit codes, located errors, JSON, and nothing written on failure.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/brief.js');
+const made: TempCorpus[] = [];
+afterAll(async () => Promise.all(made.map((c) => c.remove())));
+
+async function brief(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 10_000_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+async function badClaims(): Promise<TempCorpus> {
+  const corpus = await tempCorpus();
+  const file = path.join(corpus.data, 'claims/beta-2022.yaml');
+  const text = await readFile(file, 'utf8');
+  await corpus.write('claims/beta-2022.yaml', text.replace('source: beta-2022', 'source: beta-2020').replace('    type: assessment\n', '    type: [assessment\n'));
+  made.push(corpus);
+  return corpus;
+}
+
+describe('brief check', () => {
+  it('exits 1 with file:line:column, code, frame and hint for a YAML error', async () => {
+    const corpus = await badClaims();
+    const r = await brief(['check', '--data', corpus.data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/claims\/beta-2022\.yaml:1\d:\d+ {2}E_YAML_SYNTAX/);
+    expect(r.stderr).toContain('hint:');
+    expect(r.stderr).toMatch(/> 1\d \|/);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/); // no stack trace for a user's mistake
+  });
+
+  it('exits 1 and names the unknown source with a suggestion', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const text = await readFile(path.join(corpus.data, 'claims/beta-2022.yaml'), 'utf8');
+    await corpus.write('claims/beta-2022.yaml', text.replace('source: beta-2022', 'source: beta-2020'));
+    const r = await brief(['check', '--data', corpus.data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/claims\/beta-2022\.yaml:1:9 {2}E_UNKNOWN_SOURCE/);
+    expect(r.stderr).toContain('did you mean "beta-2022"?');
+  });
+
+  it('prints one JSON document with --json', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const r = await brief(['check', '--json', '--data', corpus.data]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(true);
+    expect(doc.errors).toEqual([]);
+    expect(doc.claims).toContainEqual({ id: 'beta-2022/not-aimed', source: 'beta-2022', anchor: expect.objectContaining({ status: 'exact' }) });
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('brief build', () => {
+  it('writes nothing when the input is invalid', async () => {
+    const corpus = await badClaims();
+    const r = await brief(['build', '--data', corpus.data, '--out', corpus.out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nothing was written');
+    expect(existsSync(corpus.out)).toBe(false);
+  });
+
+  it('prints documents as JSON and leaves no staging folder', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const r = await brief(['build', '--json', '--data', corpus.data, '--out', corpus.out, '--report', 'timeline', '--date', '2024-01-15']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.documents).toEqual([{ report: 'timeline', kind: 'chronology', audience: 'analyst', html: expect.stringMatching(/timeline\.analyst\.html$/), pdf: expect.stringMatching(/timeline\.analyst\.pdf$/), pages: expect.any(Number) }]);
+    expect((await readdir(corpus.out)).sort()).toEqual(['build.json', 'html', 'pdf']);
+  });
+
+  it('exits 3 with install instructions when the named browser is missing, and writes nothing', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const r = await brief(['build', '--data', corpus.data, '--out', corpus.out], { BRIEF_CHROME: '/no/such/chrome' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('BRIEF_CHROME is set to /no/such/chrome');
+    expect(existsSync(path.join(corpus.out, 'pdf'))).toBe(false);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await brief(['build', '--no-such-flag'])).code).toBe(2);
+    expect((await brief(['frobnicate'])).code).toBe(2);
+    expect((await brief(['pack', '--audience', 'executive'])).stderr).toContain('not yet implemented');
+    expect((await brief(['build', '--date', '22/11/2026'])).code).toBe(2);
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const r = await brief(['build', '--data', corpus.data, '--out', corpus.out, '--audience', 'analysts']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "analyst"?');
+  });
+});

@@ -1,0 +1,42 @@
+// Test support: small corpora as real files in a temporary folder, built from the mini fixture.
+import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { displayPath } from '../../pipeline/core/paths.ts';
+
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const MINI = path.join(FIXTURES, 'mini');
+
+export interface TempCorpus {
+  readonly root: string;
+  readonly data: string;
+  readonly out: string;
+  /** Path of a data file as diagnostics show it (relative to the working directory). */
+  rel(file: string): string;
+  write(file: string, text: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** A copy of the mini fixture in a temp folder; `changes` overwrite (or, when null, delete) files. */
+export async function tempCorpus(changes: Record<string, string | null> = {}): Promise<TempCorpus> {
+  const root = await mkdtemp(path.join(tmpdir(), 'brief-test-'));
+  const data = path.join(root, 'data');
+  await cp(MINI, data, { recursive: true });
+  const corpus: TempCorpus = {
+    root,
+    data,
+    out: path.join(root, 'out'),
+    rel: (file) => displayPath(path.join(data, file)),
+    async write(file, text) {
+      await mkdir(path.dirname(path.join(data, file)), { recursive: true });
+      await writeFile(path.join(data, file), text);
+    },
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+  for (const [file, text] of Object.entries(changes)) {
+    if (text === null) await rm(path.join(data, file), { force: true });
+    else await corpus.write(file, text);
+  }
+  return corpus;
+}

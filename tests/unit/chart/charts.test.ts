@@ -1,0 +1,80 @@
+// chart: SVG in Node, labels measured with the bundled fonts, built-in timeline and stance charts.
+import { describe, expect, it } from 'vitest';
+import { createChartRenderer } from '../../../pipeline/chart/index.ts';
+import { stanceSpec, timelineSpec } from '../../../pipeline/chart/builtin.ts';
+import { makeTextWidth } from '../../../pipeline/chart/text-metrics.ts';
+import { bundledFonts } from '../../../pipeline/config/fonts.ts';
+import { edtfBounds } from '../../../pipeline/core/edtf.ts';
+import type { CorpusEvent } from '../../../pipeline/model/index.ts';
+
+const fonts = bundledFonts();
+const renderer = createChartRenderer(fonts);
+
+function event(id: string, date: string, category: CorpusEvent['category'] = 'diplomacy'): CorpusEvent {
+  return { id, date, title: id, category, actors: ['AZ'], evidence: [], bounds: edtfBounds(date)!, at: { file: 'x', line: 1, column: 1 } };
+}
+
+describe('text metrics', () => {
+  const width = makeTextWidth(fonts);
+  it('measures real glyph widths, not 0.8 em a character', () => {
+    const w = width({ font: 'Brief Sans', fontSize: 10 }, 'Illinois');
+    expect(w).toBeGreaterThan(20);
+    expect(w).toBeLessThan(0.8 * 10 * 8 * 0.6);
+    expect(width({ font: 'Brief Sans', fontSize: 10, fontWeight: 'bold' }, 'Azerbaijan')).toBeGreaterThan(width({ font: 'Brief Sans', fontSize: 10 }, 'Azerbaijan'));
+  });
+  it('measures Azerbaijani letters from the latin-ext subset and numbers as text', () => {
+    expect(width({ font: 'Brief Sans', fontSize: 10 }, 'Əliyev')).toBeGreaterThan(15);
+    expect(width({ font: 'Brief Sans', fontSize: 10 }, 12 as unknown as string)).toBeGreaterThan(5);
+  });
+});
+
+describe('charts', () => {
+  it('draws a bar chart to SVG without cutting its labels', async () => {
+    const labels = ['Turkey–Azerbaijan and partners', 'Iran with Russia'];
+    const chart = await renderer.render('bars', {
+      title: 'Exercises', width: 200, height: 100,
+      data: { values: labels.map((l, i) => ({ bloc: l, n: i + 1 })) },
+      mark: 'bar',
+      encoding: { y: { field: 'bloc', type: 'nominal' }, x: { field: 'n', type: 'quantitative' } },
+    });
+    expect(chart.svg.startsWith('<svg')).toBe(true);
+    for (const l of labels) expect(chart.svg).toContain(`>${l}<`);
+    expect(chart.svg).not.toContain('…');
+    // The longest label is about 140 px at 10.5 px: the chart grew by that much, not by 0.8 em a character.
+    expect(chart.width).toBeGreaterThan(200 + 100);
+    expect(chart.width).toBeLessThan(200 + 0.8 * 10.5 * labels[0]!.length);
+    expect(chart.svg).not.toMatch(/<script|href="http/);
+  });
+
+  it('draws day-precise events as points and vaguer ones as bars', async () => {
+    const spec = timelineSpec([event('a', '2021-06-15'), event('b', '2021-10'), event('c', '2022-12/2023-06', 'incident')], 'category', (k) => k, 'Timeline');
+    const values = (spec.data as { values: { point: boolean; start: string; end: string }[] }).values;
+    expect(values.map((v) => v.point)).toEqual([true, false, false]);
+    expect(values[2]).toMatchObject({ start: '2022-12-01', end: '2023-06-30' });
+    const chart = await renderer.render('timeline', spec);
+    expect(chart.svg).toContain('role-mark');
+    expect(chart.description).toMatch(/Points: events dated to the day/);
+  });
+
+  it('shows a silent source as "not addressed", not as neutral', async () => {
+    const spec = stanceSpec([
+      { sourceLabel: 'A 2021', questionLabel: 'Threat', stance: 0 },
+      { sourceLabel: 'B 2022', questionLabel: 'Threat', stance: undefined },
+    ], 'Stances');
+    const chart = await renderer.render('stances', spec);
+    expect(chart.svg).toContain('>not addressed<');
+    expect(chart.svg).toContain('>0<');
+  });
+
+  it('does not mutate the spec it is given', async () => {
+    const spec = { title: 'T', data: { values: [{ x: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } };
+    const before = JSON.stringify(spec);
+    await renderer.render('p', spec);
+    expect(JSON.stringify(spec)).toBe(before);
+  });
+
+  it('gives the same SVG for the same spec', async () => {
+    const spec = { title: 'T', data: { values: [{ x: 1 }, { x: 2 }] }, mark: 'bar', encoding: { x: { field: 'x', type: 'ordinal' }, y: { aggregate: 'count', type: 'quantitative' } } };
+    expect((await renderer.render('p', spec)).svg).toBe((await renderer.render('p', spec)).svg);
+  });
+});

@@ -1,0 +1,88 @@
+// render: corpus text is escaped, Markdown sanitized, citations become notes, templates fail with their place.
+import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { bundledFonts } from '../../../pipeline/config/fonts.ts';
+import { InputError } from '../../../pipeline/core/diagnostics.ts';
+import { createHtmlRenderer } from '../../../pipeline/render/index.ts';
+import { createMarkdown } from '../../../pipeline/render/markdown.ts';
+import { formatEdtf } from '../../../pipeline/render/dates.ts';
+import { selectReport } from '../../../pipeline/select/index.ts';
+import { tempCorpus } from '../../support/corpus.ts';
+import { optionsFor } from '../../support/options.ts';
+
+const fonts = bundledFonts();
+
+describe('markdown', () => {
+  const md = createMarkdown();
+  it('turns citations into note references and merges neighbours', () => {
+    const html = md('Text [@a/b] and [@a/c] [@a/b; @a/d].', (id) => ({ 'a/b': 1, 'a/c': 2, 'a/d': 3 })[id]);
+    expect(html).toContain('Text<sup class="fn-ref"><a href="#note-1">1</a></sup>');
+    expect(html).toContain('and<sup class="fn-ref"><a href="#note-2">2</a>,<a href="#note-1">1</a>,<a href="#note-3">3</a></sup>');
+  });
+  it('escapes raw HTML and drops remote images', () => {
+    const html = md('<script>alert(1)</script> ![x](http://example.com/x.png) <img src="http://e.com/y.png">', () => undefined);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2021-06-15', '15 June 2021'], ['2021-10', 'October 2021'], ['2013', '2013'],
+    ['2020~', 'c. 2020'], ['2020?', '2020 (uncertain)'], ['2022-12/2023-06', 'Dec 2022 – Jun 2023'],
+  ])('%s reads as %s', (edtf, text) => expect(formatEdtf(edtf)).toBe(text));
+});
+
+describe('renderHtml', () => {
+  it('escapes corpus text and inlines fonts, styles and charts', async () => {
+    const corpus = await tempCorpus();
+    const brief = (await import('node:fs/promises')).readFile;
+    const text = await brief(path.join(corpus.data, 'reports/timeline.md'), 'utf8');
+    await corpus.write('reports/timeline.md', text.replace('title: Fixture chronology', 'title: "Fixture <b>chronology</b> & co"'));
+    const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    const report = r.model!.reports.find((x) => x.id === 'timeline')!;
+    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false });
+    const html = createHtmlRenderer({ templatesDir: 'templates', stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
+    expect(html).toContain('<h1>Fixture &lt;b&gt;chronology&lt;/b&gt; &amp; co</h1>');
+    expect(html).toContain('font/woff2;base64,');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).toContain('quote verified (exact)');
+    await corpus.remove();
+  });
+
+  it('lets an audience override a partial without forking the templates', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
+    await cp('templates', path.join(root, 'templates'), { recursive: true });
+    await mkdir(path.join(root, 'templates/audiences/analyst'), { recursive: true });
+    await writeFile(path.join(root, 'templates/audiences/analyst/bluf.hbs'), '<p class="custom-bluf">{{bluf}}</p>');
+    const r = await checkCorpus(optionsFor('tests/fixtures/mini', '/nonexistent'));
+    const render = (audience: string) => {
+      const sel = selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get(audience)!, { allowUnverified: false });
+      return createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
+    };
+    expect(render('analyst')).toContain('class="custom-bluf"');
+    expect(render('executive')).not.toContain('class="custom-bluf"');
+  });
+
+  it('reports a broken template with its file and line', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
+    await cp('templates', path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/partials/bluf.hbs'), '<section>\n{{#if bluf}}\n<p>{{bluf}}</p>\n');
+    let error: unknown;
+    try {
+      createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' })
+        .renderHtml({ audience: { id: 'analyst' }, report: { kind: 'chronology' } } as never, []);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const d = (error as InputError).diagnostics[0]!;
+    expect(d.code).toBe('E_TEMPLATE');
+    expect(d.file).toMatch(/partials\/bluf\.hbs$/);
+    expect(d.line).toBeGreaterThanOrEqual(2);
+  });
+});

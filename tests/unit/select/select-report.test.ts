@@ -1,0 +1,69 @@
+// select: footnote order, sections an audience omits, distribution and unverified quotes.
+import { describe, expect, it } from 'vitest';
+import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { InputError } from '../../../pipeline/core/diagnostics.ts';
+import { selectReport } from '../../../pipeline/select/index.ts';
+import { MINI } from '../../support/corpus.ts';
+import { optionsFor } from '../../support/options.ts';
+
+async function mini() {
+  const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+  return { model: r.model!, anchoring: r.anchoring! };
+}
+
+describe('selectReport', () => {
+  it('numbers notes in reading order: judgments first, then the body, each claim once', async () => {
+    const { model, anchoring } = await mini();
+    const report = model.reports.find((r) => r.id === 'brief')!;
+    const sel = selectReport(model, anchoring, report, model.audiences.get('analyst')!, { allowUnverified: false });
+    expect(sel.footnotes.map((f) => f.claim.id)).toEqual([
+      'alpha-2021/shusha-meeting', 'beta-2022/not-aimed', 'alpha-2021/aliyev-new-page', 'alpha-2021/drills-contested', 'beta-2022/encirclement',
+    ]);
+    expect(sel.judgments[0]!.notes).toEqual([1, 2]);
+    expect(sel.marking).toBe('Public · Analyst edition');
+  });
+
+  it('leaves out the sections an audience omits, and their citations', async () => {
+    const { model, anchoring } = await mini();
+    const report = model.reports.find((r) => r.id === 'brief')!;
+    const sel = selectReport(model, anchoring, report, model.audiences.get('executive')!, { allowUnverified: false });
+    expect(sel.body).not.toContain('## Background');
+    expect(sel.body).toContain('## Implications');
+    expect(sel.footnotes.map((f) => f.claim.id)).not.toContain('alpha-2021/aliyev-new-page');
+  });
+
+  it('computes each source’s stance and marks silence as not addressed', async () => {
+    const { model, anchoring } = await mini();
+    const report = model.reports.find((r) => r.id === 'views')!;
+    const sel = selectReport(model, anchoring, report, model.audiences.get('analyst')!, { allowUnverified: false });
+    const cell = (source: string, q: string) => sel.stances.find((s) => s.source.id === source && s.question.id === q)!;
+    expect(cell('beta-2022', 'threat').stance).toBe(0); // mean of −2 and +2
+    expect(cell('alpha-2021', 'threat').stance).toBe(0); // mean of −1 and +1
+    expect(cell('beta-2022', 'normalise').stance).toBeUndefined();
+  });
+
+  it('refuses to cite an unverified quote unless allowed, and marks it when allowed', async () => {
+    const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    const anchors = new Map([...r.anchoring!.anchors].map(([id, a]) => [id, id === 'beta-2022/not-aimed' ? { status: 'no-text' as const } : a]));
+    const anchoring = { ...r.anchoring!, anchors };
+    const report = r.model!.reports.find((x) => x.id === 'brief')!;
+    const audience = r.model!.audiences.get('analyst')!;
+    let error: unknown;
+    try {
+      selectReport(r.model!, anchoring, report, audience, { allowUnverified: false });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).diagnostics[0]).toMatchObject({ code: 'E_UNVERIFIED_CLAIM' });
+    const sel = selectReport(r.model!, anchoring, report, audience, { allowUnverified: true });
+    expect(sel.footnotes.find((f) => f.claim.id === 'beta-2022/not-aimed')!.unverified).toBe(true);
+  });
+
+  it('does not change the model it reads', async () => {
+    const { model, anchoring } = await mini();
+    const before = JSON.stringify(model.reports);
+    selectReport(model, anchoring, model.reports[0]!, model.audiences.get('analyst')!, { allowUnverified: false });
+    expect(JSON.stringify(model.reports)).toBe(before);
+  });
+});

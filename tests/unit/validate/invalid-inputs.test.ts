@@ -1,0 +1,91 @@
+// Every bad input a user can write gets a located diagnostic: code, file and line asserted per case.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { MINI, tempCorpus, type TempCorpus } from '../../support/corpus.ts';
+import { optionsFor } from '../../support/options.ts';
+
+const made: TempCorpus[] = [];
+afterAll(async () => Promise.all(made.map((c) => c.remove())));
+
+async function original(file: string): Promise<string> {
+  return readFile(path.join(MINI, file), 'utf8');
+}
+
+/** Replace `from` with `to` in a fixture file (the first occurrence, which must exist). */
+async function edit(file: string, from: string, to: string): Promise<Record<string, string>> {
+  const text = await original(file);
+  if (!text.includes(from)) throw new Error(`fixture ${file} has no "${from}"`);
+  return { [file]: text.replace(from, to) };
+}
+
+interface Case {
+  name: string;
+  change: () => Promise<Record<string, string | null>>;
+  code: string;
+  file: string;
+  line: number;
+  hint?: RegExp;
+}
+
+const cases: Case[] = [
+  { name: 'YAML syntax error in a claims file', change: () => edit('claims/alpha-2021.yaml', '    locator: para. 1\n', '    locator: [para. 1\n'), code: 'E_YAML_SYNTAX', file: 'claims/alpha-2021.yaml', line: 7 },
+  { name: 'claims file names an unknown source', change: () => edit('claims/alpha-2021.yaml', 'source: alpha-2021', 'source: alpha-2012'), code: 'E_UNKNOWN_SOURCE', file: 'claims/alpha-2021.yaml', line: 1, hint: /did you mean "alpha-2021"/ },
+  { name: 'unknown key in a claim', change: () => edit('claims/alpha-2021.yaml', '    statement: The leaders', '    statment: The leaders'), code: 'E_UNKNOWN_KEY', file: 'claims/alpha-2021.yaml', line: 4, hint: /did you mean "statement"/ },
+  { name: 'claim without a quote', change: () => edit('claims/beta-2022.yaml', '    quote: Iran fears encirclement and answered with exercises of its own along the border.\n', ''), code: 'E_MISSING_FIELD', file: 'claims/beta-2022.yaml', line: 10 },
+  { name: 'claim type outside the closed set', change: () => edit('claims/alpha-2021.yaml', 'type: fact', 'type: fakt'), code: 'E_BAD_VALUE', file: 'claims/alpha-2021.yaml', line: 7, hint: /did you mean "fact"/ },
+  { name: 'claim id not prefixed by its source', change: () => edit('claims/beta-2022.yaml', 'id: beta-2022/not-aimed', 'id: alpha-2021/not-aimed'), code: 'E_CLAIM_ID_PREFIX', file: 'claims/beta-2022.yaml', line: 3 },
+  { name: 'claim id with capitals', change: () => edit('claims/beta-2022.yaml', 'id: beta-2022/not-aimed', 'id: beta-2022/Not_Aimed'), code: 'E_BAD_ID', file: 'claims/beta-2022.yaml', line: 3 },
+  { name: 'duplicate claim id', change: () => edit('claims/beta-2022.yaml', 'id: beta-2022/encirclement', 'id: beta-2022/not-aimed'), code: 'E_DUPLICATE_ID', file: 'claims/beta-2022.yaml', line: 10 },
+  { name: 'stance out of range', change: () => edit('claims/beta-2022.yaml', 'stances: { threat: 2 }', 'stances: { threat: 3 }'), code: 'E_BAD_VALUE', file: 'claims/beta-2022.yaml', line: 17 },
+  { name: 'stance on an unknown question', change: () => edit('claims/beta-2022.yaml', 'stances: { threat: 2 }', 'stances: { threats: 2 }'), code: 'E_UNKNOWN_QUESTION', file: 'claims/beta-2022.yaml', line: 17, hint: /did you mean "threat"/ },
+  { name: 'unknown actor code', change: () => edit('claims/beta-2022.yaml', 'actors: [IR]', 'actors: [IRN]'), code: 'E_UNKNOWN_ACTOR', file: 'claims/beta-2022.yaml', line: 15 },
+  { name: 'invalid EDTF date on an event', change: () => edit('events/events.yaml', 'date: "2021-10"', 'date: "2021-13"'), code: 'E_BAD_DATE', file: 'events/events.yaml', line: 8 },
+  { name: 'interval whose start is after its end', change: () => edit('events/events.yaml', 'date: "2021/2022"', 'date: "2022/2021"'), code: 'E_BAD_DATE', file: 'events/events.yaml', line: 14 },
+  { name: 'event evidence names an unknown claim', change: () => edit('events/events.yaml', 'evidence: [beta-2022/encirclement]', 'evidence: [beta-2022/encirclment]'), code: 'E_UNKNOWN_CLAIM', file: 'events/events.yaml', line: 18, hint: /did you mean "beta-2022\/encirclement"/ },
+  { name: 'event category outside the closed set', change: () => edit('events/events.yaml', 'category: economy', 'category: trade'), code: 'E_BAD_VALUE', file: 'events/events.yaml', line: 22 },
+  { name: 'report body cites an unknown claim', change: () => edit('reports/brief.md', '[@beta-2022/not-aimed].', '[@beta-2022/not-aimd].'), code: 'E_UNKNOWN_CLAIM', file: 'reports/brief.md', line: 28 },
+  { name: 'report names an unknown audience', change: () => edit('reports/brief.md', 'audiences: [executive, analyst]', 'audiences: [executive, analysts]'), code: 'E_UNKNOWN_AUDIENCE', file: 'reports/brief.md', line: 7, hint: /did you mean "analyst"/ },
+  { name: 'report of an unknown kind', change: () => edit('reports/timeline.md', 'kind: chronology', 'kind: chronicle'), code: 'E_BAD_VALUE', file: 'reports/timeline.md', line: 2 },
+  { name: 'judgment with an unknown confidence', change: () => edit('reports/brief.md', 'confidence: moderate', 'confidence: medium'), code: 'E_BAD_VALUE', file: 'reports/brief.md', line: 14 },
+  { name: 'report names an unknown chart', change: () => edit('reports/brief.md', 'charts: [drills-by-bloc]', 'charts: [drills-by-block]'), code: 'E_UNKNOWN_CHART', file: 'reports/brief.md', line: 16 },
+  { name: 'chart names an unknown dataset', change: () => edit('charts/drills-by-bloc.json', '"name": "drills"', '"name": "drill"'), code: 'E_UNKNOWN_DATASET', file: 'charts/drills-by-bloc.json', line: 4 },
+  { name: 'chart uses a field the dataset lacks', change: () => edit('charts/drills-by-bloc.json', '"field": "bloc"', '"field": "block"'), code: 'E_UNKNOWN_FIELD', file: 'charts/drills-by-bloc.json', line: 9, hint: /did you mean "bloc"/ },
+  { name: 'CSV cell of the wrong type', change: () => edit('datasets/drills.csv', '2021-10,Araz drill,iran,5000', '2021-10,Araz drill,iran,5k'), code: 'E_BAD_CELL', file: 'datasets/drills.csv', line: 3 },
+  { name: 'CSV column not declared in the sidecar', change: () => edit('datasets/drills.csv', 'date,name,bloc,troops', 'date,name,bloc,soldiers'), code: 'E_MISSING_COLUMN', file: 'datasets/drills.yaml', line: 8 },
+  { name: 'source front matter with an unknown key', change: () => edit('sources/beta-2022.md', 'reliability: B', 'reliabilty: B'), code: 'E_UNKNOWN_KEY', file: 'sources/beta-2022.md', line: 8, hint: /did you mean "reliability"/ },
+  { name: 'source with an unknown perspective', change: () => edit('sources/beta-2022.md', 'perspective: tehran', 'perspective: teheran'), code: 'E_UNKNOWN_PERSPECTIVE', file: 'sources/beta-2022.md', line: 7 },
+  { name: 'quote that is not in its source text', change: () => edit('claims/alpha-2021.yaml', 'grew by 8% in 2023', 'grew by 9% in 2023'), code: 'E_QUOTE_NOT_FOUND', file: 'claims/alpha-2021.yaml', line: 31 },
+];
+
+describe('invalid inputs are located', () => {
+  it.each(cases)('$name → $code at $file:$line', async (c) => {
+    const corpus = await tempCorpus(await c.change());
+    made.push(corpus);
+    const result = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    expect(result.ok).toBe(false);
+    const found = result.errors.find((d) => d.code === c.code);
+    expect(found, `expected ${c.code}; got ${result.errors.map((d) => `${d.code}@${d.file}:${d.line}`).join(', ')}`).toBeDefined();
+    expect(found!.file).toBe(corpus.rel(c.file));
+    expect(found!.line).toBe(c.line);
+    expect(found!.column).toBeGreaterThanOrEqual(1);
+    expect(found!.hint.length).toBeGreaterThan(5);
+    if (c.hint) expect(found!.hint).toMatch(c.hint);
+  });
+
+  it('collects problems from every file before failing', async () => {
+    const changes = { ...(await cases[2]!.change()), ...(await cases[11]!.change()), ...(await cases[15]!.change()) };
+    const corpus = await tempCorpus(changes);
+    made.push(corpus);
+    const result = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    const codes = new Set(result.errors.map((d) => `${d.code} ${path.basename(d.file)}`));
+    for (const expected of ['E_UNKNOWN_KEY alpha-2021.yaml', 'E_BAD_DATE events.yaml', 'E_UNKNOWN_CLAIM brief.md']) expect(codes).toContain(expected);
+  });
+
+  it('the mini fixture itself is clean', async () => {
+    const result = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+});
