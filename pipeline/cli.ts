@@ -4,6 +4,7 @@ import { buildDocuments, checkCorpus } from './build/index.ts';
 import { defaultOptions, type RunOptions } from './config/options.ts';
 import { ExitCode, InputError, RenderError, UsageError, type Diagnostic } from './core/diagnostics.ts';
 import { formatDiagnostic } from './core/format.ts';
+import { displayPath } from './core/paths.ts';
 
 const USAGE = `Usage: brief <command> [options]
 
@@ -100,7 +101,7 @@ async function main(args: string[]): Promise<number> {
       if (json) out({ documents: result.documents, warnings: result.warnings.map(toJson) });
       else {
         printDiagnostics(result.warnings);
-        for (const d of result.documents) err(`${d.pdf}  (${d.pages} page${d.pages === 1 ? '' : 's'})`);
+        for (const d of result.documents) err(`${displayPath(d.pdf)}  (${d.pages} page${d.pages === 1 ? '' : 's'})`);
         err(`built ${result.documents.length} document(s) into ${options.outDir}/`);
       }
       return ExitCode.ok;

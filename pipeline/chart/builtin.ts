@@ -1,19 +1,10 @@
 // chart: the charts every chronology and comparative document gets: the timeline and the stance heatmap.
-import type { CorpusEvent, Source } from '../model/index.ts';
+import type { CorpusEvent } from '../model/index.ts';
 import type { Lanes, StanceCellInput } from './types.ts';
 import { CONTENT_WIDTH } from './theme.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** A short label for a source: first author's surname (or two) and the year. */
-export function sourceLabel(source: Source): string {
-  const surname = (name: string) => name.trim().split(/\s+/).pop() ?? name;
-  const names = source.authors.length === 0 ? source.title.slice(0, 20)
-    : source.authors.length <= 2 ? source.authors.map(surname).join(' & ')
-    : `${surname(source.authors[0]!)} et al.`;
-  const year = source.published?.slice(0, 4);
-  return year ? `${names} ${year}` : names;
-}
 
 /**
  * Events on lanes: a day-precise date is a point, anything vaguer (month, year,

@@ -4,13 +4,13 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { diagnostic, InputError } from '../core/diagnostics.ts';
 import type { FontFace } from '../config/fonts.ts';
 import type { Selection } from '../select/index.ts';
-import { sourceLabel, stanceSpec, timelineSpec } from './builtin.ts';
+import { sourceLabel } from '../core/source-label.ts';
+import { stanceSpec, timelineSpec } from './builtin.ts';
 import { makeTextWidth } from './text-metrics.ts';
 import { chartConfig } from './theme.ts';
 import type { RenderedChart } from './types.ts';
 
 export type * from './types.ts';
-export { sourceLabel } from './builtin.ts';
 
 export interface ChartRenderer {
   render(id: string, spec: Record<string, unknown>): Promise<RenderedChart>;

@@ -2,6 +2,7 @@
 // present (null when empty) because the templates run in strict mode.
 import type { RenderedChart } from '../chart/index.ts';
 import type { Selection } from '../select/index.ts';
+import { sourceLabel } from '../core/source-label.ts';
 import { formatEdtf } from './dates.ts';
 import { sectionsByQuestion } from './question-sections.ts';
 
@@ -39,6 +40,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
     author: report.author ?? 'Brief',
     date: formatEdtf(report.date ?? editionDate),
     editionDate,
+    editionLabel: formatEdtf(editionDate),
     period: report.period ? formatEdtf(report.period) : null,
     marking: sel.marking,
     audience: { id: audience.id, label: audience.label, summary: audience.detail === 'summary' },
@@ -66,7 +68,8 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
         perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
         stance: stanceText(s.stance),
         addressed: s.stance !== undefined,
-        quotes: s.claims.map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[q.id]) })),
+        // A summary audience gets one quote per source and question; the notes keep every claim.
+        quotes: s.claims.slice(0, audience.detail === 'summary' ? 1 : undefined).map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[q.id]) })),
       })),
     })),
     events: sel.events.map((e, i) => ({
@@ -82,14 +85,13 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       n: f.n,
       quote: f.claim.quote,
       statement: f.claim.statement,
-      source: f.source.title,
-      authors: f.source.authors.join(', '),
-      published: formatEdtf(f.source.published),
+      source: sourceLabel(f.source),
       locator: f.claim.locator ?? null,
       status: STATUS_LABEL[f.anchor.status] ?? f.anchor.status,
       unverified: f.unverified,
     })),
     sources: sel.cited.map((s) => ({
+      label: sourceLabel(s),
       title: s.title,
       authors: s.authors.join(', '),
       published: formatEdtf(s.published),
