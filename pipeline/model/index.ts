@@ -40,7 +40,12 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
   const perspectives = byId('perspective', corpus.perspectives);
   const questions = byId('question', corpus.questions);
   const audiences = byId('audience', corpus.audiences);
-  const sources = index<Source>('source', corpus.sources.map((s) => ({ id: s.value.id, at: locate(s.src, ['id']), value: { ...s.value, note: s.note, at: s.at } })));
+  const sources = index<Source>('source', corpus.sources.map((s) => ({ id: s.value.id, at: locate(s.src, ['id']), value: {
+    ...s.value,
+    note: s.note,
+    at: s.at,
+    excludeAt: s.value.exclude.map((e, i) => ({ from: locate(s.src, ['exclude', i, 'from']), to: e.to === undefined ? undefined : locate(s.src, ['exclude', i, 'to']) })),
+  } })));
   const claims = index<Claim>('claim', corpus.claimFiles.flatMap((f) =>
     f.claims.map((c) => ({ id: c.value.id, at: locate(c.src, [...c.path, 'id']), value: { ...c.value, source: f.source, at: c.at, quoteAt: locate(c.src, [...c.path, 'quote']) } }))));
   const datasets = index<Dataset>('dataset', corpus.datasets.map((d) => ({ id: d.id, at: d.at, value: { id: d.id, meta: d.value, rows: d.rows, at: d.at } })));

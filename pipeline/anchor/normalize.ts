@@ -1,0 +1,115 @@
+// anchor: folds a capture and a quote into comparable forms, keeping a map from every
+// character of the folded text back to its offset in the original (UTF-16 units).
+//
+// Hand-written: no library folds Markdown, footnote markers and typography while keeping
+// an offset map, and the map is what lets an anchor be shown and re-checked in the real text.
+
+export interface Folded {
+  /** Folded text: lowercase, typography folded; a line break in the original is "\n". */
+  readonly text: string;
+  /** map[i] = offset in the original of folded character i. */
+  readonly map: readonly number[];
+}
+
+type Rep = string | ((match: RegExpExecArray) => string);
+
+function copy(into: number[], from: readonly number[], start: number, end: number): void {
+  for (let i = start; i < end; i++) into.push(from[i]!);
+}
+
+/** Replaces every match; replacement characters map to the match's start. */
+function replace(f: Folded, re: RegExp, rep: Rep): Folded {
+  let text = '';
+  const map: number[] = [];
+  let last = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(f.text); m; m = re.exec(f.text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    text += f.text.slice(last, m.index);
+    copy(map, f.map, last, m.index);
+    const r = typeof rep === 'string' ? rep : rep(m);
+    text += r;
+    for (let i = 0; i < r.length; i++) map.push(f.map[m.index]!);
+    last = m.index + m[0].length;
+  }
+  text += f.text.slice(last);
+  copy(map, f.map, last, f.map.length);
+  return { text, map };
+}
+
+/** Applies a per-character function (which may change length, as NFKC and lowercasing do). */
+function perChar(f: Folded, fn: (ch: string) => string): Folded {
+  let text = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of f.text) {
+    const out = fn(ch);
+    text += out;
+    for (let k = 0; k < out.length; k++) map.push(f.map[i]!);
+    i += ch.length;
+  }
+  return { text, map };
+}
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
+/** Footnote markers that are never text: superscript digits and LaTeX superscripts. Stripped before NFKC, which would turn ¹ into 1. */
+const SUPERSCRIPTS = /\$\^\{[^}]*\}\$|[\u2070\u00B9\u00B2\u00B3\u2074-\u207F]+/g;
+/**
+ * Plain-digit footnote markers glued to punctuation ("sanctions.37 Eventually", "EU,6 Russia").
+ * Text only, and only in a second pass. A number after a comma AND a space ("uncontested, 5 but")
+ * cannot be told from a real one ("In the war, 44 days"), so it is left alone: a quote that
+ * skips it is not found, never a quote that drops a real number found.
+ */
+const PLAIN_MARKERS = /(?<=[.,;:!?"'\u201D\u2019)\]])\d{1,3}(?=\s|$)/g;
+const HTML_TAGS = /<\/?[a-zA-Z][^>\n]*>/g;
+const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!$|~<>])/g;
+const MD_EMPHASIS = /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])/gu;
+const HYPHEN_IN_WORD = /(?<=\p{L})-(?=\p{L})/gu;
+
+function foldCommon(f: Folded): Folded {
+  f = replace(f, SUPERSCRIPTS, '');
+  f = replace(f, HTML_TAGS, '');
+  f = replace(f, MD_ESCAPE, (m) => m[1]!);
+  f = replace(f, MD_EMPHASIS, '');
+  f = perChar(f, (ch) => ch.normalize('NFKC'));
+  f = replace(f, SINGLE_QUOTES, "'");
+  f = replace(f, DOUBLE_QUOTES, '"');
+  f = replace(f, DASHES, '-');
+  f = replace(f, INVISIBLE, '');
+  f = replace(f, SPACES, ' ');
+  // İ lowercases to i + combining dot; the dot carries nothing for matching.
+  f = perChar(f, (ch) => ch.toLowerCase().replace(/\u0307/g, ''));
+  return replace(f, HYPHEN_IN_WORD, '');
+}
+
+const identity = (text: string): Folded => ({ text, map: Array.from({ length: text.length }, (_, i) => i) });
+
+/**
+ * The source text, folded. With `plainMarkers`, digits glued after punctuation are taken
+ * for footnote markers too; that pass runs only when the first finds nothing, so a
+ * quote's real numbers are never thrown away.
+ */
+export function foldText(text: string, plainMarkers: boolean): Folded {
+  let f = identity(text);
+  if (plainMarkers) f = replace(f, PLAIN_MARKERS, '');
+  f = foldCommon(f);
+  // A whitespace run that holds a line break becomes "\n": interruptions start and end there.
+  return replace(f, /\s+/g, (m) => (m[0].includes('\n') ? '\n' : ' '));
+}
+
+/** A quote, folded the same way, on one line. */
+export function foldQuote(quote: string): string {
+  return foldCommon(identity(quote)).text.replace(/\s+/g, ' ').trim();
+}
+
+/** Splits a quote at its ellipses ("…", "...", "[…]", "[...]") into the parts that must appear in order. */
+export function quoteParts(quote: string): string[] {
+  return quote.split(/\s*\[?(?:\u2026|\.\s?\.\s?\.)\]?\s*/).map((p) => p.trim()).filter(Boolean);
+}
