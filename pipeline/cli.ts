@@ -1,6 +1,7 @@
 // cli: argv → options → build/check → printed result and exit code. Parses and prints; does no work itself.
 import { minimist } from 'zx';
 import { buildDocuments, checkCorpus } from './build/index.ts';
+import { CONFIG_FILE, readConfigFile } from './config/file.ts';
 import { defaultOptions, type RunOptions } from './config/options.ts';
 import { ExitCode, InputError, RenderError, UsageError, type Diagnostic } from './core/diagnostics.ts';
 import { formatDiagnostic } from './core/format.ts';
@@ -20,6 +21,7 @@ Options:
   --data DIR            the corpus (default: data)
   --out DIR             where outputs go (default: out)
   --texts DIR           another folder to find source texts in (repeatable; also $BRIEF_TEXTS)
+  --config FILE         project settings (default: brief.config.yaml, if present)
   --audience a,b        only these audiences            (build)
   --report id,…         only these reports              (build)
   --date YYYY-MM-DD     the date the documents carry (default: today, UTC)
@@ -29,7 +31,7 @@ Options:
 
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 rendering or printing failed.`;
 
-const KNOWN_FLAGS = new Set(['data', 'out', 'texts', 'audience', 'report', 'date', 'allow-unverified', 'json', 'force', 'help', 'h', '_']);
+const KNOWN_FLAGS = new Set(['data', 'out', 'texts', 'config', 'audience', 'report', 'date', 'allow-unverified', 'json', 'force', 'help', 'h', '_']);
 const NOT_YET = new Set(['pack', 'watch', 'edition', 'editions', 'diff', 'verify']);
 
 const list = (value: unknown): string[] =>
@@ -39,17 +41,21 @@ function parseOptions(argv: ReturnType<typeof minimist>): RunOptions {
   for (const key of Object.keys(argv)) {
     if (!KNOWN_FLAGS.has(key)) throw new UsageError(`unknown option --${key}`);
   }
-  for (const key of ['data', 'out', 'date']) {
+  for (const key of ['data', 'out', 'date', 'config']) {
     if (key in argv && (typeof argv[key] !== 'string' || argv[key] === '')) throw new UsageError(`--${key} needs a value`);
   }
   const date = argv.date as string | undefined;
   if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError(`--date ${date}: write the date as YYYY-MM-DD`);
   const defaults = defaultOptions();
+  // defaults < brief.config.yaml < flags
+  const file = readConfigFile((argv.config as string | undefined) ?? CONFIG_FILE, argv.config !== undefined);
   return {
     ...defaults,
-    dataDir: (argv.data as string | undefined) ?? defaults.dataDir,
-    outDir: (argv.out as string | undefined) ?? defaults.outDir,
-    textDirs: [...list(argv.texts), ...defaults.textDirs],
+    dataDir: (argv.data as string | undefined) ?? file?.data ?? defaults.dataDir,
+    outDir: (argv.out as string | undefined) ?? file?.out ?? defaults.outDir,
+    templatesDir: file?.templates ?? defaults.templatesDir,
+    stylesDir: file?.styles ?? defaults.stylesDir,
+    textDirs: [...list(argv.texts), ...(file?.texts ?? []), ...defaults.textDirs],
     audiences: list(argv.audience),
     reports: list(argv.report),
     allowUnverified: Boolean(argv['allow-unverified']),
@@ -60,7 +66,7 @@ function parseOptions(argv: ReturnType<typeof minimist>): RunOptions {
 const toJson = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message, hint: d.hint });
 
 async function main(args: string[]): Promise<number> {
-  const argv = minimist(args, { string: ['data', 'out', 'texts', 'audience', 'report', 'date'], boolean: ['json', 'allow-unverified', 'force', 'help'], alias: { h: 'help' } });
+  const argv = minimist(args, { string: ['data', 'out', 'texts', 'config', 'audience', 'report', 'date'], boolean: ['json', 'allow-unverified', 'force', 'help'], alias: { h: 'help' } });
   const json = Boolean(argv.json);
   const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   const err = (text: string) => process.stderr.write(`${text}\n`);

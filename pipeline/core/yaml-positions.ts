@@ -1,7 +1,7 @@
 // core: converts positions from the `yaml` parser (0-based offsets, LineCounter)
 // into our 1-based SourcePos. The one adapter every stage uses for YAML and JSON files.
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { SourcePos } from './diagnostics.ts';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type SourcePos } from './diagnostics.ts';
 
 /** A parsed YAML (or JSON) document that remembers where it came from. */
 export interface YamlSource {
@@ -59,3 +59,40 @@ export function locate(src: YamlSource, path: readonly PathKey[], opts: { key?: 
 export function lineStart(file: string, line: number): SourcePos {
   return { file, line, column: 1 };
 }
+
+export interface Parsed<T> {
+  readonly value: T | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * YAML (and JSON, which is YAML) keeping positions. The core schema keeps
+ * `2021-06-15` a string: dates are EDTF strings, parsed on purpose later.
+ */
+export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<YamlSource> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const src: YamlSource = { file, text, doc, lineCounter, lineOffset };
+  const diagnostics = doc.errors.map((err) => {
+    const at = posAtOffset(src, err.pos[0]);
+    const firstLine = err.message.split('\n')[0] ?? err.message;
+    return diagnostic(at, 'E_YAML_SYNTAX', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, yamlHint(err.code));
+  });
+  return { value: diagnostics.length ? undefined : src, diagnostics };
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once per mapping; remove or rename one of them';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation (items of one list or mapping line up) and that every "[" or "{" is closed';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a value that contains ": " must be quoted, e.g. quote: "a: b"';
+    default:
+      return 'quote values that contain ":", "#", "[" or start with a quote mark';
+  }
+}
+

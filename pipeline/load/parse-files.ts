@@ -1,47 +1,13 @@
 // load: one parser per file format; each returns its parsed form plus syntax diagnostics.
 import matter from 'gray-matter';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { LineCounter, isSeq, isMap, isScalar, parseDocument } from 'yaml';
+import { isSeq, isMap, isScalar } from 'yaml';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { lineColumnAt } from '../core/paths.ts';
-import { posAtOffset, type YamlSource } from '../core/yaml-positions.ts';
+import { parseYaml, posAtOffset, type Parsed } from '../core/yaml-positions.ts';
 import type { MarkdownSource, TableRow, TableSource } from './types.ts';
 
-export interface Parsed<T> {
-  readonly value: T | undefined;
-  readonly diagnostics: Diagnostic[];
-}
-
-/**
- * YAML (and JSON, which is YAML) keeping positions. The core schema keeps
- * `2021-06-15` a string: dates are EDTF strings, parsed on purpose later.
- */
-export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<YamlSource> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
-  const src: YamlSource = { file, text, doc, lineCounter, lineOffset };
-  const diagnostics = doc.errors.map((err) => {
-    const at = posAtOffset(src, err.pos[0]);
-    const firstLine = err.message.split('\n')[0] ?? err.message;
-    return diagnostic(at, 'E_YAML_SYNTAX', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, yamlHint(err.code));
-  });
-  return { value: diagnostics.length ? undefined : src, diagnostics };
-}
-
-function yamlHint(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once per mapping; remove or rename one of them';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation (items of one list or mapping line up) and that every "[" or "{" is closed';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'a value that contains ": " must be quoted, e.g. quote: "a: b"';
-    default:
-      return 'quote values that contain ":", "#", "[" or start with a quote mark';
-  }
-}
+export { parseYaml, type Parsed };
 
 /**
  * Markdown with front matter. gray-matter splits the file (always given an

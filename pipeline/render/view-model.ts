@@ -16,8 +16,15 @@ const LIKELIHOOD_LABEL: Record<string, string> = {
   unlikely: 'Unlikely', 'very-unlikely': 'Very unlikely', remote: 'Remote',
 };
 const STATUS_LABEL: Record<string, string> = {
-  exact: 'quote verified (exact)', normalized: 'quote verified (normalized)', 'not-found': 'QUOTE NOT FOUND IN SOURCE', 'no-text': 'UNVERIFIED: source text not available',
+  exact: 'quote verified (exact)',
+  normalized: 'quote verified (typography and markup folded)',
+  fuzzy: 'quote verified approximately',
+  'not-found': 'UNVERIFIED: quote not found in the source',
+  excluded: 'UNVERIFIED: quote found only outside the author’s text',
+  'no-text': 'UNVERIFIED: source text not available',
 };
+const statusLabel = (a: { status: string; score?: number }) =>
+  `${STATUS_LABEL[a.status] ?? a.status}${a.status === 'fuzzy' && a.score !== undefined ? ` (score ${a.score.toFixed(2)}, across a break in the text)` : ''}`;
 
 export type MarkdownFn = (markdown: string, noteOf: (claim: string) => number | undefined) => string;
 
@@ -87,7 +94,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       statement: f.claim.statement,
       source: sourceLabel(f.source),
       locator: f.claim.locator ?? null,
-      status: STATUS_LABEL[f.anchor.status] ?? f.anchor.status,
+      status: statusLabel(f.anchor),
       unverified: f.unverified,
     })),
     sources: sel.cited.map((s) => ({

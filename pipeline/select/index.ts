@@ -34,9 +34,9 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
     const claim = model.claims.get(id) as Claim;
     const source = model.sources.get(claim.source) as Source;
     const anchor = anchoring.anchors.get(id) ?? { status: 'no-text' as const };
-    const unverified = anchor.status !== 'exact' && anchor.status !== 'normalized';
+    const unverified = anchor.status !== 'exact' && anchor.status !== 'normalized' && anchor.status !== 'fuzzy';
     if (unverified && !options.allowUnverified) {
-      problems.push(diagnostic(claim.at, 'E_UNVERIFIED_CLAIM', `report "${report.id}" cites claim "${id}", whose quote is ${anchor.status === 'no-text' ? 'unverified: the source text was not found' : 'not found in its source'}`,
+      problems.push(diagnostic(claim.at, 'E_UNVERIFIED_CLAIM', `report "${report.id}" cites claim "${id}", whose quote is ${anchor.status === 'no-text' ? 'unverified: the source text was not found' : anchor.status === 'excluded' ? 'found only in an excluded part of its source' : 'not found in its source'}`,
         anchor.status === 'no-text' ? 'give the folder of the source texts with --texts DIR, or build with --allow-unverified to cite it marked as unverified' : 'correct the quote, or build with --allow-unverified'));
     }
     if (source.distribution === 'internal' && !audience.distribution.includes('internal')) {

@@ -10,8 +10,10 @@ import {
   ReportFrontMatter, SourceFrontMatter,
 } from './schemas.ts';
 import { typeTable } from './tables.ts';
+import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
+import { didYouMean } from '../core/suggest.ts';
 import type { Located, ValidChart, ValidClaimsFile, ValidDataset, ValidReport, ValidSource, ValidatedCorpus } from './types.ts';
-import { issuesToDiagnostics } from './zod-issues.ts';
+import { issuesToDiagnostics } from '../core/zod-issues.ts';
 
 export type * from './types.ts';
 export * from './schemas.ts';
@@ -89,9 +91,16 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     datasets.push({ ...meta, id: ds.id, table: ds.table, rows: typed.rows });
   }
 
+  const chartSchema = loaded.charts.length ? loadChartSchema() : undefined;
   const charts: ValidChart[] = loaded.charts.flatMap((src) => {
     const spec = check(src, ChartSpec);
-    return spec ? [{ ...spec, id: baseName(src.file) }] : [];
+    if (!spec || !chartSchema) return [];
+    const problem = chartSchema.check(toJs(src, []));
+    if (problem) {
+      // Kept in the corpus, so reports that name it raise no second, misleading error.
+      diagnostics.push(chartDiagnostic(src, problem, chartSchema.knownKeys, toJs(src, problem.path)));
+    }
+    return [{ ...spec, id: baseName(src.file) }];
   });
 
   const reports: ValidReport[] = loaded.reports.flatMap((md) => {
@@ -113,6 +122,18 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     reports,
   };
   return { corpus, diagnostics };
+}
+
+function chartDiagnostic(src: YamlSource, problem: SchemaProblem, knownKeys: ReadonlySet<string>, value: unknown): Diagnostic {
+  if (problem.unknownKey !== undefined) {
+    return diagnostic(locate(src, problem.path, { key: true }), 'E_UNKNOWN_KEY', `chart spec: ${problem.message}, which Vega-Lite does not know`,
+      didYouMean(problem.unknownKey, knownKeys, 'see https://vega.github.io/vega-lite/docs/ for the keys each part of a spec takes'));
+  }
+  if (problem.allowed) {
+    return diagnostic(locate(src, problem.path), 'E_CHART_SCHEMA', `chart spec: ${JSON.stringify(value)} at ${problem.message.replace(/ is not one of.*/, '')} is not a value Vega-Lite allows there`,
+      didYouMean(String(value), problem.allowed, `use one of: ${problem.allowed.slice(0, 12).join(', ')}`));
+  }
+  return diagnostic(locate(src, problem.path), 'E_CHART_SCHEMA', `chart spec: ${problem.message}`, 'check this part of the spec against the Vega-Lite documentation');
 }
 
 /** The plain JavaScript value at `at`: scalars as the core schema reads them (dates stay strings). */

@@ -4,7 +4,9 @@ import { codeFrame } from '../../../pipeline/core/format.ts';
 
 describe('suggest', () => {
   it('measures edit distance', () => {
-    expect(editDistance('roubanis-2042', 'roubanis-2024')).toBe(2);
+    expect(editDistance('roubanis-2042', 'roubanis-2024')).toBe(1); // a transposition
+    expect(editDistance('roubanis-2041', 'roubanis-2024')).toBe(2);
+    expect(nearest('int', ['integer', 'number'])).toBe('integer');
     expect(editDistance('', 'abc')).toBe(3);
   });
   it('suggests the nearest id and nothing for a stranger', () => {

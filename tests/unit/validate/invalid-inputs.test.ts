@@ -2,7 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { existsSync } from 'node:fs';
+import { buildDocuments, checkCorpus } from '../../../pipeline/build/index.ts';
+import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { MINI, tempCorpus, type TempCorpus } from '../../support/corpus.ts';
 import { optionsFor } from '../../support/options.ts';
 
@@ -57,6 +59,34 @@ const cases: Case[] = [
   { name: 'source front matter with an unknown key', change: () => edit('sources/beta-2022.md', 'reliability: B', 'reliabilty: B'), code: 'E_UNKNOWN_KEY', file: 'sources/beta-2022.md', line: 8, hint: /did you mean "reliability"/ },
   { name: 'source with an unknown perspective', change: () => edit('sources/beta-2022.md', 'perspective: tehran', 'perspective: teheran'), code: 'E_UNKNOWN_PERSPECTIVE', file: 'sources/beta-2022.md', line: 7 },
   { name: 'quote that is not in its source text', change: () => edit('claims/alpha-2021.yaml', 'grew by 8% in 2023', 'grew by 9% in 2023'), code: 'E_QUOTE_NOT_FOUND', file: 'claims/alpha-2021.yaml', line: 31 },
+  { name: 'report without front matter', change: async () => ({ 'reports/timeline.md': '# Fixture chronology\n\nNo metadata.\n' }), code: 'E_NO_FRONT_MATTER', file: 'reports/timeline.md', line: 1 },
+  { name: 'YAML error inside source front matter (line counted in the whole file)', change: () => edit('sources/alpha-2021.md', 'kind: analysis', 'kind: [analysis'), code: 'E_YAML_SYNTAX', file: 'sources/alpha-2021.md', line: 7 },
+  { name: 'source without a title', change: () => edit('sources/alpha-2021.md', 'title: Alliance Notes from Şuşa\n', ''), code: 'E_MISSING_FIELD', file: 'sources/alpha-2021.md', line: 2 },
+  { name: 'source reliability outside A–F', change: () => edit('sources/alpha-2021.md', 'reliability: C', 'reliability: G'), code: 'E_BAD_VALUE', file: 'sources/alpha-2021.md', line: 8 },
+  { name: 'source published on a day that does not exist', change: () => edit('sources/alpha-2021.md', 'published: "2021-06"', 'published: "2021-02-30"'), code: 'E_BAD_DATE', file: 'sources/alpha-2021.md', line: 5 },
+  { name: 'exclude snippet that is not in the text', change: () => edit('sources/alpha-2021.md', 'distribution: public', 'distribution: public\nexclude:\n  - from: "no such words anywhere"'), code: 'E_EXCLUDE_NOT_FOUND', file: 'sources/alpha-2021.md', line: 12 },
+  { name: 'quote found only in an excluded part of the text', change: () => edit('sources/alpha-2021.md', 'distribution: public', 'distribution: public\nexclude:\n  - from: "Trade between the two"'), code: 'E_QUOTE_EXCLUDED', file: 'claims/alpha-2021.yaml', line: 31 },
+  { name: 'duplicate event id', change: () => edit('events/events.yaml', 'id: trade-up', 'id: araz-drills'), code: 'E_DUPLICATE_ID', file: 'events/events.yaml', line: 19 },
+  { name: 'event id with spaces', change: () => edit('events/events.yaml', 'id: trade-up', 'id: trade up'), code: 'E_BAD_ID', file: 'events/events.yaml', line: 19 },
+  { name: 'event with an unknown actor', change: () => edit('events/events.yaml', 'actors: [AZ, IR]', 'actors: [AZ, IRN]'), code: 'E_UNKNOWN_ACTOR', file: 'events/events.yaml', line: 23 },
+  { name: 'event with an unknown key', change: () => edit('events/events.yaml', '  category: economy', '  categroy: economy'), code: 'E_UNKNOWN_KEY', file: 'events/events.yaml', line: 22, hint: /did you mean "category"/ },
+  { name: 'claims that are not a list', change: async () => ({ 'claims/beta-2022.yaml': 'source: beta-2022\nclaims: none yet\n' }), code: 'E_BAD_TYPE', file: 'claims/beta-2022.yaml', line: 2 },
+  { name: 'claims file with an unknown top-level key', change: () => edit('claims/beta-2022.yaml', 'source: beta-2022', 'source: beta-2022\nnotes: draft'), code: 'E_UNKNOWN_KEY', file: 'claims/beta-2022.yaml', line: 2 },
+  { name: 'claim period whose interval runs backwards', change: () => edit('claims/beta-2022.yaml', 'about: "2021/2022"', 'about: "2022/2021"'), code: 'E_BAD_DATE', file: 'claims/beta-2022.yaml', line: 16 },
+  { name: 'question with an unknown key', change: () => edit('questions.yaml', '  low: "No: defensive"', '  lo: "No: defensive"'), code: 'E_UNKNOWN_KEY', file: 'questions.yaml', line: 4, hint: /did you mean "low"/ },
+  { name: 'question label too long for a chart axis', change: () => edit('questions.yaml', 'short: Threat to Iran', 'short: Is the alliance a grave threat to Iran'), code: 'E_BAD_VALUE', file: 'questions.yaml', line: 3 },
+  { name: 'duplicate actor code', change: () => edit('actors.yaml', '{ id: TR, name: Turkey }', '{ id: IR, name: Turkey }'), code: 'E_DUPLICATE_ID', file: 'actors.yaml', line: 3 },
+  { name: 'comparative report naming an unknown question', change: () => edit('reports/views.md', 'questions: [threat, normalise]', 'questions: [threat, normalize]'), code: 'E_UNKNOWN_QUESTION', file: 'reports/views.md', line: 8, hint: /did you mean "normalise"/ },
+  { name: 'report naming an unknown source', change: () => edit('reports/views.md', 'questions: [threat, normalise]', 'questions: [threat, normalise]\nsources: [alpha-2021, beta-2023]'), code: 'E_UNKNOWN_SOURCE', file: 'reports/views.md', line: 9 },
+  { name: 'key judgment citing an unknown claim', change: () => edit('reports/brief.md', 'evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]', 'evidence: [alpha-2021/shusha-meting, beta-2022/not-aimed]'), code: 'E_UNKNOWN_CLAIM', file: 'reports/brief.md', line: 15 },
+  { name: 'chart spec with a key Vega-Lite does not know', change: () => edit('charts/drills-by-bloc.json', '"x": { "field": "bloc", "type": "nominal"', '"x": { "field": "bloc", "tpye": "nominal"'), code: 'E_UNKNOWN_KEY', file: 'charts/drills-by-bloc.json', line: 9, hint: /did you mean "type"/ },
+  { name: 'chart spec with a mark Vega-Lite does not have', change: () => edit('charts/drills-by-bloc.json', '"mark": "bar"', '"mark": "barr"'), code: 'E_CHART_SCHEMA', file: 'charts/drills-by-bloc.json', line: 5, hint: /did you mean "bar"/ },
+  { name: 'chart file that is not valid JSON', change: () => edit('charts/drills-by-bloc.json', '"width": 300,', '"width": 300,,'), code: 'E_YAML_SYNTAX', file: 'charts/drills-by-bloc.json', line: 6 },
+  { name: 'CSV row with too many cells', change: () => edit('datasets/drills.csv', '2022,Border drill,iran,', '2022,Border drill,iran,,extra'), code: 'E_CSV_SYNTAX', file: 'datasets/drills.csv', line: 4 },
+  { name: 'CSV date cell that is not EDTF', change: () => edit('datasets/drills.csv', '2021-10,Araz drill', 'Oct 2021,Araz drill'), code: 'E_BAD_CELL', file: 'datasets/drills.csv', line: 3 },
+  { name: 'CSV column the sidecar does not declare', change: async () => ({ 'datasets/drills.csv': 'date,name,bloc,troops,notes\n2021-06,Alliance drill,tr-az,3000,x\n' }), code: 'E_UNDECLARED_COLUMN', file: 'datasets/drills.csv', line: 1 },
+  { name: 'dataset sidecar without its data file', change: async () => ({ 'datasets/drills.csv': null }), code: 'E_NO_DATA_FILE', file: 'datasets/drills.yaml', line: 1 },
+  { name: 'dataset column of an unknown type', change: () => edit('datasets/drills.yaml', 'troops: { type: integer', 'troops: { type: int'), code: 'E_BAD_VALUE', file: 'datasets/drills.yaml', line: 8, hint: /did you mean "integer"/ },
 ];
 
 describe('invalid inputs are located', () => {
@@ -72,6 +102,14 @@ describe('invalid inputs are located', () => {
     expect(found!.column).toBeGreaterThanOrEqual(1);
     expect(found!.hint.length).toBeGreaterThan(5);
     if (c.hint) expect(found!.hint).toMatch(c.hint);
+    // brief build on the same corpus stops before writing anything.
+    await expect(buildDocuments(optionsFor(corpus.data, corpus.out))).rejects.toBeInstanceOf(InputError);
+    expect(existsSync(corpus.out)).toBe(false);
+  });
+
+  it('has at least 40 cases, one defect each', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
   });
 
   it('collects problems from every file before failing', async () => {

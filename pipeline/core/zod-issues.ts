@@ -1,8 +1,8 @@
-// validate: turns zod issues into located diagnostics with a hint (nearest key, allowed values).
+// core: turns zod issues into located diagnostics with a hint (nearest key, allowed values).
 import type { z } from 'zod';
-import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { didYouMean } from '../core/suggest.ts';
-import { locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { didYouMean } from './suggest.ts';
+import { locate, type PathKey, type YamlSource } from './yaml-positions.ts';
 
 type AnySchema = z.ZodType;
 interface Def {

@@ -1,0 +1,44 @@
+// config: brief.config.yaml, the project's own defaults, between built-in defaults and flags.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../core/diagnostics.ts';
+import { displayPath } from '../core/paths.ts';
+import { parseYaml } from '../core/yaml-positions.ts';
+import { issuesToDiagnostics } from '../core/zod-issues.ts';
+
+export const CONFIG_FILE = 'brief.config.yaml';
+
+const path_ = z.string().trim().min(1, 'must not be empty');
+export const ConfigFile = z.strictObject({
+  /** The corpus folder. */
+  data: path_.optional(),
+  /** Where outputs go. */
+  out: path_.optional(),
+  /** Folders to look for source texts in, after data/sources/text. */
+  texts: z.array(path_).default([]),
+  templates: path_.optional(),
+  styles: path_.optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/**
+ * Reads the config file if there is one. Relative paths in it are relative to the file's
+ * folder, so a project behaves the same from wherever it is run.
+ */
+export function readConfigFile(file: string, required: boolean): ConfigFile | undefined {
+  if (!existsSync(file)) {
+    if (!required) return undefined;
+    throw new InputError([{ file: displayPath(file), line: 1, column: 1, severity: 'error', code: 'E_NO_CONFIG', message: `the config file ${displayPath(file)} does not exist`, hint: 'check the path given to --config' }]);
+  }
+  const parsed = parseYaml(displayPath(file), readFileSync(file, 'utf8'));
+  if (!parsed.value) throw new InputError(parsed.diagnostics);
+  const src = parsed.value;
+  const json = src.doc.toJS() ?? {};
+  const result = ConfigFile.safeParse(json);
+  if (!result.success) throw new InputError(issuesToDiagnostics(src, ConfigFile, result.error, [], json));
+  const dir = path.dirname(path.resolve(file));
+  const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(dir, p));
+  const c = result.data;
+  return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles) };
+}

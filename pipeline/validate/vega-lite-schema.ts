@@ -1,0 +1,114 @@
+// validate: Vega-Lite specs against Vega-Lite's own JSON schema (ajv), errors located in the chart file.
+//
+// Compiling that schema takes ajv 1.5–3 s, too slow for every `brief check`; the compiled
+// validator is written once as standalone code to node_modules/.cache/brief/, keyed by the
+// Vega-Lite version, and loaded from there in ~0.2 s afterwards.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Ajv, { type ErrorObject } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { version as vegaLiteVersion } from 'vega-lite';
+
+const require = createRequire(import.meta.url);
+const SCHEMA_FILE = () => require.resolve('vega-lite/vega-lite-schema.json');
+
+export interface SchemaProblem {
+  /** JSON path of the offending value, as keys. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  /** For an unknown key: the key. */
+  readonly unknownKey?: string;
+  /** For a value outside a closed set: the values allowed there. */
+  readonly allowed?: readonly string[];
+}
+
+export interface ChartSchema {
+  check(spec: unknown): SchemaProblem | undefined;
+  /** Every property name the schema defines anywhere, for "did you mean". */
+  readonly knownKeys: ReadonlySet<string>;
+}
+
+type ValidateFn = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** Annotations play no part in validation and are most of the schema's bytes. */
+function stripAnnotations(node: unknown, inProperties = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => stripAnnotations(n));
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!inProperties && (key === 'description' || key === 'markdownDescription')) continue;
+    out[key] = stripAnnotations(value, key === 'properties' && !inProperties);
+  }
+  return out;
+}
+
+function collectKeys(node: unknown, into: Set<string>): void {
+  if (Array.isArray(node)) node.forEach((n) => collectKeys(n, into));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value && typeof value === 'object') Object.keys(value).forEach((k) => into.add(k));
+      collectKeys(value, into);
+    }
+  }
+}
+
+function loadValidator(schema: unknown, version: string): ValidateFn {
+  // <node_modules>/vega-lite/build/vega-lite-schema.json → <node_modules>/.cache/brief
+  const cacheDir = path.join(path.dirname(SCHEMA_FILE()), '..', '..', '.cache', 'brief');
+  const cached = path.join(cacheDir, `vega-lite-${version}-validate.cjs`);
+  if (existsSync(cached)) {
+    try {
+      return require(cached) as ValidateFn;
+    } catch {
+      // A damaged cache file is rebuilt below.
+    }
+  }
+  const ajv = new Ajv({ strict: false, allowUnionTypes: true, validateFormats: false, logger: false, code: { source: true, optimize: false } });
+  const validate = ajv.compile(schema as object) as ValidateFn;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    writeFileSync(tmp, standaloneCode(ajv, validate as Parameters<typeof standaloneCode>[1]));
+    renameSync(tmp, cached);
+  } catch {
+    // Read-only install: validate without a cache.
+  }
+  return validate;
+}
+
+/** Picks the error a person can act on: an unknown key if there is one, else the deepest. */
+function bestProblem(errors: readonly ErrorObject[], knownKeys: ReadonlySet<string>): SchemaProblem {
+  const toPath = (pointer: string) => pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  for (const e of errors) {
+    const key = (e.params as { additionalProperty?: string }).additionalProperty;
+    if (e.keyword === 'additionalProperties' && key !== undefined && !knownKeys.has(key)) {
+      return { path: [...toPath(e.instancePath), key], message: `unknown key "${key}"`, unknownKey: key };
+    }
+  }
+  const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+  const here = errors.filter((e) => e.instancePath === deepest.instancePath);
+  const allowed = [...new Set(here.flatMap((e) => {
+    const p = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+    return e.keyword === 'enum' ? (p.allowedValues ?? []).map(String) : e.keyword === 'const' ? [String(p.allowedValue)] : [];
+  }))];
+  const where = deepest.instancePath ? `"${deepest.instancePath.slice(1).replace(/\//g, '.')}"` : 'the spec';
+  if (allowed.length) return { path: toPath(deepest.instancePath), message: `${where} is not one of the values Vega-Lite allows here`, allowed };
+  return { path: toPath(deepest.instancePath), message: `${where} ${deepest.message ?? 'is not valid'}` };
+}
+
+export function loadChartSchema(): ChartSchema {
+  const raw = JSON.parse(readFileSync(SCHEMA_FILE(), 'utf8')) as unknown;
+  const schema = stripAnnotations(raw);
+  const knownKeys = new Set<string>();
+  collectKeys(schema, knownKeys);
+  let validate: ValidateFn | undefined;
+  return {
+    knownKeys,
+    check(spec) {
+      validate ??= loadValidator(schema, vegaLiteVersion);
+      if (validate(spec)) return undefined;
+      return bestProblem(validate.errors ?? [], knownKeys);
+    },
+  };
+}
