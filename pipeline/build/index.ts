@@ -7,6 +7,7 @@
 // 3. build the model, resolving references        6. per document: select → chart → render HTML
 //                                                 7. print every HTML to PDF in one browser
 //                                                 8. move the outputs into place, all or nothing
+import path from 'node:path';
 import { anchorClaims, type Anchoring } from '../anchor/index.ts';
 import { createChartRenderer, renderCharts } from '../chart/index.ts';
 import { bundledFonts } from '../config/fonts.ts';
@@ -106,6 +107,9 @@ export async function buildDocuments(options: RunOptions, progress: Progress = (
       documents.push({ report: doc.report.id, kind: doc.report.kind, audience: doc.audience.id, html: staging.finalPath(`html/${doc.name}.html`), pdf: staging.finalPath(`pdf/${doc.name}.pdf`), pages: pdf.pages });
     }
     await staging.write('build.json', `${JSON.stringify({ editionDate: options.editionDate, documents }, null, 2)}\n`);
+    // Where each quote was found, with its selector and the hash of the text, so a changed
+    // source can be detected and its claims re-anchored.
+    await staging.write('anchors.json', `${JSON.stringify(anchorRecord(model, anchoring), null, 2)}\n`);
 
     // 8. all or nothing
     await staging.commit();
@@ -113,4 +117,10 @@ export async function buildDocuments(options: RunOptions, progress: Progress = (
   } finally {
     await staging.discard();
   }
+}
+
+function anchorRecord(model: Model, anchoring: Anchoring) {
+  const texts = Object.fromEntries([...anchoring.texts].map(([id, t]) => [id, { file: path.basename(t.file), sha256: t.sha256 }]));
+  const claims = Object.fromEntries([...model.claims.values()].map((c) => [c.id, { source: c.source, ...anchoring.anchors.get(c.id) }]));
+  return { offsets: 'UTF-16 code units', texts, claims };
 }

@@ -6,6 +6,7 @@ import { edtfBounds } from '../core/edtf.ts';
 import type { Located, ValidatedCorpus } from '../validate/index.ts';
 import { chartFields } from './chart-fields.ts';
 import { findCitations } from './citations.ts';
+import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
 import type { Chart, Claim, CorpusEvent, Dataset, Model, Report, Source } from './types.ts';
 
 export type * from './types.ts';
@@ -49,6 +50,10 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
   const claims = index<Claim>('claim', corpus.claimFiles.flatMap((f) =>
     f.claims.map((c) => ({ id: c.value.id, at: locate(c.src, [...c.path, 'id']), value: { ...c.value, source: f.source, at: c.at, quoteAt: locate(c.src, [...c.path, 'quote']) } }))));
   const datasets = index<Dataset>('dataset', corpus.datasets.map((d) => ({ id: d.id, at: d.at, value: { id: d.id, meta: d.value, rows: d.rows, at: d.at } })));
+  for (const id of DERIVED_DATASETS) {
+    const own = corpus.datasets.find((d) => d.id === id);
+    if (own) diagnostics.push(diagnostic(own.at, 'E_DUPLICATE_ID', `dataset id "${id}" is reserved for the dataset brief derives from the corpus`, 'rename this dataset'));
+  }
 
   /** Checks that `id` is a key of `known`; if not, a located error with the nearest id as hint. */
   function ref(kind: string, id: string, known: ReadonlyMap<string, unknown>, src: YamlSource, at: readonly PathKey[], code: string, context: string) {
@@ -87,6 +92,7 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
   }
   const eventIds = index('event', events.map((e) => ({ id: e.id, at: e.at, value: e })));
   events.sort((a, b) => a.bounds.min - b.bounds.min || a.id.localeCompare(b.id));
+  for (const d of derivedDatasets(sources, claims, questions, events)) datasets.set(d.id, d);
 
   for (const d of corpus.datasets) {
     d.value.evidence.forEach((id, i) => ref('claim', id, claims, d.src, ['evidence', i], 'E_UNKNOWN_CLAIM', `dataset "${d.id}"`));
