@@ -32,13 +32,17 @@ export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource
 /** CSV with a header row; every row remembers its line. */
 export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
   try {
-    const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as {
+    const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, raw: true, bom: true }) as {
       record: Record<string, string>;
       info: { lines: number };
+      raw: string;
     }[];
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     const columns = (parseCsv(firstLine, { bom: true, trim: true }) as string[][])[0] ?? [];
-    const rows: TableRow[] = records.map((r) => ({ line: r.info.lines, cells: r.record }));
+    const rows: TableRow[] = records.map((r) => {
+      const starts = cellStarts(r.raw.replace(/^\r?\n/, ''));
+      return { line: r.info.lines, cells: r.record, columns: Object.fromEntries(columns.map((c, i) => [c, starts[i] ?? 1])) };
+    });
     return { value: { file, columns, rows }, diagnostics: [] };
   } catch (err) {
     const e = err as { message: string; lines?: number; code?: string };
@@ -47,6 +51,22 @@ export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
       diagnostics: [diagnostic({ file, line: e.lines ?? 1, column: 1 }, 'E_CSV_SYNTAX', `CSV syntax error: ${e.message}`, 'every row needs as many cells as the header; quote cells that contain commas')],
     };
   }
+}
+
+/**
+ * 1-based start column of each cell of one raw CSV record. csv-parse gives the record's raw
+ * text but not where its cells start; this scan respects quoted cells with commas in them.
+ */
+function cellStarts(raw: string): number[] {
+  const starts = [1];
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) starts.push(i + 2);
+    else if (ch === '\n' && !quoted) break;
+  }
+  return starts;
 }
 
 /** A JSON data file: an array of flat objects. */

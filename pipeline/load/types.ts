@@ -16,6 +16,8 @@ export interface MarkdownSource {
 export interface TableRow {
   readonly line: number;
   readonly cells: Readonly<Record<string, string | number | boolean | null>>;
+  /** 1-based column (in characters) where each cell starts, when the format tells. */
+  readonly columns?: Readonly<Record<string, number>>;
 }
 
 export interface TableSource {

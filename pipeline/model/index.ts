@@ -96,6 +96,19 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
 
   for (const d of corpus.datasets) {
     d.value.evidence.forEach((id, i) => ref('claim', id, claims, d.src, ['evidence', i], 'E_UNKNOWN_CLAIM', `dataset "${d.id}"`));
+    // Columns of type `claim` tie each row to its evidence.
+    const claimColumns = Object.entries(d.value.columns).filter(([, c]) => c.type === 'claim').map(([name]) => name);
+    d.rows.forEach((row, i) => {
+      for (const column of claimColumns) {
+        for (const id of String(row[column] ?? '').split(/\s+/).filter(Boolean)) {
+          if (claims.has(id)) continue;
+          const row = d.table.rows[i];
+          const line = row?.line ?? 1;
+          diagnostics.push(diagnostic({ file: d.table.file, line, column: row?.columns?.[column] ?? 1 }, 'E_UNKNOWN_CLAIM',
+            `dataset "${d.id}", row ${line}, names claim "${id}" as its evidence, which does not exist`, didYouMean(id, claims.keys(), 'name an existing claim id')));
+        }
+      }
+    });
   }
 
   const charts = index<Chart>('chart', corpus.charts.flatMap((c) => {

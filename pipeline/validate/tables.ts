@@ -14,6 +14,8 @@ function convert(raw: Cell, type: ColumnType): { ok: true; value: Cell } | { ok:
   switch (type) {
     case 'string':
       return { ok: true, value: text };
+    case 'claim':
+      return /^[a-z0-9-]+\/[a-z0-9-]+(\s+[a-z0-9-]+\/[a-z0-9-]+)*$/.test(text) ? { ok: true, value: text } : { ok: false };
     case 'integer':
       return /^-?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false };
     case 'number':
@@ -31,6 +33,7 @@ const TYPE_HINT: Record<ColumnType, string> = {
   number: 'a number such as 3.5, without units or thousands separators',
   boolean: 'true or false',
   edtf: 'an EDTF date such as 2021-06-15, 2021-10 or 2013',
+  claim: 'one or more claim ids (<source-id>/<slug>) separated by spaces',
 };
 
 export function typeTable(meta: Located<DatasetMeta>, table: TableSource): { rows: Record<string, Cell>[]; diagnostics: Diagnostic[] } {
@@ -57,8 +60,8 @@ export function typeTable(meta: Located<DatasetMeta>, table: TableSource): { row
       const converted = convert(raw, spec.type);
       if (converted.ok) out[column] = converted.value;
       else {
-        diagnostics.push(diagnostic({ file: table.file, line: row.line, column: Math.max(1, table.columns.indexOf(column) + 1) }, 'E_BAD_CELL',
-          `row ${row.line}, column "${column}": ${JSON.stringify(raw)} is not ${spec.type === 'edtf' ? 'an EDTF date' : `a${spec.type === 'integer' ? 'n' : ''} ${spec.type}`}`,
+        diagnostics.push(diagnostic({ file: table.file, line: row.line, column: row.columns?.[column] ?? 1 }, 'E_BAD_CELL',
+          `row ${row.line}, column "${column}": ${JSON.stringify(raw)} is not ${spec.type === 'edtf' ? 'an EDTF date' : spec.type === 'claim' ? 'a claim id' : `a${spec.type === 'integer' ? 'n' : ''} ${spec.type}`}`,
           `the sidecar declares this column as ${spec.type}: write ${TYPE_HINT[spec.type]}`));
       }
     }

@@ -25,7 +25,8 @@ export type Likelihood = (typeof Likelihood)[number];
 export const Confidence = ['low', 'moderate', 'high'] as const;
 export type Confidence = (typeof Confidence)[number];
 
-export const ColumnType = ['string', 'integer', 'number', 'edtf', 'boolean'] as const;
+/** `claim`: a claim id (or several, separated by spaces) that evidences the row; checked against the claims. */
+export const ColumnType = ['string', 'integer', 'number', 'edtf', 'boolean', 'claim'] as const;
 export type ColumnType = (typeof ColumnType)[number];
 
 export const Detail = ['summary', 'full'] as const;

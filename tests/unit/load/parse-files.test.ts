@@ -45,6 +45,11 @@ describe('load: CSV', () => {
     const t = parseCsvTable('d.csv', 'date,n\n2021,1\n\n2022,"2"\n').value!;
     expect(t.columns).toEqual(['date', 'n']);
     expect(t.rows.map((r) => r.line)).toEqual([2, 4]);
+    expect(t.rows[1]!.columns).toEqual({ date: 1, n: 6 });
+  });
+  it('finds where each cell starts, quoted commas included', () => {
+    const t = parseCsvTable('d.csv', 'a,b,c\n"x, y",22,z\n').value!;
+    expect(t.rows[0]!.columns).toEqual({ a: 1, b: 8, c: 11 });
   });
   it('locates a ragged row', () => {
     const { diagnostics } = parseCsvTable('d.csv', 'a,b\n1,2\n3,4,5\n');
