@@ -96,7 +96,12 @@ async function main(args: string[]): Promise<number> {
       } else {
         printDiagnostics([...result.errors, ...result.warnings]);
         const claims = result.model?.claims.size ?? 0;
-        err(result.ok ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources, ${result.warnings.length} warning(s)` : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+        const byStatus = new Map<string, number>();
+        for (const a of result.anchoring?.anchors.values() ?? []) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
+        const statuses = [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ');
+        err(result.ok
+          ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
+          : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
       }
       return result.ok ? ExitCode.ok : ExitCode.invalidInput;
     }

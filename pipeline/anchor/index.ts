@@ -70,7 +70,8 @@ export async function anchorClaims(model: Model, textDirs: readonly string[]): P
   for (const source of model.sources.values()) {
     const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p));
     if (!file) {
-      diagnostics.push(diagnostic(source.at, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; its claims are unverified`,
+      const count = [...model.claims.values()].filter((c) => c.source === source.id).length;
+      diagnostics.push(diagnostic(source.at, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; its ${count} claim${count === 1 ? ' is' : 's are'} unverified`,
         `put ${source.text} in data/sources/text/, or name its folder with --texts DIR or BRIEF_TEXTS`, 'warning'));
       continue;
     }

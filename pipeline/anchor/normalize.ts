@@ -63,11 +63,38 @@ const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
 const SUPERSCRIPTS = /\$\^\{[^}]*\}\$|[\u2070\u00B9\u00B2\u00B3\u2074-\u207F]+/g;
 /**
  * Plain-digit footnote markers glued to punctuation ("sanctions.37 Eventually", "EU,6 Russia").
- * Text only, and only in a second pass. A number after a comma AND a space ("uncontested, 5 but")
- * cannot be told from a real one ("In the war, 44 days"), so it is left alone: a quote that
- * skips it is not found, never a quote that drops a real number found.
+ * Text only, and only in a second pass.
  */
 const PLAIN_MARKERS = /(?<=[.,;:!?"'\u201D\u2019)\]])\d{1,3}(?=\s|$)/g;
+/** A number after punctuation and a space ("uncontested, 5 but"): a marker only if the markers around it say so. */
+const SPACED_CANDIDATES = /(?<=[.,;:])[ ](\d{1,3})(?=[ ][a-z])/g;
+const SUPERSCRIPT_DIGITS = '\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079';
+const ANY_MARKER = new RegExp(`\\$\\^\\{(?:\\\\rm\\s*)?(\\d+)\\}\\$|([${SUPERSCRIPT_DIGITS}]+)|(?<=[.,;:!?"'\u201D\u2019)\\]])(\\d{1,3})(?=\\s|$)`, 'g');
+/** How far to look for the markers before and after a candidate. */
+const MARKER_WINDOW = 6000;
+
+/**
+ * The spaced numbers that sit between two certain markers of the same footnote sequence
+ * (…⁴ … 5 … 6…): those are markers too. "In the war, 44 days" has no 43 and 45 around it,
+ * so it stays a number; a quote that drops it is not found.
+ */
+function spacedMarkers(text: string): Set<number> {
+  const markers: { at: number; n: number }[] = [];
+  for (const m of text.matchAll(ANY_MARKER)) {
+    // Markers in running text only: a footnote entry ("⁵ Hamidreza Azizi, …") starts its line.
+    if (m.index === 0 || /\s/.test(text[m.index - 1]!)) continue;
+    const digits = m[1] ?? m[3] ?? [...(m[2] ?? '')].map((ch) => SUPERSCRIPT_DIGITS.indexOf(ch)).join('');
+    markers.push({ at: m.index, n: Number(digits) });
+  }
+  const accepted = new Set<number>();
+  for (const m of text.matchAll(SPACED_CANDIDATES)) {
+    const n = Number(m[1]);
+    const before = markers.filter((k) => k.at < m.index && m.index - k.at <= MARKER_WINDOW).at(-1);
+    const after = markers.find((k) => k.at > m.index && k.at - m.index <= MARKER_WINDOW);
+    if (before && after && before.n < n && n < after.n && after.n - before.n <= 4) accepted.add(m.index);
+  }
+  return accepted;
+}
 const HTML_TAGS = /<\/?[a-zA-Z][^>\n]*>/g;
 const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!$|~<>])/g;
 const MD_EMPHASIS = /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])/gu;
@@ -98,7 +125,11 @@ const identity = (text: string): Folded => ({ text, map: Array.from({ length: te
  */
 export function foldText(text: string, plainMarkers: boolean): Folded {
   let f = identity(text);
-  if (plainMarkers) f = replace(f, PLAIN_MARKERS, '');
+  if (plainMarkers) {
+    const spaced = spacedMarkers(text);
+    f = replace(f, SPACED_CANDIDATES, (m) => (spaced.has(m.index) ? '' : m[0]));
+    f = replace(f, PLAIN_MARKERS, '');
+  }
   f = foldCommon(f);
   // A whitespace run that holds a line break becomes "\n": interruptions start and end there.
   return replace(f, /\s+/g, (m) => (m[0].includes('\n') ? '\n' : ' '));

@@ -47,8 +47,12 @@ describe('footnote markers', () => {
     expect(status('In the war, 44 days passed.', 'In the war, 45 days passed.')).toBe('not-found');
     expect(status('In the war, 44 days passed.', 'In the war, days passed.')).toBe('not-found');
     expect(status('In the war,44 days passed.', 'In the war,44 days passed.')).toBe('exact');
-    // Spaced numbers after a comma are kept even when they were markers: missed, never misread.
+    // A spaced number after a comma is a marker only between markers of its own sequence.
     expect(status('has never been uncontested, 5 but the principle held', 'has never been uncontested, but the principle held')).toBe('not-found');
+    const footnoted = 'Trade fell.⁴ The policy has never been uncontested, 5 but the principle held across the EU,6 and beyond.';
+    expect(status(footnoted, 'The policy has never been uncontested, but the principle held')).toBe('normalized');
+    expect(status(footnoted, 'The policy has never been uncontested, 6 but the principle held')).toBe('not-found');
+    expect(status('Trade fell.⁴ In the war, 44 days passed, and the EU,6 met.', 'In the war, days passed')).toBe('not-found');
   });
 });
 
