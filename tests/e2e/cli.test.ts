@@ -82,7 +82,7 @@ describe('brief build', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.documents).toEqual([{ report: 'timeline', kind: 'chronology', audience: 'analyst', html: expect.stringMatching(/timeline\.analyst\.html$/), pdf: expect.stringMatching(/timeline\.analyst\.pdf$/), pages: expect.any(Number) }]);
-    expect((await readdir(corpus.out)).sort()).toEqual(['build.json', 'html', 'pdf']);
+    expect((await readdir(corpus.out)).sort()).toEqual(['anchors.json', 'build.json', 'html', 'pdf']);
   });
 
   it('exits 3 with install instructions when the named browser is missing, and writes nothing', async () => {
