@@ -1,6 +1,7 @@
 // render: Selection + charts → the plain object the Handlebars templates see. Every field is
 // present (null when empty) because the templates run in strict mode.
 import type { RenderedChart } from '../chart/index.ts';
+import type { Claim } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import { sourceLabel } from '../core/source-label.ts';
 import { formatEdtf } from './dates.ts';
@@ -25,6 +26,20 @@ const STATUS_LABEL: Record<string, string> = {
 };
 const statusLabel = (a: { status: string; score?: number }) =>
   `${STATUS_LABEL[a.status] ?? a.status}${a.status === 'fuzzy' && a.score !== undefined ? ` (score ${a.score.toFixed(2)}, across a break in the text)` : ''}`;
+
+/** Quotes shown per source and question; the rest are listed by note number. */
+const MAX_QUOTES_PER_CELL = 4;
+
+/** The claims that take the clearest positions first, so a long cell keeps what matters. */
+function sideBySideQuotes(claims: readonly Claim[], question: string, max: number, noteOf: (id: string) => number | undefined) {
+  const ranked = [...claims].sort((a, b) => Math.abs(b.stances[question] ?? 0) - Math.abs(a.stances[question] ?? 0) || (noteOf(a.id) ?? 0) - (noteOf(b.id) ?? 0));
+  const shown = ranked.slice(0, max);
+  const rest = ranked.slice(max).map((c) => noteOf(c.id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
+  return {
+    quotes: shown.map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[question]) })),
+    more: rest.length ? { count: rest.length, notes: rest } : null,
+  };
+}
 
 export type MarkdownFn = (markdown: string, noteOf: (claim: string) => number | undefined) => string;
 
@@ -75,8 +90,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
         perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
         stance: stanceText(s.stance),
         addressed: s.stance !== undefined,
-        // A summary audience gets one quote per source and question; the notes keep every claim.
-        quotes: s.claims.slice(0, audience.detail === 'summary' ? 1 : undefined).map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[q.id]) })),
+        ...sideBySideQuotes(s.claims, q.id, audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf),
       })),
     })),
     events: sel.events.map((e, i) => ({

@@ -1,7 +1,8 @@
 // chart: SVG in Node, labels measured with the bundled fonts, built-in timeline and stance charts.
 import { describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../pipeline/chart/index.ts';
-import { stanceSpec, timelineSpec } from '../../../pipeline/chart/builtin.ts';
+import { stanceSpec } from '../../../pipeline/chart/builtin.ts';
+import { timelineSpec } from '../../../pipeline/chart/timeline.ts';
 import { makeTextWidth } from '../../../pipeline/chart/text-metrics.ts';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { edtfBounds } from '../../../pipeline/core/edtf.ts';
@@ -48,12 +49,24 @@ describe('charts', () => {
 
   it('draws day-precise events as points and vaguer ones as bars', async () => {
     const spec = timelineSpec([event('a', '2021-06-15'), event('b', '2021-10'), event('c', '2022-12/2023-06', 'incident')], 'category', (k) => k, 'Timeline');
-    const values = (spec.data as { values: { point: boolean; start: string; end: string }[] }).values;
+    const layers = spec.layer as { data: { values: { point?: boolean; start?: string; end?: string; label?: string }[] } }[];
+    const values = layers.at(-1)!.data.values;
     expect(values.map((v) => v.point)).toEqual([true, false, false]);
     expect(values[2]).toMatchObject({ start: '2022-12-01', end: '2023-06-30' });
     const chart = await renderer.render('timeline', spec);
     expect(chart.svg).toContain('role-mark');
     expect(chart.description).toMatch(/Points: events dated to the day/);
+  });
+
+  it('widens the crowded years of a long timeline and says so', () => {
+    const sparse = ['2005', '2008', '2012', '2016'].map((d, i) => event(`s${i}`, d));
+    const dense = Array.from({ length: 30 }, (_, i) => event(`d${i}`, `${2021 + (i % 4)}-${String((i % 12) + 1).padStart(2, '0')}`));
+    const spec = timelineSpec([...sparse, ...dense], 'category', (k) => k, 'Timeline');
+    expect((spec.title as { subtitle: string }).subtitle).toMatch(/The scale is wider from 20\d\d on/);
+    const ticks = (spec.layer as { data: { values: { year: number; px: number }[] } }[])[0]!.data.values;
+    const px = (year: string) => ticks.find((t) => t.year === Number(year))?.px;
+    // Four dense years get more room than eleven sparse ones.
+    expect(px('2023')! - px('2019')!).toBeGreaterThan(px('2016')! - px('2005')!);
   });
 
   it('shows a silent source as "not addressed", not as neutral', async () => {
