@@ -99,6 +99,7 @@ const HTML_TAGS = /<\/?[a-zA-Z][^>\n]*>/g;
 const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!$|~<>])/g;
 const MD_EMPHASIS = /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])/gu;
 const HYPHEN_IN_WORD = /(?<=\p{L})-(?=\p{L})/gu;
+const PUNCTUATION_COMMA = /,(?=\s|$)/g;
 
 function foldCommon(f: Folded): Folded {
   f = replace(f, SUPERSCRIPTS, '');
@@ -113,7 +114,10 @@ function foldCommon(f: Folded): Folded {
   f = replace(f, SPACES, ' ');
   // İ lowercases to i + combining dot; the dot carries nothing for matching.
   f = perChar(f, (ch) => ch.toLowerCase().replace(/\u0307/g, ''));
-  return replace(f, HYPHEN_IN_WORD, '');
+  f = replace(f, HYPHEN_IN_WORD, '');
+  // A comma before a space or line end is punctuation a careful quoter may drop at a break
+  // ("is surging, ¹⁷ … in 2023" quoted as "is surging in 2023"); digit-group commas (50,000) stay.
+  return replace(f, PUNCTUATION_COMMA, '');
 }
 
 const identity = (text: string): Folded => ({ text, map: Array.from({ length: text.length }, (_, i) => i) });

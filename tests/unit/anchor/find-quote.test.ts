@@ -78,6 +78,11 @@ describe('breaks and interruptions', () => {
     expect(status(text, 'The common denominator between these initiatives was that Iran was engaged')).toBe('fuzzy');
     expect(status(text, 'The common denominator between these initiatives was that Iran was not engaged')).toBe('not-found');
   });
+  it('lets a quote drop the comma and marker left at a break', () => {
+    const text = 'Trade with Iran is surging, ¹⁷\n\n¹⁷ D. Jones, "A note," 2023.\n\nin 2023 by an impressive 42%. Then more.';
+    expect(status(text, 'Trade with Iran is surging in 2023 by an impressive 42%.')).toBe('fuzzy');
+    expect(status(text, 'Trade with Iran is surging in 2023 by an impressive 24%.')).toBe('not-found');
+  });
   it('accepts a letter lost as a drop capital, as fuzzy', () => {
     const text = 'Conceptually,\n\nran does not have a sphere of influence in the region.';
     expect(status(text, 'Conceptually, Iran does not have a sphere of influence')).toBe('fuzzy');
