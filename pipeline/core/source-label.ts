@@ -6,8 +6,11 @@ export interface LabelledSource {
   readonly published?: string | undefined;
 }
 
+const ORGANISATION = /\b(Center|Centre|Institute|Council|Foundation|Group|Team|Agency|Office|Ministry|University|Forum|Network|Project|Association)\b/i;
+
 export function sourceLabel(source: LabelledSource): string {
-  const surname = (name: string) => name.trim().split(/\s+/).pop() ?? name;
+  // An organisation ("Topchubashov Center") keeps its name; a person is cited by surname.
+  const surname = (name: string) => (ORGANISATION.test(name) ? name.trim() : name.trim().split(/\s+/).pop() ?? name);
   const names = source.authors.length === 0 ? source.title.slice(0, 24)
     : source.authors.length <= 2 ? source.authors.map(surname).join(' & ')
     : `${surname(source.authors[0]!)} et al.`;

@@ -5,7 +5,6 @@ import type { Claim } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import { sourceLabel } from '../core/source-label.ts';
 import { formatEdtf } from './dates.ts';
-import { sectionsByQuestion } from './question-sections.ts';
 
 const KIND_LABEL: Record<string, string> = {
   'policy-brief': 'Policy brief',
@@ -49,8 +48,21 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
   const { report, audience } = sel;
   const noteNumber = new Map(sel.footnotes.map((f) => [f.claim.id, f.n]));
   const noteOf = (id: string) => noteNumber.get(id);
-  const split = sectionsByQuestion(sel.body, sel.questions);
   const actor = (code: string) => sel.actorNames.get(code) ?? code;
+  const questionView = (q: Selection['questions'][number]) => ({
+    id: q.id,
+    question: q.question,
+    low: q.low,
+    high: q.high,
+    rows: sel.stances.filter((s) => s.question.id === q.id).map((s) => ({
+      source: s.source.title,
+      authors: s.source.authors.join(', '),
+      perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
+      stance: stanceText(s.stance),
+      addressed: s.stance !== undefined,
+      ...sideBySideQuotes(s.claims, q.id, audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf),
+    })),
+  });
 
   return {
     lang: 'en',
@@ -75,23 +87,12 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       confidence: j.confidence[0]!.toUpperCase() + j.confidence.slice(1),
       notes: j.notes,
     })),
-    bodyHtml: markdown(split.rest, noteOf),
+    bodyHtml: markdown(sel.body, noteOf),
     charts: charts.map((c) => ({ id: c.id, title: c.title, description: c.description ?? null, svg: c.svg })),
     hasCharts: charts.length > 0,
-    questions: sel.questions.map((q) => ({
-      id: q.id,
-      question: q.question,
-      low: q.low,
-      high: q.high,
-      discussionHtml: split.byQuestion.has(q.id) ? markdown(split.byQuestion.get(q.id)!, noteOf) : null,
-      rows: sel.stances.filter((s) => s.question.id === q.id).map((s) => ({
-        source: s.source.title,
-        authors: s.source.authors.join(', '),
-        perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
-        stance: stanceText(s.stance),
-        addressed: s.stance !== undefined,
-        ...sideBySideQuotes(s.claims, q.id, audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf),
-      })),
+    blocks: sel.blocks.map((b) => ({
+      html: b.markdown.trim() ? markdown(b.markdown, noteOf) : null,
+      question: b.question === null ? null : questionView(sel.questions.find((q) => q.id === b.question)!),
     })),
     events: sel.events.map((e, i) => ({
       n: i + 1,

@@ -5,7 +5,7 @@ import type { Claim, Model, Report, Source } from '../model/index.ts';
 import { edtfBounds } from '../core/edtf.ts';
 import type { Audience } from '../validate/index.ts';
 import { citedIds } from '../core/citations.ts';
-import { splitSections } from './sections.ts';
+import { bodyBlocks, splitSections } from './sections.ts';
 import type { Footnote, Selection, StanceCell } from './types.ts';
 
 export type * from './types.ts';
@@ -49,8 +49,29 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
     return n;
   };
 
+  const questions = report.kind === 'comparative-perspectives'
+    ? (report.questions.length ? report.questions : [...model.questions.keys()]).flatMap((id) => model.questions.get(id) ?? [])
+    : [];
+  const sources = report.sources.length
+    ? report.sources.flatMap((id) => model.sources.get(id) ?? [])
+    : [...model.sources.values()];
+  const stances: StanceCell[] = questions.flatMap((question) => sources.map((source) => {
+    // The clearest positions first: the order the side-by-side table shows them in.
+    const claims = [...model.claims.values()]
+      .filter((c) => c.source === source.id && c.stances[question.id] !== undefined)
+      .sort((a, b) => Math.abs(b.stances[question.id]!) - Math.abs(a.stances[question.id]!));
+    const values = claims.map((c) => c.stances[question.id]!);
+    const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : undefined;
+    return { source, question, stance, claims };
+  }));
+  const blocks = bodyBlocks(sections, questions);
+
+  // Notes are numbered in reading order: judgments, then each block's prose and its table.
   const judgments = report.judgments.map((j) => ({ text: j.text, likelihood: j.likelihood, confidence: j.confidence, notes: j.evidence.map(note) }));
-  for (const id of citedIds(body)) if (model.claims.has(id)) note(id);
+  for (const block of blocks) {
+    for (const id of citedIds(block.markdown)) if (model.claims.has(id)) note(id);
+    for (const cell of stances) if (cell.question.id === block.question) cell.claims.forEach((c) => note(c.id));
+  }
 
   const period = report.period ? edtfBounds(report.period) : undefined;
   const events = report.kind !== 'chronology'
@@ -61,30 +82,13 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
           : report.events.includes(e.id));
   for (const e of events) e.evidence.forEach(note);
 
-  const questions = report.kind === 'comparative-perspectives'
-    ? (report.questions.length ? report.questions : [...model.questions.keys()]).flatMap((id) => model.questions.get(id) ?? [])
-    : [];
-  const sources = report.sources.length
-    ? report.sources.flatMap((id) => model.sources.get(id) ?? [])
-    : [...model.sources.values()];
-  const stances: StanceCell[] = [];
-  for (const question of questions) {
-    for (const source of sources) {
-      const claims = [...model.claims.values()].filter((c) => c.source === source.id && c.stances[question.id] !== undefined);
-      const values = claims.map((c) => c.stances[question.id]!);
-      const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : undefined;
-      stances.push({ source, question, stance, claims });
-      claims.forEach((c) => note(c.id));
-    }
-  }
-
   if (problems.length) throw new InputError(problems);
   const charts = report.charts.flatMap((id) => model.charts.get(id) ?? []);
   const chartData = new Map(charts.map((c) => [c.dataset, model.datasets.get(c.dataset)?.rows ?? []]));
   const cited = [...new Map(footnotes.map((f) => [f.source.id, f.source])).values()];
   const actorNames = new Map([...model.actors.values()].map((a) => [a.id, a.name]));
   const perspectiveNames = new Map([...model.perspectives.values()].map((p) => [p.id, p.label]));
-  return { report, audience, marking: `${report.distribution === 'internal' ? 'Internal' : 'Public'} · ${audience.marking}`, body, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames, perspectiveNames };
+  return { report, audience, marking: `${report.distribution === 'internal' ? 'Internal' : 'Public'} · ${audience.marking}`, body, blocks, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames, perspectiveNames };
 }
 
 export type { Audience };

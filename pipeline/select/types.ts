@@ -27,6 +27,12 @@ export interface StanceCell {
   readonly claims: readonly Claim[];
 }
 
+/** A stretch of the body in reading order; a question's block is followed by its side-by-side table. */
+export interface BodyBlock {
+  readonly markdown: string;
+  readonly question: string | null;
+}
+
 export interface Selection {
   readonly report: Report;
   readonly audience: Audience;
@@ -34,6 +40,8 @@ export interface Selection {
   readonly marking: string;
   /** Markdown body with the sections this audience omits taken out. */
   readonly body: string;
+  /** The body as blocks (one block holding everything, except in comparative documents). */
+  readonly blocks: readonly BodyBlock[];
   readonly judgments: readonly SelectedJudgment[];
   readonly footnotes: readonly Footnote[];
   readonly charts: readonly Chart[];
