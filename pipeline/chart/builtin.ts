@@ -17,7 +17,8 @@ export function stanceSpec(cells: readonly StanceCellInput[], title: string): Re
     height: { step: 38 },
     data: { values },
     encoding: {
-      x: { field: 'source', type: 'nominal', sort: sources, title: null, axis: { orient: 'top', labelAngle: 0, labelFontSize: 10, domain: false, ticks: false } },
+      // Two-line labels (name, then year) so five sources fit side by side.
+      x: { field: 'source', type: 'nominal', sort: sources, title: null, axis: { orient: 'top', labelAngle: 0, labelFontSize: 10, domain: false, ticks: false, labelExpr: "split(replace(datum.label, / (\\d{4})$/, '|$1'), '|')", labelLimit: 0, labelPadding: 16 } },
       y: { field: 'question', type: 'nominal', sort: null, title: null, axis: { labelFontSize: 10.5, labelLimit: 180, domain: false, ticks: false } },
     },
     layer: [
