@@ -129,7 +129,14 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
     const m = r.value;
     const context = `report "${r.id}"`;
     m.audiences.forEach((a, i) => ref('audience', a, audiences, r.src, ['audiences', i], 'E_UNKNOWN_AUDIENCE', context));
-    m.judgments.forEach((j, i) => j.evidence.forEach((id, k) => ref('claim', id, claims, r.src, ['judgments', i, 'evidence', k], 'E_UNKNOWN_CLAIM', `${context}, key judgment ${i + 1},`)));
+    m.judgments.forEach((j, i) => {
+      j.evidence.forEach((id, k) => ref('claim', id, claims, r.src, ['judgments', i, 'evidence', k], 'E_UNKNOWN_CLAIM', `${context}, key judgment ${i + 1},`));
+      const from = new Set(j.evidence.flatMap((id) => claims.get(id)?.source ?? []));
+      if (from.size < 2 && sources.size > 1) {
+        diagnostics.push(diagnostic(locate(r.src, ['judgments', i, 'evidence']), 'W_THIN_JUDGMENT', `${context}, key judgment ${i + 1}, rests on ${from.size === 1 ? 'a single source' : 'no source'}`,
+          'cite claims from at least two sources where the corpus allows, or lower the judgment\'s confidence', 'warning'));
+      }
+    });
     m.charts.forEach((id, i) => ref('chart', id, charts, r.src, ['charts', i], 'E_UNKNOWN_CHART', context));
     m.questions.forEach((id, i) => ref('question', id, questions, r.src, ['questions', i], 'E_UNKNOWN_QUESTION', context));
     m.sources.forEach((id, i) => ref('source', id, sources, r.src, ['sources', i], 'E_UNKNOWN_SOURCE', context));

@@ -1,4 +1,5 @@
-// model: datasets derived from the corpus, so charts of claims, stances and events trace to claims.
+// model: datasets derived from the corpus, so charts of claims, stances and events trace to claims;
+// and the warning for a key judgment that rests on one source.
 import { describe, expect, it } from 'vitest';
 import { checkCorpus } from '../../../pipeline/build/index.ts';
 import { MINI, tempCorpus } from '../../support/corpus.ts';
@@ -24,6 +25,19 @@ describe('derived datasets', () => {
     });
     const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
     expect(r.errors.map((e) => [e.code, e.hint])).toEqual([['E_UNKNOWN_FIELD', 'did you mean "source"?']]);
+    await corpus.remove();
+  });
+});
+
+describe('key judgments', () => {
+  it('warns when a judgment rests on a single source', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const text = await readFile(path.join(MINI, 'reports/brief.md'), 'utf8');
+    const corpus = await tempCorpus({ 'reports/brief.md': text.replace('evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]', 'evidence: [alpha-2021/shusha-meeting, alpha-2021/aliyev-new-page]') });
+    const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['W_THIN_JUDGMENT', 15]]);
     await corpus.remove();
   });
 });
