@@ -45,6 +45,14 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
   const markdown = (abs: string) => read<MarkdownSource>(abs, parseMarkdown);
 
   const datasets: DatasetSource[] = [];
+  // A data file without its sidecar would be silently unusable: say so.
+  for (const abs of await list(absData, 'datasets/*.{csv,json}')) {
+    const sidecar = abs.replace(/\.(csv|json)$/, '.yaml');
+    if (!existsSync(sidecar) && !existsSync(sidecar.replace(/\.yaml$/, '.yml'))) {
+      diagnostics.push(diagnostic({ file: displayPath(abs), line: 1, column: 1 }, 'E_NO_SIDECAR', `dataset ${path.basename(abs)} has no sidecar`,
+        `describe it in ${path.basename(sidecar)}: title, units, evidence and the type of each column`));
+    }
+  }
   for (const abs of await list(absData, 'datasets/*.{yaml,yml}')) {
     const id = path.basename(abs).replace(/\.ya?ml$/, '');
     const sidecar = await yamlFile(abs);

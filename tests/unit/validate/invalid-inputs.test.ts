@@ -86,6 +86,7 @@ const cases: Case[] = [
   { name: 'CSV date cell that is not EDTF', change: () => edit('datasets/drills.csv', '2021-10,Araz drill', 'Oct 2021,Araz drill'), code: 'E_BAD_CELL', file: 'datasets/drills.csv', line: 3 },
   { name: 'CSV column the sidecar does not declare', change: async () => ({ 'datasets/drills.csv': 'date,name,bloc,troops,notes\n2021-06,Alliance drill,tr-az,3000,x\n' }), code: 'E_UNDECLARED_COLUMN', file: 'datasets/drills.csv', line: 1 },
   { name: 'dataset row naming an unknown claim as its evidence', change: () => edit('datasets/drills.csv', 'iran,5000,alpha-2021/drills-contested', 'iran,5000,alpha-2021/drills-contestd'), code: 'E_UNKNOWN_CLAIM', file: 'datasets/drills.csv', line: 3, hint: /did you mean "alpha-2021\/drills-contested"/ },
+  { name: 'dataset file without its sidecar', change: async () => ({ 'datasets/drills.yaml': null }), code: 'E_NO_SIDECAR', file: 'datasets/drills.csv', line: 1 },
   { name: 'dataset sidecar without its data file', change: async () => ({ 'datasets/drills.csv': null }), code: 'E_NO_DATA_FILE', file: 'datasets/drills.yaml', line: 1 },
   { name: 'dataset column of an unknown type', change: () => edit('datasets/drills.yaml', 'troops: { type: integer', 'troops: { type: int'), code: 'E_BAD_VALUE', file: 'datasets/drills.yaml', line: 8, hint: /did you mean "integer"/ },
 ];
