@@ -1,6 +1,8 @@
 // anchor: one quote in one text → an Anchor (status, span, score), honouring excluded ranges.
 import { findFolded, lineStarts, type Match } from './match.ts';
-import { foldQuote, foldText, quoteParts, type Folded } from './normalize.ts';
+import { foldQuote, foldText, quoteCapitals, quoteParts, type Folded } from './normalize.ts';
+import { onBoundaries } from './boundaries.ts';
+import { interruptionCheck, paragraphStartCheck } from './interruptions.ts';
 
 export const AnchorStatus = {
   exact: 'exact',
@@ -19,6 +21,8 @@ export interface Anchor {
   readonly end?: number;
   /** For fuzzy anchors: 1 minus penalties for interruptions jumped and letters lost. */
   readonly score?: number;
+  /** The quote marks an omission (…) and its parts were found in order within one paragraph. */
+  readonly elided?: boolean;
 }
 
 /** A half-open range of the original text, [start, end). */
@@ -32,7 +36,15 @@ export interface PreparedText {
   readonly text: string;
   readonly excluded: readonly Range[];
   /** Folded without, then with, plain-digit footnote markers; excluded characters masked with NUL. */
-  readonly passes: readonly { folded: Folded; masked: string; starts: number[] }[];
+  readonly passes: readonly Pass[];
+}
+
+interface Pass {
+  readonly folded: Folded;
+  readonly masked: string;
+  readonly starts: number[];
+  readonly canSkip: (from: number, to: number) => boolean;
+  readonly paragraphStart: (at: number) => boolean;
 }
 
 const inRanges = (offset: number, ranges: readonly Range[]) => ranges.some((r) => offset >= r.start && offset < r.end);
@@ -41,23 +53,27 @@ export function prepareText(text: string, excluded: readonly Range[] = []): Prep
   const passes = [false, true].map((plain) => {
     const folded = foldText(text, plain);
     const masked = excluded.length ? Array.from(folded.text, (ch, i) => (inRanges(folded.map[i]!, excluded) ? '\u0000' : ch)).join('') : folded.text;
-    return { folded, masked, starts: lineStarts(folded.text) };
+    return { folded, masked, starts: lineStarts(folded.text), canSkip: interruptionCheck(text, folded), paragraphStart: paragraphStartCheck(text, folded) };
   });
   return { text, excluded, passes };
 }
 
 const MIN_PART_WORDS = 3;
-/** An ellipsis part may start at most this far (folded characters) after the previous part. */
-const MAX_ELLIPSIS_GAP = 2500;
+/** An ellipsis part must start within this many folded characters of the last, on the same line. */
+const MAX_ELLIPSIS_GAP = 600;
 
-/** All parts in order, each starting close after the last; undefined if any is missing. */
-function matchParts(text: string, parts: readonly string[], starts: number[]): Match[] | undefined {
+/** All parts in order, each starting close after the last in the same paragraph; undefined if any is missing. */
+function matchParts(text: string, parts: readonly string[], pass: Pass, capitals: readonly boolean[] | undefined): Match[] | undefined {
   const found: Match[] = [];
   let from = 0;
   let to: number | undefined;
-  for (const part of parts) {
-    const m = findFolded(text, part, starts, { from, ...(to === undefined ? {} : { to }) });
+  for (const [i, part] of parts.entries()) {
+    const m = findFolded(text, part, pass.starts, {
+      from, ...(to === undefined ? {} : { to }),
+      canSkip: pass.canSkip, paragraphStart: pass.paragraphStart, ...(i === 0 && capitals ? { capitals } : {}),
+    });
     if (!m) return undefined;
+    if (found.length && text.slice(found.at(-1)!.end, m.start).includes('\n')) return undefined;
     found.push(m);
     from = m.end;
     to = m.end + MAX_ELLIPSIS_GAP;
@@ -69,9 +85,13 @@ export function findQuote(prepared: PreparedText, quote: string): Anchor {
   const { text, excluded } = prepared;
   // 1. Exactly as written, outside the excluded ranges.
   for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
-    if (!inRanges(i, excluded) && !inRanges(i + quote.length - 1, excluded)) return { status: 'exact', start: i, end: i + quote.length };
+    const end = i + quote.length;
+    // Whole words only: "likely" is not in "unlikely", "500 troops" not in "2,500 troops".
+    if (onBoundaries(text, i, end, quote) && !inRanges(i, excluded) && !inRanges(end - 1, excluded)) return { status: 'exact', start: i, end };
   }
-  const parts = quoteParts(quote).map(foldQuote).filter(Boolean);
+  const rawParts = quoteParts(quote);
+  const parts = rawParts.map(foldQuote).filter(Boolean);
+  const capitals = rawParts[0] === undefined ? undefined : quoteCapitals(rawParts[0]);
   const hasEllipsis = parts.length > 1;
   // An ellipsis part of a word or two could be found anywhere: refuse rather than guess.
   if (hasEllipsis && parts.some((p) => p.split(' ').length < MIN_PART_WORDS)) return { status: 'not-found' };
@@ -79,7 +99,7 @@ export function findQuote(prepared: PreparedText, quote: string): Anchor {
 
   const search = (masked: boolean): Anchor | undefined => {
     for (const pass of prepared.passes) {
-      const matches = matchParts(masked ? pass.masked : pass.folded.text, parts, pass.starts);
+      const matches = matchParts(masked ? pass.masked : pass.folded.text, parts, pass, capitals);
       if (!matches) continue;
       const first = matches[0]!;
       const last = matches[matches.length - 1]!;
@@ -87,9 +107,10 @@ export function findQuote(prepared: PreparedText, quote: string): Anchor {
       const lost = matches.reduce((n, m) => n + m.lost, 0);
       const start = pass.folded.map[first.start]!;
       const end = pass.folded.map[last.end - 1]! + 1;
-      if (skips === 0 && lost === 0) return { status: 'normalized', start, end };
+      const elided = hasEllipsis ? { elided: true } : {};
+      if (skips === 0 && lost === 0) return { status: 'normalized', start, end, ...elided };
       const score = Math.round((1 - 0.05 * skips - 0.1 * lost) * 100) / 100;
-      return { status: 'fuzzy', start, end, score };
+      return { status: 'fuzzy', start, end, score, ...elided };
     }
     return undefined;
   };

@@ -2,11 +2,13 @@
 //
 // A sentence may be cut by a page break, a photo caption or a block of footnotes; such an
 // interruption starts and ends at line boundaries ("\n" in the folded text). The matcher
-// walks the quote through the text and, only where the text's line ends (or a line starts),
-// may jump ahead to a later line start where the quote goes on. It never skips a word of
-// the QUOTE, so an added, removed, replaced or moved word, a changed digit or a dropped
-// "not" cannot match. One exception, for drop capitals lost in capture: the first letter of
-// a paragraph may be missing from the text.
+// walks the quote through the text and, only where the text breaks its line in mid-sentence,
+// may jump to a later line where the quote goes on, if what it jumps over looks like an
+// interruption (the caller decides: `canSkip`). It never skips a character of the QUOTE but
+// one: the capital of a paragraph's first word, lost as a drop capital in capture. A match
+// must also start and end on word boundaries, so "likely" is not found in "unlikely".
+
+import { onBoundaries } from './boundaries.ts';
 
 export interface Match {
   /** Folded-text offsets of the first matched character and one past the last. */
@@ -18,16 +20,22 @@ export interface Match {
   readonly lost: number;
 }
 
-export interface MatchLimits {
+export interface MatchOptions {
   /** Longest interruption, in folded characters. */
   readonly maxSkip: number;
   readonly maxSkips: number;
-  /** Search only from `from` (inclusive) to `to` (exclusive) for the start. */
+  /** Search only for starts in [from, to). */
   readonly from?: number;
   readonly to?: number;
+  /** May the text from folded offset `from` up to `to` (a line start) be jumped over? */
+  readonly canSkip?: (from: number, to: number) => boolean;
+  /** Is folded offset `at` the first character of a paragraph (where drop capitals stand)? */
+  readonly paragraphStart?: (at: number) => boolean;
+  /** Per character of the quote: was it a capital? Only capitals can be lost drop capitals. */
+  readonly capitals?: readonly boolean[];
 }
 
-const DEFAULT_LIMITS: MatchLimits = { maxSkip: 6000, maxSkips: 3 };
+const DEFAULTS: MatchOptions = { maxSkip: 6000, maxSkips: 3 };
 const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
 
 /** Offsets just after each "\n": the places an interruption may end. */
@@ -37,18 +45,20 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function findFolded(text: string, quote: string, starts: readonly number[], limits: Partial<MatchLimits> = {}): Match | undefined {
-  const lim = { ...DEFAULT_LIMITS, ...limits };
+export function findFolded(text: string, quote: string, starts: readonly number[], options: Partial<MatchOptions> = {}): Match | undefined {
+  const o = { ...DEFAULTS, ...options };
   if (quote.length === 0) return undefined;
-  const from = lim.from ?? 0;
-  const to = lim.to ?? text.length;
+  const from = o.from ?? 0;
+  const to = o.to ?? text.length;
+  /** A match may not begin or end inside a word or a number. */
+  const bounded = (start: number, end: number, lost: number) => onBoundaries(text, start, end, quote, lost > 0);
 
   // Fast path: the quote whole, with line breaks read as spaces.
   const flat = text.replace(/\n/g, ' ');
-  const direct = flat.indexOf(quote, from);
-  if (direct >= 0 && direct < to) return { start: direct, end: direct + quote.length, skips: 0, lost: 0 };
+  for (let i = flat.indexOf(quote, from); i >= 0 && i < to; i = flat.indexOf(quote, i + 1)) {
+    if (bounded(i, i + quote.length, 0)) return { start: i, end: i + quote.length, skips: 0, lost: 0 };
+  }
 
-  /** Lower bound in `starts` for an offset. */
   const firstStartAfter = (offset: number) => {
     let lo = 0;
     let hi = starts.length;
@@ -78,19 +88,18 @@ export function findFolded(text: string, quote: string, starts: readonly number[
         const joined = walk(qi, ti + 1, skips, lost);
         if (joined) return joined;
       }
-      // A drop capital lost in capture: the text's paragraph starts one letter into the word.
-      if (lost === 0 && text[ti - 1] === '\n' && isLetter(q) && quote[qi + 1] === t && (qi === 0 || quote[qi - 1] === ' ')) {
+      // A drop capital lost in capture: the paragraph starts one letter into its first word.
+      if (lost === 0 && o.capitals?.[qi] && (qi === 0 || quote[qi - 1] === ' ') && quote[qi + 1] === t && o.paragraphStart?.(ti)) {
         const dropped = walk(qi + 1, ti, skips, lost + 1);
         if (dropped) return dropped;
       }
       // An interruption: only where the text breaks its line in mid-quote.
       const atBreak = t === '\n' || text[ti - 1] === '\n' || (t === '-' && text[ti + 1] === '\n');
-      if (!atBreak || skips >= lim.maxSkips || ti >= text.length) return undefined;
-      for (let k = firstStartAfter(ti); k < starts.length && starts[k]! - ti <= lim.maxSkip; k++) {
+      if (!atBreak || skips >= o.maxSkips || ti >= text.length || !o.canSkip) return undefined;
+      const qNext = q === ' ' ? qi + 1 : qi;
+      for (let k = firstStartAfter(ti); k < starts.length && starts[k]! - ti <= o.maxSkip; k++) {
         const j = starts[k]!;
-        // The quote goes on at the new line: its next character (a space is the break itself).
-        const qNext = q === ' ' ? qi + 1 : qi;
-        if (text[j] !== quote[qNext]) continue;
+        if (text[j] !== quote[qNext] || !o.canSkip(ti, j)) continue;
         const rest = walk(qNext, j, skips + 1, lost);
         if (rest) return rest;
       }
@@ -99,18 +108,15 @@ export function findFolded(text: string, quote: string, starts: readonly number[
     return { end: ti, skips, lost };
   };
 
-  // Candidate starts: where the quote's first word stands (or, for a lost drop capital, its second letter).
+  // Candidate starts: where the quote's first word stands, or (a lost drop capital) its second letter.
   const firstWord = quote.split(' ')[0]!;
-  const seeds = [firstWord, firstWord.length >= 3 ? firstWord.slice(1) : ''];
-  const tried = new Set<number>();
-  for (const [s, seed] of seeds.entries()) {
-    if (!seed) continue;
+  const seeds: [string, number][] = [[firstWord, 0]];
+  if (firstWord.length >= 3 && o.capitals?.[0]) seeds.push([firstWord.slice(1), 1]);
+  for (const [seed, skipped] of seeds) {
     for (let i = flat.indexOf(seed, from); i >= 0 && i < to; i = flat.indexOf(seed, i + 1)) {
-      if (s === 1 && text[i - 1] !== '\n') continue;
-      if (tried.has(i * 2 + s)) continue;
-      tried.add(i * 2 + s);
-      const r = s === 0 ? walk(0, i, 0, 0) : walk(1, i, 0, 1);
-      if (r) return { start: i, ...r };
+      if (skipped && !o.paragraphStart?.(i)) continue;
+      const r = walk(skipped, i, 0, skipped);
+      if (r && bounded(i, r.end, skipped)) return { start: i, ...r };
     }
   }
   return undefined;

@@ -54,8 +54,8 @@ function perChar(f: Folded, fn: (ch: string) => string): Folded {
   return { text, map };
 }
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+/** Every quotation mark and apostrophe folds to one: ‘Look East’ quotes "Look East". */
+const QUOTE_MARKS = /[\u2018\u2019\u201A\u201B\u2032\u00B4`"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
@@ -65,11 +65,11 @@ const SUPERSCRIPTS = /\$\^\{[^}]*\}\$|[\u2070\u00B9\u00B2\u00B3\u2074-\u207F]+/g
  * Plain-digit footnote markers glued to punctuation ("sanctions.37 Eventually", "EU,6 Russia").
  * Text only, and only in a second pass.
  */
-const PLAIN_MARKERS = /(?<=[.,;:!?"'\u201D\u2019)\]])\d{1,3}(?=\s|$)/g;
+const PLAIN_MARKERS = /(?<=(?:^|\D)[.,;:!?"'\u201D\u2019)\]])\d{1,3}(?=\s|$)/g;
 /** A number after punctuation and a space ("uncontested, 5 but"): a marker only if the markers around it say so. */
-const SPACED_CANDIDATES = /(?<=[.,;:])[ ](\d{1,3})(?=[ ][a-z])/g;
+const SPACED_CANDIDATES = /(?<=(?:^|\D)[.,;:])[ ](\d{1,3})(?=[ ][a-z])/g;
 const SUPERSCRIPT_DIGITS = '\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079';
-const ANY_MARKER = new RegExp(`\\$\\^\\{(?:\\\\rm\\s*)?(\\d+)\\}\\$|([${SUPERSCRIPT_DIGITS}]+)|(?<=[.,;:!?"'\u201D\u2019)\\]])(\\d{1,3})(?=\\s|$)`, 'g');
+const ANY_MARKER = new RegExp(`\\$\\^\\{(?:\\\\rm\\s*)?(\\d+)\\}\\$|([${SUPERSCRIPT_DIGITS}]+)|(?<=(?:^|\\D)[.,;:!?"'\u201D\u2019)\\]])(\\d{1,3})(?=\\s|$)`, 'g');
 /** How far to look for the markers before and after a candidate. */
 const MARKER_WINDOW = 6000;
 
@@ -101,19 +101,18 @@ const MD_EMPHASIS = /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])/gu;
 const HYPHEN_IN_WORD = /(?<=\p{L})-(?=\p{L})/gu;
 const PUNCTUATION_COMMA = /,(?=\s|$)/g;
 
-function foldCommon(f: Folded): Folded {
+function foldCommon(f: Folded, lowercase = true): Folded {
   f = replace(f, SUPERSCRIPTS, '');
   f = replace(f, HTML_TAGS, '');
   f = replace(f, MD_ESCAPE, (m) => m[1]!);
   f = replace(f, MD_EMPHASIS, '');
   f = perChar(f, (ch) => ch.normalize('NFKC'));
-  f = replace(f, SINGLE_QUOTES, "'");
-  f = replace(f, DOUBLE_QUOTES, '"');
+  f = replace(f, QUOTE_MARKS, "'");
   f = replace(f, DASHES, '-');
   f = replace(f, INVISIBLE, '');
   f = replace(f, SPACES, ' ');
   // İ lowercases to i + combining dot; the dot carries nothing for matching.
-  f = perChar(f, (ch) => ch.toLowerCase().replace(/\u0307/g, ''));
+  if (lowercase) f = perChar(f, (ch) => ch.toLowerCase().replace(/\u0307/g, ''));
   f = replace(f, HYPHEN_IN_WORD, '');
   // A comma before a space or line end is punctuation a careful quoter may drop at a break
   // ("is surging, ¹⁷ … in 2023" quoted as "is surging in 2023"); digit-group commas (50,000) stay.
@@ -142,6 +141,14 @@ export function foldText(text: string, plainMarkers: boolean): Folded {
 /** A quote, folded the same way, on one line. */
 export function foldQuote(quote: string): string {
   return foldCommon(identity(quote)).text.replace(/\s+/g, ' ').trim();
+}
+
+/** Which characters of the folded quote were capitals in the quote (only drop capitals can be lost). */
+export function quoteCapitals(quote: string): boolean[] | undefined {
+  const kept = foldCommon(identity(quote), false).text.replace(/\s+/g, ' ').trim();
+  const folded = foldQuote(quote);
+  if (kept.length !== folded.length) return undefined;
+  return Array.from(kept, (ch, i) => ch !== folded[i] && ch.toLowerCase() === folded[i]);
 }
 
 /** Splits a quote at its ellipses ("…", "...", "[…]", "[...]") into the parts that must appear in order. */
