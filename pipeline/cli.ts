@@ -1,4 +1,5 @@
 // cli: argv → options → build/check → printed result and exit code. Parses and prints; does no work itself.
+import { existsSync, statSync } from 'node:fs';
 import { minimist } from 'zx';
 import { buildDocuments, checkCorpus } from './build/index.ts';
 import { CONFIG_FILE, readConfigFile } from './config/file.ts';
@@ -45,7 +46,11 @@ function parseOptions(argv: ReturnType<typeof minimist>): RunOptions {
     if (key in argv && (typeof argv[key] !== 'string' || argv[key] === '')) throw new UsageError(`--${key} needs a value`);
   }
   const date = argv.date as string | undefined;
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError(`--date ${date}: write the date as YYYY-MM-DD`);
+  // Date.parse accepts 2021-02-31 (as 3 March): a date must also survive the round trip.
+  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date)) {
+    throw new UsageError(`--date ${date}: not a calendar date; write it as YYYY-MM-DD`);
+  }
+  if (typeof argv.out === 'string' && existsSync(argv.out) && !statSync(argv.out).isDirectory()) throw new UsageError(`--out ${argv.out} is a file; name a folder`);
   const defaults = defaultOptions();
   // defaults < brief.config.yaml < flags
   const file = readConfigFile((argv.config as string | undefined) ?? CONFIG_FILE, argv.config !== undefined);
@@ -121,9 +126,9 @@ async function main(args: string[]): Promise<number> {
   } catch (error) {
     progress('');
     if (error instanceof InputError) {
-      if (json) out({ ok: false, errors: error.diagnostics.map(toJson), warnings: [] });
+      if (json) out({ ok: false, errors: error.diagnostics.map(toJson), warnings: error.warnings.map(toJson) });
       else {
-        printDiagnostics(error.diagnostics);
+        printDiagnostics([...error.diagnostics, ...error.warnings]);
         err(`${error.diagnostics.length} problem(s); nothing was written.`);
       }
       return ExitCode.invalidInput;

@@ -2,7 +2,7 @@
 // Statuses: exact, normalized (after folding typography, markup and footnote markers),
 // fuzzy (across interruptions or a lost drop capital, with a score), not-found, excluded
 // (only in a part of the text that is not the author's), no-text (the text was not found).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -68,7 +68,7 @@ export async function anchorClaims(model: Model, textDirs: readonly string[]): P
   const prepared = new Map<string, PreparedText>();
   const dirs = [path.join(model.dataDir, 'sources', 'text'), ...textDirs];
   for (const source of model.sources.values()) {
-    const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p));
+    const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
     if (!file) {
       const count = [...model.claims.values()].filter((c) => c.source === source.id).length;
       diagnostics.push(diagnostic(source.at, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; its ${count} claim${count === 1 ? ' is' : 's are'} unverified`,

@@ -30,9 +30,14 @@ export function describeQuote(text: string, start: number, end: number): TextQuo
     suffix = text.slice(end, end + grow);
     if (count(text, prefix + exact + suffix) === 1) break;
   }
-  const wordStart = prefix.search(/\s\S*$/) >= 0 && prefix.length > 32 ? prefix.lastIndexOf(' ', prefix.length - 32) : -1;
-  if (wordStart > 0) prefix = prefix.slice(wordStart + 1);
+  // Trim to word boundaries (at least 32 characters kept), but only if the selector stays unique.
+  const wordStart = prefix.length > 32 ? prefix.lastIndexOf(' ', prefix.length - 32) : -1;
   const wordEnd = suffix.length > 32 ? suffix.indexOf(' ', 32) : -1;
-  if (wordEnd > 0) suffix = suffix.slice(0, wordEnd);
+  const trimmedPrefix = wordStart > 0 ? prefix.slice(wordStart + 1) : prefix;
+  const trimmedSuffix = wordEnd > 0 ? suffix.slice(0, wordEnd) : suffix;
+  if (count(text, trimmedPrefix + exact + trimmedSuffix) === 1) {
+    prefix = trimmedPrefix;
+    suffix = trimmedSuffix;
+  }
   return { type: 'TextQuoteSelector', exact, prefix, suffix };
 }

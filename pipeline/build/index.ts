@@ -60,7 +60,7 @@ export async function checkCorpus(options: RunOptions): Promise<CheckResult> {
 
 export async function buildDocuments(options: RunOptions, progress: Progress = () => undefined): Promise<BuildResult> {
   const checked = await checkCorpus(options);
-  if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors);
+  if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, checked.warnings);
   const { model, anchoring } = checked;
 
   // 5. plan
@@ -72,6 +72,16 @@ export async function buildDocuments(options: RunOptions, progress: Progress = (
   const html = createHtmlRenderer({ templatesDir: options.templatesDir, stylesDir: options.stylesDir, fonts, editionDate: options.editionDate });
   const staging = await Staging.open(options.outDir);
   try {
+    return await stageAndPrint();
+  } catch (err) {
+    // Errors found while rendering (an unverified quote, a broken template) keep the warnings.
+    if (err instanceof InputError && err.warnings.length === 0) throw new InputError(err.diagnostics, checked.warnings);
+    throw err;
+  } finally {
+    await staging.discard();
+  }
+
+  async function stageAndPrint(): Promise<BuildResult> {
     const jobs = [];
     for (const doc of planned) {
       progress(`rendering ${doc.name}`);
@@ -114,8 +124,6 @@ export async function buildDocuments(options: RunOptions, progress: Progress = (
     // 8. all or nothing
     await staging.commit();
     return { documents, warnings: checked.warnings };
-  } finally {
-    await staging.discard();
   }
 }
 

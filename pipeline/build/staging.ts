@@ -7,10 +7,12 @@ export class Staging {
   private readonly written: string[] = [];
   private constructor(private readonly outDir: string, private readonly dir: string) {}
 
+  /** The staging folder sits beside out/, not in it, so a failed first build leaves no out/ behind. */
   static async open(outDir: string): Promise<Staging> {
-    await mkdir(outDir, { recursive: true });
-    const dir = await mkdtemp(path.join(outDir, '.staging-'));
-    return new Staging(path.resolve(outDir), dir);
+    const out = path.resolve(outDir);
+    await mkdir(path.dirname(out), { recursive: true });
+    const dir = await mkdtemp(path.join(path.dirname(out), `.${path.basename(out)}-staging-`));
+    return new Staging(out, dir);
   }
 
   /** Writes `relative` (e.g. "pdf/x.pdf") in the staging folder; returns its staged absolute path. */

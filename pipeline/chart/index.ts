@@ -13,6 +13,19 @@ import type { RenderedChart } from './types.ts';
 
 export type * from './types.ts';
 
+/**
+ * Charts are drawn from data given inline only. Vega logs a failed load and draws on, so the
+ * loader refuses every URL or file and remembers it, and the chart fails afterwards.
+ */
+function refusingLoader(refused: string[]) {
+  const loader = vega.loader();
+  loader.sanitize = async (uri: string) => {
+    refused.push(uri);
+    throw new Error(`charts may not load "${uri}"`);
+  };
+  return loader;
+}
+
 export interface ChartRenderer {
   render(id: string, spec: Record<string, unknown>): Promise<RenderedChart>;
 }
@@ -34,8 +47,13 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
       const logger = { level: () => logger, error: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, warn: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, info: () => logger, debug: () => logger };
       const vgSpec = compile(spec, { logger: logger as never }).spec;
       vega.resetSVGDefIds();
-      const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.None });
+      const refused: string[] = [];
+      const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.None, loader: refusingLoader(refused) });
       const svg = await view.toSVG();
+      if (refused.length) {
+        view.finalize();
+        throw new Error(`charts may not load anything; this one asked for ${refused.join(', ')}`);
+      }
       const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
       view.finalize();
       return { id, title: titleText, description: description ?? subtitle, svg, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };

@@ -93,9 +93,11 @@ function staggerLabels(rows: readonly Row[], axis: TimeAxis): (number | undefine
 export function timelineSpec(events: readonly CorpusEvent[], lanes: Lanes, laneName: (key: string) => string, title: string): Record<string, unknown> {
   const rows: Row[] = events.flatMap((e, i) => {
     const keys = lanes === 'actor' ? e.actors : [e.category];
-    const end = Number.isFinite(e.bounds.max) ? e.bounds.max : e.bounds.min;
+    // An open end ("2023/..", "../2021") is drawn up to, or from, the known end.
+    const start = Number.isFinite(e.bounds.min) ? e.bounds.min : e.bounds.max;
+    const end = Number.isFinite(e.bounds.max) ? e.bounds.max : start;
     const point = e.bounds.precision >= 3 && !e.bounds.interval;
-    return keys.map((key) => ({ n: i + 1, title: e.title, date: e.date, lane: laneName(key), start: iso(e.bounds.min), end: iso(end), mid: iso((e.bounds.min + end) / 2), point }));
+    return keys.map((key) => ({ n: i + 1, title: e.title, date: e.date, lane: laneName(key), start: iso(start), end: iso(end), mid: iso((start + end) / 2), point }));
   });
   const width = CONTENT_WIDTH - 150;
   const min = Math.min(...rows.map((r) => Date.parse(r.start)));

@@ -27,7 +27,11 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** The user's input is wrong: print the diagnostics, exit 1, no stack trace. */
 export class InputError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    /** Warnings found on the way, reported alongside. */
+    readonly warnings: readonly Diagnostic[] = [],
+  ) {
     super(`${diagnostics.filter((d) => d.severity === 'error').length} problem(s) in the input`);
     this.name = 'InputError';
   }

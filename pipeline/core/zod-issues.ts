@@ -78,6 +78,9 @@ export function issuesToDiagnostics(
     } else if (issue.code === 'invalid_type') {
       out.push(diagnostic(locate(src, path), 'E_BAD_TYPE', `${fieldName(path)} should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${describe(valueAt)}`,
         issue.expected === 'array' ? 'write a list as [a, b] or as lines starting with "- "' : 'check the value and its indentation'));
+    } else if (issue.code === 'custom' && (issue.params as { hint?: string } | undefined)?.hint) {
+      const params = issue.params as { code: string; hint: string };
+      out.push(diagnostic(locate(src, path), params.code, `${fieldName(path)} is ${describe(valueAt)}, which ${issue.message}`, params.hint));
     } else if (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'E_BAD_DATE') {
       out.push(diagnostic(locate(src, path), 'E_BAD_DATE', `${fieldName(path)} is "${String(valueAt)}", which ${issue.message}`,
         'write an EDTF date: 2021-06-15, 2021-10, 2013, 2020~ (about), 2020? (uncertain), 2022-12/2023-06 (interval, start before end)'));

@@ -1,6 +1,7 @@
 // model: datasets derived from the corpus itself, which charts may name like any other:
 // `corpus-claims` (a row per claim and topic), `corpus-stances` (a row per source and
-// question), `corpus-events` (a row per event). Their numbers trace to the claims by construction.
+// question), `corpus-events` (a row per event). Their numbers trace to the claims by construction;
+// rows carry their source's distribution so select can keep internal sources out of public charts.
 import { sourceLabel } from '../core/source-label.ts';
 import type { Cell, DatasetMeta, Question } from '../validate/index.ts';
 import type { Claim, CorpusEvent, Dataset, Source } from './types.ts';
@@ -25,12 +26,12 @@ export function derivedDatasets(
     return s ? sourceLabel(s) : id;
   };
   const claimRows = [...claims.values()].flatMap((c) =>
-    (c.topics.length ? c.topics : ['(none)']).map((topic) => ({ claim: c.id, source: label(c.source), type: c.type ?? null, topic })));
+    (c.topics.length ? c.topics : ['(none)']).map((topic) => ({ claim: c.id, source: label(c.source), type: c.type ?? null, topic, distribution: sources.get(c.source)?.distribution ?? 'public' })));
   const stanceRows = [...questions.values()].flatMap((q) =>
     [...sources.values()].map((s) => {
       const values = [...claims.values()].filter((c) => c.source === s.id && c.stances[q.id] !== undefined).map((c) => c.stances[q.id]!);
       const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
-      return { source: label(s.id), question: q.short, stance, claims: values.length, addressed: values.length > 0 };
+      return { source: label(s.id), question: q.short, stance, claims: values.length, addressed: values.length > 0, distribution: s.distribution };
     }));
   const eventRows = events.map((e) => ({
     event: e.id,
@@ -45,11 +46,11 @@ export function derivedDatasets(
   return [
     dataset('corpus-claims', {
       title: 'Claims in the corpus, one row per claim and topic',
-      columns: { claim: { type: 'string' }, source: { type: 'string' }, type: { type: 'string' }, topic: { type: 'string' } },
+      columns: { claim: { type: 'string' }, source: { type: 'string' }, type: { type: 'string' }, topic: { type: 'string' }, distribution: { type: 'string' } },
     }, claimRows),
     dataset('corpus-stances', {
       title: 'Mean stance of each source on each question',
-      columns: { source: { type: 'string' }, question: { type: 'string' }, stance: { type: 'number' }, claims: { type: 'integer' }, addressed: { type: 'boolean' } },
+      columns: { source: { type: 'string' }, question: { type: 'string' }, stance: { type: 'number' }, claims: { type: 'integer' }, addressed: { type: 'boolean' }, distribution: { type: 'string' } },
     }, stanceRows),
     dataset('corpus-events', {
       title: 'Events in the corpus',

@@ -45,6 +45,12 @@ async function preparePage(browser: Browser, refused: { current: string[] }): Pr
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
+  // The layout's Content-Security-Policy stops remote loads before they become requests;
+  // Chromium reports each one it stopped, and those count as refused too.
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/i.test(text)) refused.current.push(/'(https?:[^']+|[a-z]+:[^']*)'/.exec(text)?.[1] ?? text.slice(0, 160));
+  });
   page.on('request', (req: HTTPRequest) => {
     if (LOCAL.test(req.url())) void req.continue();
     else {

@@ -18,10 +18,11 @@ type Compiled = Handlebars.TemplateDelegate;
 /** Handlebars reports template errors as "Parse error on line N:" or "- N:M" at the end. */
 function templateError(file: string, err: Error): InputError {
   const e = err as Error & { lineNumber?: number; column?: number };
-  const m = /line (\d+)/.exec(e.message) ?? /- (\d+):(\d+)$/.exec(e.message);
+  // Parse errors say "Parse error on line N"; strict-mode lookups end in "- LINE:COLUMN".
+  const m = /- (\d+):(\d+)\s*$/.exec(e.message) ?? /line (\d+)/.exec(e.message);
   const line = e.lineNumber ?? (m ? Number(m[1]) : 1);
   const column = (e.column ?? (m?.[2] ? Number(m[2]) : 0)) + 1;
-  const first = e.message.split('\n')[0] ?? e.message;
+  const first = (e.message.split('\n')[0] ?? e.message).replace(/ - \d+:\d+\s*$/, '').replace(/ in \[object Object\]/, '');
   return new InputError([diagnostic({ file: displayPath(file), line, column }, 'E_TEMPLATE', `template error: ${first}`,
     'check the {{…}} tags: every block opened with {{#x}} needs {{/x}}, and names must match the view model (README.md, "Templates")')]);
 }
@@ -47,6 +48,8 @@ export function createTemplates(templatesDir: string, audience: string): Templat
         try {
           return template(ctx, opts);
         } catch (err) {
+          // A partial inside this template already said where it failed.
+          if (err instanceof InputError) throw err;
           throw templateError(file, err as Error);
         }
       };

@@ -23,19 +23,19 @@ const STATUS_LABEL: Record<string, string> = {
   excluded: 'UNVERIFIED: quote found only outside the author’s text',
   'no-text': 'UNVERIFIED: source text not available',
 };
-const statusLabel = (a: { status: string; score?: number }) =>
-  `${STATUS_LABEL[a.status] ?? a.status}${a.status === 'fuzzy' && a.score !== undefined ? ` (score ${a.score.toFixed(2)}, across a break in the text)` : ''}`;
+const statusLabel = (a: { status: string; score?: number; elided?: boolean }) =>
+  `${STATUS_LABEL[a.status] ?? a.status}${a.status === 'fuzzy' && a.score !== undefined ? ` (score ${a.score.toFixed(2)}, across a break in the text)` : ''}${a.elided ? '; the quote marks an omission' : ''}`;
 
 /** Quotes shown per source and question; the rest are listed by note number. */
 const MAX_QUOTES_PER_CELL = 4;
 
 /** The claims that take the clearest positions first, so a long cell keeps what matters. */
-function sideBySideQuotes(claims: readonly Claim[], question: string, max: number, noteOf: (id: string) => number | undefined) {
+function sideBySideQuotes(claims: readonly Claim[], question: string, max: number, noteOf: (id: string) => number | undefined, unverified: (id: string) => boolean) {
   const ranked = [...claims].sort((a, b) => Math.abs(b.stances[question] ?? 0) - Math.abs(a.stances[question] ?? 0) || (noteOf(a.id) ?? 0) - (noteOf(b.id) ?? 0));
   const shown = ranked.slice(0, max);
   const rest = ranked.slice(max).map((c) => noteOf(c.id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
   return {
-    quotes: shown.map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[question]) })),
+    quotes: shown.map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[question]), unverified: unverified(c.id) })),
     more: rest.length ? { count: rest.length, notes: rest } : null,
   };
 }
@@ -48,6 +48,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
   const { report, audience } = sel;
   const noteNumber = new Map(sel.footnotes.map((f) => [f.claim.id, f.n]));
   const noteOf = (id: string) => noteNumber.get(id);
+  const unverifiedIds = new Set(sel.footnotes.filter((f) => f.unverified).map((f) => f.claim.id));
   const actor = (code: string) => sel.actorNames.get(code) ?? code;
   const questionView = (q: Selection['questions'][number]) => ({
     id: q.id,
@@ -60,7 +61,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
       stance: stanceText(s.stance),
       addressed: s.stance !== undefined,
-      ...sideBySideQuotes(s.claims, q.id, audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf),
+      ...sideBySideQuotes(s.claims, q.id, audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf, (id) => unverifiedIds.has(id)),
     })),
   });
 

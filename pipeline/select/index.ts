@@ -52,9 +52,11 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
   const questions = report.kind === 'comparative-perspectives'
     ? (report.questions.length ? report.questions : [...model.questions.keys()]).flatMap((id) => model.questions.get(id) ?? [])
     : [];
-  const sources = report.sources.length
+  // Sources this audience may not receive are left out of the comparison altogether.
+  const mayReceive = (source: Source) => audience.distribution.includes(source.distribution);
+  const sources = (report.sources.length
     ? report.sources.flatMap((id) => model.sources.get(id) ?? [])
-    : [...model.sources.values()];
+    : [...model.sources.values()]).filter(mayReceive);
   const stances: StanceCell[] = questions.flatMap((question) => sources.map((source) => {
     // The clearest positions first: the order the side-by-side table shows them in.
     const claims = [...model.claims.values()]
@@ -84,7 +86,9 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
 
   if (problems.length) throw new InputError(problems);
   const charts = report.charts.flatMap((id) => model.charts.get(id) ?? []);
-  const chartData = new Map(charts.map((c) => [c.dataset, model.datasets.get(c.dataset)?.rows ?? []]));
+  // Rows derived from internal sources (corpus-* datasets carry a distribution) stay out of public charts.
+  const chartData = new Map(charts.map((c) => [c.dataset, (model.datasets.get(c.dataset)?.rows ?? []).filter((row) =>
+    typeof row.distribution !== 'string' || audience.distribution.includes(row.distribution as Source['distribution']))]));
   const cited = [...new Map(footnotes.map((f) => [f.source.id, f.source])).values()];
   const actorNames = new Map([...model.actors.values()].map((a) => [a.id, a.name]));
   const perspectiveNames = new Map([...model.perspectives.values()].map((p) => [p.id, p.label]));

@@ -95,6 +95,10 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
   const charts: ValidChart[] = loaded.charts.flatMap((src) => {
     const spec = check(src, ChartSpec);
     if (!spec || !chartSchema) return [];
+    for (const at of externalReferences(toJs(src, []))) {
+      diagnostics.push(diagnostic(locate(src, at, { key: true }), 'E_CHART_EXTERNAL', 'a chart may not load anything from a URL or file',
+        'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images and lookups from URLs are not allowed'));
+    }
     const problem = chartSchema.check(toJs(src, []));
     if (problem) {
       // Kept in the corpus, so reports that name it raise no second, misleading error.
@@ -134,6 +138,18 @@ function chartDiagnostic(src: YamlSource, problem: SchemaProblem, knownKeys: Rea
       didYouMean(String(value), problem.allowed, `use one of: ${problem.allowed.slice(0, 12).join(', ')}`));
   }
   return diagnostic(locate(src, problem.path), 'E_CHART_SCHEMA', `chart spec: ${problem.message}`, 'check this part of the spec against the Vega-Lite documentation');
+}
+
+/** Paths of every `url` (data, lookups, images) and of nested named data in a spec. */
+function externalReferences(spec: unknown, path: PathKey[] = []): PathKey[][] {
+  if (Array.isArray(spec)) return spec.flatMap((v, i) => externalReferences(v, [...path, i]));
+  if (!spec || typeof spec !== 'object') return [];
+  return Object.entries(spec).flatMap(([key, value]) => {
+    const here = [...path, key];
+    if (key === 'url') return [here];
+    if (key === 'name' && path.at(-1) === 'data' && path.length > 1) return [here];
+    return externalReferences(value, here);
+  });
 }
 
 /** The plain JavaScript value at `at`: scalars as the core schema reads them (dates stay strings). */

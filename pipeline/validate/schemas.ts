@@ -46,7 +46,11 @@ export const AudiencesFile = list(
 export const SourceFrontMatter = z.strictObject({
   id: Id,
   title: text,
-  text: text,
+  /** The text's file name, looked up in the text folders: a bare name, never a path. */
+  text: text.refine((v) => !/[\\/]/.test(v) && v !== '.' && v !== '..', {
+    message: 'is a path, not a file name',
+    params: { code: 'E_BAD_VALUE', hint: 'give only the file name (e.g. 001_4e07255783193862.txt); name its folder with --texts DIR' },
+  }),
   authors: z.array(text).default([]),
   published: Edtf.optional(),
   kind: z.enum(SourceKind).optional(),

@@ -75,6 +75,17 @@ describe('brief build', () => {
     expect(existsSync(corpus.out)).toBe(false);
   });
 
+  it('writes nothing when a quote is unverified, and keeps the warnings in its JSON', async () => {
+    const corpus = await tempCorpus({ 'sources/text/beta.txt': null });
+    made.push(corpus);
+    const r = await brief(['build', '--json', '--data', corpus.data, '--out', corpus.out]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.errors.map((e: { code: string }) => e.code)).toContain('E_UNVERIFIED_CLAIM');
+    expect(doc.warnings.map((w: { code: string }) => w.code)).toEqual(['W_NO_TEXT']);
+    expect(existsSync(corpus.out)).toBe(false);
+  });
+
   it('prints documents as JSON and leaves no staging folder', async () => {
     const corpus = await tempCorpus();
     made.push(corpus);
@@ -99,6 +110,8 @@ describe('brief build', () => {
     expect((await brief(['frobnicate'])).code).toBe(2);
     expect((await brief(['pack', '--audience', 'executive'])).stderr).toContain('not yet implemented');
     expect((await brief(['build', '--date', '22/11/2026'])).code).toBe(2);
+    expect((await brief(['build', '--date', '2021-02-31'])).stderr).toContain('not a calendar date');
+    expect((await brief(['build', '--out', 'package.json'])).stderr).toContain('is a file');
     const corpus = await tempCorpus();
     made.push(corpus);
     const r = await brief(['build', '--data', corpus.data, '--out', corpus.out, '--audience', 'analysts']);

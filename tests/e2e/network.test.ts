@@ -31,6 +31,22 @@ describe('network', () => {
     expect(good!.pages).toBe(1);
   });
 
+  it('fails the build when an audience stylesheet asks for a remote file (stopped by the CSP, still counted)', async () => {
+    const styles = path.join(root, 'styles');
+    await cp('styles', styles, { recursive: true });
+    await writeFile(path.join(styles, 'audiences', 'analyst.css'), 'body { background: url(http://example.com/bg.png); }');
+    const out = path.join(root, 'out-css');
+    let error: unknown;
+    try {
+      await buildDocuments(optionsFor(MINI, out, { stylesDir: styles, reports: ['timeline'] }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as Error).message).toContain('http://example.com/bg.png');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('fails the build when a template without our CSP asks for a remote file, leaving out/ as it was', async () => {
     // The layout's Content-Security-Policy already stops such requests; an audience layout
     // that drops it is caught by the second line of defence, request interception.
@@ -47,7 +63,6 @@ describe('network', () => {
     }
     expect(error).toBeInstanceOf(RenderError);
     expect((error as Error).message).toContain('https://example.com/logo.png');
-    expect(existsSync(path.join(out, 'pdf'))).toBe(false);
-    expect(existsSync(path.join(out, 'html'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -58,6 +58,16 @@ describe('charts', () => {
     expect(chart.description).toMatch(/Points: events dated to the day/);
   });
 
+  it('draws an event with an open start without failing', async () => {
+    const spec = timelineSpec([event('a', '../2021'), event('b', '2021-06-15')], 'category', (k) => k, 'Timeline');
+    const chart = await renderer.render('timeline', spec);
+    expect(chart.svg).toContain('<svg');
+  });
+
+  it('refuses to load data from a URL while drawing', async () => {
+    await expect(renderer.render('remote', { data: { url: 'http://127.0.0.1:9/x.csv' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } })).rejects.toThrow(/may not load/);
+  });
+
   it('widens the crowded years of a long timeline and says so', () => {
     const sparse = ['2005', '2008', '2012', '2016'].map((d, i) => event(`s${i}`, d));
     const dense = Array.from({ length: 30 }, (_, i) => event(`d${i}`, `${2021 + (i % 4)}-${String((i % 12) + 1).padStart(2, '0')}`));

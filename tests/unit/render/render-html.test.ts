@@ -68,6 +68,25 @@ describe('renderHtml', () => {
     expect(render('executive')).not.toContain('class="custom-bluf"');
   });
 
+  it('reports a misspelt field in a partial with the partial\'s file and line (strict mode, at run time)', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
+    await cp('templates', path.join(root, 'templates'), { recursive: true });
+    await writeFile(path.join(root, 'templates/partials/bluf.hbs'), '<section class="bluf">\n  <h2>Summary</h2>\n  <p>{{bluff}}</p>\n</section>\n');
+    const r = await checkCorpus(optionsFor('tests/fixtures/mini', '/nonexistent'));
+    const sel = selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get('analyst')!, { allowUnverified: false });
+    let error: unknown;
+    try {
+      createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const d = (error as InputError).diagnostics[0]!;
+    expect(d).toMatchObject({ code: 'E_TEMPLATE', line: 3 });
+    expect(d.file).toMatch(/partials\/bluf\.hbs$/);
+    expect(d.message).toContain('"bluff" not defined');
+  });
+
   it('reports a broken template with its file and line', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
     await cp('templates', path.join(root, 'templates'), { recursive: true });

@@ -62,8 +62,23 @@ describe('selectReport', () => {
 
   it('does not change the model it reads', async () => {
     const { model, anchoring } = await mini();
-    const before = JSON.stringify(model.reports);
-    selectReport(model, anchoring, model.reports[0]!, model.audiences.get('analyst')!, { allowUnverified: false });
-    expect(JSON.stringify(model.reports)).toBe(before);
+    const snapshot = () => JSON.stringify([model.reports, [...model.claims], [...model.sources], model.events, [...model.datasets], [...model.questions]]);
+    const before = snapshot();
+    for (const report of model.reports) for (const audience of report.audiences) {
+      selectReport(model, anchoring, report, model.audiences.get(audience)!, { allowUnverified: false });
+    }
+    expect(snapshot()).toBe(before);
+  });
+
+  it('leaves internal sources out of what a public audience sees', async () => {
+    const { model, anchoring } = await mini();
+    const internal = { ...model.sources.get('beta-2022')!, distribution: 'internal' as const };
+    const sources = new Map(model.sources).set('beta-2022', internal);
+    const claims = new Map([...model.claims].filter(([id]) => !id.startsWith('beta-2022/')));
+    const altered = { ...model, sources, claims };
+    const report = { ...model.reports.find((r) => r.id === 'views')!, body: '## How to read this document\n\nStances.\n', audiences: ['executive'] };
+    const sel = selectReport(altered, anchoring, report, model.audiences.get('executive')!, { allowUnverified: false });
+    expect(sel.sources.map((s) => s.id)).toEqual(['alpha-2021']);
+    expect(sel.stances.every((c) => c.source.id === 'alpha-2021')).toBe(true);
   });
 });
