@@ -19,6 +19,14 @@ afterAll(async () => rm(root, { recursive: true, force: true }));
 
 const meta = { title: 't', author: 'a', subject: 's', keywords: [], language: 'en' };
 
+/** The build fails with a RenderError naming `url`, and its out/ does not exist. */
+async function expectRefused(options: ReturnType<typeof optionsFor>, url: string): Promise<void> {
+  const error = await buildDocuments(options).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(RenderError);
+  expect((error as Error).message).toContain(url);
+  expect(existsSync(options.outDir)).toBe(false);
+}
+
 describe('network', () => {
   it('refuses and counts remote requests, and prints local pages without any', async () => {
     const remote = path.join(root, 'remote.html');
@@ -36,15 +44,7 @@ describe('network', () => {
     await cp('styles', styles, { recursive: true });
     await writeFile(path.join(styles, 'audiences', 'analyst.css'), 'body { background: url(http://example.com/bg.png); }');
     const out = path.join(root, 'out-css');
-    let error: unknown;
-    try {
-      await buildDocuments(optionsFor(MINI, out, { stylesDir: styles, reports: ['timeline'] }));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RenderError);
-    expect((error as Error).message).toContain('http://example.com/bg.png');
-    expect(existsSync(out)).toBe(false);
+    await expectRefused(optionsFor(MINI, out, { stylesDir: styles, reports: ['timeline'] }), 'http://example.com/bg.png');
   });
 
   it('fails the build when a template without our CSP asks for a remote file, leaving out/ as it was', async () => {
@@ -55,14 +55,6 @@ describe('network', () => {
     const layout = path.join(templates, 'layouts/document.hbs');
     await writeFile(layout, (await readFile(layout, 'utf8')).replace('<main>', '<main><img src="https://example.com/logo.png" alt="">').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
     const out = path.join(root, 'out');
-    let error: unknown;
-    try {
-      await buildDocuments(optionsFor(MINI, out, { templatesDir: templates, reports: ['timeline'] }));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RenderError);
-    expect((error as Error).message).toContain('https://example.com/logo.png');
-    expect(existsSync(out)).toBe(false);
+    await expectRefused(optionsFor(MINI, out, { templatesDir: templates, reports: ['timeline'] }), 'https://example.com/logo.png');
   });
 });
