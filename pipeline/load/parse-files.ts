@@ -2,7 +2,7 @@
 import matter from 'gray-matter';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isSeq, isMap, isScalar } from 'yaml';
-import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { diagnostic } from '../core/diagnostics.ts';
 import { lineColumnAt } from '../core/paths.ts';
 import { parseYaml, posAtOffset, type Parsed } from '../core/yaml-positions.ts';
 import type { MarkdownSource, TableRow, TableSource } from './types.ts';

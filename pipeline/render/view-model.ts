@@ -78,7 +78,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
     editionLabel: formatEdtf(editionDate),
     period: report.period ? formatEdtf(report.period) : null,
     marking: sel.marking,
-    audience: { id: audience.id, label: audience.label, summary: audience.detail === 'summary' },
+    audience: { id: audience.id, label: audience.label },
     showAnchorStatus: audience.show_anchor_status,
     bluf: report.bluf,
     judgments: sel.judgments.map((j, i) => ({
