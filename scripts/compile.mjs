@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Compiles pipeline/ (TypeScript) to dist/ (JavaScript) with esbuild, so that `brief` starts without
+// transpiling anything. `npm ci` runs it ("prepare"); bin/brief.js runs it again when the sources
+// have changed since (see sourceStamp), so dist/ never holds stale code that gets run.
+//
+//   node scripts/compile.mjs             compile now
+//   node scripts/compile.mjs --if-stale  compile only when dist/ does not match pipeline/
+//
+// One bundle split into chunks: an entry for the CLI and one per command module, and every
+// `await import()` of a command or a stage stays a separate chunk, loaded only when called.
+// npm packages stay external (imported from node_modules at run time); templates and styles are
+// read from the project folder at run time, never bundled. Source maps sit beside each file
+// (NODE_OPTIONS=--enable-source-maps shows pipeline/*.ts lines in stack traces; off by default,
+// as it slows a build's start by reading every package's maps).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = path.join(ROOT, 'pipeline');
+export const DIST = path.join(ROOT, 'dist');
+
+/** Every file whose change calls for a new compile: pipeline/**\/*.ts, this script, and esbuild's
+ * package.json (rewritten by every `npm ci`). */
+function sourceFiles() {
+  const files = readdirSync(SOURCES, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => path.join(SOURCES, f));
+  const esbuild = path.join(ROOT, 'node_modules', 'esbuild', 'package.json');
+  return [...files.sort(), fileURLToPath(import.meta.url), ...(existsSync(esbuild) ? [esbuild] : [])];
+}
+
+/**
+ * What the sources look like now: a hash of every file's path, size and modification time (~70
+ * stat calls, a millisecond or two). Any saved, added, removed or renamed file changes it.
+ * Undefined when there are no sources to compare with (dist/ is then taken as it is).
+ */
+export function sourceStamp() {
+  if (!existsSync(SOURCES)) return undefined;
+  const hash = createHash('sha256');
+  for (const file of sourceFiles()) {
+    const s = statSync(file);
+    hash.update(`${path.relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+const stampIn = (dir) => {
+  try {
+    return readFileSync(path.join(dir, '.stamp'), 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** True when dist/ was compiled from the sources as they are now. */
+export function isFresh(stamp = sourceStamp()) {
+  return existsSync(path.join(DIST, 'cli.js')) && (stamp === undefined || stampIn(DIST) === stamp);
+}
+
+/**
+ * The CLI and the command modules it loads lazily (its `import('./run/….ts')` calls), so each
+ * command has a named file in dist/run/. (esbuild would split them off anyway, like every other
+ * `await import()`, the stages' included.)
+ */
+function entryPoints() {
+  const cli = path.join(SOURCES, 'cli.ts');
+  const commands = [...readFileSync(cli, 'utf8').matchAll(/import\('\.\/(run\/[\w-]+\.ts)'\)/g)].map((m) => path.join(SOURCES, m[1]));
+  return [cli, ...new Set(commands)];
+}
+
+/**
+ * Compiles into a new folder beside dist/ and then puts it in dist/'s place, so a run never sees
+ * half a dist/. The stamp is taken before compiling: a file saved meanwhile makes dist/ stale.
+ */
+export async function compile({ quiet = false } = {}) {
+  const stamp = sourceStamp();
+  const { build } = await import('esbuild');
+  const tmp = `${DIST}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: entryPoints(),
+      outbase: SOURCES,
+      outdir: tmp,
+      entryNames: '[dir]/[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      logLevel: quiet ? 'silent' : 'warning',
+    });
+    if (stamp !== undefined) writeFileSync(path.join(tmp, '.stamp'), stamp);
+    // Another run may have compiled the same sources meanwhile: keep its dist/ (a process may be
+    // loading chunks from it) rather than swapping in an identical one.
+    if (stamp !== undefined && isFresh(stamp)) return;
+    swapIn(tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Renames tmp to dist/, moving an existing dist/ out of the way first. */
+function swapIn(tmp) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(tmp, DIST);
+      break;
+    } catch (error) {
+      if (!['ENOTEMPTY', 'EEXIST', 'EPERM'].includes(error.code) || attempt === 5) throw error;
+      const old = `${DIST}.old-${process.pid}-${attempt}`;
+      try {
+        renameSync(DIST, old);
+      } catch (e) {
+        if (e.code !== 'ENOENT') throw e; // another run moved it: try again
+      }
+      rmSync(old, { recursive: true, force: true });
+    }
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--if-stale') && isFresh()) process.exit(0);
+  const started = performance.now();
+  await compile();
+  console.error(`brief: compiled pipeline/ to dist/ in ${Math.round(performance.now() - started)} ms`);
+}

@@ -1,0 +1,97 @@
+// Starting brief: the executable runs the CLI compiled to dist/, `--help` loads none of the heavy
+// packages, and an edited source is compiled again before it runs, never stale.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const ROOT = path.resolve('.');
+const RECORDER = path.join(ROOT, 'tests/support/record-imports.mjs');
+/** What `brief --help` must not load: each costs tens to hundreds of milliseconds. */
+const HEAVY = ['puppeteer', 'puppeteer-core', 'vega', 'vega-lite', 'ajv', 'pdf-lib', 'fontkit', 'zod', 'yaml', 'handlebars'];
+
+const temps: string[] = [];
+afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+// The same compile `npm ci` runs; a no-op when dist/ matches pipeline/.
+beforeAll(async () => {
+  await exec(process.execPath, [path.join(ROOT, 'scripts/compile.mjs'), '--if-stale']);
+});
+
+/** Runs `node <root>/bin/brief.js args` and returns its output and every module it loaded. */
+async function start(args: string[], root = ROOT): Promise<{ stdout: string; stderr: string; loaded: string[] }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'brief-start-'));
+  temps.push(dir);
+  const record = path.join(dir, 'loaded.txt');
+  const { stdout, stderr } = await exec(process.execPath, ['--import', pathToFileURL(RECORDER).href, path.join(root, 'bin/brief.js'), ...args], {
+    env: { ...process.env, BRIEF_RECORD_IMPORTS: record },
+  });
+  const loaded = (await readFile(record, 'utf8')).split('\n').filter(Boolean);
+  return { stdout, stderr, loaded };
+}
+
+const packagesIn = (loaded: string[], names: readonly string[]) =>
+  [...new Set(loaded.flatMap((m) => names.filter((name) => m.includes(`/node_modules/${name}/`))))];
+
+describe('brief starts', () => {
+  it('--help runs the compiled CLI and loads none of the heavy packages', async () => {
+    const { stdout, loaded } = await start(['--help']);
+    expect(stdout).toContain('Usage: brief <command> [options]');
+    expect(loaded).toContain(pathToFileURL(path.join(ROOT, 'dist/cli.js')).href);
+    expect(packagesIn(loaded, ['tsx'])).toEqual([]);
+    expect(packagesIn(loaded, HEAVY)).toEqual([]);
+  });
+
+  it('--version prints the version in package.json', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { stdout } = await start(['--version']);
+    expect(stdout).toBe(`${version}\n`);
+  });
+
+  it('build --help prints the options of build, and loads nothing heavy either', async () => {
+    const { stdout, loaded } = await start(['build', '--help']);
+    expect(stdout).toContain('Usage: brief build [options]');
+    for (const flag of ['--audience', '--report', '--date', '--allow-unverified', '--force', '--html', '--data', '--out', '--json']) {
+      expect(stdout).toContain(flag);
+    }
+    expect(packagesIn(loaded, HEAVY)).toEqual([]);
+  });
+});
+
+describe('brief never runs stale code', () => {
+  /** A copy of the tool (sources, executable, compile script) using this project's node_modules. */
+  async function copyOfTool(): Promise<string> {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-tool-'));
+    temps.push(root);
+    for (const part of ['bin', 'scripts', 'pipeline', 'package.json']) await cp(path.join(ROOT, part), path.join(root, part), { recursive: true });
+    await symlink(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    return root;
+  }
+
+  it('compiles when dist/ is missing, and again when a source changed', async () => {
+    const root = await copyOfTool();
+    const first = await start(['--help'], root);
+    expect(first.stdout).toContain('Usage: brief <command> [options]');
+    expect(first.loaded).toContain(pathToFileURL(path.join(root, 'dist/cli.js')).href);
+
+    const cli = path.join(root, 'pipeline/cli.ts');
+    await writeFile(cli, (await readFile(cli, 'utf8')).replace("'Usage: brief <command> [options]'", "'Usage: brief <command> [options] (edited)'"));
+    const second = await start(['--help'], root);
+    expect(second.stdout).toContain('Usage: brief <command> [options] (edited)');
+    expect(packagesIn(second.loaded, ['tsx'])).toEqual([]);
+  });
+
+  it('runs the sources through tsx when it cannot compile', async () => {
+    const root = await copyOfTool();
+    await writeFile(path.join(root, 'dist'), 'a file where the dist/ folder should be\n');
+    const { stdout, stderr, loaded } = await start(['--help'], root);
+    expect(stderr).toContain('running the TypeScript sources through tsx');
+    expect(stdout).toContain('Usage: brief <command> [options]');
+    expect(packagesIn(loaded, ['tsx'])).toEqual(['tsx']);
+    expect(packagesIn(loaded, HEAVY)).toEqual([]);
+  });
+});
