@@ -1,151 +1,210 @@
-// cli: argv → options → build/check → printed result and exit code. Parses and prints; does no work itself.
-import { existsSync, statSync } from 'node:fs';
-import { minimist } from 'zx';
-import { buildDocuments, checkCorpus } from './build/index.ts';
-import { CONFIG_FILE, readConfigFile } from './config/file.ts';
-import { defaultOptions, type RunOptions } from './config/options.ts';
-import { ExitCode, InputError, RenderError, UsageError, type Diagnostic } from './core/diagnostics.ts';
-import { formatDiagnostic } from './core/format.ts';
-import { displayPath } from './core/paths.ts';
+// cli: argv → options → the command's main → exit code. A table of commands, each loaded only when
+// called, each flag declared once; the CLI parses and reports errors, the commands do the work.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from './config/options.ts';
+import type { FlagValues } from './config/resolve.ts';
+import { ExitCode, InputError, RenderError, UsageError } from './core/diagnostics.ts';
+import { diagnosticJson, printDiagnostics, processIo, type Io } from './core/output.ts';
+import { didYouMean } from './core/suggest.ts';
+import type { CommandMain } from './run/command.ts';
 
-const USAGE = `Usage: brief <command> [options]
-
-Commands:
-  build      build every report for every audience it names (HTML and PDF) into out/
-  check      load, validate and anchor the whole corpus; writes nothing
-  pack       one PDF for an audience: cover, contents, documents      (not yet implemented)
-  watch      rebuild what a saved change affects                       (not yet implemented)
-  edition    archive a dated edition                                   (not yet implemented)
-  editions, diff, verify   list, compare and check editions           (not yet implemented)
-
-Options:
-  --data DIR            the corpus (default: data)
-  --out DIR             where outputs go (default: out)
-  --texts DIR           another folder to find source texts in (repeatable; also $BRIEF_TEXTS)
-  --config FILE         project settings (default: brief.config.yaml, if present)
-  --audience a,b        only these audiences            (build)
-  --report id,…         only these reports              (build)
-  --date YYYY-MM-DD     the date the documents carry (default: today, UTC)
-  --allow-unverified    cite claims whose quotes are not verified, visibly marked
-  --json                print one JSON document on standard output, nothing else
-  -h, --help            this text
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 rendering or printing failed.`;
-
-const KNOWN_FLAGS = new Set(['data', 'out', 'texts', 'config', 'audience', 'report', 'date', 'allow-unverified', 'json', 'force', 'help', 'h', '_']);
-const NOT_YET = new Set(['pack', 'watch', 'edition', 'editions', 'diff', 'verify']);
-
-const list = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
-
-function parseOptions(argv: ReturnType<typeof minimist>): RunOptions {
-  for (const key of Object.keys(argv)) {
-    if (!KNOWN_FLAGS.has(key)) throw new UsageError(`unknown option --${key}`);
-  }
-  for (const key of ['data', 'out', 'date', 'config']) {
-    if (key in argv && (typeof argv[key] !== 'string' || argv[key] === '')) throw new UsageError(`--${key} needs a value`);
-  }
-  const date = argv.date as string | undefined;
-  // Date.parse accepts 2021-02-31 (as 3 March): a date must also survive the round trip.
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date)) {
-    throw new UsageError(`--date ${date}: not a calendar date; write it as YYYY-MM-DD`);
-  }
-  if (typeof argv.out === 'string' && existsSync(argv.out) && !statSync(argv.out).isDirectory()) throw new UsageError(`--out ${argv.out} is a file; name a folder`);
-  const defaults = defaultOptions();
-  // defaults < brief.config.yaml < flags
-  const file = readConfigFile((argv.config as string | undefined) ?? CONFIG_FILE, argv.config !== undefined);
-  return {
-    ...defaults,
-    dataDir: (argv.data as string | undefined) ?? file?.data ?? defaults.dataDir,
-    outDir: (argv.out as string | undefined) ?? file?.out ?? defaults.outDir,
-    templatesDir: file?.templates ?? defaults.templatesDir,
-    stylesDir: file?.styles ?? defaults.stylesDir,
-    textDirs: [...list(argv.texts), ...(file?.texts ?? []), ...defaults.textDirs],
-    audiences: list(argv.audience),
-    reports: list(argv.report),
-    allowUnverified: Boolean(argv['allow-unverified']),
-    editionDate: date ?? defaults.editionDate,
-  };
+interface Flag {
+  readonly type: 'string' | 'boolean' | 'list';
+  readonly value?: string;
+  readonly short?: string;
+  readonly help: string;
 }
 
-const toJson = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message, hint: d.hint });
+/** Every flag, once. A list flag may be repeated or comma-separated. */
+const FLAGS = {
+  data: { type: 'string', value: 'DIR', help: 'the corpus folder (default: data)' },
+  out: { type: 'string', value: 'DIR', short: 'o', help: 'where outputs go (default: out)' },
+  texts: { type: 'list', value: 'DIR', help: 'another folder to find source texts in (repeatable; also $BRIEF_TEXTS)' },
+  config: { type: 'string', value: 'FILE', help: 'project settings (default: brief.config.yaml, if present)' },
+  audience: { type: 'list', value: 'a,b', help: 'only these audiences' },
+  report: { type: 'list', value: 'id,…', help: 'only these reports' },
+  date: { type: 'string', value: 'YYYY-MM-DD', help: 'the edition date documents carry (default: today for what is redone)' },
+  'allow-unverified': { type: 'boolean', help: 'cite claims whose quotes are not verified, visibly marked' },
+  force: { type: 'boolean', help: 'redo every document, whatever the fingerprints say' },
+  html: { type: 'boolean', help: 'write HTML only: no browser, no PDF' },
+  json: { type: 'boolean', help: 'print one JSON document on standard output, nothing else' },
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+  version: { type: 'boolean', short: 'v', help: 'the version of brief' },
+} as const satisfies Record<string, Flag>;
+type FlagName = keyof typeof FLAGS;
 
-async function main(args: string[]): Promise<number> {
-  const argv = minimist(args, { string: ['data', 'out', 'texts', 'config', 'audience', 'report', 'date'], boolean: ['json', 'allow-unverified', 'force', 'help'], alias: { h: 'help' } });
-  const json = Boolean(argv.json);
-  const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-  const err = (text: string) => process.stderr.write(`${text}\n`);
-  const progress = (message: string) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message}`);
-  };
-  const printDiagnostics = (diagnostics: readonly Diagnostic[]) => diagnostics.forEach((d) => err(`${formatDiagnostic(d)}\n`));
-  const command = argv._[0] as string | undefined;
+/** Read from where brief runs, unless --config names another. */
+const CONFIG_FILE = 'brief.config.yaml';
 
+const COMMON: FlagName[] = ['data', 'out', 'texts', 'config', 'json', 'help'];
+
+interface Command {
+  readonly summary: string;
+  readonly args?: string;
+  readonly flags: readonly FlagName[];
+  readonly examples: readonly string[];
+  readonly load?: () => Promise<{ main: CommandMain }>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    summary: 'build every report for every audience it names (HTML and PDF) into out/, redoing only what changed',
+    flags: ['audience', 'report', 'date', 'allow-unverified', 'force', 'html'],
+    examples: ['brief build', 'brief build --report tr-az-convergence --audience analyst --date 2026-02-01'],
+    load: () => import('./run/build.ts'),
+  },
+  check: {
+    summary: 'load, validate and anchor the whole corpus, and check the evidence lock against the texts at hand; writes nothing',
+    flags: [],
+    examples: ['brief check', 'brief check --texts ../texts --json'],
+    load: () => import('./run/check.ts'),
+  },
+  lock: {
+    summary: 'anchor every quote in its source text and write the evidence lock, data/anchors.lock, which verifies quotes where the texts are absent',
+    flags: [],
+    examples: ['brief lock --texts ../texts', 'BRIEF_TEXTS=../texts brief lock --json'],
+    load: () => import('./run/lock.ts'),
+  },
+  watch: {
+    summary: 'build, then rebuild what each saved change affects, until Ctrl-C',
+    flags: ['audience', 'report', 'allow-unverified', 'html'],
+    examples: ['brief watch', 'brief watch --audience analyst --html'],
+    load: () => import('./run/watch.ts'),
+  },
+  pack: { summary: 'one PDF for an audience: cover, contents, documents (not yet implemented)', flags: [], examples: [] },
+  edition: { summary: 'archive a dated edition (not yet implemented)', flags: [], examples: [] },
+  editions: { summary: 'list the archived editions (not yet implemented)', flags: [], examples: [] },
+  diff: { summary: 'compare two editions (not yet implemented)', flags: [], examples: [] },
+  verify: { summary: 'check an edition against its manifest (not yet implemented)', flags: [], examples: [] },
+};
+
+const flagLine = (name: FlagName) => {
+  const f: Flag = FLAGS[name];
+  const left = `${f.short ? `-${f.short}, ` : '    '}--${name}${f.value ? ` ${f.value}` : ''}`;
+  return `  ${left.padEnd(30)}${f.help}`;
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length)) + 2;
+  return [
+    'Usage: brief <command> [options]', '',
+    'Commands:', ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`), '',
+    'Options for every command:', ...COMMON.map(flagLine), '',
+    'Run brief <command> --help for its own options and examples.',
+    'Exit codes: 0 success, 1 invalid input, 2 usage error, 3 rendering or printing failed.',
+  ].join('\n');
+}
+
+function commandUsage(name: string, command: Command): string {
+  return [
+    `Usage: brief ${name}${command.args ? ` ${command.args}` : ''} [options]`, '', command.summary, '',
+    'Options:', ...[...command.flags, ...COMMON].map(flagLine),
+    ...(command.examples.length ? ['', 'Examples:', ...command.examples.map((e) => `  ${e}`)] : []),
+  ].join('\n');
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Parses argv for one command: unknown options get the nearest known one as a hint. */
+const argOptions = () => Object.fromEntries(Object.entries(FLAGS).map(([name, f]) => [name, {
+  type: f.type === 'boolean' ? 'boolean' as const : 'string' as const,
+  multiple: f.type === 'list',
+  ...('short' in f ? { short: f.short } : {}),
+}]));
+
+function parseFlags(args: string[], allowed: readonly FlagName[]): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+  let parsed;
   try {
-    if (argv.help || command === undefined || command === 'help') {
-      (command === undefined && !argv.help ? err : (t: string) => process.stdout.write(`${t}\n`))(USAGE);
-      return command === undefined && !argv.help ? ExitCode.usage : ExitCode.ok;
-    }
-    if (NOT_YET.has(command)) throw new UsageError(`"brief ${command}" is not yet implemented`);
-    const options = parseOptions(argv);
+    parsed = parseArgs({ args, options: argOptions(), allowPositionals: true, strict: true });
+  } catch (err) {
+    const m = /Unknown option '(-{1,2})([^']+)'/.exec((err as Error).message);
+    if (m) throw new UsageError(`unknown option ${m[1]}${m[2]}. ${didYouMean(m[2]!, allowed, `The options are: ${allowed.map((f) => `--${f}`).join(', ')}`)}`);
+    throw new UsageError((err as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '').replace(/ argument missing$/, ' needs a value'));
+  }
+  for (const name of Object.keys(parsed.values)) {
+    if (!allowed.includes(name as FlagName) && name !== 'version') throw new UsageError(`--${name} is not an option of this command. The options are: ${allowed.map((f) => `--${f}`).join(', ')}`);
+    const value = parsed.values[name];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => v === '')) throw new UsageError(`--${name} needs a value`);
+  }
+  return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
+}
 
-    if (command === 'check') {
-      const result = await checkCorpus(options);
-      if (json) {
-        out({
-          ok: result.ok,
-          errors: result.errors.map(toJson),
-          warnings: result.warnings.map(toJson),
-          claims: result.model ? [...result.model.claims.values()].map((c) => ({ id: c.id, source: c.source, anchor: result.anchoring?.anchors.get(c.id) ?? { status: 'unchecked' } })) : [],
-        });
-      } else {
-        printDiagnostics([...result.errors, ...result.warnings]);
-        const claims = result.model?.claims.size ?? 0;
-        const byStatus = new Map<string, number>();
-        for (const a of result.anchoring?.anchors.values() ?? []) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
-        const statuses = [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ');
-        err(result.ok
-          ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
-          : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
-      }
-      return result.ok ? ExitCode.ok : ExitCode.invalidInput;
-    }
+const list = (value: unknown): string[] | undefined =>
+  value === undefined ? undefined : (value as string[]).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
 
-    if (command === 'build') {
-      const result = await buildDocuments(options, progress);
-      progress('');
-      if (json) out({ documents: result.documents, warnings: result.warnings.map(toJson) });
-      else {
-        printDiagnostics(result.warnings);
-        for (const d of result.documents) err(`${displayPath(d.pdf)}  (${d.pages} page${d.pages === 1 ? '' : 's'})`);
-        err(`built ${result.documents.length} document(s) into ${options.outDir}/`);
-      }
+async function resolveRunOptions(values: Record<string, unknown>) {
+  const { resolveOptions } = await import('./config/resolve.ts');
+  const out = values.out as string | undefined;
+  if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; name a folder`);
+  const configPath = (values.config as string | undefined) ?? CONFIG_FILE;
+  // The config reader brings in the YAML parser and zod: load it only when there is a file to read.
+  const file = values.config !== undefined || existsSync(configPath)
+    ? (await import('./config/file.ts')).readConfigFile(configPath, values.config !== undefined)
+    : undefined;
+  const flags: FlagValues = {
+    data: values.data as string | undefined, out, texts: list(values.texts), audience: list(values.audience), report: list(values.report),
+    date: values.date as string | undefined, allowUnverified: values['allow-unverified'] as boolean | undefined, force: values.force as boolean | undefined,
+    html: values.html as boolean | undefined,
+  };
+  for (const [name, v] of [['audience', flags.audience], ['report', flags.report]] as const) {
+    if (v !== undefined && v.length === 0) throw new UsageError(`--${name} needs a value`);
+  }
+  return resolveOptions({ flags, file, env: process.env });
+}
+
+export async function main(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const io: Io = processIo(json);
+  try {
+    const name = parseArgs({ args, options: argOptions(), strict: false, allowPositionals: true }).positionals[0];
+    if (args.includes('--version') || args.includes('-v')) {
+      process.stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
-    throw new UsageError(`unknown command "${command}"`);
+    if (name === undefined || name === 'help') {
+      const asked = name === 'help' || args.includes('--help') || args.includes('-h');
+      (asked ? (t: string) => process.stdout.write(`${t}\n`) : io.err)(usage());
+      return asked ? ExitCode.ok : ExitCode.usage;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}". ${didYouMean(name, Object.keys(COMMANDS), `The commands are: ${Object.keys(COMMANDS).join(', ')}`)}`);
+    const rest = args.filter((a, i) => i !== args.indexOf(name));
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${commandUsage(name, command)}\n`);
+      return ExitCode.ok;
+    }
+    if (!command.load) throw new UsageError(`"brief ${name}" is not yet implemented`);
+    const { values, positionals } = parseFlags(rest, [...command.flags, ...COMMON]);
+    const [options, module] = await Promise.all([resolveRunOptions(values), command.load()]);
+    return await module.main({ options, args: positionals, io });
   } catch (error) {
-    progress('');
+    io.progress('');
     if (error instanceof InputError) {
-      if (json) out({ ok: false, errors: error.diagnostics.map(toJson), warnings: error.warnings.map(toJson) });
+      if (json) io.out({ ok: false, errors: error.diagnostics.map(diagnosticJson), warnings: error.warnings.map(diagnosticJson) });
       else {
-        printDiagnostics([...error.diagnostics, ...error.warnings]);
-        err(`${error.diagnostics.length} problem(s); nothing was written.`);
+        printDiagnostics(io, [...error.diagnostics, ...error.warnings]);
+        io.err(`${error.diagnostics.length} problem(s); nothing was written.`);
       }
       return ExitCode.invalidInput;
     }
     if (error instanceof UsageError) {
-      if (json) out({ ok: false, error: error.message });
-      err(`brief: ${error.message}\n\n${USAGE}`);
+      if (json) io.out({ ok: false, error: error.message });
+      io.err(`brief: ${error.message}\n\nRun brief --help for the commands and options.`);
       return ExitCode.usage;
     }
     if (error instanceof RenderError) {
-      if (json) out({ ok: false, error: error.message, hint: error.hint ?? null });
-      err(`brief: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+      if (json) io.out({ ok: false, error: error.message, hint: error.hint ?? null });
+      io.err(`brief: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
       return ExitCode.renderFailed;
     }
     // Our bug, not the user's: show everything.
-    if (json) out({ ok: false, error: String(error) });
-    err(`brief: internal error, please report it with the lines below.\n${(error as Error).stack ?? String(error)}`);
+    if (json) io.out({ ok: false, error: String(error) });
+    io.err(`brief: internal error, please report it with the lines below.\n${(error as Error).stack ?? String(error)}`);
     return ExitCode.renderFailed;
   }
 }

@@ -2,21 +2,31 @@
 // Statuses: exact, normalized (after folding typography, markup and footnote markers),
 // fuzzy (across interruptions or a lost drop capital, with a score), not-found, excluded
 // (only in a part of the text that is not the author's), no-text (the text was not found).
+// Where a text is missing, the evidence lock (lock.ts) may vouch for a quote instead: `via: 'lock'`.
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model, Source } from '../model/index.ts';
 import { findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
-import { describeQuote, sha256, type TextQuoteSelector } from './selector.ts';
+import { applyLock, entryMatches, passageNote, type AnchorLock } from './lock.ts';
+import { describeQuote, sha256, type RangeSelector, type TextQuoteSelector } from './selector.ts';
 
 export { AnchorStatus, findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
-export type { TextQuoteSelector } from './selector.ts';
+export type { RangeSelector, TextQuoteSelector } from './selector.ts';
+
+/** Where a verification comes from: the text at hand, or the evidence lock written when the text was. */
+export const AnchorVia = { text: 'text', lock: 'lock' } as const;
+export type AnchorVia = (typeof AnchorVia)[keyof typeof AnchorVia];
 
 export interface ClaimAnchor extends Anchor {
-  /** Present when anchored: how to find the span again, and the text it was found in. */
-  readonly selector?: TextQuoteSelector;
+  /**
+   * Present when anchored: how to find the span again, and the text it was found in. A RangeSelector
+   * only from the evidence lock, for a span that holds more than its quote (see compactSelector).
+   */
+  readonly selector?: TextQuoteSelector | RangeSelector;
   readonly textSha256?: string;
+  readonly via?: AnchorVia;
 }
 
 export interface SourceText {
@@ -62,39 +72,59 @@ function excludedRanges(source: Source, text: string, file: string, diagnostics:
   return ranges;
 }
 
-export async function anchorClaims(model: Model, textDirs: readonly string[]): Promise<Anchoring> {
+/** W_NO_TEXT for a source whose text is missing, counting only the claims the lock does not vouch for; none when it vouches for all. */
+function noTextWarning(source: Source, count: number, locked: number): Diagnostic | undefined {
+  const unverified = count - locked;
+  if (unverified === 0 && count > 0) return undefined;
+  const claims = locked === 0
+    ? `its ${unverified} claim${unverified === 1 ? ' is' : 's are'} unverified`
+    : `${unverified} of its ${count} claims ${unverified === 1 ? 'is' : 'are'} unverified: the evidence lock vouches for the other ${locked}, but holds no entry for ${unverified === 1 ? 'this one, or its quote has' : 'these, or their quotes have'} changed since it was written`;
+  return diagnostic(source.at, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; ${claims}`,
+    `put ${source.text} in data/sources/text/, or name its folder with --texts DIR or BRIEF_TEXTS${locked ? '; then run `brief lock`' : ''}`, 'warning');
+}
+
+/** Anchors every claim's quote in its source's text; where a text is missing, the lock (if given) vouches for what it recorded. */
+export async function anchorClaims(model: Model, textDirs: readonly string[], lock?: AnchorLock): Promise<Anchoring> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, SourceText>();
   const prepared = new Map<string, PreparedText>();
   const dirs = [path.join(model.dataDir, 'sources', 'text'), ...textDirs];
   for (const source of model.sources.values()) {
     const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
-    if (!file) {
-      const count = [...model.claims.values()].filter((c) => c.source === source.id).length;
-      diagnostics.push(diagnostic(source.at, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; its ${count} claim${count === 1 ? ' is' : 's are'} unverified`,
-        `put ${source.text} in data/sources/text/, or name its folder with --texts DIR or BRIEF_TEXTS`, 'warning'));
-      continue;
-    }
+    if (!file) continue;
     const text = await readFile(file, 'utf8');
     const excluded = excludedRanges(source, text, file, diagnostics);
     texts.set(source.id, { file, sha256: sha256(text), excluded });
     prepared.set(source.id, prepareText(text, excluded));
+  }
+  const missing = new Set([...model.sources.keys()].filter((id) => !texts.has(id)));
+  const locked = applyLock(model, lock, missing);
+  for (const id of missing) {
+    const source = model.sources.get(id)!;
+    const claims = [...model.claims.values()].filter((c) => c.source === id);
+    const warning = noTextWarning(source, claims.length, claims.filter((c) => locked.has(c.id)).length);
+    if (warning) diagnostics.push(warning);
   }
 
   const anchors = new Map<string, ClaimAnchor>();
   for (const claim of model.claims.values()) {
     const text = prepared.get(claim.source);
     if (!text) {
-      anchors.set(claim.id, { status: 'no-text' });
+      anchors.set(claim.id, locked.get(claim.id) ?? { status: 'no-text' });
       continue;
     }
     const anchor = findQuote(text, claim.quote);
     if (anchor.start !== undefined && anchor.end !== undefined) {
-      anchors.set(claim.id, { ...anchor, selector: describeQuote(text.text, anchor.start, anchor.end), textSha256: texts.get(claim.source)!.sha256 });
+      anchors.set(claim.id, { ...anchor, selector: describeQuote(text.text, anchor.start, anchor.end), textSha256: texts.get(claim.source)!.sha256, via: 'text' });
     } else anchors.set(claim.id, anchor);
     if (anchor.status === 'not-found') {
-      diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_NOT_FOUND', `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"`,
-        'copy the quote from the source text as it stands (footnote markers, line breaks and typography may differ; words and numbers may not)'));
+      // The lock remembers where the quote stood: say what the text holds there now.
+      const entry = lock?.claims.get(claim.id);
+      const source = model.sources.get(claim.source)!;
+      const was = entry && entry.source === claim.source && entry.text.file === source.text ? `; ${passageNote(text.text, entry)}` : '';
+      const requoted = was && !entryMatches(entry, claim, source) ? ' (the quote was changed since it was locked)' : '';
+      diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_NOT_FOUND', `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"${requoted}${was}`,
+        `copy the quote from the source text as it stands (footnote markers, line breaks and typography may differ; words and numbers may not)${was ? '; then run `brief lock` to record where it stands now' : ''}`));
     } else if (anchor.status === 'excluded') {
       diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_EXCLUDED', `the quote of claim "${claim.id}" is found only in a part of the text that is not the author's (an "exclude" of source "${claim.source}")`,
         'quote the author, not reader comments or site boilerplate; or correct the source\'s exclude entries'));

@@ -1,9 +1,33 @@
-// config: the options of a run, defaults first, then the environment, then command-line flags.
+// config: the options of a run (RunOptions) and where the tool itself lives. resolve.ts fills them in.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project folder: templates and styles ship with it. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The project folder, where templates, styles and package.json ship. Found by walking up from
+ * this module, because it runs both from pipeline/config/ (TypeScript) and from the compiled
+ * bundle in dist/, which sit at different depths.
+ */
+export const PROJECT_ROOT = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg) && /"name":\s*"brief"/.test(readFileSync(pkg, 'utf8'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`brief's package.json was not found above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+})();
+
+/** Which browser prints, as the environment names it, and how it is started. */
+export interface BrowserOptions {
+  /** An executable named by BRIEF_CHROME or PUPPETEER_EXECUTABLE_PATH, if any. */
+  readonly executable: { readonly path: string; readonly from: 'BRIEF_CHROME' | 'PUPPETEER_EXECUTABLE_PATH' } | undefined;
+  /** Start Chromium without its sandbox (always as root, where it refuses to start otherwise). */
+  readonly noSandbox: boolean;
+  /** Connect to a browser already running at this DevTools WebSocket instead of starting one. */
+  readonly endpoint: string | undefined;
+}
 
 export interface RunOptions {
   readonly dataDir: string;
@@ -18,22 +42,33 @@ export interface RunOptions {
   readonly allowUnverified: boolean;
   /** The date documents carry, YYYY-MM-DD. */
   readonly editionDate: string;
+  /** True when the date was asked for (--date); otherwise it is today's and unchanged documents keep theirs. */
+  readonly editionDateGiven: boolean;
+  /** Redo every output, whatever the fingerprints say. */
+  readonly force: boolean;
+  /** Write HTML only: no browser, no PDF. */
+  readonly htmlOnly: boolean;
+  readonly browser: BrowserOptions;
 }
 
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function defaultOptions(env: NodeJS.ProcessEnv = process.env): RunOptions {
+export function defaultOptions(now = new Date()): RunOptions {
   return {
     dataDir: 'data',
     outDir: 'out',
-    textDirs: (env.BRIEF_TEXTS ?? '').split(path.delimiter).filter(Boolean),
+    textDirs: [],
     templatesDir: path.join(PROJECT_ROOT, 'templates'),
     stylesDir: path.join(PROJECT_ROOT, 'styles'),
     audiences: [],
     reports: [],
     allowUnverified: false,
-    editionDate: todayUtc(),
+    editionDate: todayUtc(now),
+    editionDateGiven: false,
+    force: false,
+    htmlOnly: false,
+    browser: { executable: undefined, noSandbox: process.getuid?.() === 0, endpoint: undefined },
   };
 }

@@ -45,6 +45,7 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
     ...s.value,
     note: s.note,
     at: s.at,
+    textAt: locate(s.src, ['text']),
     excludeAt: s.value.exclude.map((e, i) => ({ from: locate(s.src, ['exclude', i, 'from']), to: e.to === undefined ? undefined : locate(s.src, ['exclude', i, 'to']) })),
   } })));
   const claims = index<Claim>('claim', corpus.claimFiles.flatMap((f) =>

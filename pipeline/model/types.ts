@@ -7,6 +7,8 @@ import type {
 export interface Source extends SourceMeta {
   readonly note: string;
   readonly at: SourcePos;
+  /** Where `text:` is written, for errors about the source's text file. */
+  readonly textAt: SourcePos;
   /** Where each `exclude` entry's `from` and `to` are written. */
   readonly excludeAt: readonly { readonly from: SourcePos; readonly to: SourcePos | undefined }[];
 }

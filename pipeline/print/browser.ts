@@ -1,7 +1,10 @@
 // print: finds a Chromium to print with and starts it, locked down: no network, no host lookups.
-import { existsSync } from 'node:fs';
+// Puppeteer is imported only when a browser is really started, so commands that print nothing
+// (a build with nothing to do, --help) never load it.
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
+import type { BrowserOptions } from '../config/options.ts';
 import { RenderError } from '../core/diagnostics.ts';
 
 /** Debian's real binary first: /usr/bin/chromium is a shell wrapper that prints a warning on start. */
@@ -18,22 +21,21 @@ const SYSTEM_PATHS = [
 
 export interface BrowserChoice {
   readonly path: string;
-  readonly from: 'BRIEF_CHROME' | 'PUPPETEER_EXECUTABLE_PATH' | 'system' | 'puppeteer';
+  readonly from: 'BRIEF_CHROME' | 'PUPPETEER_EXECUTABLE_PATH' | 'system' | 'puppeteer' | 'endpoint';
 }
 
-/** BRIEF_CHROME, then PUPPETEER_EXECUTABLE_PATH, then system paths, then a browser Puppeteer installed. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserChoice {
-  for (const name of ['BRIEF_CHROME', 'PUPPETEER_EXECUTABLE_PATH'] as const) {
-    const value = env[name];
-    if (!value) continue;
-    if (existsSync(value)) return { path: value, from: name };
-    throw new RenderError(`${name} is set to ${value}, but there is no browser at that path.`, `unset ${name}, or point it at a Chrome or Chromium executable`);
+/** The browser named by the environment, then system paths, then a browser Puppeteer installed. */
+export async function findBrowser(options: Pick<BrowserOptions, 'executable'>): Promise<BrowserChoice> {
+  if (options.executable) {
+    const { path, from } = options.executable;
+    if (existsSync(path)) return { path, from };
+    throw new RenderError(`${from} is set to ${path}, but there is no browser at that path.`, `unset ${from}, or point it at a Chrome or Chromium executable`);
   }
   const system = SYSTEM_PATHS.find((p) => existsSync(p));
   if (system) return { path: system, from: 'system' };
   let bundled: string | undefined;
   try {
-    bundled = puppeteer.executablePath();
+    bundled = (await import('puppeteer')).default.executablePath();
   } catch {
     bundled = undefined;
   }
@@ -46,6 +48,20 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserChoice
       'Or set BRIEF_CHROME=/path/to/chrome.',
     'install Chromium as above, then run the command again',
   );
+}
+
+/**
+ * What identifies the browser binary without starting it: its path, size and time. A
+ * fingerprint records the version a browser reported next to this, so a build with nothing
+ * to do can tell the browser is unchanged without launching it.
+ */
+export function browserIdentity(choice: BrowserChoice): string {
+  try {
+    const s = statSync(choice.path);
+    return `${choice.path}|${s.size}|${Math.round(s.mtimeMs)}`;
+  } catch {
+    return choice.path;
+  }
 }
 
 /** Flags that keep Chromium off the network: without them it keeps trying to reach Google. */
@@ -63,16 +79,65 @@ export const LOCKDOWN_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
 ];
 
-export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
+/** A started browser and what it is, for fingerprints and manifests. */
+export interface OpenBrowser {
+  readonly browser: Browser;
+  readonly choice: BrowserChoice;
+  /** As the browser reports it, e.g. "Chrome/156.0.8078.73". */
+  readonly version: string;
+  /** False when connected to a browser someone else started: then it is left running. */
+  readonly launched: boolean;
+}
+
+export async function launchBrowser(options: BrowserOptions): Promise<OpenBrowser> {
+  if (options.endpoint) return connectBrowser(options.endpoint);
+  const choice = await findBrowser(options);
   const args = [...LOCKDOWN_ARGS, '--font-render-hinting=none'];
   // Chromium refuses to run as root inside its sandbox.
-  if (process.getuid?.() === 0 || process.env.BRIEF_NO_SANDBOX === '1') args.push('--no-sandbox');
+  if (options.noSandbox) args.push('--no-sandbox');
+  const { default: puppeteer } = await import('puppeteer');
   try {
-    return await puppeteer.launch({ executablePath: choice.path, headless: true, args, userDataDir: undefined, protocolTimeout: 120_000 });
+    // Our own signal handling closes the browser (run/interrupt.ts); Puppeteer's would race it.
+    const browser = await puppeteer.launch({
+      executablePath: choice.path, headless: true, args, protocolTimeout: 120_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
+    return { browser, choice, version: await browser.version(), launched: true };
   } catch (err) {
     throw new RenderError(`Chromium at ${choice.path} (found via ${choice.from}) did not start: ${(err as Error).message.split('\n')[0]}`,
       'check that it runs: ' + choice.path + ' --headless --no-sandbox --dump-dom about:blank', { cause: err });
   }
+}
+
+/** A browser that runs elsewhere (a shared test browser, a browser pool), reached over its DevTools WebSocket. */
+async function connectBrowser(endpoint: string): Promise<OpenBrowser> {
+  const { default: puppeteer } = await import('puppeteer');
+  try {
+    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 120_000 });
+    return { browser, choice: { path: endpoint, from: 'endpoint' }, version: await browser.version(), launched: false };
+  } catch (err) {
+    throw new RenderError(`no browser answers at ${endpoint}: ${(err as Error).message.split('\n')[0]}`, 'start it, or unset BRIEF_BROWSER_WS to let brief start its own');
+  }
+}
+
+/** Opens a browser, hands it to `fn`, and closes it whatever happens. */
+export async function withBrowser<T>(options: BrowserOptions, fn: (open: OpenBrowser) => Promise<T>): Promise<T> {
+  const open = await launchBrowser(options);
+  try {
+    return await fn(open);
+  } finally {
+    await closeBrowser(open);
+  }
+}
+
+/** Closes the browser; if it does not answer, kills its process so nothing is left running. */
+export async function closeBrowser(open: OpenBrowser): Promise<void> {
+  if (!open.launched) {
+    await open.browser.disconnect().catch(() => undefined);
+    return;
+  }
+  const proc = open.browser.process();
+  await Promise.race([open.browser.close(), new Promise((r) => setTimeout(r, 5_000))]).catch(() => undefined);
+  if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
 }
 
 /** Pages printed at once: one per core, at most four (two cores: ×0.8 time with two, nothing more with three). */

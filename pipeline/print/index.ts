@@ -3,10 +3,10 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { RenderError } from '../core/diagnostics.ts';
-import { findBrowser, launchBrowser, poolSize, type BrowserChoice } from './browser.ts';
+import { poolSize } from './browser.ts';
 import { finishPdf, type PdfMeta } from './pdf-metadata.ts';
 
-export { findBrowser, type BrowserChoice } from './browser.ts';
+export { browserIdentity, closeBrowser, findBrowser, launchBrowser, withBrowser, type BrowserChoice, type OpenBrowser } from './browser.ts';
 export type { PdfMeta } from './pdf-metadata.ts';
 
 export interface PrintJob {
@@ -29,17 +29,6 @@ export interface PrintOptions {
 }
 
 const LOCAL = /^(file:|data:|about:blank)/;
-
-/** Opens a browser, hands it to `fn`, and closes it whatever happens. */
-export async function withBrowser<T>(fn: (browser: Browser, choice: BrowserChoice) => Promise<T>): Promise<T> {
-  const choice = findBrowser();
-  const browser = await launchBrowser(choice);
-  try {
-    return await fn(browser, choice);
-  } finally {
-    await browser.close().catch(() => undefined);
-  }
-}
 
 async function preparePage(browser: Browser, refused: { current: string[] }): Promise<Page> {
   const page = await browser.newPage();
@@ -77,33 +66,31 @@ async function printOne(page: Page, job: PrintJob, refused: { current: string[] 
   return { html: job.html, bytes, pages, refused: [...refused.current] };
 }
 
-export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions): Promise<PrintedPdf[]> {
+/** Prints every job in `browser`, which the caller opened and will close (one browser per command run). */
+export async function printPdfs(jobs: readonly PrintJob[], browser: Browser, options: PrintOptions): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
-  return withBrowser(async (browser) => {
-    const results: PrintedPdf[] = new Array(jobs.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-      const refused = { current: [] as string[] };
-      const page = await preparePage(browser, refused);
-      try {
-        while (next < jobs.length) {
-          const index = next++;
-          const job = jobs[index]!;
-          try {
-            results[index] = await printOne(page, job, refused, options.editionDate);
-          } catch (err) {
-            if (err instanceof RenderError) throw err;
-            throw new RenderError(`printing ${job.html} failed: ${(err as Error).message.split('\n')[0]}`, 'run again with the same command; if it persists, open the HTML file in a browser to look for the problem', { cause: err });
-          }
-          options.onPrinted?.(job, ++done, jobs.length);
+  const results: PrintedPdf[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    const refused = { current: [] as string[] };
+    const page = await preparePage(browser, refused);
+    try {
+      while (next < jobs.length) {
+        const index = next++;
+        const job = jobs[index]!;
+        try {
+          results[index] = await printOne(page, job, refused, options.editionDate);
+        } catch (err) {
+          if (err instanceof RenderError) throw err;
+          throw new RenderError(`printing ${job.html} failed: ${(err as Error).message.split('\n')[0]}`, 'run again with the same command; if it persists, open the HTML file in a browser to look for the problem', { cause: err });
         }
-      } finally {
-        await page.close().catch(() => undefined);
+        options.onPrinted?.(job, ++done, jobs.length);
       }
-    };
-    await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));
-    return results;
-  });
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));
+  return results;
 }
-

@@ -7,10 +7,14 @@ import { glob } from 'zx';
 import { diagnostic, InputError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import { formatEdtf } from './dates.ts';
+import { templateFile } from './template-files.ts';
 
 export interface TemplateSet {
-  /** Renders the template of one document kind with a view model. */
-  render(kind: string, view: object): string;
+  /**
+   * Renders the template of one document kind with a view model. `used` names each template
+   * the render called (`kind:<kind>`, then partial and layout names) with the file it came from.
+   */
+  render(kind: string, view: object): { html: string; used: Record<string, string> };
 }
 
 type Compiled = Handlebars.TemplateDelegate;
@@ -58,10 +62,17 @@ export function createTemplates(templatesDir: string, audience: string): Templat
       throw templateError(file, err as Error);
     }
   };
+  let used: Record<string, string> = {};
   const registerFolder = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const file of glob.sync('*.hbs', { cwd: dir, absolute: true }).sort()) {
-      hb.registerPartial(path.basename(file, '.hbs'), compile(file));
+      const name = path.basename(file, '.hbs');
+      const template = compile(file);
+      // Record each partial a render really calls: a document depends on those files only.
+      hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
+        used[name] = file;
+        return template(ctx, opts as never);
+      }) as Compiled);
     }
   };
   registerFolder(path.join(templatesDir, 'layouts'));
@@ -71,13 +82,15 @@ export function createTemplates(templatesDir: string, audience: string): Templat
   const kinds = new Map<string, Compiled>();
   return {
     render(kind, view) {
+      const file = templateFile(templatesDir, audience, `kind:${kind}`);
       let template = kinds.get(kind);
       if (!template) {
-        const own = path.join(overrides, 'kinds', `${kind}.hbs`);
-        template = compile(existsSync(own) ? own : path.join(templatesDir, `${kind}.hbs`));
+        template = compile(file);
         kinds.set(kind, template);
       }
-      return template(view);
+      used = { [`kind:${kind}`]: file };
+      const html = template(view);
+      return { html, used };
     },
   };
 }

@@ -1,12 +1,14 @@
 // render: Selection + RenderedChart[] → one self-contained HTML document (fonts, styles, charts inlined).
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { RenderedChart } from '../chart/index.ts';
 import type { FontFace } from '../config/fonts.ts';
 import type { Selection } from '../select/index.ts';
 import { createTemplates, type TemplateSet } from './environment.ts';
 import { createMarkdown } from './markdown.ts';
+import { stylesheetFiles } from './template-files.ts';
 import { buildViewModel } from './view-model.ts';
+
+export { stylesheetFiles, templateFile } from './template-files.ts';
 
 export { formatEdtf } from './dates.ts';
 
@@ -18,8 +20,16 @@ export interface RenderOptions {
   readonly editionDate: string;
 }
 
+export interface RenderedHtml {
+  readonly html: string;
+  /** Each template the render used (`kind:<kind>`, partial and layout names) → its file. */
+  readonly templates: Readonly<Record<string, string>>;
+  /** The stylesheets inlined, present or not (a missing audience stylesheet is a dependency too). */
+  readonly stylesheets: readonly string[];
+}
+
 export interface HtmlRenderer {
-  renderHtml(selection: Selection, charts: readonly RenderedChart[]): string;
+  renderHtml(selection: Selection, charts: readonly RenderedChart[]): RenderedHtml;
 }
 
 /** @font-face rules with the font files inlined as data: URLs, so the HTML needs nothing beside it. */
@@ -35,24 +45,22 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
   const fonts = fontFaceCss(options.fonts);
   const markdown = createMarkdown();
   const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
-  const base = ['base.css', 'print.css'].map((f) => read(path.join(options.stylesDir, f))).join('\n');
-  const perAudience = new Map<string, { templates: TemplateSet; css: string }>();
+  const perAudience = new Map<string, { templates: TemplateSet; css: string; stylesheets: string[] }>();
   const forAudience = (id: string) => {
     let entry = perAudience.get(id);
     if (!entry) {
-      entry = {
-        templates: createTemplates(options.templatesDir, id),
-        css: [fonts, base, read(path.join(options.stylesDir, 'audiences', `${id}.css`))].join('\n'),
-      };
+      const stylesheets = stylesheetFiles(options.stylesDir, id);
+      entry = { templates: createTemplates(options.templatesDir, id), css: [fonts, ...stylesheets.map(read)].join('\n'), stylesheets };
       perAudience.set(id, entry);
     }
     return entry;
   };
   return {
     renderHtml(selection, charts) {
-      const { templates, css } = forAudience(selection.audience.id);
+      const { templates, css, stylesheets } = forAudience(selection.audience.id);
       const view = buildViewModel(selection, charts, markdown, options.editionDate, css);
-      return templates.render(selection.report.kind, view);
+      const { html, used } = templates.render(selection.report.kind, view);
+      return { html, templates: used, stylesheets };
     },
   };
 }

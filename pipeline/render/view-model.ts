@@ -23,8 +23,9 @@ const STATUS_LABEL: Record<string, string> = {
   excluded: 'UNVERIFIED: quote found only outside the author’s text',
   'no-text': 'UNVERIFIED: source text not available',
 };
-const statusLabel = (a: { status: string; score?: number; elided?: boolean }) =>
-  `${STATUS_LABEL[a.status] ?? a.status}${a.status === 'fuzzy' && a.score !== undefined ? ` (score ${a.score.toFixed(2)}, across a break in the text)` : ''}${a.elided ? '; the quote marks an omission' : ''}`;
+/** A verification the evidence lock vouches for (the text was not at hand) names the text it was made against. */
+const statusLabel = (a: { status: string; score?: number; elided?: boolean; via?: string; textSha256?: string }) =>
+  `${STATUS_LABEL[a.status] ?? a.status}${a.status === 'fuzzy' && a.score !== undefined ? ` (score ${a.score.toFixed(2)}, across a break in the text)` : ''}${a.via === 'lock' && a.textSha256 ? ` against text sha256 ${a.textSha256.slice(0, 8)}… by the evidence lock` : ''}${a.elided ? '; the quote marks an omission' : ''}`;
 
 /** Quotes shown per source and question; the rest are listed by note number. */
 const MAX_QUOTES_PER_CELL = 4;

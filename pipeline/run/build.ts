@@ -1,148 +1,254 @@
-// build: the orchestrator. The only module that calls stages; it passes each one's result to the next.
+// run: `brief build`, the orchestrator of one build. The only place that calls the stages in order.
 //
-//   load → validate → model → anchor → select → chart → render → print → (archive)
+//   load → validate → model → anchor → select → chart → render → print
 //
-// 1. load the corpus files (syntax only)          4. anchor every claim's quote in its source text
-// 2. validate them against the schemas            5. plan the documents: report × audience
-// 3. build the model, resolving references        6. per document: select → chart → render HTML
-//                                                 7. print every HTML to PDF in one browser
-//                                                 8. move the outputs into place, all or nothing
+// 0. lock out/; if every input file and output is as the last build left them, stop: all kept
+// 1–4. check: load, validate, model, anchor (check.ts)
+// 5. plan the documents (report × audience) and select what goes into each
+// 6. fingerprint each and compare with the last build: keep, or say why it is redone
+// 7. chart → render → print what must be redone, into staging (documents.ts)
+// 8. record fingerprints, drop outputs of reports and audiences that are gone, commit all or nothing
+import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { anchorClaims, type Anchoring } from '../anchor/index.ts';
-import { createChartRenderer, renderCharts, type ChartRenderer } from '../chart/index.ts';
-import { bundledFonts } from '../config/fonts.ts';
 import type { RunOptions } from '../config/options.ts';
-import { hasErrors, InputError, RenderError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
-import { loadCorpus } from '../load/index.ts';
-import { buildModel, type Model } from '../model/index.ts';
-import { printPdfs } from '../print/index.ts';
-import { createHtmlRenderer, type HtmlRenderer } from '../render/index.ts';
-import { selectReport } from '../select/index.ts';
-import { validateCorpus } from '../validate/index.ts';
+import { ExitCode, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { diagnosticJson, printDiagnostics } from '../core/output.ts';
+import { displayPath } from '../core/paths.ts';
+import { findBrowser, browserIdentity } from '../print/browser.ts';
+import { stylesheetFiles, templateFile } from '../render/template-files.ts';
+import type { Selection } from '../select/index.ts';
+import { BrowserSession } from './browser-session.ts';
+import { checkCorpus } from './check.ts';
+import type { CommandContext } from './command.ts';
+import { makeDocuments, type DocumentJob } from './documents.ts';
+import { changedParts, fingerprintOf, presentationParts, runParts, selectionParts, type Parts, type RunInputs } from './fingerprint.ts';
+import { fontsHash, optionsKey, stampFiles, toolHash, unchangedSince } from './inputs.ts';
+import { undoOnInterrupt } from './interrupt.ts';
+import { lockOut } from './out-lock.ts';
 import { planDocuments, type PlannedDocument } from './plan.ts';
-import { Staging } from './staging.ts';
-
-export interface CheckResult {
-  readonly ok: boolean;
-  readonly model: Model | undefined;
-  readonly anchoring: Anchoring | undefined;
-  readonly errors: readonly Diagnostic[];
-  readonly warnings: readonly Diagnostic[];
-}
+import { writeRecords } from './records.ts';
+import { Staging, stateDir } from './staging.ts';
+import { readState, type BuildState, type DocumentRecord } from './state.ts';
 
 export interface BuiltDocument {
   readonly report: string;
   readonly kind: string;
   readonly audience: string;
   readonly html: string;
-  readonly pdf: string;
-  readonly pages: number;
+  readonly pdf: string | null;
+  readonly pages: number | null;
+  readonly editionDate: string;
+  /** `built`: made by this run; `kept`: unchanged since an earlier run. */
+  readonly status: 'built' | 'kept';
+  /** Why it was built (empty when kept). */
+  readonly reasons: readonly string[];
 }
 
 export interface BuildResult {
   readonly documents: readonly BuiltDocument[];
+  /** Outputs removed because their report or audience is gone. */
+  readonly removed: readonly { readonly name: string; readonly reason: string }[];
   readonly warnings: readonly Diagnostic[];
+  /** Whether this build needed the browser (a build with nothing to print starts none). */
+  readonly browserStarted: boolean;
 }
 
-export type Progress = (message: string) => void;
-
-/** Steps 1–4: everything `brief check` does; writes nothing. */
-export async function checkCorpus(options: RunOptions): Promise<CheckResult> {
-  const loaded = await loadCorpus(options.dataDir);
-  const validation = validateCorpus(loaded);
-  const modelling = buildModel(validation.corpus);
-  const early = [...validation.diagnostics, ...modelling.diagnostics];
-  const anchoring = hasErrors(early) ? undefined : await anchorClaims(modelling.model, options.textDirs);
-  const all = sortDiagnostics([...early, ...(anchoring?.diagnostics ?? [])]);
-  const errors = all.filter((d) => d.severity === 'error');
-  return { ok: errors.length === 0, model: modelling.model, anchoring, errors, warnings: all.filter((d) => d.severity === 'warning') };
+export interface BuildHooks {
+  /** The command's one browser; started only if something is printed. */
+  readonly session: BrowserSession;
+  readonly progress?: (message: string) => void;
+  /** Told when another run holds out/ and this one waits. */
+  readonly notify?: (message: string) => void;
 }
 
-export async function buildDocuments(options: RunOptions, progress: Progress = () => undefined): Promise<BuildResult> {
+const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
+  report: r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons,
+  html: path.join(path.resolve(outDir), r.html.path), pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null, pages: r.pdf?.pages ?? null,
+});
+
+async function runInputs(options: RunOptions): Promise<RunInputs> {
+  // A browser reached over the network cannot be looked at without connecting: its address stands for it.
+  if (options.browser.endpoint) return { tool: toolHash(), fonts: fontsHash(), browser: 'endpoint' };
+  const choice = await findBrowser(options.browser).catch(() => undefined);
+  return { tool: toolHash(), fonts: fontsHash(), browser: choice ? browserIdentity(choice) : 'none' };
+}
+
+/** Why a document must be redone, or [] to keep it. */
+function reasonsToRedo(record: DocumentRecord | undefined, parts: Parts, options: RunOptions, print: boolean, present: (rel: string, size: number) => boolean): string[] {
+  if (!record) return ['new document'];
+  if (options.force) return ['--force'];
+  const changed = changedParts(record.parts, parts);
+  if (changed.length) return changed;
+  if (options.editionDateGiven && record.editionDate !== options.editionDate) return [`edition date ${record.editionDate} → ${options.editionDate}`];
+  if (!present(record.html.path, record.html.size)) return [`${record.html.path} is missing or was changed`];
+  if (print && !record.pdf) return ['no PDF yet (the last build made HTML only)'];
+  if (record.pdf && !present(record.pdf.path, record.pdf.size)) return [`${record.pdf.path} is missing or was changed`];
+  return [];
+}
+
+export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
+  const print = !options.htmlOnly;
+  const progress = hooks.progress ?? (() => undefined);
+  const { existsSync } = await import('node:fs');
+  const existed = existsSync(options.outDir);
+  const release = await lockOut(options.outDir, hooks.notify ?? (() => undefined));
+  return undoOnInterrupt(release, async () => {
+    try {
+      await Staging.sweep(options.outDir);
+      return await buildLocked(options, hooks.session, print, progress);
+    } catch (err) {
+      // A first build that fails leaves no out/ behind, not even brief's own state folder.
+      if (!existed) await rm(stateDir(options.outDir), { recursive: true, force: true }).then(() => rmdir(options.outDir)).catch(() => undefined);
+      throw err;
+    } finally {
+      await release();
+    }
+  });
+}
+
+async function buildLocked(options: RunOptions, session: BrowserSession, print: boolean, progress: (m: string) => void): Promise<BuildResult> {
+  const { existsSync, statSync } = await import('node:fs');
+  const out = path.resolve(options.outDir);
+  const present = (rel: string, size: number) => existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
+  const state = await readState(out);
+  const inputs = await runInputs(options);
+  const key = optionsKey(options, print);
+
+  // 0. nothing changed since the last build: no parsing, no browser, no rendering
+  if (!options.force && unchangedSince(state, options, { key, ...inputs }, (names) => names.every((n) => {
+    const r = state.documents[n];
+    return r !== undefined && present(r.html.path, r.html.size) && (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)));
+  }))) {
+    return { documents: state.snapshot!.documents.map((n) => fromRecord(state.documents[n]!, out)), removed: [], warnings: state.snapshot!.warnings ?? [], browserStarted: false };
+  }
+  const files = stampFiles(options, state.snapshot);
+
+  // 1–4. check
+  progress('check');
   const checked = await checkCorpus(options);
-  if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, checked.warnings);
+  // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
+  const warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
+  if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);
   const { model, anchoring } = checked;
 
-  // 5. plan
+  // 5. plan and select
   const planned: PlannedDocument[] = planDocuments(model, options);
-
-  // 6. select → chart → render, into a staging folder
-  const fonts = bundledFonts();
-  const charts = createChartRenderer(fonts);
-  const html = createHtmlRenderer({ templatesDir: options.templatesDir, stylesDir: options.stylesDir, fonts, editionDate: options.editionDate });
-  const staging = await Staging.open(options.outDir);
-  try {
-    return await stageAndPrint({ model, anchoring, planned, charts, html, staging, options, progress, warnings: checked.warnings });
-  } catch (err) {
-    // Errors found while rendering (an unverified quote, a broken template) keep the warnings.
-    if (err instanceof InputError && err.warnings.length === 0) throw new InputError(err.diagnostics, checked.warnings);
-    throw err;
-  } finally {
-    await staging.discard();
-  }
-
-}
-
-interface StageContext {
-  readonly model: Model;
-  readonly anchoring: Anchoring;
-  readonly planned: readonly PlannedDocument[];
-  readonly charts: ChartRenderer;
-  readonly html: HtmlRenderer;
-  readonly staging: Staging;
-  readonly options: RunOptions;
-  readonly progress: Progress;
-  readonly warnings: readonly Diagnostic[];
-}
-
-/** Steps 6–8 for a checked corpus: every document into the staging folder, then into place. */
-async function stageAndPrint({ model, anchoring, planned, charts, html, staging, options, progress, warnings }: StageContext): Promise<BuildResult> {
-  const jobs = [];
+  const { selectReport } = await import('../select/index.ts');
+  const problems: Diagnostic[] = [];
+  const selections = new Map<string, Selection>();
   for (const doc of planned) {
-    progress(`rendering ${doc.name}`);
-    const selection = selectReport(model, anchoring, doc.report, doc.audience, { allowUnverified: options.allowUnverified });
-    const rendered = await renderCharts(selection, charts);
-    const file = await staging.write(`html/${doc.name}.html`, html.renderHtml(selection, rendered));
-    jobs.push({
-      html: file,
-      meta: {
-        title: doc.report.title,
-        author: doc.report.author ?? 'brief',
-        subject: doc.report.subtitle ?? doc.report.bluf.slice(0, 200),
-        keywords: [doc.report.kind, doc.audience.id, ...doc.report.topics],
-        language: 'en',
-      },
-    });
+    try {
+      selections.set(doc.name, selectReport(model, anchoring, doc.report, doc.audience, { allowUnverified: options.allowUnverified }));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.diagnostics);
+    }
+  }
+  if (problems.length) throw new InputError(problems, warnings);
+
+  // 6. fingerprint and compare
+  const lockFile = path.join(model.dataDir, 'anchors.lock');
+  const partsOf = (doc: PlannedDocument, templates: readonly string[]): Parts => {
+    const selection = selections.get(doc.name)!;
+    const resolved = Object.fromEntries(templates.map((n) => [n, templateFile(options.templatesDir, doc.audience.id, n)]));
+    return {
+      ...selectionParts(selection, model, anchoring.anchors, lockFile),
+      ...presentationParts(resolved, stylesheetFiles(options.stylesDir, doc.audience.id)),
+      ...runParts(inputs, options, selection),
+    };
+  };
+  const toMake: DocumentJob[] = [];
+  const why = new Map<string, string[]>();
+  for (const doc of planned) {
+    const record = state.documents[doc.name];
+    const reasons = reasonsToRedo(record, partsOf(doc, record?.templates ?? []), options, print, present);
+    if (reasons.length) {
+      toMake.push({ doc, selection: selections.get(doc.name)! });
+      why.set(doc.name, reasons);
+    }
   }
 
-  // 7. print
-  const printed = await printPdfs(jobs, {
-    editionDate: options.editionDate,
-    onPrinted: (job, done, total) => progress(`printed ${done}/${total}`),
+  // 7. make what changed
+  const staging = await Staging.open(out);
+  return undoOnInterrupt(async () => { await session.close(); await staging.discard(); }, async () => {
+    try {
+      const made = await makeDocuments(toMake, { options, staging, session, print, progress });
+      const records: Record<string, DocumentRecord> = { ...state.documents };
+      for (const m of made) {
+        const templates = Object.keys(m.rendered.templates).sort();
+        const parts = partsOf(m.doc, templates);
+        records[m.doc.name] = {
+          name: m.doc.name, report: m.doc.report.id, kind: m.doc.report.kind, audience: m.doc.audience.id, editionDate: options.editionDate,
+          fingerprint: fingerprintOf(parts), parts: Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.hash])),
+          files: [...new Set(Object.values(parts).flatMap((p) => p.files))].sort(), templates, html: m.html, pdf: m.pdf,
+        };
+      }
+      // 8. outputs of reports or audiences that are gone are removed, not left looking current
+      const removed: { name: string; reason: string }[] = [];
+      if (options.reports.length === 0 && options.audiences.length === 0) {
+        const names = new Set(planned.map((d) => d.name));
+        for (const [name, r] of Object.entries(records)) {
+          if (names.has(name)) continue;
+          staging.remove(r.html.path);
+          if (r.pdf) staging.remove(r.pdf.path);
+          delete records[name];
+          removed.push({ name, reason: model.reports.some((x) => x.id === r.report) ? `audience "${r.audience}" is no longer among the report's audiences` : `report "${r.report}" no longer exists` });
+        }
+      }
+      const open = session.started ? await session.get() : undefined;
+      const next: BuildState = {
+        version: 1,
+        documents: records,
+        browser: open ? { identity: inputs.browser, version: open.version } : state.browser,
+        snapshot: {
+          key, files, tool: inputs.tool, fonts: inputs.fonts, browser: inputs.browser, documents: planned.map((d) => d.name), warnings,
+          texts: Object.fromEntries([...model.sources.values()].map((s) => {
+            const found = anchoring.texts.get(s.id);
+            return [s.text, found ? { path: found.file, sha256: found.sha256 } : null];
+          })),
+        },
+      };
+      await writeRecords(staging, next, planned.map((d) => records[d.name]!), model, anchoring);
+      await staging.commit();
+      return { documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))), removed, warnings, browserStarted: toMake.length > 0 && print };
+    } catch (err) {
+      // Errors found while rendering (a broken template, a chart that cannot be drawn) keep the warnings.
+      if (err instanceof InputError && err.warnings.length === 0) throw new InputError(err.diagnostics, warnings);
+      throw err;
+    } finally {
+      await staging.discard();
+    }
   });
-  const leaks = printed.filter((p) => p.refused.length > 0);
-  if (leaks.length) {
-    throw new RenderError(`${leaks.reduce((n, p) => n + p.refused.length, 0)} network request(s) were refused while printing: ${leaks.flatMap((p) => p.refused).slice(0, 3).join(', ')}`,
-      'documents must not load anything from the network: inline images and styles, or put them in the project');
-  }
-  const documents: BuiltDocument[] = [];
-  for (const [i, doc] of planned.entries()) {
-    const pdf = printed[i]!;
-    await staging.write(`pdf/${doc.name}.pdf`, pdf.bytes);
-    documents.push({ report: doc.report.id, kind: doc.report.kind, audience: doc.audience.id, html: staging.finalPath(`html/${doc.name}.html`), pdf: staging.finalPath(`pdf/${doc.name}.pdf`), pages: pdf.pages });
-  }
-  await staging.write('build.json', `${JSON.stringify({ editionDate: options.editionDate, documents }, null, 2)}\n`);
-  // Where each quote was found, with its selector and the hash of the text, so a changed
-  // source can be detected and its claims re-anchored.
-  await staging.write('anchors.json', `${JSON.stringify(anchorRecord(model, anchoring), null, 2)}\n`);
-
-  // 8. all or nothing
-  await staging.commit();
-  return { documents, warnings };
 }
 
-function anchorRecord(model: Model, anchoring: Anchoring) {
-  const texts = Object.fromEntries([...anchoring.texts].map(([id, t]) => [id, { file: path.basename(t.file), sha256: t.sha256 }]));
-  const claims = Object.fromEntries([...model.claims.values()].map((c) => [c.id, { source: c.source, ...anchoring.anchors.get(c.id) }]));
-  return { offsets: 'UTF-16 code units', texts, claims };
+export async function main({ options, io }: CommandContext): Promise<ExitCode> {
+  const session = new BrowserSession(options.browser);
+  const started = Date.now();
+  try {
+    const result = await buildDocuments(options, { session, progress: io.progress, notify: io.err });
+    io.progress('');
+    if (io.json) {
+      io.out({ documents: result.documents, removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
+      return ExitCode.ok;
+    }
+    printDiagnostics(io, result.warnings);
+    reportBuild(io, result, Date.now() - started);
+    return ExitCode.ok;
+  } finally {
+    await session.close();
+  }
+}
+
+/** `rebuilt x.analyst: claim … changed`, one line per document redone, then one line for the rest. */
+export function reportBuild(io: { err(text: string): void }, result: BuildResult, ms: number): void {
+  for (const d of result.documents.filter((x) => x.status === 'built')) {
+    io.err(`rebuilt ${d.report}.${d.audience}: ${d.reasons.join('; ')}  → ${displayPath(d.pdf ?? d.html)}${d.pages ? ` (${d.pages} page${d.pages === 1 ? '' : 's'})` : ''}`);
+  }
+  for (const r of result.removed) io.err(`removed ${r.name}: ${r.reason}`);
+  const kept = result.documents.filter((x) => x.status === 'kept');
+  if (kept.length) {
+    const dates = [...new Set(kept.map((d) => d.editionDate))].join(', ');
+    io.err(`kept ${kept.length} document${kept.length === 1 ? '' : 's'} (nothing they depend on changed; dated ${dates})`);
+  }
+  io.err(`${result.documents.length - kept.length} built, ${kept.length} kept in ${(ms / 1000).toFixed(1)} s`);
 }

@@ -1,5 +1,5 @@
 // select: what goes into one document for one audience.
-import type { Anchor } from '../anchor/index.ts';
+import type { ClaimAnchor } from '../anchor/index.ts';
 import type { Chart, Claim, CorpusEvent, Report, Source } from '../model/index.ts';
 import type { Audience, Cell, Confidence, Likelihood, Question } from '../validate/index.ts';
 
@@ -7,7 +7,8 @@ export interface Footnote {
   readonly n: number;
   readonly claim: Claim;
   readonly source: Source;
-  readonly anchor: Anchor;
+  /** The quote's verification, in its text or by the evidence lock. */
+  readonly anchor: ClaimAnchor;
   /** True when the quote is not verified in its source text (shown as such). */
   readonly unverified: boolean;
 }

@@ -5,18 +5,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocuments, type BuildResult } from '../../pipeline/build/index.ts';
+import type { BuildResult } from '../../pipeline/run/build.ts';
+import { build } from '../support/build.ts';
 import { MINI } from '../support/corpus.ts';
 import { optionsFor } from '../support/options.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../support/pdf.ts';
 
 let root: string;
 let result: BuildResult;
-const pdf = (report: string, audience: string) => result.documents.find((d) => d.report === report && d.audience === audience)!.pdf;
+const pdf = (report: string, audience: string) => result.documents.find((d) => d.report === report && d.audience === audience)!.pdf!;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'brief-e2e-'));
-  result = await buildDocuments(optionsFor(MINI, path.join(root, 'out')));
+  result = await build(optionsFor(MINI, path.join(root, 'out')));
 });
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
@@ -25,7 +26,7 @@ describe('brief build on the mini corpus', () => {
     expect(result.documents.map((d) => `${d.report}.${d.audience}`).sort()).toEqual(['brief.analyst', 'brief.executive', 'timeline.analyst', 'views.analyst']);
     for (const d of result.documents) {
       expect(existsSync(d.html), d.html).toBe(true);
-      expect(existsSync(d.pdf), d.pdf).toBe(true);
+      expect(existsSync(d.pdf!), d.pdf!).toBe(true);
       expect(d.pages).toBeGreaterThanOrEqual(1);
       expect(d.pages).toBeLessThanOrEqual(6);
     }
@@ -73,11 +74,11 @@ describe('brief build on the mini corpus', () => {
 
   it('embeds only the bundled fonts', async () => {
     for (const d of result.documents) {
-      const fonts = await pdfFonts(d.pdf);
+      const fonts = await pdfFonts(d.pdf!);
       expect(fonts.length).toBeGreaterThan(0);
       for (const f of fonts) {
-        expect.soft(f.embedded, `${d.pdf}: ${f.name}`).toBe(true);
-        expect.soft(f.name, d.pdf).toMatch(/SourceSerif4|SourceSans3/);
+        expect.soft(f.embedded, `${d.pdf!}: ${f.name}`).toBe(true);
+        expect.soft(f.name, d.pdf!).toMatch(/SourceSerif4|SourceSans3/);
       }
     }
   });
@@ -103,16 +104,16 @@ describe('brief build on the mini corpus', () => {
     // The first PDF printed on a fresh page lost its running header, page numbers and the
     // 7.5pt anchor status: those faces were still loading at print time.
     for (const d of result.documents) {
-      const text = await pdfText(d.pdf);
-      expect.soft(text, d.pdf).toMatch(/Page 1 of \d/);
-      if (d.audience === 'analyst') expect.soft(text, d.pdf).toContain('quote verified (exact)');
+      const text = await pdfText(d.pdf!);
+      expect.soft(text, d.pdf!).toMatch(/Page 1 of \d/);
+      if (d.audience === 'analyst') expect.soft(text, d.pdf!).toContain('quote verified (exact)');
     }
   });
 
   it('gives the same bytes for the same inputs and date', async () => {
-    const again = await buildDocuments(optionsFor(MINI, path.join(root, 'again'), { reports: ['brief'], audiences: ['analyst'] }));
+    const again = await build(optionsFor(MINI, path.join(root, 'again'), { reports: ['brief'], audiences: ['analyst'] }));
     const a = await readFile(pdf('brief', 'analyst'));
-    const b = await readFile(again.documents[0]!.pdf);
+    const b = await readFile(again.documents[0]!.pdf!);
     expect(Buffer.compare(a, b)).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { sharedBrowser } from '../support/options.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/brief.js');
@@ -14,7 +15,8 @@ afterAll(async () => Promise.all(made.map((c) => c.remove())));
 
 async function brief(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 10_000_000 });
+    // The suite's shared browser, unless a test names its own.
+    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: env.BRIEF_CHROME ? '' : sharedBrowser() ?? '', ...env }, maxBuffer: 10_000_000 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -76,8 +78,11 @@ describe('brief build', () => {
   });
 
   it('writes nothing when a quote is unverified, and keeps the warnings in its JSON', async () => {
+    // Without its text, a claim is verified only by the evidence lock: a quote changed since locking is not.
     const corpus = await tempCorpus({ 'sources/text/beta.txt': null });
     made.push(corpus);
+    const claims = path.join(corpus.data, 'claims/beta-2022.yaml');
+    await corpus.write('claims/beta-2022.yaml', (await readFile(claims, 'utf8')).replace('not aimed at any third country.', 'not aimed at any third state.'));
     const r = await brief(['build', '--json', '--data', corpus.data, '--out', corpus.out]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
@@ -92,8 +97,12 @@ describe('brief build', () => {
     const r = await brief(['build', '--json', '--data', corpus.data, '--out', corpus.out, '--report', 'timeline', '--date', '2024-01-15']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.documents).toEqual([{ report: 'timeline', kind: 'chronology', audience: 'analyst', html: expect.stringMatching(/timeline\.analyst\.html$/), pdf: expect.stringMatching(/timeline\.analyst\.pdf$/), pages: expect.any(Number) }]);
-    expect((await readdir(corpus.out)).sort()).toEqual(['anchors.json', 'build.json', 'html', 'pdf']);
+    expect(doc.documents).toEqual([{
+      report: 'timeline', kind: 'chronology', audience: 'analyst', html: expect.stringMatching(/timeline\.analyst\.html$/), pdf: expect.stringMatching(/timeline\.analyst\.pdf$/),
+      pages: expect.any(Number), editionDate: '2024-01-15', status: 'built', reasons: ['new document'],
+    }]);
+    expect((await readdir(corpus.out)).sort()).toEqual(['.brief', 'anchors.json', 'build.json', 'html', 'pdf']);
+    expect(await readdir(path.join(corpus.out, '.brief'))).toEqual(['state.json']);
   });
 
   it('exits 3 with install instructions when the named browser is missing, and writes nothing', async () => {

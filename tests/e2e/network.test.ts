@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocuments } from '../../pipeline/build/index.ts';
+import { build } from '../support/build.ts';
 import { RenderError } from '../../pipeline/core/diagnostics.ts';
-import { printPdfs } from '../../pipeline/print/index.ts';
+import { printPdfs, withBrowser } from '../../pipeline/print/index.ts';
 import { MINI } from '../support/corpus.ts';
 import { optionsFor } from '../support/options.ts';
 
@@ -21,7 +21,7 @@ const meta = { title: 't', author: 'a', subject: 's', keywords: [], language: 'e
 
 /** The build fails with a RenderError naming `url`, and its out/ does not exist. */
 async function expectRefused(options: ReturnType<typeof optionsFor>, url: string): Promise<void> {
-  const error = await buildDocuments(options).then(() => undefined, (e: unknown) => e);
+  const error = await build(options).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(RenderError);
   expect((error as Error).message).toContain(url);
   expect(existsSync(options.outDir)).toBe(false);
@@ -33,7 +33,7 @@ describe('network', () => {
     await writeFile(remote, '<!doctype html><link rel="stylesheet" href="https://example.com/x.css"><p>hi</p><img src="http://example.com/a.png">');
     const local = path.join(root, 'local.html');
     await writeFile(local, '<!doctype html><p>only local</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
-    const [bad, good] = await printPdfs([{ html: remote, meta }, { html: local, meta }], { editionDate: '2024-01-15' });
+    const [bad, good] = await withBrowser(optionsFor(root, root).browser, (open) => printPdfs([{ html: remote, meta }, { html: local, meta }], open.browser, { editionDate: '2024-01-15' }));
     expect([...bad!.refused].sort()).toEqual(['http://example.com/a.png', 'https://example.com/x.css']);
     expect(good!.refused).toEqual([]);
     expect(good!.pages).toBe(1);

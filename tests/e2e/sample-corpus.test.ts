@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../pipeline/build/index.ts';
+import { checkCorpus } from '../../pipeline/run/check.ts';
 import { optionsFor } from '../support/options.ts';
 
 const TEXTS = path.resolve('..', 'shared', 'sources');

@@ -1,11 +1,11 @@
 // The stages depend one way: a stage imports code only from core/ and config/ (and itself),
-// types only from stages to its left; build/ is the one place that calls stages; the CLI calls build.
+// types only from stages to its left; run/ is the one place that calls stages; the CLI calls run.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'zx';
 import { describe, expect, it } from 'vitest';
 
-const ORDER = ['load', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print', 'archive', 'build'];
+const ORDER = ['load', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print', 'archive', 'run'];
 const SHARED = ['core', 'config', 'types'];
 
 function imports(file: string): { target: string; typeOnly: boolean }[] {
@@ -20,8 +20,11 @@ describe('architecture', () => {
   const files = glob.sync('pipeline/**/*.ts').sort();
 
   it('finds the stage folders', () => {
-    for (const stage of ['load', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print', 'build']) {
+    for (const stage of ['load', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print']) {
       expect(files.some((f) => f.startsWith(`pipeline/${stage}/index.ts`)), stage).toBe(true);
+    }
+    for (const command of ['check', 'build', 'watch']) {
+      expect(files, command).toContain(`pipeline/run/${command}.ts`);
     }
   });
 
@@ -33,8 +36,8 @@ describe('architecture', () => {
         if (target === own || SHARED.includes(target)) continue;
         if (SHARED.includes(own)) problems.push(`${file}: shared code imports stage ${target}`);
         else if (own === 'cli.ts') {
-          if (target !== 'build') problems.push(`${file}: the CLI calls build only, not ${target}`);
-        } else if (own === 'build') continue;
+          if (target !== 'run') problems.push(`${file}: the CLI calls run only, not ${target}`);
+        } else if (own === 'run') continue;
         else if (ORDER.indexOf(target) >= ORDER.indexOf(own)) problems.push(`${file}: ${own} imports ${target}, which comes after it`);
         else if (!typeOnly) problems.push(`${file}: ${own} imports code (not only types) from ${target}`);
       }

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { optionsFor } from '../../support/options.ts';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 // model: datasets derived from the corpus, so charts of claims, stances and events trace to claims;
 // and the warning for a key judgment that rests on one source.
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { MINI, tempCorpus } from '../../support/corpus.ts';
 import { optionsFor } from '../../support/options.ts';
 

@@ -1,21 +1,25 @@
 // print: which browser is used, in which order, and what a user without one is told.
 import { describe, expect, it } from 'vitest';
 import { RenderError } from '../../../pipeline/core/diagnostics.ts';
-import { findBrowser, LOCKDOWN_ARGS, poolSize } from '../../../pipeline/print/browser.ts';
+import { resolveOptions } from '../../../pipeline/config/resolve.ts';
+import { findBrowser as find, LOCKDOWN_ARGS, poolSize } from '../../../pipeline/print/browser.ts';
+
+/** The browser the environment `env` leads to, as a command would resolve it. */
+const findBrowser = (env: NodeJS.ProcessEnv) => find(resolveOptions({ flags: {}, file: undefined, env }).browser);
 
 describe('findBrowser', () => {
-  it('prefers BRIEF_CHROME, then PUPPETEER_EXECUTABLE_PATH', () => {
-    expect(findBrowser({ BRIEF_CHROME: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/bin/sh' })).toEqual({ path: process.execPath, from: 'BRIEF_CHROME' });
-    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath })).toEqual({ path: process.execPath, from: 'PUPPETEER_EXECUTABLE_PATH' });
+  it('prefers BRIEF_CHROME, then PUPPETEER_EXECUTABLE_PATH', async () => {
+    await expect(findBrowser({ BRIEF_CHROME: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/bin/sh' })).resolves.toEqual({ path: process.execPath, from: 'BRIEF_CHROME' });
+    await expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath })).resolves.toEqual({ path: process.execPath, from: 'PUPPETEER_EXECUTABLE_PATH' });
   });
-  it('says plainly when a named browser does not exist', () => {
-    expect(() => findBrowser({ BRIEF_CHROME: '/no/such/chrome' })).toThrow(RenderError);
-    expect(() => findBrowser({ BRIEF_CHROME: '/no/such/chrome' })).toThrow(/BRIEF_CHROME is set to \/no\/such\/chrome/);
+  it('says plainly when a named browser does not exist', async () => {
+    await expect(findBrowser({ BRIEF_CHROME: '/no/such/chrome' })).rejects.toThrow(RenderError);
+    await expect(findBrowser({ BRIEF_CHROME: '/no/such/chrome' })).rejects.toThrow(/BRIEF_CHROME is set to \/no\/such\/chrome/);
   });
-  it('falls back to a system or Puppeteer browser', () => {
+  it('falls back to a system or Puppeteer browser', async () => {
     let choice;
     try {
-      choice = findBrowser({});
+      choice = await findBrowser({});
     } catch (e) {
       // No browser at all: the message must give the install commands.
       expect((e as Error).message).toContain('apt-get install -y chromium');

@@ -3,7 +3,7 @@ import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { createHtmlRenderer } from '../../../pipeline/render/index.ts';
@@ -46,7 +46,7 @@ describe('renderHtml', () => {
     const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
     const report = r.model!.reports.find((x) => x.id === 'timeline')!;
     const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false });
-    const html = createHtmlRenderer({ templatesDir: 'templates', stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
+    const html = createHtmlRenderer({ templatesDir: 'templates', stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
     expect(html).toContain('<h1>Fixture &lt;b&gt;chronology&lt;/b&gt; &amp; co</h1>');
     expect(html).toContain('font/woff2;base64,');
     expect(html).not.toMatch(/(src|href)="https?:/);
@@ -62,7 +62,7 @@ describe('renderHtml', () => {
     const r = await checkCorpus(optionsFor('tests/fixtures/mini', '/nonexistent'));
     const render = (audience: string) => {
       const sel = selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get(audience)!, { allowUnverified: false });
-      return createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
+      return createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
     };
     expect(render('analyst')).toContain('class="custom-bluf"');
     expect(render('executive')).not.toContain('class="custom-bluf"');

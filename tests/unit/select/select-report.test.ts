@@ -1,6 +1,6 @@
 // select: footnote order, sections an audience omits, distribution and unverified quotes.
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/build/index.ts';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
 import { MINI } from '../../support/corpus.ts';

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { buildDocuments, checkCorpus } from '../../../pipeline/build/index.ts';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
+import { build } from '../../support/build.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { MINI, tempCorpus, type TempCorpus } from '../../support/corpus.ts';
 import { optionsFor } from '../../support/options.ts';
@@ -107,7 +108,7 @@ describe('invalid inputs are located', () => {
     expect(found!.hint.length).toBeGreaterThan(5);
     if (c.hint) expect(found!.hint).toMatch(c.hint);
     // brief build on the same corpus stops before writing anything.
-    await expect(buildDocuments(optionsFor(corpus.data, corpus.out))).rejects.toBeInstanceOf(InputError);
+    await expect(build(optionsFor(corpus.data, corpus.out))).rejects.toBeInstanceOf(InputError);
     expect(existsSync(corpus.out)).toBe(false);
   });
 

@@ -1,0 +1,69 @@
+// config: the one place option precedence is decided: defaults < brief.config.yaml < environment < flags.
+import path from 'node:path';
+import { UsageError } from '../core/diagnostics.ts';
+import type { ConfigFile } from './file.ts';
+import { defaultOptions, type BrowserOptions, type RunOptions } from './options.ts';
+
+/** What the command line said, already split into values (lists are comma-separated or repeated). */
+export interface FlagValues {
+  readonly data?: string;
+  readonly out?: string;
+  readonly texts?: readonly string[];
+  readonly audience?: readonly string[];
+  readonly report?: readonly string[];
+  readonly date?: string;
+  readonly allowUnverified?: boolean;
+  readonly force?: boolean;
+  readonly html?: boolean;
+}
+
+export interface ResolveInput {
+  readonly flags: FlagValues;
+  /** brief.config.yaml, its paths already made absolute; undefined when there is none. */
+  readonly file: ConfigFile | undefined;
+  readonly env: NodeJS.ProcessEnv;
+  readonly now?: Date;
+  /** Whether the process runs as root (Chromium then needs --no-sandbox). */
+  readonly root?: boolean;
+}
+
+/** Date.parse accepts 2021-02-31 (as 3 March): a date must also survive the round trip. */
+export function checkDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) {
+    throw new UsageError(`--date ${date}: not a calendar date; write it as YYYY-MM-DD`);
+  }
+  return date;
+}
+
+function browserFrom(env: NodeJS.ProcessEnv, root: boolean): BrowserOptions {
+  const named = env.BRIEF_CHROME ? { path: env.BRIEF_CHROME, from: 'BRIEF_CHROME' as const }
+    : env.PUPPETEER_EXECUTABLE_PATH ? { path: env.PUPPETEER_EXECUTABLE_PATH, from: 'PUPPETEER_EXECUTABLE_PATH' as const }
+    : undefined;
+  return { executable: named, noSandbox: root || env.BRIEF_NO_SANDBOX === '1', endpoint: env.BRIEF_BROWSER_WS || undefined };
+}
+
+/**
+ * Scalars: the flag if given, else the environment, else the file, else the default.
+ * Text folders are searched in that order too: flags first, then BRIEF_TEXTS, then the file's.
+ */
+export function resolveOptions({ flags, file, env, now = new Date(), root = process.getuid?.() === 0 }: ResolveInput): RunOptions {
+  const defaults = defaultOptions(now);
+  const envTexts = (env.BRIEF_TEXTS ?? '').split(path.delimiter).filter(Boolean);
+  const date = flags.date === undefined ? undefined : checkDate(flags.date);
+  return {
+    ...defaults,
+    dataDir: flags.data ?? env.BRIEF_DATA ?? file?.data ?? defaults.dataDir,
+    outDir: flags.out ?? env.BRIEF_OUT ?? file?.out ?? defaults.outDir,
+    templatesDir: file?.templates ?? defaults.templatesDir,
+    stylesDir: file?.styles ?? defaults.stylesDir,
+    textDirs: [...(flags.texts ?? []), ...envTexts, ...(file?.texts ?? [])],
+    audiences: flags.audience ?? [],
+    reports: flags.report ?? [],
+    allowUnverified: flags.allowUnverified ?? false,
+    editionDate: date ?? defaults.editionDate,
+    editionDateGiven: date !== undefined,
+    force: flags.force ?? false,
+    htmlOnly: flags.html ?? false,
+    browser: browserFrom(env, root),
+  };
+}

@@ -1,0 +1,36 @@
+// run: the one browser of a command run, started only when something needs printing and closed
+// in the same scope that made the session (a build, or a whole watch).
+import type { BrowserOptions } from '../config/options.ts';
+import type { OpenBrowser } from '../print/index.ts';
+
+export class BrowserSession {
+  private open: Promise<OpenBrowser> | undefined;
+  constructor(private readonly options: BrowserOptions) {}
+
+  /** The browser, started on first use. */
+  async get(): Promise<OpenBrowser> {
+    if (!this.open) {
+      const { launchBrowser } = await import('../print/index.ts');
+      this.open = launchBrowser(this.options);
+      this.open.catch(() => { this.open = undefined; });
+    }
+    return this.open;
+  }
+
+  get started(): boolean {
+    return this.open !== undefined;
+  }
+
+  /** The browser died (a crash, a kill): the next get() starts a new one. */
+  async reset(): Promise<void> {
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    const open = this.open;
+    this.open = undefined;
+    if (!open) return;
+    const { closeBrowser } = await import('../print/index.ts');
+    await closeBrowser(await open).catch(() => undefined);
+  }
+}

@@ -1,0 +1,71 @@
+// run: `brief check`: load → validate → model → anchor (with the evidence lock) → is the lock current; writes nothing.
+import type { Anchoring } from '../anchor/index.ts';
+import type { RunOptions } from '../config/options.ts';
+import { ExitCode, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { diagnosticJson, printDiagnostics } from '../core/output.ts';
+import type { Model } from '../model/index.ts';
+import type { CommandContext } from './command.ts';
+import { readLockFile, type LockRead } from './lock-file.ts';
+
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly model: Model | undefined;
+  readonly anchoring: Anchoring | undefined;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  /**
+   * W_LOCK_STALE when the evidence lock (data/anchors.lock) is missing or out of date with the texts
+   * at hand; undefined when it is current or no text is at hand to judge it by. Kept apart from
+   * `warnings` and from `ok`: `brief check` fails on it (staleAsError), `brief build` only warns.
+   */
+  readonly lockStale: Diagnostic | undefined;
+}
+
+/** `brief check` fails on a stale lock, as `npm ci` does on a stale package-lock. */
+export const staleAsError = (d: Diagnostic): Diagnostic => ({ ...d, code: 'E_LOCK_STALE', severity: 'error' });
+
+/**
+ * Steps 1–4 of every command: load, validate, model, anchor. The evidence lock is read from the data
+ * folder unless `lockRead` is given (`brief lock` passes its own, to replace a malformed one).
+ */
+export async function checkCorpus(options: RunOptions, lockRead?: LockRead): Promise<CheckResult> {
+  const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { staleDiagnostic }] = await Promise.all([
+    import('../load/index.ts'), import('../validate/index.ts'), import('../model/index.ts'), import('../anchor/index.ts'), import('../anchor/lock.ts'),
+  ]);
+  const loaded = await loadCorpus(options.dataDir);
+  const validation = validateCorpus(loaded);
+  const modelling = buildModel(validation.corpus);
+  const read = lockRead ?? await readLockFile(options.dataDir);
+  const early = [...validation.diagnostics, ...modelling.diagnostics];
+  // A malformed lock is an error, but the quotes are still anchored (without it) so that every problem shows at once.
+  const anchoring = hasErrors(early) ? undefined : await anchorClaims(modelling.model, options.textDirs, read.lock);
+  const all = sortDiagnostics([...early, ...read.diagnostics, ...(anchoring?.diagnostics ?? [])]);
+  const errors = all.filter((d) => d.severity === 'error');
+  const lockStale = anchoring && read.diagnostics.length === 0 ? staleDiagnostic(modelling.model, anchoring, read.lock, read.shown) : undefined;
+  return { ok: errors.length === 0, model: modelling.model, anchoring, errors, warnings: all.filter((d) => d.severity === 'warning'), lockStale };
+}
+
+export async function main({ options, io }: CommandContext): Promise<ExitCode> {
+  const checked = await checkCorpus(options);
+  const errors = checked.lockStale ? sortDiagnostics([...checked.errors, staleAsError(checked.lockStale)]) : checked.errors;
+  const result = { ...checked, ok: errors.length === 0, errors };
+  if (io.json) {
+    io.out({
+      ok: result.ok,
+      errors: result.errors.map(diagnosticJson),
+      warnings: result.warnings.map(diagnosticJson),
+      claims: result.model ? [...result.model.claims.values()].map((c) => ({ id: c.id, source: c.source, anchor: result.anchoring?.anchors.get(c.id) ?? { status: 'unchecked' } })) : [],
+    });
+  } else {
+    printDiagnostics(io, [...result.errors, ...result.warnings]);
+    const claims = result.model?.claims.size ?? 0;
+    const byStatus = new Map<string, number>();
+    for (const a of result.anchoring?.anchors.values() ?? []) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
+    const byLock = [...result.anchoring?.anchors.values() ?? []].filter((a) => a.via === 'lock').length;
+    const statuses = [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ') + (byLock ? `; ${byLock} verified by the evidence lock` : '');
+    io.err(result.ok
+      ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
+      : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+  }
+  return result.ok ? ExitCode.ok : ExitCode.invalidInput;
+}

@@ -1,0 +1,85 @@
+// run: the per-document loop every command shares: chart → render HTML into staging, then
+// print every HTML in the command's one browser. The chart, render and print stages are
+// imported only here, and only when there is a document to make.
+import { bundledFonts } from '../config/fonts.ts';
+import type { RunOptions } from '../config/options.ts';
+import { RenderError } from '../core/diagnostics.ts';
+import type { PrintedPdf } from '../print/index.ts';
+import type { RenderedHtml } from '../render/index.ts';
+import type { Selection } from '../select/index.ts';
+import type { BrowserSession } from './browser-session.ts';
+import type { PlannedDocument } from './plan.ts';
+import type { Staging } from './staging.ts';
+
+export interface DocumentJob {
+  readonly doc: PlannedDocument;
+  readonly selection: Selection;
+}
+
+export interface MadeDocument {
+  readonly doc: PlannedDocument;
+  readonly rendered: Omit<RenderedHtml, 'html'>;
+  /** Paths relative to out/. */
+  readonly html: { readonly path: string; readonly size: number };
+  readonly pdf: { readonly path: string; readonly size: number; readonly pages: number } | null;
+}
+
+export interface MakeContext {
+  readonly options: RunOptions;
+  readonly staging: Staging;
+  readonly session: BrowserSession;
+  /** False for an HTML-only run: no browser. */
+  readonly print: boolean;
+  readonly progress: (message: string) => void;
+}
+
+export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeContext): Promise<MadeDocument[]> {
+  if (jobs.length === 0) return [];
+  const [{ createChartRenderer, renderCharts }, { createHtmlRenderer }] = await Promise.all([import('../chart/index.ts'), import('../render/index.ts')]);
+  const fonts = bundledFonts();
+  const charts = createChartRenderer(fonts);
+  const renderer = createHtmlRenderer({ templatesDir: ctx.options.templatesDir, stylesDir: ctx.options.stylesDir, fonts, editionDate: ctx.options.editionDate });
+
+  const staged: { job: DocumentJob; file: string; rendered: RenderedHtml; size: number }[] = [];
+  for (const [i, job] of jobs.entries()) {
+    ctx.progress(`render ${i + 1}/${jobs.length} ${job.doc.name}`);
+    const rendered = renderer.renderHtml(job.selection, await renderCharts(job.selection, charts));
+    const file = await ctx.staging.write(`html/${job.doc.name}.html`, rendered.html);
+    staged.push({ job, file, rendered, size: Buffer.byteLength(rendered.html) });
+  }
+
+  let printed: PrintedPdf[] = [];
+  if (ctx.print) {
+    const { printPdfs } = await import('../print/index.ts');
+    const open = await ctx.session.get();
+    printed = await printPdfs(staged.map(({ job, file }) => ({
+      html: file,
+      meta: {
+        title: job.doc.report.title,
+        author: job.doc.report.author ?? 'brief',
+        subject: job.doc.report.subtitle ?? job.doc.report.bluf.slice(0, 200),
+        keywords: [job.doc.report.kind, job.doc.audience.id, ...job.doc.report.topics],
+        language: 'en',
+      },
+    })), open.browser, { editionDate: ctx.options.editionDate, onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) });
+    const leaks = printed.filter((p) => p.refused.length > 0);
+    if (leaks.length) {
+      throw new RenderError(`${leaks.reduce((n, p) => n + p.refused.length, 0)} network request(s) were refused while printing: ${leaks.flatMap((p) => p.refused).slice(0, 3).join(', ')}`,
+        'documents must not load anything from the network: inline images and styles, or put them in the project');
+    }
+  }
+
+  const made: MadeDocument[] = [];
+  for (const [i, { job, rendered, size }] of staged.entries()) {
+    const pdf = printed[i];
+    const pdfPath = `pdf/${job.doc.name}.pdf`;
+    if (pdf) await ctx.staging.write(pdfPath, pdf.bytes);
+    made.push({
+      doc: job.doc,
+      rendered: { templates: rendered.templates, stylesheets: rendered.stylesheets },
+      html: { path: `html/${job.doc.name}.html`, size },
+      pdf: pdf ? { path: pdfPath, size: pdf.bytes.byteLength, pages: pdf.pages } : null,
+    });
+  }
+  return made;
+}

@@ -1,0 +1,101 @@
+// run: the inputs of a run as files on disk, without parsing them. A build snapshots them; the
+// next build compares (size and time first, content hash when they differ) and, when nothing
+// changed and every output is in place, stops there: no parsing, no browser, no rendering.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { bundledFonts } from '../config/fonts.ts';
+import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
+import type { BuildState, FileStamp, InputSnapshot } from './state.ts';
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Every file under `dir`, recursively (absolute paths); none when it does not exist. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(e.parentPath ?? (e as { path: string }).path, e.name)).sort();
+}
+
+/** brief itself: its version, its locked packages and its own code. A new release redoes everything. */
+export function toolHash(): string {
+  const h = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    const abs = path.join(PROJECT_ROOT, file);
+    if (existsSync(abs)) h.update(readFileSync(abs));
+  }
+  for (const file of filesUnder(path.join(PROJECT_ROOT, 'pipeline'))) h.update(file.slice(PROJECT_ROOT.length)).update(readFileSync(file));
+  return h.digest('hex');
+}
+
+/** The bundled font files, by name and size (their content is pinned by the lockfile too). */
+export function fontsHash(): string {
+  return sha256(bundledFonts().flatMap((f) => f.files.map((file) => `${path.basename(file.path)}:${statSync(file.path).size}`)).join('\n'));
+}
+
+/** The options that shape outputs; a build under other options never takes the shortcut. */
+export function optionsKey(options: RunOptions, print: boolean): string {
+  return JSON.stringify({
+    data: path.resolve(options.dataDir), out: path.resolve(options.outDir), texts: options.textDirs.map((d) => path.resolve(d)),
+    templates: path.resolve(options.templatesDir), styles: path.resolve(options.stylesDir),
+    audiences: options.audiences, reports: options.reports, allowUnverified: options.allowUnverified,
+    date: options.editionDateGiven ? options.editionDate : null, print,
+  });
+}
+
+function inputFiles(options: RunOptions): string[] {
+  return [options.dataDir, options.templatesDir, options.stylesDir].flatMap((d) => filesUnder(path.resolve(d)));
+}
+
+/** Stamps every input file, reusing the previous hash where size and time are unchanged. */
+export function stampFiles(options: RunOptions, previous: InputSnapshot | undefined): Record<string, FileStamp> {
+  const stamps: Record<string, FileStamp> = {};
+  for (const file of inputFiles(options)) {
+    let s;
+    try {
+      s = statSync(file);
+    } catch {
+      continue; // a dangling link: load reports it
+    }
+    const before = previous?.files[file];
+    const sha = before && before.size === s.size && before.mtimeMs === s.mtimeMs ? before.sha256 : sha256(readFileSync(file));
+    stamps[file] = { size: s.size, mtimeMs: s.mtimeMs, sha256: sha };
+  }
+  return stamps;
+}
+
+/** Where a source text is found: data/sources/text first, then each --texts folder. */
+export function resolveText(options: RunOptions, name: string): string | undefined {
+  const dirs = [path.join(path.resolve(options.dataDir), 'sources', 'text'), ...options.textDirs];
+  return dirs.map((d) => path.resolve(d, name)).find((p) => existsSync(p) && statSync(p).isFile());
+}
+
+/**
+ * True when the last build read exactly these inputs and its outputs are all in place: nothing
+ * to do. Texts are always re-hashed (they are few, and a text edited while the last build read
+ * it must not pass for unchanged).
+ */
+export function unchangedSince(state: BuildState, options: RunOptions, current: { key: string; tool: string; fonts: string; browser: string }, outputsPresent: (names: readonly string[]) => boolean): boolean {
+  const snap = state.snapshot;
+  if (!snap || snap.key !== current.key || snap.tool !== current.tool || snap.fonts !== current.fonts || snap.browser !== current.browser) return false;
+  const files = inputFiles(options);
+  if (files.length !== Object.keys(snap.files).length) return false;
+  for (const file of files) {
+    const before = snap.files[file];
+    if (!before) return false;
+    let s;
+    try {
+      s = statSync(file);
+    } catch {
+      return false;
+    }
+    if (s.size !== before.size) return false;
+    if (s.mtimeMs !== before.mtimeMs && sha256(readFileSync(file)) !== before.sha256) return false;
+  }
+  for (const [name, was] of Object.entries(snap.texts)) {
+    const now = resolveText(options, name);
+    if ((now ?? null) !== (was?.path ?? null)) return false;
+    if (now && sha256(readFileSync(now)) !== was!.sha256) return false;
+  }
+  return outputsPresent(snap.documents);
+}

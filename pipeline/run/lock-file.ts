@@ -1,0 +1,43 @@
+// run: data/anchors.lock on disk → the evidence lock (read, located errors), and a new lock → the file, atomically.
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LOCK_FILE, type AnchorLock } from '../anchor/lock.ts';
+import { parseLock } from '../anchor/lock-format.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { displayPath } from '../core/paths.ts';
+
+export interface LockRead {
+  /** Absolute path of the lock. */
+  readonly file: string;
+  /** The path as diagnostics show it. */
+  readonly shown: string;
+  readonly exists: boolean;
+  /** The file's text, as read (undefined when there is none). */
+  readonly text: string | undefined;
+  /** Undefined when there is no file, or it is malformed (then `diagnostics` say where). */
+  readonly lock: AnchorLock | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const lockPath = (dataDir: string) => path.join(path.resolve(dataDir), LOCK_FILE);
+
+export async function readLockFile(dataDir: string): Promise<LockRead> {
+  const file = lockPath(dataDir);
+  const shown = displayPath(file);
+  if (!existsSync(file)) return { file, shown, exists: false, text: undefined, lock: undefined, diagnostics: [] };
+  const text = await readFile(file, 'utf8');
+  const { lock, diagnostics } = parseLock(shown, text);
+  return { file, shown, exists: true, text, lock, diagnostics };
+}
+
+/** Written beside the lock, then renamed over it: a reader sees the old lock or the new, never half of one. */
+export async function writeLockFile(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}

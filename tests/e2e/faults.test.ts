@@ -1,0 +1,128 @@
+// Real processes, real signals: two builds into one out/, a build stopped half-way, and watch
+// rebuilding on a save and shutting down without leaving a Chromium behind.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { sharedBrowser } from '../support/options.ts';
+
+const BIN = path.resolve('bin/brief.js');
+const made: TempCorpus[] = [];
+afterAll(async () => Promise.all(made.map((c) => c.remove())));
+
+interface Run {
+  readonly child: ChildProcess;
+  stderr: string;
+  readonly done: Promise<number | null>;
+}
+
+/** Starts the CLI; `own` makes it start its own browser instead of the suite's shared one. */
+function start(args: string[], own = false): Run {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: own ? '' : sharedBrowser() ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run: Run = { child, stderr: '', done: new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)))) };
+  child.stderr!.on('data', (d: Buffer) => { run.stderr += d.toString(); });
+  child.stdout!.resume();
+  return run;
+}
+
+async function until(what: string, test: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!(await test())) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every process below `pid`, found through the process table. */
+function descendants(pid: number): number[] {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  const walk = (p: number) => rows.filter(([, ppid]) => ppid === p).forEach(([child]) => { found.push(child); walk(child); });
+  walk(pid);
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const staging = async (out: string) => (await readdir(path.join(out, '.brief')).catch(() => [] as string[])).filter((e) => e.startsWith('staging-'));
+
+async function corpus(): Promise<TempCorpus> {
+  const c = await tempCorpus();
+  made.push(c);
+  return c;
+}
+
+describe('two builds at once', () => {
+  it('the second waits for the first and says so; out/ ends whole', async () => {
+    const c = await corpus();
+    const args = ['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15', '--force'];
+    const a = start(args);
+    await until('the first build to take out/', () => existsSync(path.join(c.out, '.brief', 'lock')));
+    const b = start(args);
+    expect(await a.done, a.stderr).toBe(0);
+    expect(await b.done, b.stderr).toBe(0);
+    expect(b.stderr).toContain('another brief run is writing to');
+    const state = JSON.parse(await readFile(path.join(c.out, '.brief', 'state.json'), 'utf8')) as { documents: Record<string, unknown> };
+    expect(Object.keys(state.documents).sort()).toEqual(['brief.analyst', 'brief.executive', 'timeline.analyst', 'views.analyst']);
+    expect((await readdir(path.join(c.out, 'pdf'))).sort()).toEqual(['brief.analyst.pdf', 'brief.executive.pdf', 'timeline.analyst.pdf', 'views.analyst.pdf']);
+    expect(await staging(c.out)).toEqual([]);
+    expect(existsSync(path.join(c.out, '.brief', 'lock'))).toBe(false);
+  });
+});
+
+describe('a build stopped half-way', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`on ${signal}: exits, closes its browser, and leaves the earlier outputs and no staging folder`, async () => {
+      const c = await corpus();
+      const first = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
+      expect(await first.done, first.stderr).toBe(0);
+      const before = await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf'));
+      const run = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-02-20'], true);
+      await until('staging to begin', async () => (await staging(c.out)).length > 0);
+      await until('the browser to start', () => descendants(run.child.pid!).length > 0, 30_000).catch(() => undefined);
+      const children = descendants(run.child.pid!);
+      run.child.kill(signal);
+      expect(await run.done).toBe(signal === 'SIGINT' ? 130 : 143);
+      await until('the browser to go', () => children.every((p) => !alive(p)), 10_000);
+      expect(await staging(c.out)).toEqual([]);
+      expect(Buffer.compare(await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf')), before)).toBe(0);
+      const again = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
+      expect(await again.done, again.stderr).toBe(0);
+      expect(again.stderr).toContain('kept 4 documents');
+    });
+  }
+});
+
+describe('brief watch', () => {
+  it('rebuilds what a save affects, reports a located error and keeps watching, and exits 0 on SIGTERM leaving no Chromium', async () => {
+    const c = await corpus();
+    const run = start(['watch', '--data', c.data, '--out', c.out, '--report', 'brief'], true);
+    await until('the first build and the watcher', () => run.stderr.includes('watching'), 90_000);
+    const children = descendants(run.child.pid!);
+    expect(children.length).toBeGreaterThan(0); // its own Chromium
+
+    const claims = path.join(c.data, 'claims', 'beta-2022.yaml');
+    const text = await readFile(claims, 'utf8');
+    await writeFile(claims, text.replace('    type: assessment\n', '    type: [assessment\n'));
+    await until('the error', () => /E_YAML_SYNTAX/.test(run.stderr), 30_000);
+    expect(run.stderr).toContain('Watching for a fix');
+    const mark = run.stderr.length;
+    await writeFile(claims, text.replace('    type: reported-speech\n', '    type: reported-speech\n    locator: p. 99\n'));
+    await until('the rebuild', () => /rebuilt brief\.(analyst|executive)/.test(run.stderr.slice(mark)), 60_000);
+    expect(run.stderr.slice(mark)).toContain('claim beta-2022/not-aimed changed');
+
+    run.child.kill('SIGTERM');
+    expect(await run.done, run.stderr).toBe(0);
+    await until('the browser to go', () => children.every((p) => !alive(p)), 10_000);
+    expect(await staging(c.out)).toEqual([]);
+  });
+});
