@@ -23,7 +23,8 @@ const FLAGS = {
   out: { type: 'string', value: 'DIR', short: 'o', help: 'where outputs go (default: out)' },
   texts: { type: 'list', value: 'DIR', help: 'another folder to find source texts in (repeatable; also $BRIEF_TEXTS)' },
   config: { type: 'string', value: 'FILE', help: 'project settings (default: brief.config.yaml, if present)' },
-  audience: { type: 'list', value: 'a,b', help: 'only these audiences' },
+  audience: { type: 'list', value: 'a,b', help: 'only these audiences (pack: the one audience)' },
+  pack: { type: 'string', value: 'ID', help: 'the pack defined in data/packs/<ID>.yaml' },
   report: { type: 'list', value: 'id,…', help: 'only these reports' },
   date: { type: 'string', value: 'YYYY-MM-DD', help: 'the edition date documents carry (default: today for what is redone)' },
   'allow-unverified': { type: 'boolean', help: 'cite claims whose quotes are not verified, visibly marked' },
@@ -73,7 +74,12 @@ const COMMANDS: Record<string, Command> = {
     examples: ['brief watch', 'brief watch --audience analyst --html'],
     load: () => import('./run/watch.ts'),
   },
-  pack: { summary: 'one PDF for an audience: cover, contents, documents (not yet implemented)', flags: [], examples: [] },
+  pack: {
+    summary: 'one PDF for one audience: a cover, a contents page, then the documents, into out/packs/',
+    flags: ['audience', 'pack', 'report', 'date', 'allow-unverified', 'force'],
+    examples: ['brief pack --audience executive', 'brief pack --audience analyst --pack weekly --date 2026-02-01', 'brief pack --audience analyst --report tr-az-convergence,chronology'],
+    load: () => import('./run/pack.ts'),
+  },
   edition: { summary: 'archive a dated edition (not yet implemented)', flags: [], examples: [] },
   editions: { summary: 'list the archived editions (not yet implemented)', flags: [], examples: [] },
   diff: { summary: 'compare two editions (not yet implemented)', flags: [], examples: [] },
@@ -149,7 +155,7 @@ async function resolveRunOptions(values: Record<string, unknown>) {
   const flags: FlagValues = {
     data: values.data as string | undefined, out, texts: list(values.texts), audience: list(values.audience), report: list(values.report),
     date: values.date as string | undefined, allowUnverified: values['allow-unverified'] as boolean | undefined, force: values.force as boolean | undefined,
-    html: values.html as boolean | undefined,
+    html: values.html as boolean | undefined, pack: values.pack as string | undefined,
   };
   for (const [name, v] of [['audience', flags.audience], ['report', flags.report]] as const) {
     if (v !== undefined && v.length === 0) throw new UsageError(`--${name} needs a value`);

@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../core/diagnostics.ts';
+import { InputError, type SourcePos } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import { parseYaml } from '../core/yaml-positions.ts';
+import { locate, parseYaml } from '../core/yaml-positions.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
 
 export const CONFIG_FILE = 'brief.config.yaml';
@@ -19,14 +19,25 @@ export const ConfigFile = z.strictObject({
   texts: z.array(path_).default([]),
   templates: path_.optional(),
   styles: path_.optional(),
+  /** The audiences a report goes to when it names none (a report's own list wins; without either, all). */
+  audiences: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')).min(1, 'must name at least one audience').optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/** The default audiences of brief.config.yaml, with where each is written (an unknown one is an error there). */
+export interface DefaultAudiences {
+  readonly ids: readonly string[];
+  readonly at: readonly SourcePos[];
+}
+
+/** The file's values, paths made absolute. */
+export type ConfigValues = Omit<ConfigFile, 'audiences'> & { readonly audiences?: DefaultAudiences };
 
 /**
  * Reads the config file if there is one. Relative paths in it are relative to the file's
  * folder, so a project behaves the same from wherever it is run.
  */
-export function readConfigFile(file: string, required: boolean): ConfigFile | undefined {
+export function readConfigFile(file: string, required: boolean): ConfigValues | undefined {
   if (!existsSync(file)) {
     if (!required) return undefined;
     throw new InputError([{ file: displayPath(file), line: 1, column: 1, severity: 'error', code: 'E_NO_CONFIG', message: `the config file ${displayPath(file)} does not exist`, hint: 'check the path given to --config' }]);
@@ -40,5 +51,6 @@ export function readConfigFile(file: string, required: boolean): ConfigFile | un
   const dir = path.dirname(path.resolve(file));
   const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(dir, p));
   const c = result.data;
-  return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles) };
+  const audiences = c.audiences && { ids: c.audiences, at: c.audiences.map((_, i) => locate(src, ['audiences', i])) };
+  return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles), audiences };
 }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DefaultAudiences } from './file.ts';
 
 /**
  * The project folder, where templates, styles and package.json ship. Found by walking up from
@@ -39,6 +40,8 @@ export interface RunOptions {
   /** Only these audiences / reports (empty: all). */
   readonly audiences: readonly string[];
   readonly reports: readonly string[];
+  /** brief.config.yaml's `audiences`: where a report that names none goes (undefined: every audience). */
+  readonly defaultAudiences: DefaultAudiences | undefined;
   readonly allowUnverified: boolean;
   /** The date documents carry, YYYY-MM-DD. */
   readonly editionDate: string;
@@ -48,6 +51,8 @@ export interface RunOptions {
   readonly force: boolean;
   /** Write HTML only: no browser, no PDF. */
   readonly htmlOnly: boolean;
+  /** `brief pack`: the pack defined in data/packs/<id>.yaml. */
+  readonly pack: string | undefined;
   readonly browser: BrowserOptions;
 }
 
@@ -64,11 +69,13 @@ export function defaultOptions(now = new Date()): RunOptions {
     stylesDir: path.join(PROJECT_ROOT, 'styles'),
     audiences: [],
     reports: [],
+    defaultAudiences: undefined,
     allowUnverified: false,
     editionDate: todayUtc(now),
     editionDateGiven: false,
     force: false,
     htmlOnly: false,
+    pack: undefined,
     browser: { executable: undefined, noSandbox: process.getuid?.() === 0, endpoint: undefined },
   };
 }

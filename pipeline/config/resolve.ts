@@ -1,7 +1,7 @@
 // config: the one place option precedence is decided: defaults < brief.config.yaml < environment < flags.
 import path from 'node:path';
 import { UsageError } from '../core/diagnostics.ts';
-import type { ConfigFile } from './file.ts';
+import type { ConfigValues } from './file.ts';
 import { defaultOptions, type BrowserOptions, type RunOptions } from './options.ts';
 
 /** What the command line said, already split into values (lists are comma-separated or repeated). */
@@ -15,12 +15,13 @@ export interface FlagValues {
   readonly allowUnverified?: boolean;
   readonly force?: boolean;
   readonly html?: boolean;
+  readonly pack?: string;
 }
 
 export interface ResolveInput {
   readonly flags: FlagValues;
   /** brief.config.yaml, its paths already made absolute; undefined when there is none. */
-  readonly file: ConfigFile | undefined;
+  readonly file: ConfigValues | undefined;
   readonly env: NodeJS.ProcessEnv;
   readonly now?: Date;
   /** Whether the process runs as root (Chromium then needs --no-sandbox). */
@@ -59,11 +60,13 @@ export function resolveOptions({ flags, file, env, now = new Date(), root = proc
     textDirs: [...(flags.texts ?? []), ...envTexts, ...(file?.texts ?? [])],
     audiences: flags.audience ?? [],
     reports: flags.report ?? [],
+    defaultAudiences: file?.audiences,
     allowUnverified: flags.allowUnverified ?? false,
     editionDate: date ?? defaults.editionDate,
     editionDateGiven: date !== undefined,
     force: flags.force ?? false,
     htmlOnly: flags.html ?? false,
+    pack: flags.pack,
     browser: browserFrom(env, root),
   };
 }

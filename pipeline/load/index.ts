@@ -75,6 +75,7 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
     datasets,
     charts: await all('charts/*.json', yamlFile),
     reports: await all('reports/*.md', markdown),
+    packs: await all('packs/*.{yaml,yml}', yamlFile),
     diagnostics,
   };
 }

@@ -46,6 +46,8 @@ export interface LoadedCorpus {
   readonly datasets: readonly DatasetSource[];
   readonly charts: readonly YamlSource[];
   readonly reports: readonly MarkdownSource[];
+  /** Briefing packs: data/packs/<id>.yaml. */
+  readonly packs: readonly YamlSource[];
   /** Syntax errors: a file that could not be parsed at all. */
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -7,7 +7,7 @@ import type { Located, ValidatedCorpus } from '../validate/index.ts';
 import { chartFields } from './chart-fields.ts';
 import { findCitations } from './citations.ts';
 import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
-import type { Chart, Claim, CorpusEvent, Dataset, Model, Report, Source } from './types.ts';
+import type { Chart, Claim, CorpusEvent, Dataset, Model, Pack, Report, Source } from './types.ts';
 
 export type * from './types.ts';
 
@@ -151,8 +151,14 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
     }
     reports.push({ ...m, id: r.id, body: r.body, bodyLine: r.bodyLine, citations, at: r.at });
   }
-  index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));
+  const reportIds = index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));
 
-  const model: Model = { dataDir: corpus.dataDir, actors, perspectives, questions, audiences, sources, claims, events, datasets, charts, reports };
+  const packs = index<Pack>('pack', corpus.packs.map((p) => ({ id: p.id, at: p.at, value: { ...p.value, id: p.id, at: p.at } })));
+  for (const p of corpus.packs) {
+    p.value.audiences.forEach((a, i) => ref('audience', a, audiences, p.src, ['audiences', i], 'E_UNKNOWN_AUDIENCE', `pack "${p.id}"`));
+    p.value.reports.forEach((r, i) => ref('report', r, reportIds, p.src, ['reports', i], 'E_UNKNOWN_REPORT', `pack "${p.id}"`));
+  }
+
+  const model: Model = { dataDir: corpus.dataDir, actors, perspectives, questions, audiences, sources, claims, events, datasets, charts, reports, packs };
   return { model, diagnostics };
 }

@@ -1,7 +1,7 @@
 // model: the typed, indexed corpus with every cross-reference resolved.
 import type { SourcePos } from '../core/diagnostics.ts';
 import type {
-  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, EventData, Perspective, Question, ReportMeta, SourceMeta,
+  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
 } from '../validate/index.ts';
 
 export interface Source extends SourceMeta {
@@ -54,6 +54,11 @@ export interface Report extends ReportMeta {
   readonly at: SourcePos;
 }
 
+export interface Pack extends PackMeta {
+  readonly id: string;
+  readonly at: SourcePos;
+}
+
 export interface Model {
   readonly dataDir: string;
   readonly actors: ReadonlyMap<string, Actor>;
@@ -67,4 +72,5 @@ export interface Model {
   readonly datasets: ReadonlyMap<string, Dataset>;
   readonly charts: ReadonlyMap<string, Chart>;
   readonly reports: readonly Report[];
+  readonly packs: ReadonlyMap<string, Pack>;
 }

@@ -1,8 +1,10 @@
 // print: HTML files → PDF files, with one Chromium for the whole run and a small pool of pages.
 // Pages run with JavaScript off; every request that is not a local file or data: URL is refused and counted.
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { RenderError } from '../core/diagnostics.ts';
+import { headingTexts } from './bookmarks.ts';
 import { poolSize } from './browser.ts';
 import { finishPdf, type PdfMeta } from './pdf-metadata.ts';
 
@@ -30,7 +32,7 @@ export interface PrintOptions {
 
 const LOCAL = /^(file:|data:|about:blank)/;
 
-async function preparePage(browser: Browser, refused: { current: string[] }): Promise<Page> {
+export async function preparePage(browser: Browser, refused: { current: string[] }): Promise<Page> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
@@ -50,9 +52,9 @@ async function preparePage(browser: Browser, refused: { current: string[] }): Pr
   return page;
 }
 
-async function printOne(page: Page, job: PrintJob, refused: { current: string[] }, editionDate: string): Promise<PrintedPdf> {
-  refused.current = [];
-  await page.goto(pathToFileURL(job.html).href, { waitUntil: 'load', timeout: 60_000 });
+/** Opens the HTML file in a prepared page and prints it as Chromium makes it (bookmarks, tags unless told otherwise). */
+export async function printRaw(page: Page, html: string, tagged = true): Promise<Uint8Array> {
+  await page.goto(pathToFileURL(html).href, { waitUntil: 'load', timeout: 60_000 });
   // Load every face before printing. Faces are split by unicode-range and load lazily;
   // one first needed at print time (a margin box, a 7.5pt note) is still loading when the
   // PDF is made, and with font-display: block its text is silently left out.
@@ -60,9 +62,14 @@ async function printOne(page: Page, job: PrintJob, refused: { current: string[] 
   const failed = await page.evaluate(() =>
     Promise.all([...document.fonts].map((f) => f.load().then(() => '', () => `${f.family} ${f.weight} ${f.style}`)))
       .then((r) => r.filter(Boolean)));
-  if (failed.length) throw new RenderError(`fonts failed to load in ${job.html}: ${failed.join(', ')}`, 'reinstall the packages (npm ci): the bundled @fontsource files may be damaged');
-  const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
-  const { bytes, pages } = await finishPdf(raw, job.meta, editionDate);
+  if (failed.length) throw new RenderError(`fonts failed to load in ${html}: ${failed.join(', ')}`, 'reinstall the packages (npm ci): the bundled @fontsource files may be damaged');
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged, timeout: 120_000 });
+}
+
+async function printOne(page: Page, job: PrintJob, refused: { current: string[] }, editionDate: string): Promise<PrintedPdf> {
+  refused.current = [];
+  const raw = await printRaw(page, job.html);
+  const { bytes, pages } = await finishPdf(raw, job.meta, editionDate, headingTexts(await readFile(job.html, 'utf8')));
   return { html: job.html, bytes, pages, refused: [...refused.current] };
 }
 

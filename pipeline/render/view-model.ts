@@ -6,7 +6,7 @@ import type { Selection } from '../select/index.ts';
 import { sourceLabel } from '../core/source-label.ts';
 import { formatEdtf } from './dates.ts';
 
-const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<string, string> = {
   'policy-brief': 'Policy brief',
   'comparative-perspectives': 'Comparative perspectives',
   chronology: 'Chronology',

@@ -14,15 +14,15 @@ import type { RunOptions } from '../config/options.ts';
 import { ExitCode, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import { findBrowser, browserIdentity } from '../print/browser.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
+import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import { BrowserSession } from './browser-session.ts';
 import { checkCorpus } from './check.ts';
 import type { CommandContext } from './command.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
-import { changedParts, fingerprintOf, presentationParts, runParts, selectionParts, type Parts, type RunInputs } from './fingerprint.ts';
-import { fontsHash, optionsKey, stampFiles, toolHash, unchangedSince } from './inputs.ts';
+import { changedParts, fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
+import { optionsKey, runInputs, stampFiles, unchangedSince } from './inputs.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
 import { planDocuments, type PlannedDocument } from './plan.ts';
@@ -42,6 +42,8 @@ export interface BuiltDocument {
   readonly status: 'built' | 'kept';
   /** Why it was built (empty when kept). */
   readonly reasons: readonly string[];
+  /** Of everything it depends on (see fingerprint.ts). */
+  readonly fingerprint: string;
 }
 
 export interface BuildResult {
@@ -51,6 +53,8 @@ export interface BuildResult {
   readonly warnings: readonly Diagnostic[];
   /** Whether this build needed the browser (a build with nothing to print starts none). */
   readonly browserStarted: boolean;
+  /** The corpus as checked; undefined when nothing had changed and nothing was read. */
+  readonly model?: Model;
 }
 
 export interface BuildHooks {
@@ -62,16 +66,9 @@ export interface BuildHooks {
 }
 
 const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
-  report: r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons,
+  report: r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons, fingerprint: r.fingerprint,
   html: path.join(path.resolve(outDir), r.html.path), pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null, pages: r.pdf?.pages ?? null,
 });
-
-async function runInputs(options: RunOptions): Promise<RunInputs> {
-  // A browser reached over the network cannot be looked at without connecting: its address stands for it.
-  if (options.browser.endpoint) return { tool: toolHash(), fonts: fontsHash(), browser: 'endpoint' };
-  const choice = await findBrowser(options.browser).catch(() => undefined);
-  return { tool: toolHash(), fonts: fontsHash(), browser: choice ? browserIdentity(choice) : 'none' };
-}
 
 /** Why a document must be redone, or [] to keep it. */
 function reasonsToRedo(record: DocumentRecord | undefined, parts: Parts, options: RunOptions, print: boolean, present: (rel: string, size: number) => boolean): string[] {
@@ -210,7 +207,7 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
       };
       await writeRecords(staging, next, planned.map((d) => records[d.name]!), model, anchoring);
       await staging.commit();
-      return { documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))), removed, warnings, browserStarted: toMake.length > 0 && print };
+      return { documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))), removed, warnings, browserStarted: toMake.length > 0 && print, model };
     } catch (err) {
       // Errors found while rendering (a broken template, a chart that cannot be drawn) keep the warnings.
       if (err instanceof InputError && err.warnings.length === 0) throw new InputError(err.diagnostics, warnings);
@@ -228,7 +225,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
     const result = await buildDocuments(options, { session, progress: io.progress, notify: io.err });
     io.progress('');
     if (io.json) {
-      io.out({ documents: result.documents, removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
+      io.out({ documents: result.documents.map(({ fingerprint: _, ...d }) => d), removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
       return ExitCode.ok;
     }
     printDiagnostics(io, result.warnings);

@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundledFonts } from '../config/fonts.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
+import { browserIdentity, findBrowser } from '../print/browser.ts';
+import type { RunInputs } from './fingerprint.ts';
 import type { BuildState, FileStamp, InputSnapshot } from './state.ts';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -31,6 +33,14 @@ export function toolHash(): string {
 /** The bundled font files, by name and size (their content is pinned by the lockfile too). */
 export function fontsHash(): string {
   return sha256(bundledFonts().flatMap((f) => f.files.map((file) => `${path.basename(file.path)}:${statSync(file.path).size}`)).join('\n'));
+}
+
+/** What every output of a run depends on besides the corpus: the tool, the fonts, the browser. */
+export async function runInputs(options: RunOptions): Promise<RunInputs> {
+  // A browser reached over the network cannot be looked at without connecting: its address stands for it.
+  if (options.browser.endpoint) return { tool: toolHash(), fonts: fontsHash(), browser: 'endpoint' };
+  const choice = await findBrowser(options.browser).catch(() => undefined);
+  return { tool: toolHash(), fonts: fontsHash(), browser: choice ? browserIdentity(choice) : 'none' };
 }
 
 /** The options that shape outputs; a build under other options never takes the shortcut. */

@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { locate, posAtOffset, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
 import type { LoadedCorpus } from '../load/types.ts';
 import {
-  ActorsFile, AudiencesFile, ChartSpec, Claim, DatasetSidecar, Event, PerspectivesFile, QuestionsFile,
+  ActorsFile, AudiencesFile, ChartSpec, Claim, DatasetSidecar, Event, PackFile, PerspectivesFile, QuestionsFile,
   ReportFrontMatter, SourceFrontMatter,
 } from './schemas.ts';
 import { typeTable } from './tables.ts';
@@ -124,6 +124,10 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     datasets,
     charts,
     reports,
+    packs: loaded.packs.flatMap((src) => {
+      const pack = check(src, PackFile);
+      return pack ? [{ ...pack, id: baseName(src.file) }] : [];
+    }),
   };
   return { corpus, diagnostics };
 }

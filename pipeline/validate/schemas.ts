@@ -30,6 +30,7 @@ export const QuestionsFile = list(
   }),
 );
 
+const pageCount = z.number().int().min(1, 'must be at least 1 page');
 export const AudiencesFile = list(
   z.strictObject({
     id: Id,
@@ -40,6 +41,12 @@ export const AudiencesFile = list(
     marking: text,
     omit: z.array(Id).default([]),
     show_anchor_status: z.boolean().default(false),
+    /** Most charts a document carries, the built-in timeline or stance chart first; none: no limit. */
+    charts: z.number().int().min(0, 'must be 0 or more').optional(),
+    /** false: no numbered notes and no quotes (a reader who does not check evidence); sources are still listed. */
+    notes: z.boolean().default(true),
+    /** Most pages a PDF of each kind may have; a longer one fails the build (E_PAGE_BUDGET). */
+    page_budget: z.strictObject(Object.fromEntries(DocKind.map((k) => [k, pageCount.optional()])) as Record<DocKind, z.ZodOptional<typeof pageCount>>).default({}),
   }),
 );
 
@@ -118,7 +125,8 @@ export const ReportFrontMatter = z.strictObject({
   date: Edtf.optional(),
   author: text.optional(),
   distribution: z.enum(Distribution).default('public'),
-  audiences: z.array(Id).min(1, 'must name at least one audience'),
+  /** Who gets it; without it, brief.config.yaml's `audiences`, else every audience (see model/). */
+  audiences: z.array(Id).min(1, 'must name at least one audience').optional(),
   topics: z.array(Id).default([]),
   period: Edtf.optional(),
   bluf: text,
@@ -128,6 +136,18 @@ export const ReportFrontMatter = z.strictObject({
   sources: z.array(Id).default([]),
   events: z.union([z.literal('all'), z.array(Id)]).default('all'),
   lanes: z.enum(Lanes).default('category'),
+});
+
+/** A briefing pack: its documents in order behind a cover and a contents page (data/packs/<id>.yaml). */
+export const PackFile = z.strictObject({
+  title: text,
+  subtitle: text.optional(),
+  /** Who the pack is for; `brief pack --audience` must name one of them. */
+  audiences: z.array(Id).min(1, 'must name at least one audience'),
+  /** Report ids, in the order the pack prints them. */
+  reports: z.array(Id).min(1, 'must name at least one report'),
+  /** A short note for the cover: why these documents, for whom. */
+  note: text.optional(),
 });
 
 export type Actor = z.infer<typeof ActorsFile>[number];
@@ -141,3 +161,4 @@ export type DatasetMeta = z.infer<typeof DatasetSidecar>;
 export type ChartData = z.infer<typeof ChartSpec>;
 export type JudgmentData = z.infer<typeof Judgment>;
 export type ReportMeta = z.infer<typeof ReportFrontMatter>;
+export type PackMeta = z.infer<typeof PackFile>;

@@ -3,7 +3,7 @@ import type { SourcePos } from '../core/diagnostics.ts';
 import type { PathKey, YamlSource } from '../core/yaml-positions.ts';
 import type { TableSource } from '../load/types.ts';
 import type {
-  Actor, Audience, ChartData, ClaimData, DatasetMeta, EventData, Perspective, Question, ReportMeta, SourceMeta,
+  Actor, Audience, ChartData, ClaimData, DatasetMeta, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
 } from './schemas.ts';
 
 export interface Located<T> {
@@ -44,6 +44,10 @@ export interface ValidReport extends Located<ReportMeta> {
   readonly bodyLine: number;
 }
 
+export interface ValidPack extends Located<PackMeta> {
+  readonly id: string;
+}
+
 export interface ValidatedCorpus {
   readonly dataDir: string;
   readonly actors: readonly Located<Actor>[];
@@ -56,4 +60,5 @@ export interface ValidatedCorpus {
   readonly datasets: readonly ValidDataset[];
   readonly charts: readonly ValidChart[];
   readonly reports: readonly ValidReport[];
+  readonly packs: readonly ValidPack[];
 }

@@ -1,0 +1,56 @@
+// print: a pack's HTML → its PDF, in two passes. Chromium has no target-counter(), so the first
+// print (untagged: faster, and only page positions are wanted) tells where each document and
+// each of its top headings landed, read from the PDF's own bookmarks; the contents page is
+// filled in and the pack printed again. Its bookmarks are then nested pack → document → headings.
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import type { Browser } from 'puppeteer';
+import { RenderError } from '../core/diagnostics.ts';
+import { readBookmarks, retitled, writeBookmarks, type Bookmark } from './bookmarks.ts';
+import { preparePage, printRaw } from './index.ts';
+import { applyMeta, type PdfMeta } from './pdf-metadata.ts';
+
+export { headingTexts, readBookmarks, type Bookmark } from './bookmarks.ts';
+
+export interface PackPrint {
+  /** The PDF as Chromium made it. */
+  readonly raw: Uint8Array;
+  readonly pages: number;
+  /** Top-level bookmarks: one per document (its title heading), with its headings below. */
+  readonly bookmarks: readonly Bookmark[];
+}
+
+/** Prints a pack's HTML file once. */
+export async function printPackPass(html: string, browser: Browser, tagged: boolean): Promise<PackPrint> {
+  const refused = { current: [] as string[] };
+  const page = await preparePage(browser, refused);
+  try {
+    const raw = await printRaw(page, html, tagged);
+    if (refused.current.length) {
+      throw new RenderError(`${refused.current.length} network request(s) were refused while printing the pack: ${refused.current.slice(0, 3).join(', ')}`,
+        'documents must not load anything from the network: inline images and styles, or put them in the project');
+    }
+    const doc = await PDFDocument.load(raw, { updateMetadata: false });
+    return { raw, pages: doc.getPageCount(), bookmarks: readBookmarks(doc) };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The finished pack: bookmarks nested under the pack's title and "Contents", the document
+ * information, both dates the edition date, and a document ID derived from `identity` (the
+ * pack's fingerprint), so the same inputs and date give the same bytes.
+ */
+export async function finishPack(print: PackPrint, meta: PdfMeta, editionDate: string, identity: string, contentsPage: number, titles: readonly string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(print.raw, { updateMetadata: false });
+  const pageDest = (n: number) => doc.context.obj([doc.getPages()[n - 1]!.ref, PDFName.of('Fit')]);
+  writeBookmarks(doc, [{
+    title: meta.title, dest: pageDest(1), page: 1,
+    children: [{ title: 'Contents', dest: pageDest(contentsPage), page: contentsPage, children: [] }, ...retitled(print.bookmarks, titles)],
+  }]);
+  applyMeta(doc, meta, editionDate);
+  const id = createHash('md5').update(identity).digest('hex');
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}

@@ -1,0 +1,181 @@
+// run: `brief pack`: one PDF for one audience: a cover, a contents page, then the documents in order.
+//
+// 1. build the audience's documents (build.ts: unchanged ones are kept, not redone)
+// 2. choose them: a pack file's reports, --report's, or the audience's (briefs, comparative, chronology)
+// 3. fingerprint the pack (its definition, its documents' fingerprints, its templates, the date); keep it if unchanged
+// 4. page numbers from each document's own PDF (a document paginates the same inside the pack),
+//    one print of the whole pack, checked against its bookmarks; printed again if anything moved
+// 5. write out/packs/<name>.pdf (and .html) all or nothing
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { RunOptions } from '../config/options.ts';
+import { bundledFonts } from '../config/fonts.ts';
+import { diagnostic, ExitCode, InputError, UsageError, type Diagnostic } from '../core/diagnostics.ts';
+import { diagnosticJson, printDiagnostics } from '../core/output.ts';
+import { displayPath } from '../core/paths.ts';
+import { didYouMean } from '../core/suggest.ts';
+import type { Model } from '../model/index.ts';
+import type { PackPages } from '../render/pack.ts';
+import { BrowserSession } from './browser-session.ts';
+import { buildDocuments, type BuiltDocument } from './build.ts';
+import { checkCorpus } from './check.ts';
+import type { CommandContext } from './command.ts';
+import { fileHash, hashOf } from './fingerprint.ts';
+import { runInputs } from './inputs.ts';
+import { lockOut } from './out-lock.ts';
+import { packPages, printPack } from './pack-print.ts';
+import { readPackState, writePackState, type PackRecord } from './pack-state.ts';
+import { Staging } from './staging.ts';
+
+export interface PackRequest {
+  readonly audience: string;
+  /** A pack defined in data/packs/<id>.yaml. */
+  readonly pack: string | undefined;
+  /** Reports in this order (instead of a pack file or the audience's own). */
+  readonly reports: readonly string[];
+}
+
+export interface PackResult {
+  readonly name: string;
+  readonly pdf: string;
+  readonly html: string;
+  readonly pages: number;
+  readonly editionDate: string;
+  readonly status: 'built' | 'kept';
+  readonly reasons: readonly string[];
+  readonly documents: readonly BuiltDocument[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+const KIND_ORDER = ['policy-brief', 'comparative-perspectives', 'chronology'];
+
+/** The output's name: the pack's id and audience, or the audience (and the reports asked for). */
+export const packName = (r: PackRequest): string =>
+  r.pack ? `${r.pack}.${r.audience}` : r.reports.length ? `${r.audience}.${r.reports.join('+')}` : r.audience;
+
+/** The documents of the pack, in order, and what defines it (for its fingerprint). */
+function choose(model: Model, request: PackRequest, built: readonly BuiltDocument[]): { documents: BuiltDocument[]; definition: unknown } {
+  const byReport = new Map(built.map((d) => [d.report, d]));
+  if (request.pack) {
+    const pack = model.packs.get(request.pack);
+    if (!pack) throw new UsageError(`--pack ${request.pack}: there is no such pack. ${didYouMean(request.pack, model.packs.keys(), `The packs are: ${[...model.packs.keys()].join(', ') || 'none (add data/packs/<id>.yaml)'}`)}`);
+    if (!pack.audiences.includes(request.audience)) {
+      throw new UsageError(`pack "${pack.id}" is for ${pack.audiences.join(', ')}, not "${request.audience}". ${didYouMean(request.audience, pack.audiences, '')}`.trim());
+    }
+    const problems = pack.reports.filter((r) => !byReport.has(r)).map((r) => diagnostic(pack.at, 'E_PACK_AUDIENCE',
+      `pack "${pack.id}" lists report "${r}", which is not made for audience "${request.audience}"`, `add "${request.audience}" to the report's audiences, or take the report out of the pack`));
+    if (problems.length) throw new InputError(problems);
+    return { documents: pack.reports.map((r) => byReport.get(r)!), definition: pack };
+  }
+  if (request.reports.length) return { documents: request.reports.map((r) => byReport.get(r)!), definition: request.reports };
+  const documents = [...built].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.report.localeCompare(b.report));
+  if (documents.length === 0) throw new UsageError(`no report is made for audience "${request.audience}": name it in a report's audiences`);
+  return { documents, definition: null };
+}
+
+export async function makePack(options: RunOptions, request: PackRequest, session: BrowserSession, progress: (m: string) => void = () => undefined, notify: (m: string) => void = () => undefined): Promise<PackResult> {
+  // 1. the documents, reused where unchanged
+  const built = await buildDocuments({ ...options, audiences: [request.audience], reports: request.reports, htmlOnly: false }, { session, progress, notify });
+  const name = packName(request);
+  const out = path.resolve(options.outDir);
+  const state = await readPackState(out);
+  const record = state[name];
+  const pdfRel = `packs/${name}.pdf`;
+
+  // Nothing changed since the last build of these documents, and the pack was made from them: keep it.
+  const present = record !== undefined && existsSync(path.join(out, pdfRel)) && statSync(path.join(out, pdfRel)).size === record.pdf.size;
+  const sameDocs = (r: PackRecord) => r.documents.length > 0 && r.documents.every((d) => built.documents.some((b) => `${b.report}.${b.audience}` === d.name && b.fingerprint === d.fingerprint));
+  const dateOk = (r: PackRecord) => !options.editionDateGiven || r.editionDate === options.editionDate;
+  if (!built.model && present && sameDocs(record) && dateOk(record) && !options.force) return kept(record, out, built);
+
+  // 2. which documents, in which order
+  const model = built.model ?? (await checkCorpus(options)).model!;
+  const { documents, definition } = choose(model, request, built.documents);
+  const audience = model.audiences.get(request.audience)!;
+
+  // 3. the pack's fingerprint
+  const inputs = await runInputs(options);
+  const templates = ['pack', 'pack-cover', 'pack-contents'].map((t) => fileHash(path.join(options.templatesDir, 'pack', `${t}.hbs`)));
+  const parts = {
+    definition: hashOf({ name, definition, audience }),
+    documents: hashOf(documents.map((d) => [d.report, d.fingerprint, d.editionDate])),
+    presentation: hashOf({ templates, styles: ['base.css', 'print.css', `audiences/${audience.id}.css`].map((f) => fileHash(path.join(options.stylesDir, f))) }),
+    tool: hashOf(inputs),
+  };
+  const fingerprint = hashOf(parts);
+  const reasons = !record ? ['new pack'] : options.force ? ['--force'] : Object.entries(parts).filter(([k, v]) => record.parts[k] !== v).map(([k]) => `its ${k} changed`);
+  if (record && present && reasons.length === 0 && dateOk(record)) return kept(record, out, built);
+  if (reasons.length === 0) reasons.push(present ? `edition date ${record!.editionDate} → ${options.editionDate}` : `${pdfRel} is missing or was changed`);
+
+  // 4. compose and print
+  const { createPackRenderer } = await import('../render/pack.ts');
+  const { KIND_LABEL } = await import('../render/view-model.ts');
+  const { formatEdtf } = await import('../render/dates.ts');
+  const renderer = createPackRenderer({ templatesDir: options.templatesDir, stylesDir: options.stylesDir, fonts: bundledFonts() });
+  const docs = await Promise.all(documents.map(async (d) => {
+    const report = model.reports.find((r) => r.id === d.report)!;
+    return { title: report.title, kind: report.kind, kindLabel: KIND_LABEL[report.kind] ?? report.kind, date: formatEdtf(d.editionDate), html: await readFile(d.html, 'utf8') };
+  }));
+  const pack = request.pack ? model.packs.get(request.pack) : undefined;
+  const internal = documents.some((d) => model.reports.find((r) => r.id === d.report)?.distribution === 'internal');
+  const view = {
+    title: pack?.title ?? `Briefing pack for ${audience.label} readers`, subtitle: pack?.subtitle ?? null, note: pack?.note ?? null,
+    audience: { id: audience.id, label: audience.label }, marking: `${internal ? 'Internal' : 'Public'} · ${audience.marking}`,
+    editionLabel: formatEdtf(options.editionDate),
+  };
+  const expected: PackPages = await packPages(documents.map((d) => d.pdf!));
+  const meta = {
+    title: view.title, author: 'brief', subject: `Briefing pack for ${audience.label} readers: ${docs.map((d) => d.title).join('; ')}`.slice(0, 300),
+    keywords: ['briefing-pack', audience.id, ...documents.map((d) => d.report)], language: 'en',
+  };
+  const release = await lockOut(out, notify);
+  const staging = await Staging.open(out);
+  try {
+    progress(`print pack ${name}`);
+    const { bytes, pages, html } = await printPack(renderer, view, docs, expected, (await session.get()).browser, staging, `packs/${name}.html`, meta, options.editionDate, fingerprint);
+    await staging.write(pdfRel, bytes);
+    const next: PackRecord = {
+      name, fingerprint, parts, editionDate: options.editionDate, documents: documents.map((d) => ({ name: `${d.report}.${d.audience}`, fingerprint: d.fingerprint })),
+      pdf: { path: pdfRel, size: bytes.byteLength, pages }, html: { path: `packs/${name}.html`, size: Buffer.byteLength(html) },
+    };
+    await writePackState(staging, { ...state, [name]: next });
+    await staging.commit();
+    return { name, pdf: path.join(out, pdfRel), html: path.join(out, next.html.path), pages, editionDate: options.editionDate, status: 'built', reasons, documents, warnings: built.warnings };
+  } finally {
+    await staging.discard();
+    await release();
+  }
+}
+
+function kept(record: PackRecord, out: string, built: { documents: readonly BuiltDocument[]; warnings: readonly Diagnostic[] }): PackResult {
+  const documents = record.documents.map((d) => built.documents.find((b) => `${b.report}.${b.audience}` === d.name)!);
+  return { name: record.name, pdf: path.join(out, record.pdf.path), html: path.join(out, record.html.path), pages: record.pdf.pages, editionDate: record.editionDate, status: 'kept', reasons: [], documents, warnings: built.warnings };
+}
+
+export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
+  const [audience, ...more] = options.audiences;
+  if (!audience || more.length) throw new UsageError('brief pack makes one pack for one audience: give --audience <id>');
+  if (args.length) throw new UsageError(`brief pack takes no file or name arguments (got ${args.join(' ')}); use --pack <id> or --report a,b`);
+  const session = new BrowserSession(options.browser);
+  const started = Date.now();
+  try {
+    const result = await makePack(options, { audience, pack: options.pack, reports: options.reports }, session, io.progress, io.err);
+    io.progress('');
+    if (io.json) {
+      const { warnings, documents, ...pack } = result;
+      io.out({ pack: { ...pack, documents: documents.map((d) => `${d.report}.${d.audience}`) }, warnings: warnings.map(diagnosticJson) });
+      return ExitCode.ok;
+    }
+    printDiagnostics(io, result.warnings);
+    const docs = result.documents.map((d) => `${d.report}.${d.audience}`).join(', ');
+    io.err(result.status === 'kept'
+      ? `kept ${displayPath(result.pdf)} (${result.pages} pages, dated ${result.editionDate}): nothing it depends on changed`
+      : `made ${displayPath(result.pdf)} (${result.pages} pages: cover, contents, ${docs}): ${result.reasons.join('; ')}`);
+    io.err(`in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return ExitCode.ok;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,119 @@
+// Briefing packs, read back as a reader's tools see them: the contents page against the pages it
+// names, page numbers through the whole pack, nested bookmarks, tags, the same bytes twice.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBookmarks } from '../../pipeline/print/bookmarks.ts';
+import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { sharedBrowser } from '../support/options.ts';
+import { pdfInfo, pdfText } from '../support/pdf.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/brief.js');
+const made: TempCorpus[] = [];
+let corpus: TempCorpus;
+let first: { code: number; stdout: string; stderr: string };
+
+async function brief(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '' }, maxBuffer: 10_000_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const pack = (c: TempCorpus, out: string, ...more: string[]) => brief(['pack', '--json', '--data', c.data, '--out', out, '--audience', 'analyst', '--date', '2024-01-15', ...more]);
+const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const flat = (t: string) => t.replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  corpus = await tempCorpus();
+  made.push(corpus);
+  first = await pack(corpus, corpus.out, '--pack', 'weekly');
+});
+afterAll(async () => Promise.all(made.map((c) => c.remove())));
+
+describe('brief pack', () => {
+  it('makes one PDF: cover, contents, the documents in the pack file\'s order', async () => {
+    expect(first.code, first.stderr).toBe(0);
+    const result = JSON.parse(first.stdout).pack;
+    expect(result).toMatchObject({ name: 'weekly.analyst', status: 'built', documents: ['views.analyst', 'brief.analyst'] });
+    const info = await pdfInfo(result.pdf);
+    expect(info.Title).toBe('Weekly security pack');
+    expect(info.Tagged).toBe('yes');
+    expect(Number(info.Pages)).toBe(result.pages);
+    const cover = flat(await pdfText(result.pdf).then((t) => t.split('\f')[0]!)).toLowerCase();
+    for (const s of ['Weekly security pack', 'Briefing pack · for Analyst readers', '15 January 2024', 'The comparison first']) expect.soft(cover).toContain(s.toLowerCase());
+  });
+
+  it('numbers pages through the whole pack and names the current document in the running header', async () => {
+    const { pdf, pages } = JSON.parse(first.stdout).pack;
+    const text = (await pdfText(pdf)).split('\f');
+    expect(flat(text[pages - 1]!)).toContain(`Page ${pages} of ${pages}`);
+    expect(flat(text[2]!)).toContain('Page 3 of');
+    // The pages of the second document carry its title in their header, not the pack's.
+    const brief = text.findIndex((t, i) => i > 1 && t.includes('The Şuşa alliance and Iran'));
+    expect(flat(text[brief]!)).toMatch(/The Şuşa alliance and Iran · 15 January 2024/);
+  });
+
+  it('has a contents page whose every entry names the page that holds it', async () => {
+    const { pdf, html } = JSON.parse(first.stdout).pack;
+    const markup = await readFile(html, 'utf8');
+    const entries = [...markup.matchAll(/<span class="toc-title">([^<]+)<\/span><span class="toc-page">(\d+)<\/span>/g)].map((m) => ({ title: m[1]!.replace(/^[^:]+: /, '').replace(/&#x27;/g, "'"), page: Number(m[2]) }));
+    expect(entries.length).toBeGreaterThan(6);
+    const pages = (await pdfText(pdf)).split('\f');
+    for (const e of entries) expect.soft(flat(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(e.title);
+  });
+
+  it('nests its bookmarks pack → document → headings', async () => {
+    const doc = await PDFDocument.load(await readFile(JSON.parse(first.stdout).pack.pdf));
+    const [root, ...others] = readBookmarks(doc);
+    expect(others).toEqual([]);
+    expect(root!.title).toBe('Weekly security pack');
+    expect(root!.children.map((c) => c.title)).toEqual(['Contents', 'Two views of the alliance', 'The Şuşa alliance and Iran']);
+    expect(root!.children[2]!.children.map((h) => h.title)).toContain('Key judgments');
+    expect(root!.children[2]!.page).toBeGreaterThan(root!.children[1]!.page);
+  });
+
+  it('gives the same bytes for the same inputs and date, in another folder and another process', async () => {
+    const again = await pack(corpus, path.join(corpus.root, 'again'), '--pack', 'weekly');
+    expect(again.code, again.stderr).toBe(0);
+    expect(await sha(JSON.parse(again.stdout).pack.pdf)).toBe(await sha(JSON.parse(first.stdout).pack.pdf));
+  });
+
+  it('keeps an unchanged pack, and remakes it when one of its documents changes', async () => {
+    const kept = await pack(corpus, corpus.out, '--pack', 'weekly');
+    expect(JSON.parse(kept.stdout).pack.status).toBe('kept');
+    const file = path.join(corpus.data, 'claims', 'beta-2022.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('    type: reported-speech\n', '    type: reported-speech\n    locator: p. 7\n'));
+    const remade = JSON.parse((await pack(corpus, corpus.out, '--pack', 'weekly')).stdout).pack;
+    expect(remade.status).toBe('built');
+    expect(remade.reasons).toContain('its documents changed');
+  });
+
+  it('without a pack file, takes the audience\'s reports: briefs, then the comparison, then the chronology', async () => {
+    const r = await pack(corpus, corpus.out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).pack.documents).toEqual(['brief.analyst', 'views.analyst', 'timeline.analyst']);
+  });
+
+  it('refuses an unknown pack or audience with the nearest name, and check validates pack files', async () => {
+    const unknown = await brief(['pack', '--data', corpus.data, '--out', corpus.out, '--audience', 'analyst', '--pack', 'weekyl']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('did you mean "weekly"?');
+    expect((await brief(['pack', '--data', corpus.data, '--out', corpus.out])).code).toBe(2);
+    const bad = await tempCorpus();
+    made.push(bad);
+    await bad.write('packs/weekly.yaml', 'title: Weekly\naudiences: [analyst]\nreports: [views, brefi]\n');
+    const r = await brief(['check', '--data', bad.data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/packs\/weekly\.yaml:3:\d+ {2}E_UNKNOWN_REPORT/);
+    expect(r.stderr).toContain('did you mean "brief"?');
+  });
+});
