@@ -4,9 +4,11 @@
 //   no-op build             nothing changed since the last build (no browser, nothing rendered)
 //   full build (--force)    every report for every audience, HTML and PDF
 //   one claim edited        the documents redone and the wall time
+//   analyst pack            documents already built, the pack made (not kept), against the floor:
+//                           a bare script printing the pack's final HTML once (tests/bench/floor.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -92,6 +94,25 @@ async function main() {
       return r.ms;
     });
     await writeFile(file, original);
+    build();
+
+    // The analyst pack, its documents unchanged: the pack's own record is dropped before each run so it is made, not kept.
+    const packJson = path.join(root, 'out', '.brief', 'packs.json');
+    const pack = repeat(Math.max(3, Math.floor(RUNS / 2)), () => {
+      rmSync(packJson, { force: true });
+      return brief(['pack', '--audience', 'analyst', ...texts], root).ms;
+    });
+    const packPdf = path.join(root, 'out', 'packs', 'analyst.pdf');
+    const packHtml = path.join(root, 'out', 'packs', 'analyst.html');
+    const floorRun = (tagged: boolean) => {
+      const started = process.hrtime.bigint();
+      execFileSync(process.execPath, [path.resolve('tests/bench/floor.mjs'), path.join(root, tagged ? 'floor' : 'floor-untagged'), packHtml], { env: { ...process.env, FLOOR_TAGGED: tagged ? '1' : '0' } });
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    const floor = repeat(Math.max(3, Math.floor(RUNS / 2)), () => floorRun(true));
+    floorRun(false);
+    const packPages = (JSON.parse(brief(['pack', '--json', '--audience', 'analyst', ...texts], root).stdout) as { pack: { pages: number } }).pack.pages;
+    const sizes = { pack: statSync(packPdf).size, untagged: statSync(path.join(root, 'floor-untagged', 'analyst.pdf')).size, tagged: statSync(path.join(root, 'floor', 'analyst.pdf')).size };
 
     const results = {
       date: new Date().toISOString(),
@@ -101,7 +122,9 @@ async function main() {
       noopBuild: stats(noop),
       fullBuild: stats(full),
       oneClaimEdited: { ...stats(edit), claim, redone },
-      ratios: { noopOverFull: median(noop) / median(full), editOverFull: median(edit) / median(full) },
+      analystPack: { ...stats(pack), pages: packPages, bytes: sizes.pack },
+      floorPrintOfPack: { ...stats(floor), taggedBytes: sizes.tagged, untaggedBytes: sizes.untagged },
+      ratios: { noopOverFull: median(noop) / median(full), editOverFull: median(edit) / median(full), packOverFloor: median(pack) / median(floor) },
     };
     const fmt = (s: { median: number; min: number; max: number }) => `${(s.median / 1000).toFixed(2)} s  (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)})`;
     const rows = [
@@ -109,10 +132,14 @@ async function main() {
       ['no-op build (8 documents kept, no browser)', fmt(results.noopBuild), 'target ≤ 0.5 s'],
       ['full build, --force (8 documents)', fmt(results.fullBuild), ''],
       [`one claim edited (${claim}): ${redone.length} redone`, fmt(results.oneClaimEdited), `${(results.ratios.editOverFull * 100).toFixed(0)}% of a full build`],
+      [`analyst pack, documents unchanged (${packPages} pages)`, fmt(results.analystPack), `${results.ratios.packOverFloor.toFixed(2)} × the floor (target ≤ 2)`],
+      ['floor: a bare script printing the pack HTML once', fmt(results.floorPrintOfPack), ''],
     ];
     console.log(`brief benchmark, ${results.machine.cpus}, ${results.machine.node}, ${results.machine.browser}; medians of ${RUNS} runs (min–max)\n`);
     for (const [what, time, note] of rows) console.log(`${what!.padEnd(62)} ${time!.padEnd(24)} ${note}`);
     console.log(`\nredone after the claim edit: ${redone.join(', ')}`);
+    const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+    console.log(`analyst pack: ${mb(sizes.pack)}; the same HTML printed tagged ${mb(sizes.tagged)}, untagged ${mb(sizes.untagged)} (tags +${(((sizes.tagged / sizes.untagged) - 1) * 100).toFixed(0)}%)`);
     await mkdir(path.resolve('out', 'bench'), { recursive: true });
     await writeFile(path.resolve('out', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('written: out/bench/results.json');
