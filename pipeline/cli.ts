@@ -30,6 +30,7 @@ const FLAGS = {
   'allow-unverified': { type: 'boolean', help: 'cite claims whose quotes are not verified, visibly marked' },
   force: { type: 'boolean', help: 'redo every document, whatever the fingerprints say' },
   html: { type: 'boolean', help: 'write HTML only: no browser, no PDF' },
+  rebuild: { type: 'boolean', help: 'also build the edition again from its snapshot and compare the PDFs byte for byte' },
   json: { type: 'boolean', help: 'print one JSON document on standard output, nothing else' },
   help: { type: 'boolean', short: 'h', help: 'this text' },
   version: { type: 'boolean', short: 'v', help: 'the version of brief' },
@@ -46,7 +47,7 @@ interface Command {
   readonly args?: string;
   readonly flags: readonly FlagName[];
   readonly examples: readonly string[];
-  readonly load?: () => Promise<{ main: CommandMain }>;
+  readonly load: () => Promise<{ main: CommandMain }>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -80,10 +81,32 @@ const COMMANDS: Record<string, Command> = {
     examples: ['brief pack --audience executive', 'brief pack --audience analyst --pack weekly --date 2026-02-01', 'brief pack --audience analyst --report tr-az-convergence,chronology'],
     load: () => import('./run/pack.ts'),
   },
-  edition: { summary: 'archive a dated edition (not yet implemented)', flags: [], examples: [] },
-  editions: { summary: 'list the archived editions (not yet implemented)', flags: [], examples: [] },
-  diff: { summary: 'compare two editions (not yet implemented)', flags: [], examples: [] },
-  verify: { summary: 'check an edition against its manifest (not yet implemented)', flags: [], examples: [] },
+  edition: {
+    summary: 'archive a dated edition: every document and a pack per audience, a manifest, a changelog, the corpus it came from',
+    flags: ['date', 'audience', 'allow-unverified'],
+    examples: ['brief edition', 'brief edition --date 2026-02-01 --audience executive,analyst'],
+    load: () => import('./run/edition.ts'),
+  },
+  editions: {
+    summary: 'list the archived editions: id, date, documents, claims, changes',
+    flags: [],
+    examples: ['brief editions', 'brief editions --json'],
+    load: () => import('./run/editions.ts'),
+  },
+  diff: {
+    summary: 'the changes between two editions, or between an edition and the corpus now: claims, judgments, events, sources, numbers',
+    args: 'EDITION [EDITION]',
+    flags: ['date'],
+    examples: ['brief diff 2026-02-01 2026-03-01', 'brief diff 2026-02-01', 'brief diff 2026-02-01 2026-02-01.2 --json'],
+    load: () => import('./run/diff.ts'),
+  },
+  verify: {
+    summary: 'check archived editions against their manifests and the chain of manifests; --rebuild also rebuilds one from its snapshot',
+    args: '[EDITION]',
+    flags: ['rebuild'],
+    examples: ['brief verify', 'brief verify 2026-02-01 --rebuild'],
+    load: () => import('./run/verify.ts'),
+  },
 };
 
 const flagLine = (name: FlagName) => {
@@ -155,12 +178,20 @@ async function resolveRunOptions(values: Record<string, unknown>) {
   const flags: FlagValues = {
     data: values.data as string | undefined, out, texts: list(values.texts), audience: list(values.audience), report: list(values.report),
     date: values.date as string | undefined, allowUnverified: values['allow-unverified'] as boolean | undefined, force: values.force as boolean | undefined,
-    html: values.html as boolean | undefined, pack: values.pack as string | undefined,
+    html: values.html as boolean | undefined, pack: values.pack as string | undefined, rebuild: values.rebuild as boolean | undefined,
   };
   for (const [name, v] of [['audience', flags.audience], ['report', flags.report]] as const) {
     if (v !== undefined && v.length === 0) throw new UsageError(`--${name} needs a value`);
   }
-  return resolveOptions({ flags, file, env: process.env });
+  const options = resolveOptions({ flags, file, env: process.env });
+  // A text folder that does not exist would leave every quote unchecked while check says "ok".
+  for (const dir of options.textDirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      const from = flags.texts?.includes(dir) ? '--texts' : (process.env.BRIEF_TEXTS ?? '').split(path.delimiter).includes(dir) ? 'BRIEF_TEXTS' : `texts: in ${configPath}`;
+      throw new UsageError(`${from} names ${dir}, which is not a folder; give the folder that holds the source texts`);
+    }
+  }
+  return options;
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -184,7 +215,6 @@ export async function main(args: string[]): Promise<number> {
       process.stdout.write(`${commandUsage(name, command)}\n`);
       return ExitCode.ok;
     }
-    if (!command.load) throw new UsageError(`"brief ${name}" is not yet implemented`);
     const { values, positionals } = parseFlags(rest, [...command.flags, ...COMMON]);
     const [options, module] = await Promise.all([resolveRunOptions(values), command.load()]);
     return await module.main({ options, args: positionals, io });

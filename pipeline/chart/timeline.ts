@@ -117,9 +117,9 @@ export function timelineSpec(events: readonly CorpusEvent[], lanes: Lanes, laneN
   const hidden = levels.some((l) => l === undefined);
   const split = axis.domain.length > 2 ? new Date(axis.domain[1]!).getUTCFullYear() : undefined;
   const notes = [
-    'Points: events dated to the day. Bars: the whole range of a month, a year, an approximate date or an interval. Numbers refer to the table.',
+    'Points: events dated to the day. Bars: the whole range of a month, a year, an approximate date or an interval. Numbers refer to the list of events.',
     split ? `The scale is wider from ${split} on, where most events fall.` : '',
-    hidden ? 'Where events crowd, some numbers are left off; the table lists every event.' : '',
+    hidden ? 'Where events crowd, some numbers are left off; the list gives every event.' : '',
   ].filter(Boolean).join(' ');
   const laneCount = new Set(rows.map((r) => r.lane)).size;
   const height = Math.max(60, laneCount * step);

@@ -19,6 +19,8 @@ export const ConfigFile = z.strictObject({
   texts: z.array(path_).default([]),
   templates: path_.optional(),
   styles: path_.optional(),
+  /** Where dated editions are archived (default: out/editions). */
+  archive: path_.optional(),
   /** The audiences a report goes to when it names none (a report's own list wins; without either, all). */
   audiences: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')).min(1, 'must name at least one audience').optional(),
 });
@@ -52,5 +54,5 @@ export function readConfigFile(file: string, required: boolean): ConfigValues | 
   const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(dir, p));
   const c = result.data;
   const audiences = c.audiences && { ids: c.audiences, at: c.audiences.map((_, i) => locate(src, ['audiences', i])) };
-  return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles), audiences };
+  return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles), archive: abs(c.archive), audiences };
 }

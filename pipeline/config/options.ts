@@ -51,6 +51,12 @@ export interface RunOptions {
   readonly force: boolean;
   /** Write HTML only: no browser, no PDF. */
   readonly htmlOnly: boolean;
+  /** `brief verify --rebuild`: also rebuild the edition from its snapshot and compare its PDFs. */
+  readonly rebuild: boolean;
+  /** Where `brief edition` archives editions; undefined: `<out>/editions`. */
+  readonly archiveDir: string | undefined;
+  /** The archived edition these outputs belong to (`brief edition`): printed in every footer and in the PDF's metadata. */
+  readonly editionId: string | undefined;
   /** `brief pack`: the pack defined in data/packs/<id>.yaml. */
   readonly pack: string | undefined;
   readonly browser: BrowserOptions;
@@ -76,6 +82,9 @@ export function defaultOptions(now = new Date()): RunOptions {
     force: false,
     htmlOnly: false,
     pack: undefined,
+    editionId: undefined,
+    archiveDir: undefined,
+    rebuild: false,
     browser: { executable: undefined, noSandbox: process.getuid?.() === 0, endpoint: undefined },
   };
 }

@@ -16,6 +16,7 @@ export interface FlagValues {
   readonly force?: boolean;
   readonly html?: boolean;
   readonly pack?: string;
+  readonly rebuild?: boolean;
 }
 
 export interface ResolveInput {
@@ -67,6 +68,8 @@ export function resolveOptions({ flags, file, env, now = new Date(), root = proc
     force: flags.force ?? false,
     htmlOnly: flags.html ?? false,
     pack: flags.pack,
+    archiveDir: file?.archive,
+    rebuild: flags.rebuild ?? false,
     browser: browserFrom(env, root),
   };
 }

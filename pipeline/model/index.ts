@@ -7,6 +7,8 @@ import type { Located, ValidatedCorpus } from '../validate/index.ts';
 import { chartFields } from './chart-fields.ts';
 import { findCitations } from './citations.ts';
 import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
+import { audienceEntries, checkDefaultAudiences, reportAudiences } from './audiences.ts';
+import type { DefaultAudiences } from '../config/file.ts';
 import type { Chart, Claim, CorpusEvent, Dataset, Model, Pack, Report, Source } from './types.ts';
 
 export type * from './types.ts';
@@ -16,7 +18,12 @@ export interface Modelling {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function buildModel(corpus: ValidatedCorpus): Modelling {
+export interface ModelOptions {
+  /** brief.config.yaml's `audiences`: where a report that names none goes. */
+  readonly defaultAudiences?: DefaultAudiences;
+}
+
+export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}): Modelling {
   const diagnostics: Diagnostic[] = [];
 
   /** Index entries by id; a second entry with the same id is an error at the second place. */
@@ -40,7 +47,8 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
   const actors = byId('actor', corpus.actors);
   const perspectives = byId('perspective', corpus.perspectives);
   const questions = byId('question', corpus.questions);
-  const audiences = byId('audience', corpus.audiences);
+  const audiences = index('audience', audienceEntries(corpus.audiences));
+  diagnostics.push(...checkDefaultAudiences(options.defaultAudiences, audiences));
   const sources = index<Source>('source', corpus.sources.map((s) => ({ id: s.value.id, at: locate(s.src, ['id']), value: {
     ...s.value,
     note: s.note,
@@ -129,11 +137,12 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
   for (const r of corpus.reports) {
     const m = r.value;
     const context = `report "${r.id}"`;
-    m.audiences.forEach((a, i) => ref('audience', a, audiences, r.src, ['audiences', i], 'E_UNKNOWN_AUDIENCE', context));
+    m.audiences?.forEach((a, i) => ref('audience', a, audiences, r.src, ['audiences', i], 'E_UNKNOWN_AUDIENCE', context));
     m.judgments.forEach((j, i) => {
       j.evidence.forEach((id, k) => ref('claim', id, claims, r.src, ['judgments', i, 'evidence', k], 'E_UNKNOWN_CLAIM', `${context}, key judgment ${i + 1},`));
       const from = new Set(j.evidence.flatMap((id) => claims.get(id)?.source ?? []));
-      if (from.size < 2 && sources.size > 1) {
+      // A judgment held with low confidence may rest on one source: that is what its hint offers.
+      if (from.size < 2 && sources.size > 1 && j.confidence !== 'low') {
         diagnostics.push(diagnostic(locate(r.src, ['judgments', i, 'evidence']), 'W_THIN_JUDGMENT', `${context}, key judgment ${i + 1}, rests on ${from.size === 1 ? 'a single source' : 'no source'}`,
           'cite claims from at least two sources where the corpus allows, or lower the judgment\'s confidence', 'warning'));
       }
@@ -149,7 +158,10 @@ export function buildModel(corpus: ValidatedCorpus): Modelling {
           didYouMean(c.claim, claims.keys(), 'cite a claim by its full id: [@source-id/slug]')));
       }
     }
-    reports.push({ ...m, id: r.id, body: r.body, bodyLine: r.bodyLine, citations, at: r.at });
+    reports.push({
+      ...m, ...reportAudiences(m.audiences, m.distribution, options.defaultAudiences, audiences),
+      id: r.id, body: r.body, bodyLine: r.bodyLine, citations, at: r.at, judgmentsAt: m.judgments.map((_, i) => locate(r.src, ['judgments', i])),
+    });
   }
   const reportIds = index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));
 

@@ -1,7 +1,7 @@
 // model: the typed, indexed corpus with every cross-reference resolved.
 import type { SourcePos } from '../core/diagnostics.ts';
 import type {
-  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
+  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, DocKind, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
 } from '../validate/index.ts';
 
 export interface Source extends SourceMeta {
@@ -46,12 +46,30 @@ export interface Citation extends SourcePos {
   readonly claim: string;
 }
 
-export interface Report extends ReportMeta {
+/** Where a report's audience list came from: its own `audiences:`, brief.config.yaml's, or every audience. */
+export const AudiencesFrom = { report: 'report', config: 'config', all: 'all' } as const;
+export type AudiencesFrom = (typeof AudiencesFrom)[keyof typeof AudiencesFrom];
+
+export interface Report extends Omit<ReportMeta, 'audiences'> {
   readonly id: string;
+  /**
+   * Who gets it. A list the report does not write itself leaves out the audiences its
+   * distribution may not go to (an internal report is not an error for a public audience).
+   */
+  readonly audiences: readonly string[];
+  readonly audiencesFrom: AudiencesFrom;
   readonly body: string;
   readonly bodyLine: number;
   readonly citations: readonly Citation[];
   readonly at: SourcePos;
+  /** Where each key judgment is written, for warnings about one. */
+  readonly judgmentsAt: readonly SourcePos[];
+}
+
+/** An audience, with where its entry and each page budget are written in audiences.yaml. */
+export interface AudienceEntry extends Audience {
+  readonly at: SourcePos;
+  readonly budgetAt: Readonly<Partial<Record<DocKind, SourcePos>>>;
 }
 
 export interface Pack extends PackMeta {
@@ -64,7 +82,7 @@ export interface Model {
   readonly actors: ReadonlyMap<string, Actor>;
   readonly perspectives: ReadonlyMap<string, Perspective>;
   readonly questions: ReadonlyMap<string, Question>;
-  readonly audiences: ReadonlyMap<string, Audience>;
+  readonly audiences: ReadonlyMap<string, AudienceEntry>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly claims: ReadonlyMap<string, Claim>;
   /** Sorted by start date, then id. */

@@ -27,6 +27,8 @@ export interface PrintedPdf {
 
 export interface PrintOptions {
   readonly editionDate: string;
+  /** Per document; default printTimeoutMs(). */
+  readonly timeoutMs?: number;
   readonly onPrinted?: (job: PrintJob, done: number, total: number) => void;
 }
 
@@ -73,31 +75,61 @@ async function printOne(page: Page, job: PrintJob, refused: { current: string[] 
   return { html: job.html, bytes, pages, refused: [...refused.current] };
 }
 
-/** Prints every job in `browser`, which the caller opened and will close (one browser per command run). */
+/** How long one document may take to load and print before it is given up (BRIEF_PRINT_TIMEOUT, in seconds). */
+export const printTimeoutMs = (env: NodeJS.ProcessEnv = process.env): number => Math.max(1, Number(env.BRIEF_PRINT_TIMEOUT) || 120) * 1000;
+
+/** A page that never settles, or a print that hangs, must not hold the other documents back. */
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderError(`${what} did not finish printing within ${ms / 1000} s`, 'open its HTML in a browser to see what keeps it loading; raise the limit with BRIEF_PRINT_TIMEOUT=<seconds>')), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Prints every job in `browser`, which the caller opened and will close (one browser per command
+ * run). A document that fails or times out does not stop the others; when the browser itself
+ * dies, the error names every document left unprinted. Either way the caller gets one RenderError.
+ */
 export async function printPdfs(jobs: readonly PrintJob[], browser: Browser, options: PrintOptions): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
   const results: PrintedPdf[] = new Array(jobs.length);
+  const failures: { job: PrintJob; error: Error }[] = [];
+  const limit = options.timeoutMs ?? printTimeoutMs();
   let next = 0;
   let done = 0;
   const worker = async () => {
     const refused = { current: [] as string[] };
-    const page = await preparePage(browser, refused);
+    let page: Page | undefined;
     try {
-      while (next < jobs.length) {
+      while (next < jobs.length && browser.connected) {
         const index = next++;
         const job = jobs[index]!;
         try {
-          results[index] = await printOne(page, job, refused, options.editionDate);
+          page ??= await preparePage(browser, refused);
+          results[index] = await withTimeout(printOne(page, job, refused, options.editionDate), limit, job.html);
+          options.onPrinted?.(job, ++done, jobs.length);
         } catch (err) {
-          if (err instanceof RenderError) throw err;
-          throw new RenderError(`printing ${job.html} failed: ${(err as Error).message.split('\n')[0]}`, 'run again with the same command; if it persists, open the HTML file in a browser to look for the problem', { cause: err });
+          failures.push({ job, error: err as Error });
+          // A page that timed out may still be busy: the next document gets a fresh one.
+          await page?.close().catch(() => undefined);
+          page = undefined;
         }
-        options.onPrinted?.(job, ++done, jobs.length);
       }
     } finally {
-      await page.close().catch(() => undefined);
+      await page?.close().catch(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));
-  return results;
+  const unprinted = jobs.filter((_, i) => results[i] === undefined);
+  if (unprinted.length === 0) return results;
+  const names = unprinted.map((j) => j.html.split(/[\\/]/).pop()!.replace(/\.html$/, ''));
+  if (!browser.connected) {
+    throw new RenderError(`the browser died while printing; not printed: ${names.join(', ')}`, 'nothing was written; run the command again (a new browser is started)');
+  }
+  const first = failures[0]!.error;
+  if (failures.length === 1 && first instanceof RenderError) throw first;
+  throw new RenderError(`printing failed for ${names.join(', ')}: ${failures.map((f) => f.error.message.split('\n')[0]).join('; ')}`,
+    first instanceof RenderError && first.hint ? first.hint : 'run again with the same command; if it persists, open the HTML file in a browser to look for the problem', { cause: first });
 }

@@ -1,5 +1,5 @@
 // print: sets the PDF's document information and makes its bytes depend only on its inputs.
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from 'pdf-lib';
 import { readBookmarks, retitled, writeBookmarks } from './bookmarks.ts';
 
 export interface PdfMeta {
@@ -8,6 +8,8 @@ export interface PdfMeta {
   readonly subject: string;
   readonly keywords: readonly string[];
   readonly language: string;
+  /** The archived edition, kept in the document information as BriefEdition. */
+  readonly edition?: string | undefined;
 }
 
 /**
@@ -25,8 +27,42 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, editionDate: s
   return { bytes: out, pages: doc.getPageCount() };
 }
 
+/**
+ * Chromium names tagged elements after its DOM node ids ("node00000282"), which count every node
+ * the renderer made before, so the same document printed after another gets other names and other
+ * bytes. They are renamed in the order they occur, which depends on the document alone.
+ */
+export function stableStructureIds(doc: PDFDocument): void {
+  const names = new Map<string, string>();
+  const rename = (o: PDFObject): PDFObject | undefined => {
+    if (!(o instanceof PDFString || o instanceof PDFHexString)) return undefined;
+    const text = o.decodeText();
+    if (!/^node\d+$/.test(text)) return undefined;
+    if (!names.has(text)) names.set(text, `node${String(names.size + 1).padStart(8, '0')}`);
+    return PDFString.of(names.get(text)!);
+  };
+  const visit = (o: PDFObject): void => {
+    if (o instanceof PDFDict) {
+      for (const [key, value] of o.entries()) {
+        const renamed = rename(value);
+        if (renamed) o.set(key, renamed);
+        else visit(value);
+      }
+    } else if (o instanceof PDFArray) {
+      for (let i = 0; i < o.size(); i++) {
+        const renamed = rename(o.get(i));
+        if (renamed) o.set(i, renamed);
+        else visit(o.get(i));
+      }
+    }
+  };
+  const objects = doc.context.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
+  for (const [, object] of objects) visit(object);
+}
+
 /** The document information, with both dates set to the edition date. */
 export function applyMeta(doc: PDFDocument, meta: PdfMeta, editionDate: string): void {
+  stableStructureIds(doc);
   const when = new Date(`${editionDate}T00:00:00Z`);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -37,4 +73,6 @@ export function applyMeta(doc: PDFDocument, meta: PdfMeta, editionDate: string):
   doc.setProducer('brief (Chromium, pdf-lib)');
   doc.setCreationDate(when);
   doc.setModificationDate(when);
+  // pdf-lib has no setter for custom keys; its info dictionary is private, hence the cast.
+  if (meta.edition) (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of('BriefEdition'), PDFString.of(meta.edition));
 }

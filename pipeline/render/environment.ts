@@ -15,6 +15,8 @@ export interface TemplateSet {
    * the render called (`kind:<kind>`, then partial and layout names) with the file it came from.
    */
   render(kind: string, view: object): { html: string; used: Record<string, string> };
+  /** Compiles the template of each kind now (layouts, partials and overrides are compiled on creation). */
+  compile(kinds: readonly string[]): void;
 }
 
 type Compiled = Handlebars.TemplateDelegate;
@@ -80,14 +82,21 @@ export function createTemplates(templatesDir: string, audience: string): Templat
   const overrides = path.join(templatesDir, 'audiences', audience);
   registerFolder(overrides);
   const kinds = new Map<string, Compiled>();
+  const kindTemplate = (kind: string): Compiled => {
+    let template = kinds.get(kind);
+    if (!template) {
+      template = compile(templateFile(templatesDir, audience, `kind:${kind}`));
+      kinds.set(kind, template);
+    }
+    return template;
+  };
   return {
+    compile(list) {
+      for (const kind of list) kindTemplate(kind);
+    },
     render(kind, view) {
       const file = templateFile(templatesDir, audience, `kind:${kind}`);
-      let template = kinds.get(kind);
-      if (!template) {
-        template = compile(file);
-        kinds.set(kind, template);
-      }
+      const template = kindTemplate(kind);
       used = { [`kind:${kind}`]: file };
       const html = template(view);
       return { html, used };

@@ -18,6 +18,8 @@ export interface RenderOptions {
   readonly fonts: readonly FontFace[];
   /** The date the documents carry (YYYY-MM-DD); the same inputs and date give the same bytes. */
   readonly editionDate: string;
+  /** The archived edition the documents belong to, if any. */
+  readonly editionId?: string | undefined;
 }
 
 export interface RenderedHtml {
@@ -58,7 +60,7 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
   return {
     renderHtml(selection, charts) {
       const { templates, css, stylesheets } = forAudience(selection.audience.id);
-      const view = buildViewModel(selection, charts, markdown, options.editionDate, css);
+      const view = buildViewModel(selection, charts, markdown, options.editionDate, css, options.editionId ?? null);
       const { html, used } = templates.render(selection.report.kind, view);
       return { html, templates: used, stylesheets };
     },

@@ -26,6 +26,8 @@ export interface PackView {
   readonly audience: { readonly id: string; readonly label: string };
   readonly marking: string;
   readonly editionLabel: string;
+  /** The archived edition's id, in the running footer; null outside an edition. */
+  readonly editionId: string | null;
 }
 
 /** Page numbers found by a first print: each document's first page and its top headings' pages. */

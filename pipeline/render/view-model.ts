@@ -45,9 +45,11 @@ export type MarkdownFn = (markdown: string, noteOf: (claim: string) => number | 
 
 const stanceText = (v: number | undefined) => (v === undefined ? 'not addressed' : `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${Math.abs(v)}`);
 
-export function buildViewModel(sel: Selection, charts: readonly RenderedChart[], markdown: MarkdownFn, editionDate: string, css: string) {
+export function buildViewModel(sel: Selection, charts: readonly RenderedChart[], markdown: MarkdownFn, editionDate: string, css: string, editionId: string | null = null) {
   const { report, audience } = sel;
-  const noteNumber = new Map(sel.footnotes.map((f) => [f.claim.id, f.n]));
+  // An audience without notes gets no note numbers and no quotes: every reference below comes out empty.
+  const footnotes = audience.notes ? sel.footnotes : [];
+  const noteNumber = new Map(footnotes.map((f) => [f.claim.id, f.n]));
   const noteOf = (id: string) => noteNumber.get(id);
   const unverifiedIds = new Set(sel.footnotes.filter((f) => f.unverified).map((f) => f.claim.id));
   const actor = (code: string) => sel.actorNames.get(code) ?? code;
@@ -62,7 +64,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
       stance: stanceText(s.stance),
       addressed: s.stance !== undefined,
-      ...sideBySideQuotes(s.claims, q.id, audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf, (id) => unverifiedIds.has(id)),
+      ...sideBySideQuotes(s.claims, q.id, !audience.notes ? 0 : audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf, (id) => unverifiedIds.has(id)),
     })),
   });
 
@@ -77,6 +79,8 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
     date: formatEdtf(report.date ?? editionDate),
     editionDate,
     editionLabel: formatEdtf(editionDate),
+    /** The archived edition's id, printed in the running footer; null outside an edition. */
+    editionId,
     period: report.period ? formatEdtf(report.period) : null,
     marking: sel.marking,
     audience: { id: audience.id, label: audience.label },
@@ -87,7 +91,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       text: j.text,
       likelihood: j.likelihood ? LIKELIHOOD_LABEL[j.likelihood] : null,
       confidence: j.confidence[0]!.toUpperCase() + j.confidence.slice(1),
-      notes: j.notes,
+      notes: audience.notes ? j.notes : [],
     })),
     bodyHtml: markdown(sel.body, noteOf),
     charts: charts.map((c) => ({ id: c.id, title: c.title, description: c.description ?? null, svg: c.svg })),
@@ -105,7 +109,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       note: e.note ?? null,
       notes: e.evidence.map((id) => noteOf(id)).filter((n) => n !== undefined),
     })),
-    footnotes: sel.footnotes.map((f) => ({
+    footnotes: footnotes.map((f) => ({
       n: f.n,
       quote: f.claim.quote,
       statement: f.claim.statement,
@@ -121,6 +125,8 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       published: formatEdtf(s.published),
       kind: s.kind ?? null,
       reliability: s.reliability ?? null,
+      reliabilityNote: s.reliability_note ?? null,
+      internal: s.distribution === 'internal',
       note: s.note || null,
     })),
     keywords: report.topics.join(', '),

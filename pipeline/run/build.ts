@@ -11,17 +11,17 @@
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
-import { ExitCode, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { ExitCode, InputError, sortDiagnostics, UsageError, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
+import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import { BrowserSession } from './browser-session.ts';
-import { checkCorpus } from './check.ts';
 import type { CommandContext } from './command.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
-import { changedParts, fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
+import { changedParts, contentFingerprint, fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
 import { optionsKey, runInputs, stampFiles, unchangedSince } from './inputs.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
@@ -44,6 +44,8 @@ export interface BuiltDocument {
   readonly reasons: readonly string[];
   /** Of everything it depends on (see fingerprint.ts). */
   readonly fingerprint: string;
+  /** Of its content alone, leaving out the edition and flags it was made under. */
+  readonly content: string;
 }
 
 export interface BuildResult {
@@ -55,6 +57,7 @@ export interface BuildResult {
   readonly browserStarted: boolean;
   /** The corpus as checked; undefined when nothing had changed and nothing was read. */
   readonly model?: Model;
+  readonly anchoring?: Anchoring;
 }
 
 export interface BuildHooks {
@@ -66,7 +69,7 @@ export interface BuildHooks {
 }
 
 const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
-  report: r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons, fingerprint: r.fingerprint,
+  report: r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons, fingerprint: r.fingerprint, content: contentFingerprint(r.parts),
   html: path.join(path.resolve(outDir), r.html.path), pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null, pages: r.pdf?.pages ?? null,
 });
 
@@ -122,9 +125,11 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
 
   // 1–4. check
   progress('check');
+  // Imported here, past the shortcut: the checking stages bring in the YAML parser, zod and ajv.
+  const { checkCorpus } = await import('./check.ts');
   const checked = await checkCorpus(options);
   // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
-  const warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
+  let warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
   if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);
   const { model, anchoring } = checked;
 
@@ -141,6 +146,9 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
       problems.push(...err.diagnostics);
     }
   }
+  // What an audience was not given (a key judgment resting only on internal evidence) is said on every build.
+  const withheld = [...selections.values()].flatMap((s) => s.warnings);
+  if (withheld.length) warnings = sortDiagnostics([...warnings, ...withheld]);
   if (problems.length) throw new InputError(problems, warnings);
 
   // 6. fingerprint and compare
@@ -150,7 +158,7 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
     const resolved = Object.fromEntries(templates.map((n) => [n, templateFile(options.templatesDir, doc.audience.id, n)]));
     return {
       ...selectionParts(selection, model, anchoring.anchors, lockFile),
-      ...presentationParts(resolved, stylesheetFiles(options.stylesDir, doc.audience.id)),
+      ...presentationParts(options.templatesDir, resolved, stylesheetFiles(options.stylesDir, doc.audience.id)),
       ...runParts(inputs, options, selection),
     };
   };
@@ -207,7 +215,7 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
       };
       await writeRecords(staging, next, planned.map((d) => records[d.name]!), model, anchoring);
       await staging.commit();
-      return { documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))), removed, warnings, browserStarted: toMake.length > 0 && print, model };
+      return { documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))), removed, warnings, browserStarted: toMake.length > 0 && print, model, anchoring };
     } catch (err) {
       // Errors found while rendering (a broken template, a chart that cannot be drawn) keep the warnings.
       if (err instanceof InputError && err.warnings.length === 0) throw new InputError(err.diagnostics, warnings);
@@ -218,14 +226,28 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
   });
 }
 
-export async function main({ options, io }: CommandContext): Promise<ExitCode> {
+/**
+ * `brief build data/reports/x.md` builds that report: a report file named as an argument is taken
+ * for its id; anything else is refused rather than ignored (it would build everything).
+ */
+function reportsFromArgs(args: readonly string[], options: RunOptions): string[] {
+  return args.map((arg) => {
+    const file = path.resolve(arg);
+    const reports = path.join(path.resolve(options.dataDir), 'reports');
+    if (path.dirname(file) === reports && arg.endsWith('.md')) return path.basename(arg, '.md');
+    throw new UsageError(`brief build takes report files from ${path.relative(process.cwd(), reports) || reports}/ as arguments, not "${arg}"; or name reports with --report id,…`);
+  });
+}
+
+export async function main({ options: given, args, io }: CommandContext): Promise<ExitCode> {
+  const options = args.length ? { ...given, reports: [...given.reports, ...reportsFromArgs(args, given)] } : given;
   const session = new BrowserSession(options.browser);
   const started = Date.now();
   try {
     const result = await buildDocuments(options, { session, progress: io.progress, notify: io.err });
     io.progress('');
     if (io.json) {
-      io.out({ documents: result.documents.map(({ fingerprint: _, ...d }) => d), removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
+      io.out({ documents: result.documents.map(({ fingerprint: _, content: __, ...d }) => d), removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
       return ExitCode.ok;
     }
     printDiagnostics(io, result.warnings);

@@ -3,7 +3,7 @@
 // imported only here, and only when there is a document to make.
 import { bundledFonts } from '../config/fonts.ts';
 import type { RunOptions } from '../config/options.ts';
-import { RenderError } from '../core/diagnostics.ts';
+import { diagnostic, InputError, RenderError, type Diagnostic } from '../core/diagnostics.ts';
 import type { PrintedPdf } from '../print/index.ts';
 import type { RenderedHtml } from '../render/index.ts';
 import type { Selection } from '../select/index.ts';
@@ -33,12 +33,24 @@ export interface MakeContext {
   readonly progress: (message: string) => void;
 }
 
+const KIND_WORDS: Record<string, string> = { 'policy-brief': 'policy brief', 'comparative-perspectives': 'comparative-perspectives document', chronology: 'chronology' };
+
+/** E_PAGE_BUDGET at the audience's `page_budget` entry when a PDF runs longer than it allows. */
+function overBudget(doc: PlannedDocument, pages: number | undefined): Diagnostic[] {
+  const { audience, report } = doc;
+  const budget = audience.page_budget[report.kind];
+  if (budget === undefined || pages === undefined || pages <= budget) return [];
+  return [diagnostic(audience.budgetAt[report.kind] ?? audience.at, 'E_PAGE_BUDGET',
+    `${KIND_WORDS[report.kind] ?? report.kind} "${report.id}" for audience "${audience.id}" runs to ${pages} pages, over its budget of ${budget} (page_budget.${report.kind})`,
+    `shorten the report, leave sections out for "${audience.id}" (omit: [section-slug]), draw fewer charts (charts: N), tighten styles/audiences/${audience.id}.css, or raise the budget`)];
+}
+
 export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeContext): Promise<MadeDocument[]> {
   if (jobs.length === 0) return [];
   const [{ createChartRenderer, renderCharts }, { createHtmlRenderer }] = await Promise.all([import('../chart/index.ts'), import('../render/index.ts')]);
   const fonts = bundledFonts();
   const charts = createChartRenderer(fonts);
-  const renderer = createHtmlRenderer({ templatesDir: ctx.options.templatesDir, stylesDir: ctx.options.stylesDir, fonts, editionDate: ctx.options.editionDate });
+  const renderer = createHtmlRenderer({ templatesDir: ctx.options.templatesDir, stylesDir: ctx.options.stylesDir, fonts, editionDate: ctx.options.editionDate, editionId: ctx.options.editionId });
 
   const staged: { job: DocumentJob; file: string; rendered: RenderedHtml; size: number }[] = [];
   for (const [i, job] of jobs.entries()) {
@@ -58,8 +70,9 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
         title: job.doc.report.title,
         author: job.doc.report.author ?? 'brief',
         subject: job.doc.report.subtitle ?? job.doc.report.bluf.slice(0, 200),
-        keywords: [job.doc.report.kind, job.doc.audience.id, ...job.doc.report.topics],
+        keywords: [job.doc.report.kind, job.doc.audience.id, ...job.doc.report.topics, ...(ctx.options.editionId ? [`edition:${ctx.options.editionId}`] : [])],
         language: 'en',
+        edition: ctx.options.editionId,
       },
     })), open.browser, { editionDate: ctx.options.editionDate, onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) });
     const leaks = printed.filter((p) => p.refused.length > 0);
@@ -67,6 +80,9 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
       throw new RenderError(`${leaks.reduce((n, p) => n + p.refused.length, 0)} network request(s) were refused while printing: ${leaks.flatMap((p) => p.refused).slice(0, 3).join(', ')}`,
         'documents must not load anything from the network: inline images and styles, or put them in the project');
     }
+    // Pages are known only now, and nothing is committed yet: a document over budget fails the whole run.
+    const over = staged.flatMap(({ job }, i) => overBudget(job.doc, printed[i]?.pages));
+    if (over.length) throw new InputError(over);
   }
 
   const made: MadeDocument[] = [];

@@ -33,7 +33,7 @@ export interface RunInputs {
   readonly browser: string;
 }
 
-const POSITION_KEYS = new Set(['at', 'quoteAt', 'excludeAt', 'textAt', 'citations', 'bodyLine']);
+const POSITION_KEYS = new Set(['at', 'quoteAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt']);
 
 /** JSON with sorted keys and no positions, so equal content gives an equal hash. */
 function canonical(value: unknown): string {
@@ -76,7 +76,8 @@ export function selectionParts(selection: Selection, model: Model, anchors: Read
   };
   const data = (file: string) => path.join(model.dataDir, file);
   const { report, audience } = selection;
-  add(`report:${report.id}`, report, [report.at.file]);
+  // Which other audiences get the report does not change this audience's document.
+  add(`report:${report.id}`, { ...report, audiences: undefined, audiencesFrom: undefined }, [report.at.file]);
   add(`audience:${audience.id}`, audience, [data('audiences.yaml')]);
 
   const claims = new Map(selection.footnotes.map((f) => [f.claim.id, f.claim]));
@@ -92,7 +93,8 @@ export function selectionParts(selection: Selection, model: Model, anchors: Read
     }
   }
   for (const claim of claims.values()) {
-    add(`claim:${claim.id}`, claim, [claim.at.file]);
+    // Without notes a document shows no quote, locator or statement: only the claim's source and stances reach it.
+    add(`claim:${claim.id}`, audience.notes ? claim : { id: claim.id, source: claim.source, stances: claim.stances }, [claim.at.file]);
     const source = model.sources.get(claim.source);
     const anchor = anchors.get(claim.id);
     // The verification comes from the text when it is there, from the lock otherwise.
@@ -129,23 +131,28 @@ function datasetFiles(id: string, model: Model): string[] {
 }
 
 /** Templates (name → file the last render used) and stylesheets, hashed as they are now. */
-export function presentationParts(templates: Readonly<Record<string, string>>, stylesheets: readonly string[]): Parts {
+export function presentationParts(templatesDir: string, templates: Readonly<Record<string, string>>, stylesheets: readonly string[]): Parts {
   const parts: Parts = {};
-  for (const [name, file] of Object.entries(templates)) parts[`template:${name}`] = { hash: `${file}|${fileHash(file)}`, files: [file] };
+  // Which file a name resolved to counts (an audience's override, or the shared one), but not
+  // where the templates folder is: an edition rebuilt from its snapshot elsewhere is the same.
+  for (const [name, file] of Object.entries(templates)) parts[`template:${name}`] = { hash: `${path.relative(templatesDir, file)}|${fileHash(file)}`, files: [file] };
   for (const file of stylesheets) parts[`style:${path.basename(path.dirname(file)) === 'audiences' ? `audiences/${path.basename(file)}` : path.basename(file)}`] = { hash: fileHash(file), files: [file] };
   return parts;
 }
 
-export function runParts(inputs: RunInputs, flags: { allowUnverified: boolean }, selection: Selection): Parts {
+export function runParts(inputs: RunInputs, flags: { allowUnverified: boolean; editionId?: string | undefined }, selection: Selection): Parts {
   // --allow-unverified changes a document only when it cites an unverified quote.
   const unverified = selection.footnotes.some((f) => f.unverified);
   return {
     tool: { hash: inputs.tool, files: [] },
     fonts: { hash: inputs.fonts, files: [] },
     browser: { hash: inputs.browser, files: [] },
-    flags: { hash: hashOf({ allowUnverified: unverified && flags.allowUnverified }), files: [] },
+    flags: { hash: hashOf({ allowUnverified: unverified && flags.allowUnverified, edition: flags.editionId ?? null }), files: [] },
   };
 }
+
+/** Of the content alone: what the document says and looks like, not which edition or flags it was made under. */
+export const contentFingerprint = (parts: Readonly<Record<string, string>>): string => hashOf(Object.fromEntries(Object.entries(parts).filter(([k]) => k !== 'flags')));
 
 export const fingerprintOf = (parts: Parts): string => hashOf(Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.hash])));
 

@@ -48,7 +48,7 @@ export function optionsKey(options: RunOptions, print: boolean): string {
   return JSON.stringify({
     data: path.resolve(options.dataDir), out: path.resolve(options.outDir), texts: options.textDirs.map((d) => path.resolve(d)),
     templates: path.resolve(options.templatesDir), styles: path.resolve(options.stylesDir),
-    audiences: options.audiences, reports: options.reports, allowUnverified: options.allowUnverified,
+    audiences: options.audiences, reports: options.reports, allowUnverified: options.allowUnverified, defaultAudiences: options.defaultAudiences?.ids ?? null,
     date: options.editionDateGiven ? options.editionDate : null, print,
   });
 }

@@ -49,7 +49,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const read = await readLockFile(options.dataDir);
   // A malformed lock is what this command repairs: it is replaced, and the user told so.
   const malformed = read.diagnostics[0];
-  const checked = await checkCorpus(options, malformed ? { ...read, lock: undefined, diagnostics: [] } : read);
+  const checked = await checkCorpus(options, malformed ? { ...read, lock: undefined, diagnostics: [] } : read, { templates: false });
   const { model, anchoring } = checked;
   const missing = model && anchoring ? missingTexts(model, anchoring.texts) : [];
   // Each missing text is an error here; the W_NO_TEXT warning for it would say the same thing again.

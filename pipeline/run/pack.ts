@@ -99,7 +99,7 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   const inputs = await runInputs(options);
   const templates = ['pack', 'pack-cover', 'pack-contents'].map((t) => fileHash(path.join(options.templatesDir, 'pack', `${t}.hbs`)));
   const parts = {
-    definition: hashOf({ name, definition, audience }),
+    definition: hashOf({ name, definition, audience, edition: options.editionId ?? null }),
     documents: hashOf(documents.map((d) => [d.report, d.fingerprint, d.editionDate])),
     presentation: hashOf({ templates, styles: ['base.css', 'print.css', `audiences/${audience.id}.css`].map((f) => fileHash(path.join(options.stylesDir, f))) }),
     tool: hashOf(inputs),
@@ -123,12 +123,13 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   const view = {
     title: pack?.title ?? `Briefing pack for ${audience.label} readers`, subtitle: pack?.subtitle ?? null, note: pack?.note ?? null,
     audience: { id: audience.id, label: audience.label }, marking: `${internal ? 'Internal' : 'Public'} · ${audience.marking}`,
-    editionLabel: formatEdtf(options.editionDate),
+    editionLabel: formatEdtf(options.editionDate), editionId: options.editionId ?? null,
   };
   const expected: PackPages = await packPages(documents.map((d) => d.pdf!));
   const meta = {
     title: view.title, author: 'brief', subject: `Briefing pack for ${audience.label} readers: ${docs.map((d) => d.title).join('; ')}`.slice(0, 300),
-    keywords: ['briefing-pack', audience.id, ...documents.map((d) => d.report)], language: 'en',
+    keywords: ['briefing-pack', audience.id, ...documents.map((d) => d.report), ...(options.editionId ? [`edition:${options.editionId}`] : [])], language: 'en',
+    edition: options.editionId,
   };
   const release = await lockOut(out, notify);
   const staging = await Staging.open(out);

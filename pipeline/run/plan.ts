@@ -2,12 +2,11 @@
 import type { RunOptions } from '../config/options.ts';
 import { UsageError } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
-import type { Model, Report } from '../model/index.ts';
-import type { Audience } from '../validate/index.ts';
+import type { AudienceEntry, Model, Report } from '../model/index.ts';
 
 export interface PlannedDocument {
   readonly report: Report;
-  readonly audience: Audience;
+  readonly audience: AudienceEntry;
   /** File name without extension: `<report>.<audience>`. */
   readonly name: string;
 }

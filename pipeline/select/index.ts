@@ -5,6 +5,7 @@ import type { Claim, Model, Report, Source } from '../model/index.ts';
 import { edtfBounds } from '../core/edtf.ts';
 import type { Audience } from '../validate/index.ts';
 import { citedIds } from '../core/citations.ts';
+import { receivedJudgments, receivedRows, receiver, withheldCitations } from './distribution.ts';
 import { bodyBlocks, splitSections } from './sections.ts';
 import type { Footnote, Selection, StanceCell } from './types.ts';
 
@@ -22,8 +23,14 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
     problems.push(diagnostic(report.at, 'E_DISTRIBUTION', `report "${report.id}" is ${report.distribution}, but audience "${audience.id}" may only receive ${audience.distribution.join(', ')} documents`,
       `take "${audience.id}" out of the report's audiences, or mark the report ${audience.distribution.join(' or ')}`));
   }
+  // What an audience may not receive is filtered out of judgments, tables, events and charts;
+  // prose that cites it is an error (distribution.ts).
+  const may = receiver(model, audience);
+  const mayReceive = (source: Source) => audience.distribution.includes(source.distribution);
 
-  const sections = splitSections(report.body).filter((s) => !audience.omit.includes(s.slug));
+  const allSections = splitSections(report.body);
+  const sections = allSections.filter((s) => !audience.omit.includes(s.slug));
+  problems.push(...withheldCitations(report, audience, sections, allSections, may));
   const body = sections.map((s) => s.markdown).join('\n');
 
   const footnotes: Footnote[] = [];
@@ -39,10 +46,6 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
       problems.push(diagnostic(claim.at, 'E_UNVERIFIED_CLAIM', `report "${report.id}" cites claim "${id}", whose quote is ${anchor.status === 'no-text' ? 'unverified: the source text was not found' : anchor.status === 'excluded' ? 'found only in an excluded part of its source' : 'not found in its source'}`,
         anchor.status === 'no-text' ? 'give the folder of the source texts with --texts DIR, or build with --allow-unverified to cite it marked as unverified' : 'correct the quote, or build with --allow-unverified'));
     }
-    if (source.distribution === 'internal' && !audience.distribution.includes('internal')) {
-      problems.push(diagnostic(claim.at, 'E_DISTRIBUTION', `claim "${id}" comes from internal source "${source.id}" and may not go to audience "${audience.id}"`,
-        'cite a public source instead, or leave this audience out of the report'));
-    }
     const n = footnotes.length + 1;
     footnotes.push({ n, claim, source, anchor, unverified });
     numberOf.set(id, n);
@@ -53,7 +56,6 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
     ? (report.questions.length ? report.questions : [...model.questions.keys()]).flatMap((id) => model.questions.get(id) ?? [])
     : [];
   // Sources this audience may not receive are left out of the comparison altogether.
-  const mayReceive = (source: Source) => audience.distribution.includes(source.distribution);
   const sources = (report.sources.length
     ? report.sources.flatMap((id) => model.sources.get(id) ?? [])
     : [...model.sources.values()]).filter(mayReceive);
@@ -69,9 +71,10 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
   const blocks = bodyBlocks(sections, questions);
 
   // Notes are numbered in reading order: judgments, then each block's prose and its table.
-  const judgments = report.judgments.map((j) => ({ text: j.text, likelihood: j.likelihood, confidence: j.confidence, notes: j.evidence.map(note) }));
+  const received = receivedJudgments(report, audience, model, may);
+  const judgments = received.judgments.map(({ judgment: j, evidence }) => ({ text: j.text, likelihood: j.likelihood, confidence: j.confidence, notes: evidence.map(note) }));
   for (const block of blocks) {
-    for (const id of citedIds(block.markdown)) if (model.claims.has(id)) note(id);
+    for (const id of citedIds(block.markdown)) if (model.claims.has(id) && may.claim(id)) note(id);
     for (const cell of stances) if (cell.question.id === block.question) cell.claims.forEach((c) => note(c.id));
   }
 
@@ -82,17 +85,27 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
         report.events === 'all'
           ? !period || (e.bounds.max >= period.min && e.bounds.min <= period.max)
           : report.events.includes(e.id));
-  for (const e of events) e.evidence.forEach(note);
+  // An event stays (it happened); only the evidence the audience may receive is cited.
+  for (const e of events) e.evidence.filter(may.claim).forEach(note);
 
   if (problems.length) throw new InputError(problems);
-  const charts = report.charts.flatMap((id) => model.charts.get(id) ?? []);
-  // Rows derived from internal sources (corpus-* datasets carry a distribution) stay out of public charts.
-  const chartData = new Map(charts.map((c) => [c.dataset, (model.datasets.get(c.dataset)?.rows ?? []).filter((row) =>
-    typeof row.distribution !== 'string' || audience.distribution.includes(row.distribution as Source['distribution']))]));
+  // At most `charts` figures, the built-in timeline or stance chart counted first.
+  const builtIn = (report.kind === 'chronology' && events.length > 0) || (report.kind === 'comparative-perspectives' && stances.length > 0) ? 1 : 0;
+  const charts = report.charts.flatMap((id) => model.charts.get(id) ?? []).slice(0, audience.charts === undefined ? undefined : Math.max(0, audience.charts - builtIn));
+  const claimColumns = (dataset: string) => Object.entries(model.datasets.get(dataset)?.meta.columns ?? {}).filter(([, c]) => c.type === 'claim').map(([name]) => name);
+  const chartData = new Map(charts.map((c) => [c.dataset, receivedRows(model.datasets.get(c.dataset)?.rows ?? [], claimColumns(c.dataset), audience, may)]));
   const cited = [...new Map(footnotes.map((f) => [f.source.id, f.source])).values()];
   const actorNames = new Map([...model.actors.values()].map((a) => [a.id, a.name]));
   const perspectiveNames = new Map([...model.perspectives.values()].map((p) => [p.id, p.label]));
-  return { report, audience, marking: `${report.distribution === 'internal' ? 'Internal' : 'Public'} · ${audience.marking}`, body, blocks, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames, perspectiveNames };
+  // The marking says what this version holds: internal as soon as anything in it is.
+  const compared = report.kind === 'comparative-perspectives' ? sources : [];
+  const internal = report.distribution === 'internal' || [...cited, ...compared].some((s) => s.distribution === 'internal');
+  const level = internal ? 'Internal' : 'Public';
+  const marking = audience.marking.toLowerCase().startsWith(level.toLowerCase()) ? audience.marking : `${level} · ${audience.marking}`;
+  return {
+    report, audience, marking, body, blocks, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames, perspectiveNames,
+    warnings: received.warnings,
+  };
 }
 
 export type { Audience };

@@ -7,6 +7,8 @@ export interface Section {
   readonly heading: string;
   readonly slug: string;
   readonly markdown: string;
+  /** 0-based line of the body on which the section starts. */
+  readonly line: number;
 }
 
 export function slugify(text: string): string {
@@ -21,15 +23,15 @@ export function slugify(text: string): string {
 /** The text before the first `## ` heading has the slug "intro". */
 export function splitSections(body: string): Section[] {
   const sections: Section[] = [];
-  let current = { heading: '', slug: 'intro', lines: [] as string[] };
-  for (const line of body.split('\n')) {
+  let current = { heading: '', slug: 'intro', lines: [] as string[], line: 0 };
+  for (const [i, line] of body.split('\n').entries()) {
     const m = /^##\s+(.+?)\s*#*\s*$/.exec(line);
     if (m) {
-      sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n') });
-      current = { heading: m[1]!, slug: slugify(m[1]!), lines: [line] };
+      sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n'), line: current.line });
+      current = { heading: m[1]!, slug: slugify(m[1]!), lines: [line], line: i };
     } else current.lines.push(line);
   }
-  sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n') });
+  sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n'), line: current.line });
   return sections.filter((s) => s.markdown.trim() !== '');
 }
 

@@ -1,4 +1,5 @@
 // select: what goes into one document for one audience.
+import type { Diagnostic } from '../core/diagnostics.ts';
 import type { ClaimAnchor } from '../anchor/index.ts';
 import type { Chart, Claim, CorpusEvent, Report, Source } from '../model/index.ts';
 import type { Audience, Cell, Confidence, Likelihood, Question } from '../validate/index.ts';
@@ -56,4 +57,6 @@ export interface Selection {
   readonly cited: readonly Source[];
   readonly actorNames: ReadonlyMap<string, string>;
   readonly perspectiveNames: ReadonlyMap<string, string>;
+  /** What the audience does not get and why (W_JUDGMENT_OMITTED), for the build to print. */
+  readonly warnings: readonly Diagnostic[];
 }

@@ -114,10 +114,28 @@ describe('brief build', () => {
     expect(existsSync(path.join(corpus.out, 'pdf'))).toBe(false);
   });
 
+  it('refuses a text folder that does not exist, rather than leaving every quote unchecked', async () => {
+    const r = await brief(['check', '--data', 'tests/fixtures/mini', '--texts', '/no/such/texts']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--texts names /no/such/texts, which is not a folder');
+    const env = await brief(['check', '--data', 'tests/fixtures/mini'], { BRIEF_TEXTS: '/no/such/texts' });
+    expect(env.stderr).toContain('BRIEF_TEXTS names /no/such/texts');
+  });
+
+  it('builds the report a file argument names, and refuses any other argument', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const r = await brief(['build', '--html', '--json', '--data', corpus.data, '--out', corpus.out, path.join(corpus.data, 'reports', 'timeline.md')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).documents.map((d: { report: string }) => d.report)).toEqual(['timeline']);
+    const bad = await brief(['build', '--data', corpus.data, '--out', corpus.out, 'README.md']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('takes report files from');
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await brief(['build', '--no-such-flag'])).code).toBe(2);
     expect((await brief(['frobnicate'])).code).toBe(2);
-    expect((await brief(['pack', '--audience', 'executive'])).stderr).toContain('not yet implemented');
     expect((await brief(['build', '--date', '22/11/2026'])).code).toBe(2);
     expect((await brief(['build', '--date', '2021-02-31'])).stderr).toContain('not a calendar date');
     expect((await brief(['build', '--out', 'package.json'])).stderr).toContain('is a file');

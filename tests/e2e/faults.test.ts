@@ -2,7 +2,7 @@
 // rebuilding on a save and shutting down without leaving a Chromium behind.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
@@ -100,6 +100,38 @@ describe('a build stopped half-way', () => {
       expect(again.stderr).toContain('kept 4 documents');
     });
   }
+});
+
+describe('Chromium killed in the middle of a build', () => {
+  it('exits 3, names the documents not printed, writes no partial output, and the next build succeeds', async () => {
+    // The sample's chronologies: long enough to print that the kill lands in the middle.
+    const c = await corpus();
+    await rm(c.data, { recursive: true, force: true });
+    await cp(path.resolve('data'), c.data, { recursive: true });
+    const args = (date: string) => ['build', '--data', c.data, '--out', c.out, '--report', 'chronology', '--date', date];
+    const first = start(args('2024-01-15'));
+    expect(await first.done, first.stderr).toBe(0);
+    const before = await readFile(path.join(c.out, 'pdf', 'chronology.analyst.pdf'));
+    const run = start(args('2024-02-20'), true);
+    // Killed once it renders pages: a renderer process means printing has begun.
+    await until('the browser to render', () => {
+      const table = execFileSync('ps', ['-e', '-o', 'pid=,args=']).toString();
+      const below = new Set(descendants(run.child.pid!));
+      return table.split('\n').some((l) => below.has(Number(l.trim().split(/\s+/)[0])) && l.includes('--type=renderer'));
+    }, 60_000);
+    // Past the launch (a few hundred ms), well before three 15-page documents are printed.
+    await new Promise((r) => setTimeout(r, 800));
+    for (const pid of descendants(run.child.pid!)) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* gone already */ }
+    }
+    expect(await run.done, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/the browser died while printing; not printed: chronology\.[a-z]+/);
+    expect(Buffer.compare(await readFile(path.join(c.out, 'pdf', 'chronology.analyst.pdf')), before)).toBe(0);
+    expect(await staging(c.out)).toEqual([]);
+    const again = start(args('2024-02-20'), true);
+    expect(await again.done, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/[1-9] built/);
+  });
 });
 
 describe('brief watch', () => {

@@ -27,6 +27,16 @@ async function expectRefused(options: ReturnType<typeof optionsFor>, url: string
   expect(existsSync(options.outDir)).toBe(false);
 }
 
+describe('a print that does not finish', () => {
+  it('is given up after the per-document limit, and the error names the document', async () => {
+    const local = path.join(root, 'slow.html');
+    await writeFile(local, '<!doctype html><p>never in time</p>');
+    const error = await withBrowser(optionsFor(root, root).browser, (open) => printPdfs([{ html: local, meta }], open.browser, { editionDate: '2024-01-15', timeoutMs: 1 })).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as Error).message).toMatch(/slow\.html did not finish printing within 0\.001 s/);
+  });
+});
+
 describe('network', () => {
   it('refuses and counts remote requests, and prints local pages without any', async () => {
     const remote = path.join(root, 'remote.html');

@@ -46,6 +46,16 @@ describe('brief starts', () => {
     expect(packagesIn(loaded, HEAVY)).toEqual([]);
   });
 
+  it('a build with nothing to do loads no browser, chart, template or PDF library', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'brief-noop-'));
+    temps.push(dir);
+    const args = ['build', '--html', '--data', path.join(ROOT, 'tests/fixtures/mini'), '--out', path.join(dir, 'out'), '--date', '2024-01-15'];
+    await start(args);
+    const { stderr, loaded } = await start(args);
+    expect(stderr).toContain('kept 4 documents');
+    expect(packagesIn(loaded, ['puppeteer', 'puppeteer-core', 'vega', 'vega-lite', 'ajv', 'pdf-lib', 'fontkit', 'handlebars', 'zod', 'yaml'])).toEqual([]);
+  });
+
   it('--version prints the version in package.json', async () => {
     const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const { stdout } = await start(['--version']);

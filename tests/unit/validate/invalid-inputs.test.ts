@@ -92,6 +92,11 @@ const cases: Case[] = [
   { name: 'dataset file without its sidecar', change: async () => ({ 'datasets/drills.yaml': null }), code: 'E_NO_SIDECAR', file: 'datasets/drills.csv', line: 1 },
   { name: 'dataset sidecar without its data file', change: async () => ({ 'datasets/drills.csv': null }), code: 'E_NO_DATA_FILE', file: 'datasets/drills.yaml', line: 1 },
   { name: 'dataset column of an unknown type', change: () => edit('datasets/drills.yaml', 'troops: { type: integer', 'troops: { type: int'), code: 'E_BAD_VALUE', file: 'datasets/drills.yaml', line: 8, hint: /did you mean "integer"/ },
+  { name: 'page budget for a kind that does not exist', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  page_budget: { policy-brief: 2, chronolgy: 3 }\n'), code: 'E_UNKNOWN_KEY', file: 'audiences.yaml', line: 7, hint: /did you mean "chronology"/ },
+  { name: 'page budget of no pages', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  page_budget:\n    policy-brief: 0\n'), code: 'E_BAD_VALUE', file: 'audiences.yaml', line: 8 },
+  { name: 'audience notes that are not true or false', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  notes: none\n'), code: 'E_BAD_TYPE', file: 'audiences.yaml', line: 7 },
+  { name: 'audience with a negative chart count', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  charts: -1\n'), code: 'E_BAD_VALUE', file: 'audiences.yaml', line: 7 },
+  { name: 'report with an empty audience list', change: () => edit('reports/brief.md', 'audiences: [executive, analyst]', 'audiences: []'), code: 'E_BAD_VALUE', file: 'reports/brief.md', line: 7 },
 ];
 
 describe('invalid inputs are located', () => {

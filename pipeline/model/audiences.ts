@@ -1,0 +1,46 @@
+// model: audiences.yaml entries + a report's `audiences:` + brief.config.yaml's → each audience with
+// its positions, and who gets each report: its own list, else the config's, else every audience.
+import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
+import { didYouMean } from '../core/suggest.ts';
+import { locate } from '../core/yaml-positions.ts';
+import type { DefaultAudiences } from '../config/file.ts';
+import type { Audience, Distribution, DocKind, Located } from '../validate/index.ts';
+import { AudiencesFrom, type AudienceEntry } from './types.ts';
+
+/** Each entry with where it and its page budgets are written (E_PAGE_BUDGET points there). */
+export function audienceEntries(list: readonly Located<Audience>[]): { id: string; at: SourcePos; value: AudienceEntry }[] {
+  return list.map((l) => ({
+    id: l.value.id,
+    at: locate(l.src, [...l.path, 'id']),
+    value: {
+      ...l.value,
+      at: l.at,
+      budgetAt: Object.fromEntries(Object.keys(l.value.page_budget).map((kind) => [kind, locate(l.src, [...l.path, 'page_budget', kind])])) as Partial<Record<DocKind, SourcePos>>,
+    },
+  }));
+}
+
+/** The config's default audiences must exist: checked once, where the config names them. */
+export function checkDefaultAudiences(defaults: DefaultAudiences | undefined, audiences: ReadonlyMap<string, AudienceEntry>): Diagnostic[] {
+  if (!defaults) return [];
+  return defaults.ids.flatMap((id, i) => (audiences.has(id) ? [] : [diagnostic(defaults.at[i]!, 'E_UNKNOWN_AUDIENCE',
+    `brief.config.yaml names audience "${id}" as a default, which does not exist`,
+    didYouMean(id, audiences.keys(), `define it in audiences.yaml, or use one of: ${[...audiences.keys()].join(', ')}`))]));
+}
+
+/**
+ * Who gets a report. Its own list wins, then the config's, then every audience. Only a list the
+ * report writes itself is taken at its word: from the others, an audience the report's
+ * distribution may not go to is simply left out (select/ makes a named one an error).
+ */
+export function reportAudiences(
+  own: readonly string[] | undefined,
+  distribution: Distribution,
+  defaults: DefaultAudiences | undefined,
+  audiences: ReadonlyMap<string, AudienceEntry>,
+): { audiences: readonly string[]; audiencesFrom: AudiencesFrom } {
+  if (own) return { audiences: own, audiencesFrom: AudiencesFrom.report };
+  const from = defaults ? AudiencesFrom.config : AudiencesFrom.all;
+  const listed = defaults ? defaults.ids : [...audiences.keys()];
+  return { audiences: listed.filter((id) => audiences.get(id)?.distribution.includes(distribution)), audiencesFrom: from };
+}

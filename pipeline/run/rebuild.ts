@@ -1,0 +1,43 @@
+// run: an archived edition built again from its own snapshot (its corpus, templates, styles and
+// texts, laid out from the store), and its PDFs compared with the archived ones byte for byte.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { listEditions } from '../archive/manifest.ts';
+import { restore, sha256 } from '../archive/store.ts';
+import type { RunOptions } from '../config/options.ts';
+import { BrowserSession } from './browser-session.ts';
+import { buildDocuments } from './build.ts';
+import { makePack } from './pack.ts';
+import { stateDir } from './staging.ts';
+
+export async function rebuildEdition(options: RunOptions, archive: string, id: string, progress: (m: string) => void): Promise<{ same: boolean; differing: string[] }> {
+  const edition = (await listEditions(archive, sha256)).find((e) => e.id === id);
+  if (!edition?.manifest) throw new Error(`edition ${id} has no readable manifest`);
+  const m = edition.manifest;
+  const work = await mkdtemp(path.join(stateDir(archive), 'rebuild-'));
+  const session = new BrowserSession(options.browser);
+  try {
+    await restore(archive, m.inputs, work);
+    const ed: RunOptions = {
+      ...options, dataDir: path.join(work, 'data'), templatesDir: path.join(work, 'templates'), stylesDir: path.join(work, 'styles'),
+      textDirs: [path.join(work, 'texts')], outDir: path.join(work, 'out'), editionDate: m.date, editionDateGiven: true, editionId: m.edition,
+      reports: [], audiences: m.audiences, htmlOnly: false, force: false,
+    };
+    const built = await buildDocuments(ed, { session, progress });
+    const made = new Map<string, string>();
+    for (const d of built.documents) made.set(`pdf/${path.basename(d.pdf!)}`, d.pdf!);
+    for (const audience of m.audiences) {
+      const pack = await makePack({ ...ed, audiences: [audience] }, { audience, pack: undefined, reports: [] }, session, progress);
+      made.set(`packs/${path.basename(pack.pdf)}`, pack.pdf);
+    }
+    const differing: string[] = [];
+    for (const o of m.outputs.filter((x) => x.path.endsWith('.pdf'))) {
+      const file = made.get(o.path);
+      if (!file || sha256(await readFile(file)) !== o.sha256) differing.push(o.path);
+    }
+    return { same: differing.length === 0, differing };
+  } finally {
+    await session.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,150 @@
+// Dated editions: archived without overwriting, verified against their manifests and their chain,
+// compared in terms of claims, judgments, events and numbers, and rebuilt from their snapshot.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { sharedBrowser } from '../support/options.ts';
+import { pdfInfo, pdfText } from '../support/pdf.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/brief.js');
+let corpus: TempCorpus;
+let archive: string;
+
+async function brief(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '' }, maxBuffer: 10_000_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const at = (dir: string) => ['--data', corpus.data, '--out', dir];
+const edition = async (date: string) => {
+  const r = await brief(['edition', '--json', ...at(corpus.out), '--date', date]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { edition: string; dir: string; previous: string | null; changes: number };
+};
+const verify = async (out: string, ...more: string[]) => {
+  const r = await brief(['verify', '--json', ...at(out), ...more]);
+  return { code: r.code, ...(JSON.parse(r.stdout) as { ok: boolean; problems: { edition: string; kind: string; path: string | null }[] }) };
+};
+
+/** A copy of the archive (its out/ folder) to tamper with. */
+async function copyOut(name: string): Promise<string> {
+  const out = path.join(corpus.root, name);
+  await cp(corpus.out, out, { recursive: true });
+  return out;
+}
+
+async function edit(file: string, from: string | RegExp, to: string): Promise<void> {
+  const full = path.join(corpus.data, file);
+  const text = await readFile(full, 'utf8');
+  const next = text.replace(from, to);
+  expect(next, `${file}: ${String(from)}`).not.toBe(text);
+  await writeFile(full, next);
+}
+
+beforeAll(async () => {
+  corpus = await tempCorpus();
+  archive = path.join(corpus.out, 'editions');
+  const first = await edition('2024-03-01');
+  expect(first).toMatchObject({ edition: '2024-03-01', previous: null });
+  // One claim's statement, one judgment's likelihood, one event's date, one dataset number.
+  await edit('claims/beta-2022.yaml', 'statement: Ankara and Baku say their cooperation targets no third country.', 'statement: Ankara and Baku say their cooperation is aimed at no third country.');
+  await edit('reports/brief.md', 'likelihood: likely', 'likelihood: very-likely');
+  await edit('events/events.yaml', 'date: "2021-10"', 'date: "2021-11"');
+  await edit('datasets/drills.csv', '2021-10,Araz drill,iran,5000', '2021-10,Araz drill,iran,5500');
+  // Reordering and whitespace are not changes.
+  await appendFile(path.join(corpus.data, 'claims/alpha-2021.yaml'), '\n\n');
+  const second = await edition('2024-03-01');
+  expect(second).toMatchObject({ edition: '2024-03-01.2', previous: '2024-03-01' });
+});
+afterAll(async () => corpus.remove());
+
+describe('brief edition', () => {
+  it('keeps both editions of one day, each with its PDFs, packs, manifest and changelog', async () => {
+    for (const id of ['2024-03-01', '2024-03-01.2']) {
+      for (const f of ['manifest.json', 'CHANGELOG.md', 'summary.json', 'pdf/brief.analyst.pdf', 'packs/analyst.pdf']) expect.soft(existsSync(path.join(archive, id, f)), `${id}/${f}`).toBe(true);
+    }
+    const manifest = JSON.parse(await readFile(path.join(archive, '2024-03-01.2', 'manifest.json'), 'utf8'));
+    expect(manifest.previous.edition).toBe('2024-03-01');
+    expect(manifest.inputs.some((i: { path: string }) => i.path === 'data/claims/beta-2022.yaml')).toBe(true);
+    expect(manifest.tool.chromium).toMatch(/Chrom/);
+  });
+
+  it('prints the edition id in every PDF\'s metadata and running footer', async () => {
+    const pdf = path.join(archive, '2024-03-01.2', 'pdf', 'brief.analyst.pdf');
+    expect((await pdfInfo(pdf)).Keywords).toContain('edition:2024-03-01.2');
+    // The footer is set in capitals (CSS), as the marking beside it.
+    expect((await pdfText(pdf)).toLowerCase()).toContain('edition 2024-03-01.2');
+    expect((await pdfText(path.join(archive, '2024-03-01.2', 'packs', 'analyst.pdf'))).toLowerCase()).toContain('edition 2024-03-01.2');
+  });
+
+  it('names exactly the four changes between the two editions, and nothing else', async () => {
+    const r = await brief(['diff', '--json', ...at(corpus.out), '2024-03-01', '2024-03-01.2']);
+    expect(r.code, r.stderr).toBe(0);
+    const changes = (JSON.parse(r.stdout) as { changes: { kind: string; id: string }[] }).changes;
+    expect(changes.map((c) => `${c.kind} ${c.id}`).sort(), JSON.stringify(changes, null, 1)).toEqual([
+      'claim-changed beta-2022/not-aimed', 'dataset-row-changed drills', 'event-redated araz-drills', 'judgment-changed brief',
+    ].sort());
+    const changelog = await readFile(path.join(archive, '2024-03-01.2', 'CHANGELOG.md'), 'utf8');
+    for (const s of ['beta-2022/not-aimed', 'very likely', '5000', '5500']) expect.soft(changelog).toContain(s);
+  });
+
+  it('lists editions and compares one with the corpus as it is now', async () => {
+    const list = await brief(['editions', '--json', ...at(corpus.out)]);
+    expect((JSON.parse(list.stdout) as { editions: { id: string; changes: number }[] }).editions.map((e) => [e.id, e.changes])).toEqual([['2024-03-01', 0], ['2024-03-01.2', 4]]);
+    const now = await brief(['diff', ...at(corpus.out), '2024-03-01.2']);
+    expect(now.code, now.stderr).toBe(0);
+    expect(now.stdout).toContain('No changes');
+  });
+});
+
+describe('brief verify', () => {
+  it('passes an untouched archive', async () => {
+    expect(await verify(corpus.out)).toMatchObject({ code: 0, ok: true, problems: [] });
+  });
+
+  it('catches a tampered PDF, a deleted file, an added file and an edited manifest', async () => {
+    const tampered = await copyOut('tampered');
+    await appendFile(path.join(tampered, 'editions', '2024-03-01', 'pdf', 'brief.analyst.pdf'), 'x');
+    expect((await verify(tampered)).problems).toEqual([expect.objectContaining({ edition: '2024-03-01', kind: 'changed', path: 'pdf/brief.analyst.pdf' })]);
+
+    const deleted = await copyOut('deleted');
+    await rm(path.join(deleted, 'editions', '2024-03-01.2', 'CHANGELOG.md'));
+    expect((await verify(deleted)).problems).toEqual([expect.objectContaining({ kind: 'missing', path: 'CHANGELOG.md' })]);
+
+    const added = await copyOut('added');
+    await writeFile(path.join(added, 'editions', '2024-03-01', 'pdf', 'extra.pdf'), 'x');
+    expect((await verify(added)).problems).toEqual([expect.objectContaining({ kind: 'added', path: 'pdf/extra.pdf' })]);
+
+    const edited = await copyOut('edited');
+    const manifest = path.join(edited, 'editions', '2024-03-01', 'manifest.json');
+    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"date": "2024-03-01"', '"date": "2024-02-29"'));
+    const r = await verify(edited);
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([expect.objectContaining({ edition: '2024-03-01.2', kind: 'chain' })]);
+  });
+
+  it('catches a deleted edition, first or last', async () => {
+    const first = await copyOut('no-first');
+    await rm(path.join(first, 'editions', '2024-03-01'), { recursive: true });
+    expect((await verify(first)).problems.map((p) => p.kind)).toContain('chain');
+    const last = await copyOut('no-last');
+    await rm(path.join(last, 'editions', '2024-03-01.2'), { recursive: true });
+    expect((await verify(last)).problems.map((p) => p.kind)).toContain('chain');
+  });
+
+  it('rebuilds an edition from its snapshot to the same bytes, after the corpus moved on', async () => {
+    const r = await verify(corpus.out, '2024-03-01', '--rebuild');
+    expect(r.code, JSON.stringify(r)).toBe(0);
+    expect((r as unknown as { rebuilt: { same: boolean } }).rebuilt.same).toBe(true);
+  });
+});

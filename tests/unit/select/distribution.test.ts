@@ -1,0 +1,77 @@
+// select: what an audience that may not receive internal material gets: judgments filtered (one
+// resting only on internal evidence left out, with a warning at it), prose citing it an error.
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../../pipeline/core/diagnostics.ts';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
+import { selectReport } from '../../../pipeline/select/index.ts';
+import { tempCorpus, type TempCorpus } from '../../support/corpus.ts';
+import { internalMaterial } from '../../support/internal.ts';
+import { optionsFor } from '../../support/options.ts';
+
+const made: TempCorpus[] = [];
+afterAll(async () => Promise.all(made.map((c) => c.remove())));
+
+async function corpus(changes: Record<string, string> = {}) {
+  const c = await tempCorpus({ ...(await internalMaterial()), ...changes });
+  made.push(c);
+  const r = await checkCorpus(optionsFor(c.data, c.out));
+  expect(r.errors).toEqual([]);
+  const select = (audience: string) => selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get(audience)!, { allowUnverified: false });
+  return { c, select };
+}
+
+describe('distribution', () => {
+  it('gives the analyst every judgment and its internal evidence, marked internal', async () => {
+    const { select } = await corpus();
+    const sel = select('analyst');
+    expect(sel.judgments.map((j) => j.notes.length)).toEqual([3, 2]);
+    expect(sel.footnotes.map((f) => f.claim.id)).toContain('desk-2024/no-hotline');
+    expect(sel.marking).toBe('Internal · Analyst edition');
+    expect(sel.warnings).toEqual([]);
+  });
+
+  it('leaves a judgment resting only on internal evidence out of the public version, and says so at the judgment', async () => {
+    const { c, select } = await corpus();
+    const sel = select('public');
+    expect(sel.judgments.map((j) => j.text)).toEqual(['The alliance will deepen.']);
+    // The mixed judgment keeps its public notes only.
+    expect(sel.judgments[0]!.notes.map((n) => sel.footnotes[n - 1]!.claim.id)).toEqual(['alpha-2021/shusha-meeting', 'beta-2022/not-aimed']);
+    expect(sel.footnotes.filter((f) => f.source.distribution === 'internal')).toEqual([]);
+    expect(sel.body).not.toContain('Internal assessment');
+    expect(sel.marking).toBe('Public');
+    expect(sel.warnings).toHaveLength(1);
+    const line = (await internalMaterial())['reports/brief.md']!.split('\n').findIndex((l) => l.startsWith('  - text: A drill held')) + 1;
+    expect(sel.warnings[0]).toMatchObject({ code: 'W_JUDGMENT_OMITTED', severity: 'warning', file: c.rel('reports/brief.md'), line, column: 5 });
+    expect(sel.warnings[0]!.message).toMatch(/key judgment 2 .*"A drill held without notice.*left out of the public version.*desk-2024/);
+  });
+
+  it('refuses prose that cites internal evidence where the public reads it: E_DISTRIBUTION at the citation, with the omit fix as hint', async () => {
+    const text = (await internalMaterial())['reports/brief.md']!.replace('## Internal assessment', '## Our assessment');
+    const { c, select } = await corpus({ 'reports/brief.md': text });
+    let error: unknown;
+    try {
+      select('public');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const d = (error as InputError).diagnostics;
+    expect(d).toHaveLength(1);
+    const line = text.split('\n').findIndex((l) => l.includes('[@desk-2024/drill-cycle]')) + 1;
+    expect(d[0]).toMatchObject({ code: 'E_DISTRIBUTION', file: c.rel('reports/brief.md'), line });
+    expect(d[0]!.message).toContain('"Our assessment"');
+    expect(d[0]!.hint).toContain('add "our-assessment" to the omit list of "public"');
+    // The analyst, who may receive it, is not concerned.
+    expect(select('analyst').footnotes.map((f) => f.claim.id)).toContain('desk-2024/drill-cycle');
+  });
+
+  it('draws at most `charts` figures', async () => {
+    const { c } = await corpus();
+    const audiences = (await internalMaterial())['audiences.yaml']!.replace('  marking: Public\n', '  marking: Public\n  charts: 0\n');
+    await c.write('audiences.yaml', audiences);
+    const r = await checkCorpus(optionsFor(c.data, c.out));
+    const report = r.model!.reports.find((x) => x.id === 'brief')!;
+    expect(selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('public')!, { allowUnverified: false }).charts).toEqual([]);
+    expect(selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false }).charts.map((x) => x.id)).toEqual(['drills-by-bloc']);
+  });
+});
