@@ -136,7 +136,10 @@ export async function closeBrowser(open: OpenBrowser): Promise<void> {
     return;
   }
   const proc = open.browser.process();
-  await Promise.race([open.browser.close(), new Promise((r) => setTimeout(r, 5_000))]).catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  // The timer is cleared, else it alone would keep the process alive for its 5 s after every run.
+  await Promise.race([open.browser.close(), new Promise((r) => { timer = setTimeout(r, 5_000); })]).catch(() => undefined);
+  clearTimeout(timer);
   if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
 }
 

@@ -11,6 +11,8 @@ import { stylesheetFiles } from './template-files.ts';
 
 export interface PackDocument {
   readonly title: string;
+  /** The distribution marking this version carries (its running header), kept on its pages inside the pack. */
+  readonly marking: string;
   readonly kind: string;
   readonly kindLabel: string;
   /** The date the document carries, as printed. */
@@ -61,6 +63,12 @@ function prefixIds(html: string, n: number): string {
     .replace(/url\(#([^)]+)\)/g, `url(#${p}$1)`);
 }
 
+/** The marking a document we rendered carries in its running header (our layout's `@top-left` rule). */
+export function markingOf(html: string): string {
+  const m = /@top-left \{ content: ("(?:[^"\\]|\\.)*"); \}/.exec(html);
+  return m ? (JSON.parse(m[1]!.replace(/\\3C /g, '<')) as string) : '';
+}
+
 /** The text of each top heading (h2) of a document, in order, as the contents lists them. */
 export function topHeadings(html: string): string[] {
   return [...bodyOf(html).matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
@@ -86,7 +94,7 @@ export function createPackRenderer(options: PackOptions) {
       return template({
         ...view, lang: 'en', css, pages: pages ? pages.total : '00',
         documents: documents.map((d, i) => ({
-          n: i + 1, title: d.title, kind: d.kind, kindLabel: d.kindLabel, date: d.date,
+          n: i + 1, title: d.title, marking: d.marking, kind: d.kind, kindLabel: d.kindLabel, date: d.date,
           page: number(pages?.documents[i]?.page),
           headings: topHeadings(d.html).map((title, k) => ({ title, page: number(pages?.documents[i]?.headings[k]) })),
           html: prefixIds(bodyOf(d.html), i + 1),

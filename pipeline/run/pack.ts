@@ -110,19 +110,20 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   if (reasons.length === 0) reasons.push(present ? `edition date ${record!.editionDate} → ${options.editionDate}` : `${pdfRel} is missing or was changed`);
 
   // 4. compose and print
-  const { createPackRenderer } = await import('../render/pack.ts');
+  const { createPackRenderer, markingOf } = await import('../render/pack.ts');
   const { KIND_LABEL } = await import('../render/view-model.ts');
   const { formatEdtf } = await import('../render/dates.ts');
   const renderer = createPackRenderer({ templatesDir: options.templatesDir, stylesDir: options.stylesDir, fonts: bundledFonts() });
   const docs = await Promise.all(documents.map(async (d) => {
     const report = model.reports.find((r) => r.id === d.report)!;
-    return { title: report.title, kind: report.kind, kindLabel: KIND_LABEL[report.kind] ?? report.kind, date: formatEdtf(d.editionDate), html: await readFile(d.html, 'utf8') };
+    const html = await readFile(d.html, 'utf8');
+    return { title: report.title, marking: markingOf(html), kind: report.kind, kindLabel: KIND_LABEL[report.kind] ?? report.kind, date: formatEdtf(d.editionDate), html };
   }));
   const pack = request.pack ? model.packs.get(request.pack) : undefined;
-  const internal = documents.some((d) => model.reports.find((r) => r.id === d.report)?.distribution === 'internal');
   const view = {
     title: pack?.title ?? `Briefing pack for ${audience.label} readers`, subtitle: pack?.subtitle ?? null, note: pack?.note ?? null,
-    audience: { id: audience.id, label: audience.label }, marking: `${internal ? 'Internal' : 'Public'} · ${audience.marking}`,
+    // The pack is as restricted as its most restricted document.
+    audience: { id: audience.id, label: audience.label }, marking: docs.find((d) => /^internal\b/i.test(d.marking))?.marking ?? docs[0]?.marking ?? audience.marking,
     editionLabel: formatEdtf(options.editionDate), editionId: options.editionId ?? null,
   };
   const expected: PackPages = await packPages(documents.map((d) => d.pdf!));
