@@ -32,6 +32,7 @@ import { readState, type BuildState, type DocumentRecord } from './state.ts';
 
 export interface BuiltDocument {
   readonly report: string;
+  readonly title: string;
   readonly kind: string;
   readonly audience: string;
   readonly html: string;
@@ -69,7 +70,7 @@ export interface BuildHooks {
 }
 
 const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
-  report: r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons, fingerprint: r.fingerprint, content: contentFingerprint(r.parts),
+  report: r.report, title: r.title ?? r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons, fingerprint: r.fingerprint, content: contentFingerprint(r.parts),
   html: path.join(path.resolve(outDir), r.html.path), pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null, pages: r.pdf?.pages ?? null,
 });
 
@@ -183,7 +184,7 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
         const templates = Object.keys(m.rendered.templates).sort();
         const parts = partsOf(m.doc, templates);
         records[m.doc.name] = {
-          name: m.doc.name, report: m.doc.report.id, kind: m.doc.report.kind, audience: m.doc.audience.id, editionDate: options.editionDate,
+          name: m.doc.name, report: m.doc.report.id, title: m.doc.report.title, kind: m.doc.report.kind, audience: m.doc.audience.id, editionDate: options.editionDate,
           fingerprint: fingerprintOf(parts), parts: Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.hash])),
           files: [...new Set(Object.values(parts).flatMap((p) => p.files))].sort(), templates, html: m.html, pdf: m.pdf,
         };

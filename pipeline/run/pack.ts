@@ -7,7 +7,7 @@
 //    one print of the whole pack, checked against its bookmarks; printed again if anything moved
 // 5. write out/packs/<name>.pdf (and .html) all or nothing
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { RunOptions } from '../config/options.ts';
@@ -16,11 +16,11 @@ import { diagnostic, ExitCode, InputError, UsageError, type Diagnostic } from '.
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { didYouMean } from '../core/suggest.ts';
-import type { Model } from '../model/index.ts';
+import type { Model, Pack } from '../model/index.ts';
+import type { Audience } from '../validate/index.ts';
 import type { PackPages } from '../render/pack.ts';
 import { BrowserSession } from './browser-session.ts';
 import { buildDocuments, type BuiltDocument } from './build.ts';
-import { checkCorpus } from './check.ts';
 import type { CommandContext } from './command.ts';
 import { fileHash, hashOf } from './fingerprint.ts';
 import { runInputs } from './inputs.ts';
@@ -55,8 +55,33 @@ const KIND_ORDER = ['policy-brief', 'comparative-perspectives', 'chronology'];
 export const packName = (r: PackRequest): string =>
   r.pack ? `${r.pack}.${r.audience}` : r.reports.length ? `${r.audience}.${r.reports.join('+')}` : r.audience;
 
+/** What a pack needs of the corpus besides its documents: the pack files and the audience entry. */
+interface PackCorpus {
+  readonly packs: ReadonlyMap<string, Pick<Pack, 'id' | 'title' | 'subtitle' | 'note' | 'audiences' | 'reports' | 'at'>>;
+  readonly audience: Audience;
+}
+
+/**
+ * When the build took its shortcut (no input file changed since a build that checked them all),
+ * the pack files and audiences.yaml are known to be valid: they are read as they are, not checked again.
+ */
+async function packCorpus(options: RunOptions, model: Model | undefined, audienceId: string): Promise<PackCorpus> {
+  if (model) return { packs: model.packs, audience: model.audiences.get(audienceId)! };
+  const { parse } = await import('yaml');
+  const data = path.resolve(options.dataDir);
+  const audience = (parse(await readFile(path.join(data, 'audiences.yaml'), 'utf8')) as Audience[]).find((a) => a.id === audienceId)!;
+  const dir = path.join(data, 'packs');
+  const files = existsSync(dir) ? (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)) : [];
+  const packs = new Map(await Promise.all(files.map(async (f) => {
+    const id = f.replace(/\.ya?ml$/, '');
+    const def = parse(await readFile(path.join(dir, f), 'utf8')) as Omit<Pack, 'id' | 'at'>;
+    return [id, { ...def, id, at: { file: displayPath(path.join(dir, f)), line: 1, column: 1 } }] as const;
+  })));
+  return { packs, audience };
+}
+
 /** The documents of the pack, in order, and what defines it (for its fingerprint). */
-function choose(model: Model, request: PackRequest, built: readonly BuiltDocument[]): { documents: BuiltDocument[]; definition: unknown } {
+function choose(model: PackCorpus, request: PackRequest, built: readonly BuiltDocument[]): { documents: BuiltDocument[]; definition: unknown } {
   const byReport = new Map(built.map((d) => [d.report, d]));
   if (request.pack) {
     const pack = model.packs.get(request.pack);
@@ -91,9 +116,9 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   if (!built.model && present && sameDocs(record) && dateOk(record) && !options.force) return kept(record, out, built);
 
   // 2. which documents, in which order
-  const model = built.model ?? (await checkCorpus(options)).model!;
-  const { documents, definition } = choose(model, request, built.documents);
-  const audience = model.audiences.get(request.audience)!;
+  const corpus = await packCorpus(options, built.model, request.audience);
+  const { documents, definition } = choose(corpus, request, built.documents);
+  const audience = corpus.audience;
 
   // 3. the pack's fingerprint
   const inputs = await runInputs(options);
@@ -115,11 +140,10 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   const { formatEdtf } = await import('../render/dates.ts');
   const renderer = createPackRenderer({ templatesDir: options.templatesDir, stylesDir: options.stylesDir, fonts: bundledFonts() });
   const docs = await Promise.all(documents.map(async (d) => {
-    const report = model.reports.find((r) => r.id === d.report)!;
     const html = await readFile(d.html, 'utf8');
-    return { title: report.title, marking: markingOf(html), kind: report.kind, kindLabel: KIND_LABEL[report.kind] ?? report.kind, date: formatEdtf(d.editionDate), html };
+    return { title: d.title, marking: markingOf(html), kind: d.kind, kindLabel: KIND_LABEL[d.kind] ?? d.kind, date: formatEdtf(d.editionDate), html };
   }));
-  const pack = request.pack ? model.packs.get(request.pack) : undefined;
+  const pack = request.pack ? corpus.packs.get(request.pack) : undefined;
   const view = {
     title: pack?.title ?? `Briefing pack for ${audience.label} readers`, subtitle: pack?.subtitle ?? null, note: pack?.note ?? null,
     // The pack is as restricted as its most restricted document.

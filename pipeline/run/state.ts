@@ -9,6 +9,7 @@ export interface DocumentRecord {
   /** `<report>.<audience>`, the outputs' file name. */
   readonly name: string;
   readonly report: string;
+  readonly title: string;
   readonly kind: string;
   readonly audience: string;
   /** The date the document carries. */

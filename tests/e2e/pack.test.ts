@@ -9,6 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBookmarks } from '../../pipeline/print/bookmarks.ts';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { internalMaterial } from '../support/internal.ts';
 import { sharedBrowser } from '../support/options.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
@@ -101,6 +102,20 @@ describe('brief pack', () => {
     const r = await pack(corpus, corpus.out);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).pack.documents).toEqual(['brief.analyst', 'views.analyst', 'timeline.analyst']);
+  });
+
+  it('keeps each document\'s own distribution marking on its pages, and the most restricted one on the cover', async () => {
+    const mixed = await tempCorpus(await internalMaterial());
+    made.push(mixed);
+    const r = await brief(['pack', '--json', '--data', mixed.data, '--out', mixed.out, '--audience', 'analyst', '--date', '2024-01-15', '--report', 'brief,timeline']);
+    expect(r.code, r.stderr).toBe(0);
+    const pages = (await pdfText(JSON.parse(r.stdout).pack.pdf)).split('\f').map((p) => flat(p).toLowerCase());
+    expect(pages[0]).toMatch(/^ ?internal · analyst edition/);
+    const briefPage = pages.findIndex((p, i) => i > 1 && p.includes('the şuşa alliance and iran ·'));
+    // The chronology cites nothing internal: its pages stay public inside an internal pack.
+    const timeline = pages.findIndex((p, i) => i > 1 && p.includes('fixture chronology ·'));
+    expect(pages[briefPage]).toMatch(/^ ?internal/);
+    expect(pages[timeline]).toMatch(/^ ?public/);
   });
 
   it('refuses an unknown pack or audience with the nearest name, and check validates pack files', async () => {
