@@ -98,7 +98,7 @@ describe('brief build', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.documents).toEqual([{
-      report: 'timeline', kind: 'chronology', audience: 'analyst', html: expect.stringMatching(/timeline\.analyst\.html$/), pdf: expect.stringMatching(/timeline\.analyst\.pdf$/),
+      report: 'timeline', title: 'Fixture chronology', kind: 'chronology', audience: 'analyst', html: expect.stringMatching(/timeline\.analyst\.html$/), pdf: expect.stringMatching(/timeline\.analyst\.pdf$/),
       pages: expect.any(Number), editionDate: '2024-01-15', status: 'built', reasons: ['new document'],
     }]);
     expect((await readdir(corpus.out)).sort()).toEqual(['.brief', 'anchors.json', 'build.json', 'html', 'pdf']);

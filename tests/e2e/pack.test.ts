@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBookmarks } from '../../pipeline/print/bookmarks.ts';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
-import { internalMaterial } from '../support/internal.ts';
+import { INTERNAL_QUOTES, internalMaterial } from '../support/internal.ts';
 import { sharedBrowser } from '../support/options.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
@@ -116,6 +116,18 @@ describe('brief pack', () => {
     const timeline = pages.findIndex((p, i) => i > 1 && p.includes('fixture chronology ·'));
     expect(pages[briefPage]).toMatch(/^ ?internal/);
     expect(pages[timeline]).toMatch(/^ ?public/);
+  });
+
+  it('makes a public pack with no internal quote in it, and names the judgments it left out', async () => {
+    const mixed = await tempCorpus(await internalMaterial('[executive, analyst, public]'));
+    made.push(mixed);
+    const r = await brief(['pack', '--json', '--data', mixed.data, '--out', mixed.out, '--audience', 'public', '--date', '2024-01-15']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { pack: { pdf: string; documents: string[] }; warnings: { code: string; message: string }[] };
+    expect(out.pack.documents).toContain('brief.public');
+    const text = flat(await pdfText(out.pack.pdf));
+    for (const quote of INTERNAL_QUOTES) expect(text).not.toContain(quote);
+    expect(out.warnings.filter((w) => w.code === 'W_JUDGMENT_OMITTED').length).toBeGreaterThan(0);
   });
 
   it('refuses an unknown pack or audience with the nearest name, and check validates pack files', async () => {
