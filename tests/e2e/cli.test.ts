@@ -109,7 +109,7 @@ describe('brief build', () => {
     const corpus = await tempCorpus();
     made.push(corpus);
     const r = await brief(['build', '--data', corpus.data, '--out', corpus.out], { BRIEF_CHROME: '/no/such/chrome' });
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain('BRIEF_CHROME is set to /no/such/chrome');
     expect(existsSync(path.join(corpus.out, 'pdf'))).toBe(false);
   });
