@@ -1,28 +1,14 @@
 // The command line as a user meets it: exit codes, located errors, JSON, and nothing written on failure.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { brief } from '../support/cli.ts';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
-import { sharedBrowser } from '../support/options.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/brief.js');
 const made: TempCorpus[] = [];
 afterAll(async () => Promise.all(made.map((c) => c.remove())));
 
-async function brief(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    // The suite's shared browser, unless a test names its own.
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: env.BRIEF_CHROME ? '' : sharedBrowser() ?? '', ...env }, maxBuffer: 10_000_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 async function badClaims(): Promise<TempCorpus> {
   const corpus = await tempCorpus();

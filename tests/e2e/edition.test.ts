@@ -1,29 +1,16 @@
 // Dated editions: archived without overwriting, verified against their manifests and their chain,
 // compared in terms of claims, judgments, events and numbers, and rebuilt from their snapshot.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brief } from '../support/cli.ts';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
-import { sharedBrowser } from '../support/options.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/brief.js');
 let corpus: TempCorpus;
 let archive: string;
 
-async function brief(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '' }, maxBuffer: 10_000_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const at = (dir: string) => ['--data', corpus.data, '--out', dir];
 const edition = async (date: string) => {

@@ -1,33 +1,20 @@
 // Briefing packs, read back as a reader's tools see them: the contents page against the pages it
 // names, page numbers through the whole pack, nested bookmarks, tags, the same bytes twice.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBookmarks } from '../../pipeline/print/bookmarks.ts';
+import { brief } from '../support/cli.ts';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
 import { INTERNAL_QUOTES, internalMaterial } from '../support/internal.ts';
-import { sharedBrowser } from '../support/options.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/brief.js');
 const made: TempCorpus[] = [];
 let corpus: TempCorpus;
 let first: { code: number; stdout: string; stderr: string };
 
-async function brief(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '' }, maxBuffer: 10_000_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const pack = (c: TempCorpus, out: string, ...more: string[]) => brief(['pack', '--json', '--data', c.data, '--out', out, '--audience', 'analyst', '--date', '2024-01-15', ...more]);
 const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
