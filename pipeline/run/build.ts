@@ -93,18 +93,21 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
   const { existsSync } = await import('node:fs');
   const existed = existsSync(options.outDir);
   const release = await lockOut(options.outDir, hooks.notify ?? (() => undefined));
-  return undoOnInterrupt(release, async () => {
-    try {
+  let failed = false;
+  try {
+    return await undoOnInterrupt(release, async () => {
       await Staging.sweep(options.outDir);
-      return await buildLocked(options, hooks.session, print, progress);
-    } catch (err) {
-      // A first build that fails leaves no out/ behind, not even brief's own state folder.
-      if (!existed) await rm(stateDir(options.outDir), { recursive: true, force: true }).then(() => rmdir(options.outDir)).catch(() => undefined);
-      throw err;
-    } finally {
-      await release();
-    }
-  });
+      return buildLocked(options, hooks.session, print, progress);
+    });
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    await release();
+    // A first build that fails leaves no out/ behind, not even brief's own state folder; removed
+    // only once the lock is released, since the lock lives in that folder and is still being kept fresh.
+    if (failed && !existed) await rm(stateDir(options.outDir), { recursive: true, force: true }).then(() => rmdir(options.outDir)).catch(() => undefined);
+  }
 }
 
 async function buildLocked(options: RunOptions, session: BrowserSession, print: boolean, progress: (m: string) => void): Promise<BuildResult> {

@@ -19,8 +19,9 @@ export async function lockOut(outDir: string, onWait: (message: string) => void,
     try {
       const release = await lockfile.lock(dir, {
         ...options,
-        // Another process took the lock over (ours went stale while the machine stalled): stop rather than write over its work.
-        onCompromised: (err) => { throw err; },
+        // The lock went stale (the machine stalled) or was removed. The default handler throws from
+        // a timer, which would kill the process mid-write; the run finishes and says so instead.
+        onCompromised: (err) => onWait(`warning: the lock on ${outDir}/ was lost (${err.message}); another brief run may be writing there too`),
       });
       return async () => { await release().catch(() => undefined); };
     } catch (err) {

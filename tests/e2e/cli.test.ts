@@ -1,6 +1,6 @@
 // The command line as a user meets it: exit codes, located errors, JSON, and nothing written on failure.
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { cp, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brief } from '../support/cli.ts';
@@ -98,6 +98,17 @@ describe('brief build', () => {
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain('BRIEF_CHROME is set to /no/such/chrome');
     expect(existsSync(path.join(corpus.out, 'pdf'))).toBe(false);
+  });
+
+  it('a first build that fails after its lock was refreshed exits 3, not 1, and leaves no out/ (regression: the lock removed while held)', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    await rm(corpus.data, { recursive: true, force: true });
+    await cp(path.resolve('data'), corpus.data, { recursive: true });
+    // The sample takes longer to check than the lock's 2 s refresh.
+    const r = await brief(['build', '--data', corpus.data, '--out', corpus.out], { BRIEF_CHROME: '/no/such/chrome' });
+    expect(r.code, r.stderr).toBe(3);
+    expect(existsSync(corpus.out)).toBe(false);
   });
 
   it('refuses a text folder that does not exist, rather than leaving every quote unchecked', async () => {
