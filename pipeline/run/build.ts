@@ -8,6 +8,7 @@
 // 6. fingerprint each and compare with the last build: keep, or say why it is redone
 // 7. chart → render → print what must be redone, into staging (documents.ts)
 // 8. record fingerprints, drop outputs of reports and audiences that are gone, commit all or nothing
+import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
@@ -90,7 +91,6 @@ function reasonsToRedo(record: DocumentRecord | undefined, parts: Parts, options
 export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
   const print = !options.htmlOnly;
   const progress = hooks.progress ?? (() => undefined);
-  const { existsSync } = await import('node:fs');
   const existed = existsSync(options.outDir);
   const release = await lockOut(options.outDir, hooks.notify ?? (() => undefined));
   let failed = false;
@@ -111,7 +111,6 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
 }
 
 async function buildLocked(options: RunOptions, session: BrowserSession, print: boolean, progress: (m: string) => void): Promise<BuildResult> {
-  const { existsSync, statSync } = await import('node:fs');
   const out = path.resolve(options.outDir);
   const present = (rel: string, size: number) => existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
   const state = await readState(out);

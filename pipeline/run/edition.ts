@@ -31,7 +31,8 @@ export const archiveDir = (options: RunOptions): string => path.resolve(options.
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  // Linked files count as the build read them (it follows links), so the snapshot can be laid out again.
+  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
 async function entry(file: string, as: string): Promise<FileEntry> {

@@ -1,38 +1,23 @@
 // End to end: audiences as a team uses them. A new audience is an entry, a partial and a stylesheet
 // (no code); a document over its audience's page budget fails the build with nothing written; the
 // public version carries no internal quote and the build names each judgment it left out.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../support/build.ts';
-import { MINI, tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { brief as cli } from '../support/cli.ts';
+import { MINI, corpora } from '../support/corpus.ts';
 import { AUDIENCES, INTERNAL_QUOTES, internalMaterial } from '../support/internal.ts';
-import { optionsFor, sharedBrowser } from '../support/options.ts';
+import { optionsFor } from '../support/options.ts';
 import { pdfText } from '../support/pdf.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/brief.js');
-const made: TempCorpus[] = [];
-afterAll(async () => Promise.all(made.map((c) => c.remove())));
+const temp = corpora();
+afterAll(() => temp.removeAll());
+const corpus = (changes: Record<string, string>) => temp.make(changes);
 
-async function corpus(changes: Record<string, string>): Promise<TempCorpus> {
-  const c = await tempCorpus(changes);
-  made.push(c);
-  return c;
-}
-
-async function brief(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '', BRIEF_TEXTS: '' }, maxBuffer: 10_000_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+/** The CLI without source texts, whatever the environment says. */
+const brief = (args: string[]) => cli(args, { BRIEF_TEXTS: '' });
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 

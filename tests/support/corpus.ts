@@ -40,3 +40,16 @@ export async function tempCorpus(changes: Record<string, string | null> = {}): P
   }
   return corpus;
 }
+
+/** Temp corpora made by one test file, all removed by `removeAll` (call it in afterAll). */
+export function corpora(): { make(changes?: Record<string, string | null>): Promise<TempCorpus>; removeAll(): Promise<void> } {
+  const made: TempCorpus[] = [];
+  return {
+    async make(changes = {}) {
+      const c = await tempCorpus(changes);
+      made.push(c);
+      return c;
+    },
+    removeAll: async () => { await Promise.all(made.map((c) => c.remove())); },
+  };
+}

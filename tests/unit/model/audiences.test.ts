@@ -5,18 +5,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfigFile } from '../../../pipeline/config/file.ts';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
-import { tempCorpus, type TempCorpus } from '../../support/corpus.ts';
+import { corpora } from '../../support/corpus.ts';
 import { AUDIENCES, internalMaterial } from '../../support/internal.ts';
 import { optionsFor } from '../../support/options.ts';
 
-const made: TempCorpus[] = [];
-afterAll(async () => Promise.all(made.map((c) => c.remove())));
-
-async function corpus(changes: Record<string, string>): Promise<TempCorpus> {
-  const c = await tempCorpus(changes);
-  made.push(c);
-  return c;
-}
+const temp = corpora();
+afterAll(() => temp.removeAll());
+const corpus = (changes: Record<string, string>) => temp.make(changes);
 
 const audiencesOf = (r: Awaited<ReturnType<typeof checkCorpus>>, id: string) => r.model!.reports.find((x) => x.id === id)!;
 
