@@ -6,6 +6,11 @@ import { edtfBounds } from '../core/edtf.ts';
 import type { Located, ValidatedCorpus } from '../validate/index.ts';
 import { chartFields } from './chart-fields.ts';
 import { findCitations } from './citations.ts';
+import { citedIds } from '../core/citations.ts';
+import { reportProse } from '../core/report-parts.ts';
+import { chronologyEvents, groupByPeriod } from '../core/periods.ts';
+import { checkOutline } from './outline.ts';
+import { checkEvidenceRules, oneSidedJudgments } from './evidence-rules.ts';
 import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
 import { audienceEntries, checkDefaultAudiences, reportAudiences } from './audiences.ts';
 import type { DefaultAudiences } from '../config/file.ts';
@@ -97,6 +102,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     if (!bounds) continue; // validate already reported it
     e.value.evidence.forEach((id, i) => ref('claim', id, claims, e.src, [...e.path, 'evidence', i], 'E_UNKNOWN_CLAIM', `event "${e.value.id}"`));
     e.value.actors.forEach((a, i) => ref('actor', a, actors, e.src, [...e.path, 'actors', i], 'E_UNKNOWN_ACTOR', `event "${e.value.id}"`));
+    e.value.dated_otherwise.forEach((d, i) => d.evidence.forEach((id, k) => ref('claim', id, claims, e.src, [...e.path, 'dated_otherwise', i, 'evidence', k], 'E_UNKNOWN_CLAIM', `event "${e.value.id}"`)));
     events.push({ ...e.value, bounds, at: e.at });
   }
   const eventIds = index('event', events.map((e) => ({ id: e.id, at: e.at, value: e })));
@@ -148,7 +154,24 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
       }
     });
     m.charts.forEach((id, i) => ref('chart', id, charts, r.src, ['charts', i], 'E_UNKNOWN_CHART', context));
-    m.questions.forEach((id, i) => ref('question', id, questions, r.src, ['questions', i], 'E_UNKNOWN_QUESTION', context));
+    const questionIds = m.questions.map((q) => (typeof q === 'string' ? q : q.id));
+    questionIds.forEach((id, i) => ref('question', id, questions, r.src, typeof m.questions[i] === 'string' ? ['questions', i] : ['questions', i, 'id'], 'E_UNKNOWN_QUESTION', context));
+    m.judgments.forEach((j, i) => j.parties?.forEach((a, k) => ref('actor', a, actors, r.src, ['judgments', i, 'parties', k], 'E_UNKNOWN_ACTOR', `${context}, key judgment ${i + 1},`)));
+    // Prose in the front matter cites claims as the body does; an unknown id is reported at its field.
+    for (const part of reportProse(m)) {
+      for (const id of citedIds(part.markdown)) {
+        if (!claims.has(id)) diagnostics.push(diagnostic(locate(r.src, part.path), 'E_UNKNOWN_CLAIM', `${context} cites claim "${id}" in \`${part.path.join('.')}\`, which does not exist`, didYouMean(id, claims.keys(), 'cite a claim by its full id: [@source-id/slug]')));
+      }
+    }
+    const rules = { id: r.id, file: r.file, src: r.src, meta: m, body: r.body, bodyLine: r.bodyLine, claims, sources, questions };
+    if (m.kind === 'chronology' && m.periods.length) {
+      const { stray } = groupByPeriod(chronologyEvents(events, m.events, m.period), m.periods);
+      if (stray.length) {
+        diagnostics.push(diagnostic(locate(r.src, ['periods']), 'E_EVENT_NO_PERIOD', `${context}: ${stray.length} event(s) fall in none of its periods (${stray.slice(0, 3).map((e) => `${e.id}, ${e.date}`).join('; ')}${stray.length > 3 ? '; …' : ''})`,
+          'widen a period, or add one that covers them'));
+      }
+    }
+    diagnostics.push(...checkOutline({ ...rules, eventIds: new Set(eventIds.keys()) }), ...checkEvidenceRules(rules), ...oneSidedJudgments(rules, actors, perspectives));
     m.sources.forEach((id, i) => ref('source', id, sources, r.src, ['sources', i], 'E_UNKNOWN_SOURCE', context));
     if (m.events !== 'all') m.events.forEach((id, i) => ref('event', id, eventIds, r.src, ['events', i], 'E_UNKNOWN_EVENT', context));
     const citations = findCitations(r.body, r.bodyLine).map((c) => ({ ...c, file: r.file }));
@@ -161,6 +184,8 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     reports.push({
       ...m, ...reportAudiences(m.audiences, m.distribution, options.defaultAudiences, audiences),
       id: r.id, body: r.body, bodyLine: r.bodyLine, citations, at: r.at, judgmentsAt: m.judgments.map((_, i) => locate(r.src, ['judgments', i])),
+      proseAt: new Map(reportProse(m).map((p) => [p.path.join('.'), locate(r.src, p.path)])),
+      questions: questionIds, questionNotes: new Map(m.questions.flatMap((q) => (typeof q === 'string' ? [] : [[q.id, q] as const]))),
     });
   }
   const reportIds = index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));

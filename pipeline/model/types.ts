@@ -1,7 +1,7 @@
 // model: the typed, indexed corpus with every cross-reference resolved.
 import type { SourcePos } from '../core/diagnostics.ts';
 import type {
-  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, DocKind, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
+  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, DocKind, EventData, PackMeta, Perspective, Question, QuestionEntryData, ReportMeta, SourceMeta,
 } from '../validate/index.ts';
 
 export interface Source extends SourceMeta {
@@ -50,7 +50,11 @@ export interface Citation extends SourcePos {
 export const AudiencesFrom = { report: 'report', config: 'config', all: 'all' } as const;
 export type AudiencesFrom = (typeof AudiencesFrom)[keyof typeof AudiencesFrom];
 
-export interface Report extends Omit<ReportMeta, 'audiences'> {
+export interface Report extends Omit<ReportMeta, 'audiences' | 'questions'> {
+  /** The questions a comparative document compares, by id, in order. */
+  readonly questions: readonly string[];
+  /** Each question's kind of disagreement and common ground, as the report gives them. */
+  readonly questionNotes: ReadonlyMap<string, QuestionEntryData>;
   readonly id: string;
   /**
    * Who gets it. A list the report does not write itself leaves out the audiences its
@@ -62,6 +66,8 @@ export interface Report extends Omit<ReportMeta, 'audiences'> {
   readonly bodyLine: number;
   readonly citations: readonly Citation[];
   readonly at: SourcePos;
+  /** Where each prose part of the front matter is written, by its path joined with dots ("summary.agree"). */
+  readonly proseAt: ReadonlyMap<string, SourcePos>;
   /** Where each key judgment is written, for warnings about one. */
   readonly judgmentsAt: readonly SourcePos[];
 }

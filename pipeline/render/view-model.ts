@@ -5,15 +5,13 @@ import type { Claim } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import { sourceLabel } from '../core/source-label.ts';
 import { formatEdtf } from './dates.ts';
+import { outlineView } from './outline-view.ts';
+import { LIKELIHOOD_SCALE } from '../core/estimates.ts';
 
 export const KIND_LABEL: Record<string, string> = {
   'policy-brief': 'Policy brief',
   'comparative-perspectives': 'Comparative perspectives',
   chronology: 'Chronology',
-};
-const LIKELIHOOD_LABEL: Record<string, string> = {
-  'almost-certain': 'Almost certain', 'very-likely': 'Very likely', likely: 'Likely', 'roughly-even': 'Roughly even chance',
-  unlikely: 'Unlikely', 'very-unlikely': 'Very unlikely', remote: 'Remote',
 };
 const STATUS_LABEL: Record<string, string> = {
   exact: 'quote verified (exact)',
@@ -53,11 +51,19 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
   const noteOf = (id: string) => noteNumber.get(id);
   const unverifiedIds = new Set(sel.footnotes.filter((f) => f.unverified).map((f) => f.claim.id));
   const actor = (code: string) => sel.actorNames.get(code) ?? code;
-  const questionView = (q: Selection['questions'][number]) => ({
+  const { disagreement, commonGround, ...outline } = outlineView(sel, markdown, noteOf);
+  const questionView = (q: Selection['questions'][number]) => {
+    const cells = sel.stances.filter((s) => s.question.id === q.id);
+    const silent = cells.filter((s) => s.stance === undefined).map((s) => sourceLabel(s.source));
+    return {
     id: q.id,
     question: q.question,
     low: q.low,
     high: q.high,
+    /** From the stance data, never written by hand: "Addressed by 4 of 5 sources". */
+    addressed: { count: cells.length - silent.length, of: cells.length, silent: silent.join(', ') || null },
+    disagreement: disagreement(q.id).join('; ') || null,
+    commonGround: commonGround(q.id),
     rows: sel.stances.filter((s) => s.question.id === q.id).map((s) => ({
       source: s.source.title,
       authors: s.source.authors.join(', '),
@@ -66,7 +72,8 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
       addressed: s.stance !== undefined,
       ...sideBySideQuotes(s.claims, q.id, !audience.notes ? 0 : audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf, (id) => unverifiedIds.has(id)),
     })),
-  });
+    };
+  };
 
   return {
     lang: 'en',
@@ -85,18 +92,25 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
     marking: sel.marking,
     audience: { id: audience.id, label: audience.label },
     showAnchorStatus: audience.show_anchor_status,
-    bluf: report.bluf,
+    bluf: sel.prose.some((p) => p.slug === 'bluf') ? markdown(report.bluf, noteOf) : null,
     judgments: sel.judgments.map((j, i) => ({
       n: i + 1,
       text: j.text,
-      likelihood: j.likelihood ? LIKELIHOOD_LABEL[j.likelihood] : null,
+      likelihood: j.likelihood ? LIKELIHOOD_SCALE[j.likelihood].label : null,
+      range: j.likelihood ? LIKELIHOOD_SCALE[j.likelihood].range : null,
       confidence: j.confidence[0]!.toUpperCase() + j.confidence.slice(1),
-      notes: audience.notes ? j.notes : [],
+      // The condensed version states likelihood and confidence; the basis is the full version's.
+      basis: audience.detail === 'full' ? j.basis : null,
+      notes: audience.notes ? [...j.notes].sort((a, b) => a - b) : [],
     })),
+    ...outline,
     bodyHtml: markdown(sel.body, noteOf),
     charts: charts.map((c) => ({ id: c.id, title: c.title, description: c.description ?? null, svg: c.svg })),
     hasCharts: charts.length > 0,
     blocks: sel.blocks.map((b) => ({
+      slug: b.slug,
+      /** A part printed from data is its own partial, `part-<slug>`, which an audience may override. */
+      partial: b.part ? `part-${b.part}` : null,
       html: b.markdown.trim() ? markdown(b.markdown, noteOf) : null,
       question: b.question === null ? null : questionView(sel.questions.find((q) => q.id === b.question)!),
     })),

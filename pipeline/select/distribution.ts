@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model, Report } from '../model/index.ts';
 import type { Audience, Cell, JudgmentData } from '../validate/index.ts';
 import type { Section } from './sections.ts';
+import type { ProsePart } from '../core/report-parts.ts';
 
 export interface Receiver {
   /** Whether the audience may receive a claim (it may receive the claim's source). */
@@ -70,3 +71,10 @@ export function receivedRows(rows: readonly Readonly<Record<string, Cell>>[], cl
   });
 }
 
+
+/** The same for prose written in the front matter (a bottom line, a summary, an option), at its field. */
+export function withheldProse(report: Report, audience: Audience, prose: readonly ProsePart[], may: Receiver): Diagnostic[] {
+  return prose.flatMap((p) => citedIds(p.markdown).filter((id) => !may.claim(id)).map((id) =>
+    diagnostic(report.proseAt.get(p.path.join('.')) ?? report.at, 'E_DISTRIBUTION', `report "${report.id}" cites claim "${id}", from an internal source, in \`${p.path.join('.')}\`, which audience "${audience.id}" receives`,
+      `cite a public source there, add "${p.slug}" to the omit list of "${audience.id}" in audiences.yaml, or take "${audience.id}" out of the report's audiences`)));
+}

@@ -2,11 +2,14 @@
 import { diagnostic, InputError, type Diagnostic } from '../core/diagnostics.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Claim, Model, Report, Source } from '../model/index.ts';
-import { edtfBounds } from '../core/edtf.ts';
 import type { Audience } from '../validate/index.ts';
 import { citedIds } from '../core/citations.ts';
-import { receivedJudgments, receivedRows, receiver, withheldCitations } from './distribution.ts';
-import { bodyBlocks, splitSections } from './sections.ts';
+import { receivedJudgments, receivedRows, receiver, withheldCitations, withheldProse } from './distribution.ts';
+import { splitSections } from './sections.ts';
+import { outlineBlocks } from './outline.ts';
+import { blindSpots, claimRows } from './extras.ts';
+import { reportProse } from '../core/report-parts.ts';
+import { chronologyEvents, groupByPeriod } from '../core/periods.ts';
 import type { Footnote, Selection, StanceCell } from './types.ts';
 
 export type * from './types.ts';
@@ -28,9 +31,12 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
   const may = receiver(model, audience);
   const mayReceive = (source: Source) => audience.distribution.includes(source.distribution);
 
+  const omitted = new Set(audience.omit);
   const allSections = splitSections(report.body);
-  const sections = allSections.filter((s) => !audience.omit.includes(s.slug));
-  problems.push(...withheldCitations(report, audience, sections, allSections, may));
+  const sections = allSections.filter((s) => !omitted.has(s.slug));
+  // A comparison's questions carry their common ground in the notes the model kept for them.
+  const prose = reportProse({ ...report, questions: report.questions.map((id) => report.questionNotes.get(id) ?? id) }).filter((p) => !omitted.has(p.slug));
+  problems.push(...withheldCitations(report, audience, sections, allSections, may), ...withheldProse(report, audience, prose, may));
   const body = sections.map((s) => s.markdown).join('\n');
 
   const footnotes: Footnote[] = [];
@@ -68,25 +74,38 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
     const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : undefined;
     return { source, question, stance, claims };
   }));
-  const blocks = bodyBlocks(sections, questions);
+  const blocks = outlineBlocks(report.kind, sections, questions, omitted);
+  const events = report.kind === 'chronology' ? chronologyEvents(model.events, report.events, report.period) : [];
+  const periods = groupByPeriod(events, report.periods).groups;
+  const turningPoints = report.turning_points.flatMap((t) => {
+    const event = model.events.find((e) => e.id === t.event);
+    return event ? [{ event, why: t.why }] : [];
+  });
 
-  // Notes are numbered in reading order: judgments, then each block's prose and its table.
+  // Notes are numbered in reading order: the bottom line, the judgments, then block by block.
+  const cite = (markdown: string) => citedIds(markdown).filter((id) => model.claims.has(id) && may.claim(id)).forEach(note);
+  const proseOf = (slug: string, question?: string) => prose.filter((p) => p.slug === slug && (question === undefined || p.question === question));
+  proseOf('bluf').forEach((p) => cite(p.markdown));
   const received = receivedJudgments(report, audience, model, may);
-  const judgments = received.judgments.map(({ judgment: j, evidence }) => ({ text: j.text, likelihood: j.likelihood, confidence: j.confidence, notes: evidence.map(note) }));
+  const judgments = omitted.has('key-judgments') ? [] : received.judgments.map(({ judgment: j, evidence }) => ({ id: j.id ?? null, text: j.text, likelihood: j.likelihood, confidence: j.confidence, basis: j.basis ?? null, notes: evidence.map(note) }));
   for (const block of blocks) {
-    for (const id of citedIds(block.markdown)) if (model.claims.has(id) && may.claim(id)) note(id);
-    for (const cell of stances) if (cell.question.id === block.question) cell.claims.forEach((c) => note(c.id));
+    if (block.part === 'analysis-parts') ['alternative-view', 'assumptions', 'indicators'].forEach((slug) => proseOf(slug).forEach((p) => cite(p.markdown)));
+    else if (block.part === 'turning-points') turningPoints.forEach((t) => { cite(t.why); t.event.evidence.filter(may.claim).forEach(note); });
+    else if (block.part === 'periods') {
+      for (const e of periods.flatMap((g) => g.events)) {
+        // An event stays (it happened); only the evidence the audience may receive is cited.
+        e.evidence.filter(may.claim).forEach(note);
+        e.dated_otherwise.forEach((d) => d.evidence.filter(may.claim).forEach(note));
+      }
+    } else if (block.part) proseOf(block.part).forEach((p) => cite(p.markdown));
+    else {
+      cite(block.markdown);
+      if (block.question) {
+        proseOf('common-ground', block.question).forEach((p) => cite(p.markdown));
+        for (const cell of stances) if (cell.question.id === block.question) cell.claims.forEach((c) => note(c.id));
+      }
+    }
   }
-
-  const period = report.period ? edtfBounds(report.period) : undefined;
-  const events = report.kind !== 'chronology'
-    ? []
-    : model.events.filter((e) =>
-        report.events === 'all'
-          ? !period || (e.bounds.max >= period.min && e.bounds.min <= period.max)
-          : report.events.includes(e.id));
-  // An event stays (it happened); only the evidence the audience may receive is cited.
-  for (const e of events) e.evidence.filter(may.claim).forEach(note);
 
   if (problems.length) throw new InputError(problems);
   // At most `charts` figures, the built-in timeline or stance chart counted first.
@@ -104,6 +123,9 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
   const marking = audience.marking.toLowerCase().startsWith(level.toLowerCase()) ? audience.marking : `${level} · ${audience.marking}`;
   return {
     report, audience, marking, body, blocks, judgments, footnotes, charts, chartData, events, questions, sources, stances, cited, actorNames, perspectiveNames,
+    prose, periods, turningPoints, omitted,
+    blindSpots: report.kind === 'comparative-perspectives' ? blindSpots(model, report, sources) : [],
+    claimRows: report.kind === 'comparative-perspectives' ? claimRows(stances, questions.map((q) => q.id)) : [],
     warnings: received.warnings,
   };
 }

@@ -3,6 +3,9 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import type { ClaimAnchor } from '../anchor/index.ts';
 import type { Chart, Claim, CorpusEvent, Report, Source } from '../model/index.ts';
 import type { Audience, Cell, Confidence, Likelihood, Question } from '../validate/index.ts';
+import type { ProsePart } from '../core/report-parts.ts';
+import type { PeriodGroup } from '../core/periods.ts';
+import type { BlindSpot } from './extras.ts';
 
 export interface Footnote {
   readonly n: number;
@@ -15,9 +18,11 @@ export interface Footnote {
 }
 
 export interface SelectedJudgment {
+  readonly id: string | null;
   readonly text: string;
   readonly likelihood: Likelihood | undefined;
   readonly confidence: Confidence;
+  readonly basis: string | null;
   readonly notes: readonly number[];
 }
 
@@ -29,10 +34,15 @@ export interface StanceCell {
   readonly claims: readonly Claim[];
 }
 
-/** A stretch of the body in reading order; a question's block is followed by its side-by-side table. */
+/**
+ * One block of a document's outline in print order: a body section (a question's is followed by
+ * its side-by-side table), or a part the templates print from data (`part`, e.g. "why-now").
+ */
 export interface BodyBlock {
+  readonly slug: string;
   readonly markdown: string;
   readonly question: string | null;
+  readonly part: string | null;
 }
 
 export interface Selection {
@@ -57,6 +67,17 @@ export interface Selection {
   readonly cited: readonly Source[];
   readonly actorNames: ReadonlyMap<string, string>;
   readonly perspectiveNames: ReadonlyMap<string, string>;
+  /** The front matter's prose parts this audience reads, in print order. */
+  readonly prose: readonly ProsePart[];
+  /** A chronology's entries under its periods. */
+  readonly periods: readonly PeriodGroup<CorpusEvent>[];
+  readonly turningPoints: readonly { readonly event: CorpusEvent; readonly why: string }[];
+  /** The slugs this audience leaves out (sections and parts). */
+  readonly omitted: ReadonlySet<string>;
+  /** Topics of a comparison that no compared source covers, or sources of one side only do. */
+  readonly blindSpots: readonly BlindSpot[];
+  /** Every claim coded on a comparison's questions (the analyst's claim table). */
+  readonly claimRows: readonly { readonly claim: Claim; readonly source: Source; readonly stances: readonly { readonly question: string; readonly value: number }[] }[];
   /** What the audience does not get and why (W_JUDGMENT_OMITTED), for the build to print. */
   readonly warnings: readonly Diagnostic[];
 }

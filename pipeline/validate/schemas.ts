@@ -1,7 +1,7 @@
 // validate: one zod schema per file kind; the TypeScript types of the corpus derive from them.
 import { z } from 'zod';
 import {
-  ClaimType, ColumnType, Confidence, Detail, DocKind, Distribution, EventCategory, Lanes, Likelihood,
+  ClaimType, ColumnType, Confidence, Detail, DisagreementKind, DocKind, Distribution, EventCategory, Lanes, Likelihood,
   Reliability, STANCE_MAX, STANCE_MIN, SourceKind,
 } from './vocabulary.ts';
 import { isEdtf } from '../core/edtf.ts';
@@ -18,8 +18,19 @@ export const Edtf = z
 const text = z.string().trim().min(1, 'must not be empty');
 const list = <T extends z.ZodType>(item: T) => z.array(item);
 
-export const ActorsFile = list(z.strictObject({ id: ActorCode, name: text }));
-export const PerspectivesFile = list(z.strictObject({ id: Id, label: text, description: text.optional() }));
+export const ActorsFile = list(z.strictObject({
+  id: ActorCode,
+  name: text,
+  /** Other names a report's prose uses for the actor (its capital, its adjective): how a judgment's parties are found. */
+  aliases: z.array(text).default([]),
+}));
+export const PerspectivesFile = list(z.strictObject({
+  id: Id,
+  label: text,
+  description: text.optional(),
+  /** Where the voice speaks from ("Baku", "Tehran", "Europe"): two perspectives with one base are one side. */
+  base: text.optional(),
+}));
 export const QuestionsFile = list(
   z.strictObject({
     id: Id,
@@ -90,6 +101,8 @@ export const Event = z.strictObject({
   actors: z.array(ActorCode).min(1, 'must name at least one actor'),
   evidence: z.array(ClaimId).default([]),
   note: text.optional(),
+  /** Where another source dates the event differently: its date and the claims that give it. */
+  dated_otherwise: z.array(z.strictObject({ date: Edtf, evidence: z.array(ClaimId).min(1, 'must cite the claim that gives this date') })).default([]),
 });
 export const EventsFile = z.array(Event);
 
@@ -112,11 +125,32 @@ export const ChartSpec = z.looseObject({
 });
 
 export const Judgment = z.strictObject({
+  /** Named so an indicator can say which judgment it bears on. */
+  id: Id.optional(),
   text: text,
   likelihood: z.enum(Likelihood).optional(),
   confidence: z.enum(Confidence),
+  /** One line on why the confidence is what it is. */
+  basis: text.optional(),
   evidence: z.array(ClaimId).min(1, 'must cite at least one claim'),
+  /** The actors the judgment is about (codes); by default those whose names or aliases its text uses. */
+  parties: z.array(ActorCode).optional(),
 });
+
+/** Prose in front matter is Markdown that may cite claims, as the body does. */
+const prose = text;
+export const Assumption = z.strictObject({ text: prose, wrong_if: prose });
+export const Indicator = z.strictObject({ text: prose, signals: prose, judgment: Id });
+export const Option = z.strictObject({ text: prose, actor: text });
+export const Outlook = z.strictObject({ horizon: Edtf, text: prose });
+export const QuestionEntry = z.strictObject({
+  id: Id,
+  disagreement: z.array(z.enum(DisagreementKind)).min(1, 'must name at least one kind of disagreement'),
+  common_ground: prose,
+});
+export const ComparativeSummary = z.strictObject({ agree: prose, differ: prose, unresolved: prose });
+export const TurningPoint = z.strictObject({ event: Id, why: prose });
+export const Period = z.strictObject({ label: text, dates: Edtf });
 
 export const ReportFrontMatter = z.strictObject({
   kind: z.enum(DocKind),
@@ -129,13 +163,26 @@ export const ReportFrontMatter = z.strictObject({
   audiences: z.array(Id).min(1, 'must name at least one audience').optional(),
   topics: z.array(Id).default([]),
   period: Edtf.optional(),
-  bluf: text,
+  bluf: prose,
   judgments: z.array(Judgment).default([]),
   charts: z.array(Id).default([]),
-  questions: z.array(Id).default([]),
+  // policy-brief (model/outline.ts says which parts each kind requires)
+  why_now: prose.optional(),
+  alternative: prose.optional(),
+  assumptions: z.array(Assumption).default([]),
+  indicators: z.array(Indicator).default([]),
+  options: z.array(Option).default([]),
+  outlook: Outlook.optional(),
+  // comparative-perspectives
+  summary: ComparativeSummary.optional(),
+  questions: z.array(z.union([Id, QuestionEntry])).default([]),
   sources: z.array(Id).default([]),
+  blind_spots: z.array(prose).default([]),
+  // chronology
   events: z.union([z.literal('all'), z.array(Id)]).default('all'),
   lanes: z.enum(Lanes).default('category'),
+  turning_points: z.array(TurningPoint).default([]),
+  periods: z.array(Period).default([]),
 });
 
 /** A briefing pack: its documents in order behind a cover and a contents page (data/packs/<id>.yaml). */
@@ -160,5 +207,6 @@ export type EventData = z.infer<typeof Event>;
 export type DatasetMeta = z.infer<typeof DatasetSidecar>;
 export type ChartData = z.infer<typeof ChartSpec>;
 export type JudgmentData = z.infer<typeof Judgment>;
+export type QuestionEntryData = z.infer<typeof QuestionEntry>;
 export type ReportMeta = z.infer<typeof ReportFrontMatter>;
 export type PackMeta = z.infer<typeof PackFile>;

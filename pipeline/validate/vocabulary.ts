@@ -1,4 +1,5 @@
 // validate: the closed sets of the data model, one `as const` object each, with derived unions.
+// The words of estimates (likelihood, confidence, grades) live in core/estimates.ts: templates print them too.
 
 export const SourceKind = ['journal-article', 'feature', 'analysis', 'think-tank', 'news', 'op-ed'] as const;
 export type SourceKind = (typeof SourceKind)[number];
@@ -18,12 +19,8 @@ export type EventCategory = (typeof EventCategory)[number];
 export const DocKind = ['policy-brief', 'comparative-perspectives', 'chronology'] as const;
 export type DocKind = (typeof DocKind)[number];
 
-/** Words of estimative probability, most to least likely. */
-export const Likelihood = ['almost-certain', 'very-likely', 'likely', 'roughly-even', 'unlikely', 'very-unlikely', 'remote'] as const;
-export type Likelihood = (typeof Likelihood)[number];
+export { Confidence, DisagreementKind, Likelihood } from '../core/estimates.ts';
 
-export const Confidence = ['low', 'moderate', 'high'] as const;
-export type Confidence = (typeof Confidence)[number];
 
 /** `claim`: a claim id (or several, separated by spaces) that evidences the row; checked against the claims. */
 export const ColumnType = ['string', 'integer', 'number', 'edtf', 'boolean', 'claim'] as const;

@@ -34,9 +34,11 @@ export async function internalMaterial(briefAudiences?: string): Promise<Record<
   const report = brief
     .replace('audiences: [executive, analyst]\n', briefAudiences ? `audiences: ${briefAudiences}\n` : '')
     .replace('    evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]', `    evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed, desk-2024/drill-cycle]
-  - text: A drill held without notice is the likeliest trigger of the next crisis.
+  - id: unannounced-drill
+    text: A drill held without notice is the likeliest trigger of the next crisis.
     likelihood: likely
     confidence: low
+    basis: Our own desk note.
     evidence: [desk-2024/no-hotline, desk-2024/drill-cycle]`)
     .replace('## Alternative view', '## Internal assessment\n\nOur desk note dates a cycle of answered drills [@desk-2024/drill-cycle].\n\n## Alternative view');
   return {

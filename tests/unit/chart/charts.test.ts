@@ -12,7 +12,7 @@ const fonts = bundledFonts();
 const renderer = createChartRenderer(fonts);
 
 function event(id: string, date: string, category: CorpusEvent['category'] = 'diplomacy'): CorpusEvent {
-  return { id, date, title: id, category, actors: ['AZ'], evidence: [], bounds: edtfBounds(date)!, at: { file: 'x', line: 1, column: 1 } };
+  return { id, date, title: id, category, actors: ['AZ'], evidence: [], dated_otherwise: [], bounds: edtfBounds(date)!, at: { file: 'x', line: 1, column: 1 } };
 }
 
 describe('text metrics', () => {

@@ -37,7 +37,7 @@ describe('key judgments', () => {
     const corpus = await tempCorpus({ 'reports/brief.md': text.replace('evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]', 'evidence: [alpha-2021/shusha-meeting, alpha-2021/aliyev-new-page]') });
     const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
     expect(r.ok).toBe(true);
-    expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['W_THIN_JUDGMENT', 15]]);
+    expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['W_THIN_JUDGMENT', 17]]);
     await corpus.remove();
   });
 });

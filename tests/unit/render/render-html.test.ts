@@ -33,7 +33,7 @@ describe('markdown', () => {
 describe('dates', () => {
   it.each([
     ['2021-06-15', '15 June 2021'], ['2021-10', 'October 2021'], ['2013', '2013'],
-    ['2020~', 'c. 2020'], ['2020?', '2020 (uncertain)'], ['2022-12/2023-06', 'Dec 2022 – Jun 2023'],
+    ['2020~', 'c. 2020'], ['2020?', '2020 (uncertain)'], ['2022-12/2023-06', 'December 2022 – June 2023'], ['../2024', 'until 2024'], ['2023/..', '2023 onwards'], ['2013?', '2013 (uncertain)'],
   ])('%s reads as %s', (edtf, text) => expect(formatEdtf(edtf)).toBe(text));
 });
 

@@ -24,7 +24,7 @@ describe('distribution', () => {
   it('gives the analyst every judgment and its internal evidence, marked internal', async () => {
     const { select } = await corpus();
     const sel = select('analyst');
-    expect(sel.judgments.map((j) => j.notes.length)).toEqual([3, 2]);
+    expect(sel.judgments.map((j) => j.notes.length)).toEqual([3, 2, 1, 1]);
     expect(sel.footnotes.map((f) => f.claim.id)).toContain('desk-2024/no-hotline');
     expect(sel.marking).toBe('Internal · Analyst edition');
     expect(sel.warnings).toEqual([]);
@@ -33,14 +33,14 @@ describe('distribution', () => {
   it('leaves a judgment resting only on internal evidence out of the public version, and says so at the judgment', async () => {
     const { c, select } = await corpus();
     const sel = select('public');
-    expect(sel.judgments.map((j) => j.text)).toEqual(['The alliance will deepen.']);
+    expect(sel.judgments.map((j) => j.text)).toEqual(['The alliance will deepen.', 'Drills on the Araz will continue.', 'Trade between Baku and Tehran will keep growing.']);
     // The mixed judgment keeps its public notes only.
     expect(sel.judgments[0]!.notes.map((n) => sel.footnotes[n - 1]!.claim.id)).toEqual(['alpha-2021/shusha-meeting', 'beta-2022/not-aimed']);
     expect(sel.footnotes.filter((f) => f.source.distribution === 'internal')).toEqual([]);
     expect(sel.body).not.toContain('Internal assessment');
     expect(sel.marking).toBe('Public');
     expect(sel.warnings).toHaveLength(1);
-    const line = (await internalMaterial())['reports/brief.md']!.split('\n').findIndex((l) => l.startsWith('  - text: A drill held')) + 1;
+    const line = (await internalMaterial())['reports/brief.md']!.split('\n').findIndex((l) => l.startsWith('  - id: unannounced-drill')) + 1;
     expect(sel.warnings[0]).toMatchObject({ code: 'W_JUDGMENT_OMITTED', severity: 'warning', file: c.rel('reports/brief.md'), line, column: 5 });
     expect(sel.warnings[0]!.message).toMatch(/key judgment 2 .*"A drill held without notice.*left out of the public version.*desk-2024/);
   });

@@ -12,14 +12,18 @@ async function mini() {
 }
 
 describe('selectReport', () => {
-  it('numbers notes in reading order: judgments first, then the body, each claim once', async () => {
+  it('numbers notes in reading order: the bottom line, the judgments, then the outline, each claim once', async () => {
     const { model, anchoring } = await mini();
     const report = model.reports.find((r) => r.id === 'brief')!;
     const sel = selectReport(model, anchoring, report, model.audiences.get('analyst')!, { allowUnverified: false });
     expect(sel.footnotes.map((f) => f.claim.id)).toEqual([
-      'alpha-2021/shusha-meeting', 'beta-2022/not-aimed', 'alpha-2021/aliyev-new-page', 'alpha-2021/drills-contested', 'beta-2022/encirclement',
+      'alpha-2021/shusha-meeting', 'beta-2022/not-aimed', 'alpha-2021/drills-contested', 'alpha-2021/trade-growth', 'alpha-2021/aliyev-new-page', 'beta-2022/encirclement',
     ]);
-    expect(sel.judgments[0]!.notes).toEqual([1, 2]);
+    expect(sel.judgments.map((j) => j.notes)).toEqual([[1, 2], [3], [4]]);
+    // The outline in print order: body sections and the parts printed from the front matter.
+    expect(sel.blocks.map((b) => b.part ?? `## ${b.slug}`)).toEqual([
+      'why-now', '## background', '## analysis', 'analysis-parts', '## alternative-view', '## implications', 'options', 'outlook', 'figures', 'sourcing-note',
+    ]);
     expect(sel.marking).toBe('Public · Analyst edition');
   });
 
@@ -76,7 +80,7 @@ describe('selectReport', () => {
     const sources = new Map(model.sources).set('beta-2022', internal);
     const claims = new Map([...model.claims].filter(([id]) => !id.startsWith('beta-2022/')));
     const altered = { ...model, sources, claims };
-    const report = { ...model.reports.find((r) => r.id === 'views')!, body: '## How to read this document\n\nStances.\n', audiences: ['executive'] };
+    const report = { ...model.reports.find((r) => r.id === 'views')!, body: '## Scope and method\n\nStances.\n', bluf: 'Two views.', summary: undefined, questionNotes: new Map(), audiences: ['executive'] };
     const sel = selectReport(altered, anchoring, report, model.audiences.get('executive')!, { allowUnverified: false });
     expect(sel.sources.map((s) => s.id)).toEqual(['alpha-2021']);
     expect(sel.stances.every((c) => c.source.id === 'alpha-2021')).toBe(true);
