@@ -47,6 +47,19 @@ function fieldName(path: readonly PathKey[]): string {
   return last === undefined ? 'the value' : `"${last}"`;
 }
 
+type Issue = z.ZodError['issues'][number];
+
+/**
+ * A value that matches no branch of a union (an id or a mapping) is reported by the branch of
+ * its own shape, with that branch's own wording: a mapping gets the mapping's missing fields.
+ */
+function unionBranch(issue: Issue): Issue[] {
+  const branches = (issue as { errors?: Issue[][] }).errors;
+  if (issue.code !== 'invalid_union' || !branches?.length) return [issue];
+  const shaped = branches.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0)) ?? branches[0]!;
+  return shaped.flatMap((i) => unionBranch({ ...i, path: [...issue.path, ...i.path] } as Issue));
+}
+
 /**
  * One diagnostic per zod issue. `prefix` is where the validated value sits
  * in the file, so positions point into the YAML even for one list item.
@@ -59,7 +72,7 @@ export function issuesToDiagnostics(
   input: unknown,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of error.issues) {
+  for (const issue of error.issues.flatMap(unionBranch)) {
     const path = [...prefix, ...(issue.path as PathKey[])];
     const valueAt = (issue.path as PathKey[]).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined), input);
     if (issue.code === 'unrecognized_keys') {

@@ -193,7 +193,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
   const packs = index<Pack>('pack', corpus.packs.map((p) => ({ id: p.id, at: p.at, value: { ...p.value, id: p.id, at: p.at } })));
   for (const p of corpus.packs) {
     p.value.audiences.forEach((a, i) => ref('audience', a, audiences, p.src, ['audiences', i], 'E_UNKNOWN_AUDIENCE', `pack "${p.id}"`));
-    p.value.reports.forEach((r, i) => ref('report', r, reportIds, p.src, ['reports', i], 'E_UNKNOWN_REPORT', `pack "${p.id}"`));
+    p.value.reports.forEach((r, i) => corpus.unparsedReports.includes(r) || ref('report', r, reportIds, p.src, ['reports', i], 'E_UNKNOWN_REPORT', `pack "${p.id}"`));
   }
 
   const model: Model = { dataDir: corpus.dataDir, actors, perspectives, questions, audiences, sources, claims, events, datasets, charts, reports, packs };

@@ -44,7 +44,7 @@ export function checkOutline(r: OutlineInput): Diagnostic[] {
     out.push(diagnostic(where, 'E_MISSING_PART', `${context} has no ${what}`, `add to its front matter: ${example}`));
   const count = (path: PathKey[], n: number, min: number, max: number, what: string) => {
     if (n >= min && n <= max) return;
-    out.push(diagnostic(n === 0 ? kindAt : at(path), 'E_PART_COUNT', `${context} has ${n} ${what}; it must have ${min} to ${max}`,
+    out.push(diagnostic(n === 0 ? kindAt : locate(r.src, path, { key: true }), 'E_PART_COUNT', `${context} has ${n} ${what}; it must have ${min} to ${max}`,
       n < min ? `add ${min - n} more under \`${path.join('.')}:\`` : `keep the ${max} that matter most; the rest belong in the body`));
   };
 

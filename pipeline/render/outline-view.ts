@@ -90,8 +90,9 @@ export function outlineView(sel: Selection, markdown: MarkdownFn, noteOf: (id: s
     })),
     coverage: sel.events.length ? {
       count: dated.length,
-      from: formatEdtf(dated[0]!.date),
-      to: formatEdtf(dated[dated.length - 1]!.date),
+      // The years the entries span, from the earliest any may mean to the latest.
+      from: new Date(Math.min(...dated.map((e) => e.bounds.min))).getUTCFullYear(),
+      to: new Date(Math.max(...dated.map((e) => (Number.isFinite(e.bounds.max) ? e.bounds.max : e.bounds.min)))).getUTCFullYear(),
       sources: new Set(dated.flatMap((e) => e.evidence.map((id) => claimSource(id)?.id ?? []).flat())).size,
       day: precisionCount(3), month: precisionCount(2), year: precisionCount(1),
       span: dated.filter((e) => e.date.includes('/')).length,

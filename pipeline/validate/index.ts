@@ -124,6 +124,8 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     datasets,
     charts,
     reports,
+    // A report whose front matter is invalid is reported once; what names it is not a second error.
+    unparsedReports: loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id)),
     packs: loaded.packs.flatMap((src) => {
       const pack = check(src, PackFile);
       return pack ? [{ ...pack, id: baseName(src.file) }] : [];

@@ -60,5 +60,7 @@ export interface ValidatedCorpus {
   readonly datasets: readonly ValidDataset[];
   readonly charts: readonly ValidChart[];
   readonly reports: readonly ValidReport[];
+  /** Reports that exist but whose front matter did not validate (already reported). */
+  readonly unparsedReports: readonly string[];
   readonly packs: readonly ValidPack[];
 }

@@ -77,7 +77,7 @@ const cases: Case[] = [
   { name: 'claim period whose interval runs backwards', change: () => edit('claims/beta-2022.yaml', 'about: "2021/2022"', 'about: "2022/2021"'), code: 'E_BAD_DATE', file: 'claims/beta-2022.yaml', line: 16 },
   { name: 'question with an unknown key', change: () => edit('questions.yaml', '  low: "No: defensive"', '  lo: "No: defensive"'), code: 'E_UNKNOWN_KEY', file: 'questions.yaml', line: 4, hint: /did you mean "low"/ },
   { name: 'question label too long for a chart axis', change: () => edit('questions.yaml', 'short: Threat to Iran', 'short: Is the alliance a grave threat to Iran'), code: 'E_BAD_VALUE', file: 'questions.yaml', line: 3 },
-  { name: 'duplicate actor code', change: () => edit('actors.yaml', '{ id: TR, name: Turkey }', '{ id: IR, name: Turkey }'), code: 'E_DUPLICATE_ID', file: 'actors.yaml', line: 3 },
+  { name: 'duplicate actor code', change: () => edit('actors.yaml', '{ id: TR, name: Turkey, aliases: [Ankara] }', '{ id: IR, name: Turkey }'), code: 'E_DUPLICATE_ID', file: 'actors.yaml', line: 3 },
   { name: 'comparative report naming an unknown question', change: () => edit('reports/views.md', '{ id: normalise,', '{ id: normalize,'), code: 'E_UNKNOWN_QUESTION', file: 'reports/views.md', line: 15, hint: /did you mean "normalise"/ },
   { name: 'report naming an unknown source', change: () => edit('reports/views.md', 'blind_spots:', 'sources: [alpha-2021, beta-2023]\nblind_spots:'), code: 'E_UNKNOWN_SOURCE', file: 'reports/views.md', line: 12 },
   { name: 'key judgment citing an unknown claim', change: () => edit('reports/brief.md', 'evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]', 'evidence: [alpha-2021/shusha-meting, beta-2022/not-aimed]'), code: 'E_UNKNOWN_CLAIM', file: 'reports/brief.md', line: 17 },
@@ -93,10 +93,10 @@ const cases: Case[] = [
   { name: 'dataset file without its sidecar', change: async () => ({ 'datasets/drills.yaml': null }), code: 'E_NO_SIDECAR', file: 'datasets/drills.csv', line: 1 },
   { name: 'dataset sidecar without its data file', change: async () => ({ 'datasets/drills.csv': null }), code: 'E_NO_DATA_FILE', file: 'datasets/drills.yaml', line: 1 },
   { name: 'dataset column of an unknown type', change: () => edit('datasets/drills.yaml', 'troops: { type: integer', 'troops: { type: int'), code: 'E_BAD_VALUE', file: 'datasets/drills.yaml', line: 8, hint: /did you mean "integer"/ },
-  { name: 'page budget for a kind that does not exist', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  page_budget: { policy-brief: 2, chronolgy: 3 }\n'), code: 'E_UNKNOWN_KEY', file: 'audiences.yaml', line: 7, hint: /did you mean "chronology"/ },
-  { name: 'page budget of no pages', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  page_budget:\n    policy-brief: 0\n'), code: 'E_BAD_VALUE', file: 'audiences.yaml', line: 8 },
-  { name: 'audience notes that are not true or false', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  notes: none\n'), code: 'E_BAD_TYPE', file: 'audiences.yaml', line: 7 },
-  { name: 'audience with a negative chart count', change: () => edit('audiences.yaml', '  omit: [background]\n', '  omit: [background]\n  charts: -1\n'), code: 'E_BAD_VALUE', file: 'audiences.yaml', line: 7 },
+  { name: 'page budget for a kind that does not exist', change: () => edit('audiences.yaml', '  omit: [background, analysis, assumptions, indicators]\n', '  omit: [background, analysis, assumptions, indicators]\n  page_budget: { policy-brief: 2, chronolgy: 3 }\n'), code: 'E_UNKNOWN_KEY', file: 'audiences.yaml', line: 7, hint: /did you mean "chronology"/ },
+  { name: 'page budget of no pages', change: () => edit('audiences.yaml', '  omit: [background, analysis, assumptions, indicators]\n', '  omit: [background, analysis, assumptions, indicators]\n  page_budget:\n    policy-brief: 0\n'), code: 'E_BAD_VALUE', file: 'audiences.yaml', line: 8 },
+  { name: 'audience notes that are not true or false', change: () => edit('audiences.yaml', '  omit: [background, analysis, assumptions, indicators]\n', '  omit: [background, analysis, assumptions, indicators]\n  notes: none\n'), code: 'E_BAD_TYPE', file: 'audiences.yaml', line: 7 },
+  { name: 'audience with a negative chart count', change: () => edit('audiences.yaml', '  omit: [background, analysis, assumptions, indicators]\n', '  omit: [background, analysis, assumptions, indicators]\n  charts: -1\n'), code: 'E_BAD_VALUE', file: 'audiences.yaml', line: 7 },
   { name: 'report with an empty audience list', change: () => edit('reports/brief.md', 'audiences: [executive, analyst]', 'audiences: []'), code: 'E_BAD_VALUE', file: 'reports/brief.md', line: 7 },
 ];
 
