@@ -4,6 +4,14 @@ import { edtfBounds, type DateBounds } from './edtf.ts';
 
 interface Dated { readonly id: string; readonly bounds: DateBounds }
 
+const width = (b: DateBounds) => (Number.isFinite(b.max) ? b.max : Number.MAX_SAFE_INTEGER) - b.min;
+
+/**
+ * Earliest start first; where two start together the coarser date comes first ("2022" before
+ * "2022-01-15"), so no entry seems more precise than its source made it; then by id.
+ */
+export const byStart = (a: Dated, b: Dated): number => a.bounds.min - b.bounds.min || width(b.bounds) - width(a.bounds) || a.id.localeCompare(b.id);
+
 /** The events a chronology covers: those it names, or every event that overlaps its period. */
 export function chronologyEvents<E extends Dated>(events: readonly E[], chosen: 'all' | readonly string[], period: string | undefined): E[] {
   const bounds = period ? edtfBounds(period) : undefined;
@@ -13,9 +21,8 @@ export function chronologyEvents<E extends Dated>(events: readonly E[], chosen: 
 export interface PeriodGroup<E> { readonly label: string; readonly dates: string; readonly events: readonly E[] }
 
 /**
- * Events under periods, each in the first period its start falls in. Within a period a coarser
- * date comes before a finer one that starts at the same time ("2022" before "2022-01-15"), so
- * no entry seems more precise than its source made it. `stray` are the events no period holds.
+ * Events under periods, each in the first period its start falls in, in `byStart` order.
+ * `stray` are the events no period holds.
  */
 export function groupByPeriod<E extends Dated>(events: readonly E[], periods: readonly { label: string; dates: string }[]): { groups: PeriodGroup<E>[]; stray: E[] } {
   const spans = periods.map((p) => edtfBounds(p.dates));
@@ -26,6 +33,6 @@ export function groupByPeriod<E extends Dated>(events: readonly E[], periods: re
     if (i < 0) stray.push(e);
     else groups[i]!.events.push(e);
   }
-  for (const g of groups) g.events.sort((a, b) => a.bounds.min - b.bounds.min || (b.bounds.max - b.bounds.min) - (a.bounds.max - a.bounds.min) || a.id.localeCompare(b.id));
+  for (const g of groups) g.events.sort(byStart);
   return { groups: groups.filter((g) => g.events.length > 0), stray };
 }

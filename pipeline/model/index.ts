@@ -8,7 +8,7 @@ import { chartFields } from './chart-fields.ts';
 import { findCitations } from './citations.ts';
 import { citedIds } from '../core/citations.ts';
 import { reportProse } from '../core/report-parts.ts';
-import { chronologyEvents, groupByPeriod } from '../core/periods.ts';
+import { byStart, chronologyEvents, groupByPeriod } from '../core/periods.ts';
 import { checkOutline } from './outline.ts';
 import { checkEvidenceRules, oneSidedJudgments } from './evidence-rules.ts';
 import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
@@ -106,7 +106,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     events.push({ ...e.value, bounds, at: e.at });
   }
   const eventIds = index('event', events.map((e) => ({ id: e.id, at: e.at, value: e })));
-  events.sort((a, b) => a.bounds.min - b.bounds.min || a.id.localeCompare(b.id));
+  events.sort(byStart);
   for (const d of derivedDatasets(sources, claims, questions, events)) datasets.set(d.id, d);
 
   for (const d of corpus.datasets) {

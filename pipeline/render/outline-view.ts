@@ -60,7 +60,8 @@ export function outlineView(sel: Selection, markdown: MarkdownFn, noteOf: (id: s
           : `Only sources based in ${b.sides[0]} (${b.sources.map((id) => { const s = source(id); return s ? sourceLabel(s) : id; }).join(', ')}) have claims on <strong>${b.topic.replace(/-/g, ' ')}</strong>.`,
       }))),
     ],
-    claimTable: sel.omitted.has('claim-table') ? [] : sel.claimRows.map((r) => ({
+    // In note order, which is reading order: question by question, clearest positions first.
+    claimTable: sel.omitted.has('claim-table') ? [] : [...sel.claimRows].sort((a, b) => (noteOf(a.claim.id) ?? Infinity) - (noteOf(b.claim.id) ?? Infinity)).map((r) => ({
       note: noteOf(r.claim.id) ?? null,
       source: sourceLabel(r.source),
       type: r.claim.type ?? null,
@@ -95,7 +96,7 @@ export function outlineView(sel: Selection, markdown: MarkdownFn, noteOf: (id: s
       to: new Date(Math.max(...dated.map((e) => (Number.isFinite(e.bounds.max) ? e.bounds.max : e.bounds.min)))).getUTCFullYear(),
       sources: new Set(dated.flatMap((e) => e.evidence.map((id) => claimSource(id)?.id ?? []).flat())).size,
       day: precisionCount(3), month: precisionCount(2), year: precisionCount(1),
-      span: dated.filter((e) => e.date.includes('/')).length,
+      span: dated.filter((e) => e.date.includes('/') && !/[~?%]/.test(e.date)).length,
       approximate: dated.filter((e) => /[~?%]/.test(e.date)).length,
       byPeriod: sel.periods.map((g) => ({ label: g.label, count: g.events.length })),
     } : null,

@@ -92,6 +92,7 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
     marking: sel.marking,
     audience: { id: audience.id, label: audience.label },
     showAnchorStatus: audience.show_anchor_status,
+    detail: audience.detail,
     bluf: sel.prose.some((p) => p.slug === 'bluf') ? markdown(report.bluf, noteOf) : null,
     judgments: sel.judgments.map((j, i) => ({
       n: i + 1,

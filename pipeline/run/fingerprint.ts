@@ -33,7 +33,7 @@ export interface RunInputs {
   readonly browser: string;
 }
 
-const POSITION_KEYS = new Set(['at', 'quoteAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt']);
+const POSITION_KEYS = new Set(['at', 'quoteAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt', 'proseAt']);
 
 /** JSON with sorted keys and no positions, so equal content gives an equal hash. */
 function canonical(value: unknown): string {
