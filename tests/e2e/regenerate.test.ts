@@ -189,7 +189,8 @@ describe('regeneration', () => {
       }
     }), { numRuns: 10, seed: 20261202 });
     expect(applied).toBeGreaterThan(3);
-  });
+    // 20 builds of the sample: about 25 s alone, several times that beside the other PDF tests on 2 cores.
+  }, 300_000);
 });
 
 /** A small edit that keeps most files valid: a changed scalar, an extra word or comment. */
