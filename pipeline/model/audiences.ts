@@ -6,6 +6,7 @@ import { locate } from '../core/yaml-positions.ts';
 import type { DefaultAudiences } from '../config/file.ts';
 import type { Audience, Distribution, DocKind, Located } from '../validate/index.ts';
 import { AudiencesFrom, type AudienceEntry } from './types.ts';
+import { PART_SLUGS } from '../core/report-parts.ts';
 
 /** Each entry with where it and its page budgets are written (E_PAGE_BUDGET points there). */
 export function audienceEntries(list: readonly Located<Audience>[]): { id: string; at: SourcePos; value: AudienceEntry }[] {
@@ -15,6 +16,7 @@ export function audienceEntries(list: readonly Located<Audience>[]): { id: strin
     value: {
       ...l.value,
       at: l.at,
+      omitAt: l.value.omit.map((_, i) => locate(l.src, [...l.path, 'omit', i])),
       budgetAt: Object.fromEntries(Object.keys(l.value.page_budget).map((kind) => [kind, locate(l.src, [...l.path, 'page_budget', kind])])) as Partial<Record<DocKind, SourcePos>>,
     },
   }));
@@ -43,4 +45,15 @@ export function reportAudiences(
   const from = defaults ? AudiencesFrom.config : AudiencesFrom.all;
   const listed = defaults ? defaults.ids : [...audiences.keys()];
   return { audiences: listed.filter((id) => audiences.get(id)?.distribution.includes(distribution)), audiencesFrom: from };
+}
+
+/**
+ * An `omit:` slug that names no section of any report and no part of any outline would leave
+ * nothing out, silently: a warning at the slug, with the nearest name as hint.
+ */
+export function unknownOmits(audiences: ReadonlyMap<string, AudienceEntry>, sectionSlugs: ReadonlySet<string>): Diagnostic[] {
+  const known = new Set([...PART_SLUGS, ...sectionSlugs]);
+  return [...audiences.values()].flatMap((a) => a.omit.flatMap((slug, i) => (known.has(slug) ? [] : [diagnostic(a.omitAt[i] ?? a.at, 'W_UNKNOWN_OMIT',
+    `audience "${a.id}" omits "${slug}", which is no section of any report and no part of any outline, so nothing is left out`,
+    didYouMean(slug, known, `a section's slug is its "## " heading in lower case with hyphens (e.g. internal-assessment); the parts are: ${PART_SLUGS.join(', ')}`), 'warning')])));
 }

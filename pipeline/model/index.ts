@@ -9,10 +9,11 @@ import { findCitations } from './citations.ts';
 import { citedIds } from '../core/citations.ts';
 import { reportProse } from '../core/report-parts.ts';
 import { byStart, chronologyEvents, groupByPeriod } from '../core/periods.ts';
-import { checkOutline } from './outline.ts';
+import { checkOutline, REQUIRED_SECTIONS } from './outline.ts';
 import { checkEvidenceRules, oneSidedJudgments } from './evidence-rules.ts';
 import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
-import { audienceEntries, checkDefaultAudiences, reportAudiences } from './audiences.ts';
+import { audienceEntries, checkDefaultAudiences, reportAudiences, unknownOmits } from './audiences.ts';
+import { splitSections } from '../core/sections.ts';
 import type { DefaultAudiences } from '../config/file.ts';
 import type { Chart, Claim, CorpusEvent, Dataset, Model, Pack, Report, Source } from './types.ts';
 
@@ -189,6 +190,9 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     });
   }
   const reportIds = index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));
+  // The sections the outlines require are known even where a report lacks one (that is its own error).
+  const sectionSlugs = [...Object.values(REQUIRED_SECTIONS).flat().map((s) => s.slug), ...reports.flatMap((r) => splitSections(r.body).map((s) => s.slug))];
+  diagnostics.push(...unknownOmits(audiences, new Set(sectionSlugs)));
 
   const packs = index<Pack>('pack', corpus.packs.map((p) => ({ id: p.id, at: p.at, value: { ...p.value, id: p.id, at: p.at } })));
   for (const p of corpus.packs) {

@@ -76,6 +76,8 @@ export interface Report extends Omit<ReportMeta, 'audiences' | 'questions'> {
 export interface AudienceEntry extends Audience {
   readonly at: SourcePos;
   readonly budgetAt: Readonly<Partial<Record<DocKind, SourcePos>>>;
+  /** Where each `omit:` slug is written. */
+  readonly omitAt: readonly SourcePos[];
 }
 
 export interface Pack extends PackMeta {

@@ -86,4 +86,14 @@ describe('outline', () => {
     expect(found[1]!.message).toMatch(/1 event\(s\) fall in none of its periods \(trade-up, 2023\)/);
     expect(found[0]!.hint).toBe('did you mean "trade-up"?');
   });
+
+  it('warns at an omitted slug that names no section and no part, with the nearest as hint', async () => {
+    const audiences = readFileSync(path.join(MINI, 'audiences.yaml'), 'utf8');
+    const text = audiences.replace('omit: [background, analysis,', 'omit: [background, analysys,');
+    const found = await problems({ 'audiences.yaml': text });
+    expect(found).toEqual([expect.objectContaining({
+      code: 'W_UNKNOWN_OMIT', file: 'audiences.yaml', line: lineOf(text, '  omit:'),
+      message: 'audience "executive" omits "analysys", which is no section of any report and no part of any outline, so nothing is left out', hint: 'did you mean "analysis"?',
+    })]);
+  });
 });
