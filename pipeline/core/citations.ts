@@ -23,3 +23,15 @@ export function matchCitations(markdown: string): CitationMatch[] {
 export function citedIds(markdown: string): string[] {
   return [...new Set(matchCitations(markdown).flatMap((m) => m.ids.map((i) => i.claim)))];
 }
+
+const WELL_FORMED = /^\[@[^\s;,\]@]+(?:;\s*@[^\s;,\]@]+)*\]$/;
+
+/**
+ * Brackets that hold an "@" but are not `[@id]` or `[@a; @b]`: "[@ id]" would vanish from the
+ * page and Pandoc's "[see @id, p. 2]" would print as text. Each is an error at its offset.
+ */
+export function malformedCitations(markdown: string): { text: string; offset: number }[] {
+  return [...markdown.matchAll(/\[[^\]\n]*@[^\]\n]*\]/g)]
+    .filter((m) => !WELL_FORMED.test(m[0]) && !/^\[[^\]]*\]\(/.test(markdown.slice(m.index, m.index + m[0].length + 1)))
+    .map((m) => ({ text: m[0], offset: m.index }));
+}
