@@ -28,5 +28,15 @@ export function planDocuments(model: Model, options: Pick<RunOptions, 'reports' 
       if (audience) planned.push({ report, audience, name: `${report.id}.${id}` });
     }
   }
+  // An audience or report asked for by name that yields nothing is a mistake, not an empty success.
+  for (const id of options.audiences) {
+    if (planned.some((d) => d.audience.id === id)) continue;
+    const asked = options.reports.length ? ` among --report ${options.reports.join(',')}` : '';
+    throw new UsageError(`--audience ${id}: no report${asked} goes to audience "${id}". A report goes to the audiences its own \`audiences:\` lists, else those of brief.config.yaml, else every audience its distribution allows; add "${id}" to a report's \`audiences:\`, or ask for another audience.`);
+  }
+  for (const id of options.reports) {
+    if (planned.some((d) => d.report.id === id)) continue;
+    throw new UsageError(`--report ${id}: report "${id}" goes to none of the audiences asked for (${options.audiences.join(', ')}); it goes to ${model.reports.find((r) => r.id === id)?.audiences.join(', ') || 'no audience'}.`);
+  }
   return planned;
 }
