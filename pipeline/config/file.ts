@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { InputError, type SourcePos } from '../core/diagnostics.ts';
+import { diagnostic, InputError, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import { locate, parseYaml } from '../core/yaml-positions.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
@@ -54,5 +54,22 @@ export function readConfigFile(file: string, required: boolean): ConfigValues | 
   const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(dir, p));
   const c = result.data;
   const audiences = c.audiences && { ids: c.audiences, at: c.audiences.map((_, i) => locate(src, ['audiences', i])) };
+  const problems = [
+    ...missingFiles(src, 'templates', abs(c.templates), ['policy-brief.hbs', 'comparative-perspectives.hbs', 'chronology.hbs', 'layouts/document.hbs'], 'copy the project\'s templates/ folder there and edit the copy'),
+    ...missingFiles(src, 'styles', abs(c.styles), ['base.css', 'print.css'], 'copy the project\'s styles/ folder there and edit the copy; an audience\'s own stylesheet goes in audiences/<id>.css'),
+  ];
+  if (problems.length) throw new InputError(problems);
   return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles), archive: abs(c.archive), audiences };
+}
+
+/**
+ * A templates or styles folder replaces the project's own, so it must hold what every document
+ * needs: without it a document would be unstyled, or fail deep inside the render.
+ */
+function missingFiles(src: Parameters<typeof locate>[0], key: 'templates' | 'styles', dir: string | undefined, needed: readonly string[], hint: string): Diagnostic[] {
+  if (dir === undefined) return [];
+  const at = locate(src, [key]);
+  if (!existsSync(dir)) return [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} does not exist`, hint)];
+  const missing = needed.filter((f) => !existsSync(path.join(dir, f)));
+  return missing.length ? [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} has no ${missing.join(', ')}`, hint)] : [];
 }
