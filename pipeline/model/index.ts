@@ -70,9 +70,21 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     if (own) diagnostics.push(diagnostic(own.at, 'E_DUPLICATE_ID', `dataset id "${id}" is reserved for the dataset brief derives from the corpus`, 'rename this dataset'));
   }
 
+  /**
+   * A reference to a claim whose own entry is invalid is not a second error: the claim's error is
+   * the cause. Such references are counted, and the count is said once, at the claim.
+   */
+  const dependents = new Map<string, number>();
+  const heldBack = (id: string) => {
+    if (!corpus.unparsedClaims.has(id)) return false;
+    dependents.set(id, (dependents.get(id) ?? 0) + 1);
+    return true;
+  };
+
   /** Checks that `id` is a key of `known`; if not, a located error with the nearest id as hint. */
   function ref(kind: string, id: string, known: ReadonlyMap<string, unknown>, src: YamlSource, at: readonly PathKey[], code: string, context: string) {
     if (known.has(id)) return;
+    if (kind === 'claim' && heldBack(id)) return;
     if (known.size === 0 && kind === 'actor') return; // no actors file: codes are not checked
     diagnostics.push(diagnostic(locate(src, at), code, `${context} names ${kind} "${id}", which does not exist`,
       didYouMean(id, known.keys(), `define it first, or use one of the ${known.size} known ${kind} ids`)));
@@ -117,7 +129,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     d.rows.forEach((row, i) => {
       for (const column of claimColumns) {
         for (const id of String(row[column] ?? '').split(/\s+/).filter(Boolean)) {
-          if (claims.has(id)) continue;
+          if (claims.has(id) || heldBack(id)) continue;
           const row = d.table.rows[i];
           const line = row?.line ?? 1;
           diagnostics.push(diagnostic({ file: d.table.file, line, column: row?.columns?.[column] ?? 1 }, 'E_UNKNOWN_CLAIM',
@@ -149,7 +161,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
       j.evidence.forEach((id, k) => ref('claim', id, claims, r.src, ['judgments', i, 'evidence', k], 'E_UNKNOWN_CLAIM', `${context}, key judgment ${i + 1},`));
       const from = new Set(j.evidence.flatMap((id) => claims.get(id)?.source ?? []));
       // A judgment held with low confidence may rest on one source: that is what its hint offers.
-      if (from.size < 2 && sources.size > 1 && j.confidence !== 'low') {
+      if (from.size < 2 && sources.size > 1 && j.confidence !== 'low' && !j.evidence.some((id) => corpus.unparsedClaims.has(id))) {
         diagnostics.push(diagnostic(locate(r.src, ['judgments', i, 'evidence']), 'W_THIN_JUDGMENT', `${context}, key judgment ${i + 1}, rests on ${from.size === 1 ? 'a single source' : 'no source'}`,
           'cite claims from at least two sources where the corpus allows, or lower the judgment\'s confidence', 'warning'));
       }
@@ -161,7 +173,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     // Prose in the front matter cites claims as the body does; an unknown id is reported at its field.
     for (const part of reportProse(m)) {
       for (const id of citedIds(part.markdown)) {
-        if (!claims.has(id)) diagnostics.push(diagnostic(locate(r.src, part.path), 'E_UNKNOWN_CLAIM', `${context} cites claim "${id}" in \`${part.path.join('.')}\`, which does not exist`, didYouMean(id, claims.keys(), 'cite a claim by its full id: [@source-id/slug]')));
+        if (!claims.has(id) && !heldBack(id)) diagnostics.push(diagnostic(locate(r.src, part.path), 'E_UNKNOWN_CLAIM', `${context} cites claim "${id}" in \`${part.path.join('.')}\`, which does not exist`, didYouMean(id, claims.keys(), 'cite a claim by its full id: [@source-id/slug]')));
       }
     }
     const rules = { id: r.id, file: r.file, src: r.src, meta: m, body: r.body, bodyLine: r.bodyLine, claims, sources, questions };
@@ -178,7 +190,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     const citations = findCitations(r.body, r.bodyLine).map((c) => ({ ...c, file: r.file }));
     diagnostics.push(...citationSyntax(r.body, r.bodyLine, r.file, reportProse(m).map((p) => ({ markdown: p.markdown, at: locate(r.src, p.path) }))));
     for (const c of citations) {
-      if (!claims.has(c.claim)) {
+      if (!claims.has(c.claim) && !heldBack(c.claim)) {
         diagnostics.push(diagnostic(c, 'E_UNKNOWN_CLAIM', `${context} cites claim "${c.claim}", which does not exist`,
           didYouMean(c.claim, claims.keys(), 'cite a claim by its full id: [@source-id/slug]')));
       }
@@ -199,6 +211,11 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
   for (const p of corpus.packs) {
     p.value.audiences.forEach((a, i) => ref('audience', a, audiences, p.src, ['audiences', i], 'E_UNKNOWN_AUDIENCE', `pack "${p.id}"`));
     p.value.reports.forEach((r, i) => corpus.unparsedReports.includes(r) || ref('report', r, reportIds, p.src, ['reports', i], 'E_UNKNOWN_REPORT', `pack "${p.id}"`));
+  }
+
+  for (const [id, count] of dependents) {
+    diagnostics.push(diagnostic(corpus.unparsedClaims.get(id)!, 'W_DEPENDENTS', `claim "${id}" is left out because of the error in its entry; ${count} reference(s) to it, in reports, events or datasets, wait on that fix`,
+      'fix the error reported for this claim; its references are then checked again', 'warning'));
   }
 
   const model: Model = { dataDir: corpus.dataDir, actors, perspectives, questions, audiences, sources, claims, events, datasets, charts, reports, packs };

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { isMap, isNode, isSeq } from 'yaml';
 import type { z } from 'zod';
-import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
 import { locate, posAtOffset, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
 import type { LoadedCorpus } from '../load/types.ts';
 import {
@@ -60,6 +60,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
   }
 
   const claimFiles: ValidClaimsFile[] = [];
+  const unparsedClaims = new Map<string, SourcePos>();
   for (const src of loaded.claims) {
     const root = src.doc.contents;
     if (!isMap(root)) {
@@ -75,7 +76,16 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
       diagnostics.push(diagnostic(posAtOffset(src, 0), 'E_MISSING_FIELD', 'missing required field "source"', 'name the source the claims come from: "source: <source-id>"'));
       continue;
     }
-    claimFiles.push({ src, source, claims: checkList(src, Claim, ['claims']) });
+    const claims = checkList(src, Claim, ['claims']);
+    claimFiles.push({ src, source, claims });
+    // A claim whose entry is invalid is reported once; each citation of it is not a second error.
+    const items = src.doc.getIn(['claims'], true);
+    if (isSeq(items)) {
+      items.items.forEach((_, i) => {
+        const id = src.doc.getIn(['claims', i, 'id']);
+        if (typeof id === 'string' && !claims.some((c) => c.value.id === id)) unparsedClaims.set(id, locate(src, ['claims', i]));
+      });
+    }
   }
 
   const datasets: ValidDataset[] = [];
@@ -125,6 +135,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     charts,
     reports,
     // A report whose front matter is invalid is reported once; what names it is not a second error.
+    unparsedClaims,
     unparsedReports: loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id)),
     packs: loaded.packs.flatMap((src) => {
       const pack = check(src, PackFile);

@@ -60,6 +60,8 @@ export interface ValidatedCorpus {
   readonly datasets: readonly ValidDataset[];
   readonly charts: readonly ValidChart[];
   readonly reports: readonly ValidReport[];
+  /** Claims whose entry did not validate (already reported), by id, with where each is written. */
+  readonly unparsedClaims: ReadonlyMap<string, SourcePos>;
   /** Reports that exist but whose front matter did not validate (already reported). */
   readonly unparsedReports: readonly string[];
   readonly packs: readonly ValidPack[];

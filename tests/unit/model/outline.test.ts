@@ -96,4 +96,15 @@ describe('outline', () => {
       message: 'audience "executive" omits "analysys", which is no section of any report and no part of any outline, so nothing is left out', hint: 'did you mean "analysis"?',
     })]);
   });
+
+  it('reports an invalid claim once, and how many references wait on it, instead of each citation as unknown', async () => {
+    const claims = readFileSync(path.join(MINI, 'claims/alpha-2021.yaml'), 'utf8');
+    const text = claims.replace('    type: fact\n    topics: [alliance]', '    type: facts\n    topics: [alliance]');
+    const found = await problems({ 'claims/alpha-2021.yaml': text });
+    expect(found.map((f) => [f.code, f.file, f.line])).toEqual([
+      ['E_BAD_VALUE', 'alpha-2021.yaml', lineOf(text, '    type: facts')],
+      ['W_DEPENDENTS', 'alpha-2021.yaml', lineOf(text, '  - id: alpha-2021/shusha-meeting')],
+    ]);
+    expect(found[1]!.message).toMatch(/claim "alpha-2021\/shusha-meeting" is left out because of the error in its entry; \d+ reference\(s\) to it/);
+  });
 });
