@@ -2,7 +2,7 @@
 import type { StanceCellInput } from './types.ts';
 import { CONTENT_WIDTH } from './theme.ts';
 
-/** Sources × questions, coloured by stance; "not addressed" is grey and written out, never read as neutral. */
+/** Sources × questions, coloured by stance; "not addressed" is a blank cell with a dashed edge, written out, never read as neutral. */
 export function stanceSpec(cells: readonly StanceCellInput[], title: string): Record<string, unknown> {
   const values = cells.map((c) => ({
     source: c.sourceLabel,
@@ -22,11 +22,12 @@ export function stanceSpec(cells: readonly StanceCellInput[], title: string): Re
       y: { field: 'question', type: 'nominal', sort: null, title: null, axis: { labelFontSize: 10.5, labelLimit: 180, domain: false, ticks: false } },
     },
     layer: [
-      { mark: { type: 'rect', color: '#f0f1f3', stroke: 'white', strokeWidth: 2 } },
+      { mark: { type: 'rect', color: 'white', stroke: '#c9ced6', strokeWidth: 1, strokeDash: [3, 2] } },
       { transform: [{ filter: 'datum.stance !== null' }], mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
         encoding: { color: { field: 'stance', type: 'quantitative', scale: { domain: [-2, 2], scheme: 'blueorange' }, legend: { title: 'Stance', orient: 'right', direction: 'vertical', gradientLength: 90, values: [-2, -1, 0, 1, 2] } } } },
-      { mark: { type: 'text', fontSize: 10 },
-        encoding: { text: { field: 'label' }, color: { condition: { test: 'datum.stance !== null && abs(datum.stance) >= 1.5', value: 'white' }, value: '#222' } } },
+      { transform: [{ filter: 'datum.stance !== null' }], mark: { type: 'text', fontSize: 10 },
+        encoding: { text: { field: 'label' }, color: { condition: { test: 'abs(datum.stance) >= 1.5', value: 'white' }, value: '#222' } } },
+      { transform: [{ filter: 'datum.stance === null' }], mark: { type: 'text', fontSize: 9, fontStyle: 'italic', color: '#6b747d' }, encoding: { text: { field: 'label' } } },
     ],
   };
 }

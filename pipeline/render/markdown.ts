@@ -39,7 +39,9 @@ export function createMarkdown(): (markdown: string, noteOf: (claim: string) => 
     });
     return html.replace(MARKED, (_, i: string) => {
       const notes = groups[Number(i)] ?? [];
-      return notes.length ? `<sup class="fn-ref">${notes.map((n) => `<a href="#note-${n}">${n}</a>`).join(',')}</sup>` : '';
+      // A group reads in note order ("3,5,12"), whatever order the claims were cited in.
+      const sorted = [...new Set(notes)].sort((a, b) => a - b);
+      return sorted.length ? `<sup class="fn-ref">${sorted.map((n) => `<a href="#note-${n}">${n}</a>`).join(',')}</sup>` : '';
     });
   };
 }

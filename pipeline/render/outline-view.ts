@@ -34,7 +34,7 @@ export function outlineView(sel: Selection, markdown: MarkdownFn, noteOf: (id: s
     assumptions: prose('assumptions').length ? report.assumptions.map((a) => ({ text: inline(html(a.text)!), wrongIf: inline(html(a.wrong_if)!) })) : [],
     indicators: prose('indicators').length
       // An indicator of a judgment this audience does not get (all its evidence internal) goes with it.
-      ? report.indicators.filter((x) => judgmentNumber.has(x.judgment)).map((x) => ({ text: inline(html(x.text)!), signals: inline(html(x.signals)!), judgment: judgmentNumber.get(x.judgment)! }))
+      ? report.indicators.filter((x) => judgmentNumber.has(x.judgment)).map((x) => ({ text: inline(html(x.text)!), signals: inline(html(x.signals)!), judgment: judgmentNumber.get(x.judgment)! })).sort((a, b) => a.judgment - b.judgment)
       : [],
     options: prose('options').length ? report.options.map((o) => ({ text: inline(html(o.text)!), actor: o.actor })) : [],
     outlook: report.outlook && prose('outlook').length ? { horizon: formatEdtf(report.outlook.horizon), html: html(report.outlook.text) } : null,

@@ -17,10 +17,10 @@ const fonts = bundledFonts();
 
 describe('markdown', () => {
   const md = createMarkdown();
-  it('turns citations into note references and merges neighbours', () => {
+  it('turns citations into note references and merges neighbours, in note order', () => {
     const html = md('Text [@a/b] and [@a/c] [@a/b; @a/d].', (id) => ({ 'a/b': 1, 'a/c': 2, 'a/d': 3 })[id]);
     expect(html).toContain('Text<sup class="fn-ref"><a href="#note-1">1</a></sup>');
-    expect(html).toContain('and<sup class="fn-ref"><a href="#note-2">2</a>,<a href="#note-1">1</a>,<a href="#note-3">3</a></sup>');
+    expect(html).toContain('and<sup class="fn-ref"><a href="#note-1">1</a>,<a href="#note-2">2</a>,<a href="#note-3">3</a></sup>');
   });
   it('escapes raw HTML and drops remote images', () => {
     const html = md('<script>alert(1)</script> ![x](http://example.com/x.png) <img src="http://e.com/y.png">', () => undefined);
