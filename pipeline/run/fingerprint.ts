@@ -33,7 +33,7 @@ export interface RunInputs {
   readonly browser: string;
 }
 
-const POSITION_KEYS = new Set(['at', 'quoteAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt', 'proseAt']);
+const POSITION_KEYS = new Set(['at', 'quoteAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt', 'proseAt', 'omitAt']);
 
 /** JSON with sorted keys and no positions, so equal content gives an equal hash. */
 function canonical(value: unknown): string {

@@ -1,0 +1,35 @@
+// run: a document's fingerprint depends on what it holds, never on where the corpus sits: the same
+// corpus in two folders gives the same parts (a pack's PDF id and an edition's rebuild rest on it).
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
+import { selectionParts } from '../../../pipeline/run/fingerprint.ts';
+import { selectReport } from '../../../pipeline/select/index.ts';
+import { MINI } from '../../support/corpus.ts';
+import { optionsFor } from '../../support/options.ts';
+
+async function hashes(dir: string): Promise<Record<string, string>> {
+  const r = await checkCorpus(optionsFor(dir, path.join(dir, 'out')));
+  const out: Record<string, string> = {};
+  for (const report of r.model!.reports) {
+    for (const id of report.audiences) {
+      const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get(id)!, { allowUnverified: false });
+      for (const [key, part] of Object.entries(selectionParts(sel, r.model!, r.anchoring!.anchors, path.join(dir, 'anchors.lock')))) out[`${report.id}.${id} ${key}`] = part.hash;
+    }
+  }
+  return out;
+}
+
+describe('fingerprints', () => {
+  it('are the same for the same corpus in two folders, for every document and every part', async () => {
+    const a = await mkdtemp(path.join(tmpdir(), 'brief-fp-a-'));
+    const b = await mkdtemp(path.join(tmpdir(), 'brief-fp-b-'));
+    await cp(MINI, a, { recursive: true });
+    await cp(MINI, path.join(b, 'nested', 'deeper'), { recursive: true });
+    const [ha, hb] = [await hashes(a), await hashes(path.join(b, 'nested', 'deeper'))];
+    expect(Object.keys(ha).length).toBeGreaterThan(20);
+    expect(hb).toEqual(ha);
+  });
+});
