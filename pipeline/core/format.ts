@@ -2,7 +2,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
 
-/** Two lines of context above the problem and a caret under its column. */
+const FRAME_WIDTH = 120;
+
+/**
+ * The part of a line a frame shows: all of it when it fits, else a window around `column`
+ * (1-based), marked with "…" where it was cut. Returns the text and where the column falls in it.
+ */
+export function frameWindow(content: string, column: number, width = FRAME_WIDTH): { text: string; caret: number } {
+  if (content.length <= width) return { text: content, caret: column - 1 };
+  const at = Math.min(Math.max(column - 1, 0), content.length);
+  const start = Math.max(0, Math.min(at - Math.floor(width / 2), content.length - (width - 1)));
+  const end = Math.min(content.length, start + width - (start > 0 ? 1 : 0) - 1);
+  const text = `${start > 0 ? '…' : ''}${content.slice(start, end)}${end < content.length ? '…' : ''}`;
+  return { text, caret: at - start + (start > 0 ? 1 : 0) };
+}
+
+/** Two lines of context above the problem and a caret under its column, also on a long line. */
 export function codeFrame(text: string, line: number, column: number): string {
   const lines = text.split(/\r?\n/);
   const from = Math.max(1, line - 2);
@@ -11,9 +26,10 @@ export function codeFrame(text: string, line: number, column: number): string {
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
     const content = (lines[n - 1] ?? '').replace(/\t/g, '  ');
-    const shown = content.length > 120 ? `${content.slice(0, 117)}...` : content;
-    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${shown}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, Math.min(column - 1, 117)))}^`);
+    // Context lines are cut at the same place as the problem line, so columns stay aligned.
+    const shown = frameWindow(content, n === line ? column : Math.min(column, content.length + 1));
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${shown.text}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, shown.caret))}^`);
   }
   return out.join('\n');
 }

@@ -21,6 +21,14 @@ export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource
       diagnostics: [diagnostic({ file, line: 1, column: 1 }, 'E_NO_FRONT_MATTER', 'the file does not start with YAML front matter', 'begin the file with a line "---", the metadata, and another "---"')],
     };
   }
+  // A front matter that is never closed would be read to the end of the file, and the body
+  // reported as bad YAML: say what is wrong instead.
+  if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(3))) {
+    return {
+      value: undefined,
+      diagnostics: [diagnostic({ file, line: 1, column: 1 }, 'E_UNCLOSED_FRONT_MATTER', 'the front matter opened on line 1 is never closed', 'end the metadata with a line "---" before the body begins')],
+    };
+  }
   const split = matter(text, { engines: { yaml: () => ({}) }, language: 'yaml' });
   const fm = parseYaml(file, split.matter.replace(/^\r?\n/, ''), 1);
   const bodyStart = text.length - split.content.length;

@@ -85,6 +85,8 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
   function ref(kind: string, id: string, known: ReadonlyMap<string, unknown>, src: YamlSource, at: readonly PathKey[], code: string, context: string) {
     if (known.has(id)) return;
     if (kind === 'claim' && heldBack(id)) return;
+    // A chart, dataset or source whose own file has an error is reported there, once.
+    if ((kind === 'chart' && corpus.unparsedCharts.includes(id)) || (kind === 'dataset' && corpus.unparsedDatasets.includes(id)) || (kind === 'source' && corpus.unparsedSources.includes(id))) return;
     if (known.size === 0 && kind === 'actor') return; // no actors file: codes are not checked
     diagnostics.push(diagnostic(locate(src, at), code, `${context} names ${kind} "${id}", which does not exist`,
       didYouMean(id, known.keys(), `define it first, or use one of the ${known.size} known ${kind} ids`)));

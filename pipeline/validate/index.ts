@@ -137,6 +137,12 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     // A report whose front matter is invalid is reported once; what names it is not a second error.
     unparsedClaims,
     unparsedReports: loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id)),
+    unparsedCharts: loaded.charts.map((src) => baseName(src.file)).filter((id) => !charts.some((c) => c.id === id)),
+    unparsedDatasets: loaded.datasets.map((ds) => ds.id).filter((id) => !datasets.some((d) => d.id === id)),
+    unparsedSources: loaded.sources.flatMap((md) => {
+      const id = md.frontMatter.doc.get('id');
+      return typeof id === 'string' && !sources.some((s) => s.value.id === id) ? [id] : [];
+    }),
     packs: loaded.packs.flatMap((src) => {
       const pack = check(src, PackFile);
       return pack ? [{ ...pack, id: baseName(src.file) }] : [];

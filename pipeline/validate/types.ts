@@ -64,5 +64,9 @@ export interface ValidatedCorpus {
   readonly unparsedClaims: ReadonlyMap<string, SourcePos>;
   /** Reports that exist but whose front matter did not validate (already reported). */
   readonly unparsedReports: readonly string[];
+  /** Charts, datasets and sources whose files did not validate (already reported), by id. */
+  readonly unparsedCharts: readonly string[];
+  readonly unparsedDatasets: readonly string[];
+  readonly unparsedSources: readonly string[];
   readonly packs: readonly ValidPack[];
 }

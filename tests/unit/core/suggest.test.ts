@@ -19,4 +19,17 @@ describe('suggest', () => {
     expect(frame).toContain('> 3 | c: oops');
     expect(frame.split('\n').at(-1)).toBe('    |    ^');
   });
+  it('windows a long line around the column, so the caret stays under the character it points at', () => {
+    const line = `${'word '.repeat(100)}TARGET and more ${'tail '.repeat(40)}`;
+    const column = line.indexOf('TARGET') + 1;
+    const frame = codeFrame(`first\n${line}\n`, 2, column).split('\n');
+    const shown = frame.at(-2)!;
+    const caret = frame.at(-1)!.indexOf('^');
+    expect(shown.slice(caret, caret + 6)).toBe('TARGET');
+    expect(shown).toMatch(/\| …word/);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(shown.length).toBeLessThan(140);
+    // A short line is shown whole.
+    expect(codeFrame('x: 1\n', 1, 4)).toBe('> 1 | x: 1\n    |    ^');
+  });
 });

@@ -107,4 +107,16 @@ describe('outline', () => {
     ]);
     expect(found[1]!.message).toMatch(/claim "alpha-2021\/shusha-meeting" is left out because of the error in its entry; \d+ reference\(s\) to it/);
   });
+
+  it('reports a chart or a source with an error once, not again where a report or claim names it', async () => {
+    const chart = JSON.parse(readFileSync(path.join(MINI, 'charts/drills-by-bloc.json'), 'utf8')) as Record<string, unknown>;
+    delete chart.title;
+    expect((await problems({ 'charts/drills-by-bloc.json': JSON.stringify(chart, null, 2) })).map((f) => [f.code, f.file, f.message])).toEqual([
+      ['E_MISSING_FIELD', 'drills-by-bloc.json', 'missing required field "title"'],
+    ]);
+    const source = readFileSync(path.join(MINI, 'sources/beta-2022.md'), 'utf8');
+    expect((await problems({ 'sources/beta-2022.md': source.replace(/^reliability: B$/m, 'reliability: Z') })).map((f) => [f.code, f.file])).toEqual([
+      ['E_BAD_VALUE', 'beta-2022.md'],
+    ]);
+  });
 });

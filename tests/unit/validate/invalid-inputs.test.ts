@@ -63,6 +63,7 @@ const cases: Case[] = [
   { name: 'source front matter with an unknown key', change: () => edit('sources/beta-2022.md', 'reliability: B', 'reliabilty: B'), code: 'E_UNKNOWN_KEY', file: 'sources/beta-2022.md', line: 8, hint: /did you mean "reliability"/ },
   { name: 'source with an unknown perspective', change: () => edit('sources/beta-2022.md', 'perspective: tehran', 'perspective: teheran'), code: 'E_UNKNOWN_PERSPECTIVE', file: 'sources/beta-2022.md', line: 7 },
   { name: 'quote that is not in its source text', change: () => edit('claims/alpha-2021.yaml', 'grew by 8% in 2023', 'grew by 9% in 2023'), code: 'E_QUOTE_NOT_FOUND', file: 'claims/alpha-2021.yaml', line: 31 },
+  { name: 'report whose front matter is never closed', change: async () => ({ 'reports/timeline.md': '---\nkind: chronology\ntitle: T\n\n## Overview\n\nText.\n' }), code: 'E_UNCLOSED_FRONT_MATTER', file: 'reports/timeline.md', line: 1 },
   { name: 'report without front matter', change: async () => ({ 'reports/timeline.md': '# Fixture chronology\n\nNo metadata.\n' }), code: 'E_NO_FRONT_MATTER', file: 'reports/timeline.md', line: 1 },
   { name: 'YAML error inside source front matter (line counted in the whole file)', change: () => edit('sources/alpha-2021.md', 'kind: analysis', 'kind: [analysis'), code: 'E_YAML_SYNTAX', file: 'sources/alpha-2021.md', line: 7 },
   { name: 'source without a title', change: () => edit('sources/alpha-2021.md', 'title: Alliance Notes from Şuşa\n', ''), code: 'E_MISSING_FIELD', file: 'sources/alpha-2021.md', line: 2 },
