@@ -79,7 +79,7 @@ function noTextWarning(source: Source, count: number, locked: number): Diagnosti
   const claims = locked === 0
     ? `its ${unverified} claim${unverified === 1 ? ' is' : 's are'} unverified`
     : `${unverified} of its ${count} claims ${unverified === 1 ? 'is' : 'are'} unverified: the evidence lock vouches for the other ${locked}, but holds no entry for ${unverified === 1 ? 'this one, or its quote has' : 'these, or their quotes have'} changed since it was written`;
-  return diagnostic(source.at, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; ${claims}`,
+  return diagnostic(source.textAt, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; ${claims}`,
     `put ${source.text} in data/sources/text/, or name its folder with --texts DIR or BRIEF_TEXTS${locked ? '; then run `brief lock`' : ''}`, 'warning');
 }
 

@@ -70,3 +70,18 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
 }
+
+/**
+ * The same problem at the same place, met again (one missing text, cited by every document),
+ * is one problem: the repeats are folded into it and counted.
+ */
+export function foldRepeats(diagnostics: readonly Diagnostic[], what = 'time'): Diagnostic[] {
+  const seen = new Map<string, { d: Diagnostic; n: number }>();
+  for (const d of diagnostics) {
+    const key = `${d.file}\0${d.line}\0${d.column}\0${d.code}\0${d.message}`;
+    const entry = seen.get(key);
+    if (entry) entry.n++;
+    else seen.set(key, { d, n: 1 });
+  }
+  return [...seen.values()].map(({ d, n }) => (n === 1 ? d : { ...d, message: `${d.message} (${n} ${what}s)` }));
+}

@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
-import { ExitCode, InputError, sortDiagnostics, UsageError, type Diagnostic } from '../core/diagnostics.ts';
+import { ExitCode, foldRepeats, InputError, sortDiagnostics, UsageError, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
@@ -152,7 +152,7 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
   // What an audience was not given (a key judgment resting only on internal evidence) is said on every build.
   const withheld = [...selections.values()].flatMap((s) => s.warnings);
   if (withheld.length) warnings = sortDiagnostics([...warnings, ...withheld]);
-  if (problems.length) throw new InputError(problems, warnings);
+  if (problems.length) throw new InputError(sortDiagnostics(foldRepeats(problems, 'citation')), warnings);
 
   // 6. fingerprint and compare
   const lockFile = path.join(model.dataDir, 'anchors.lock');
