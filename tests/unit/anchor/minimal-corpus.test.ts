@@ -41,7 +41,8 @@ describe('minimal corpus', () => {
     });
     const r = await checkCorpus(optionsFor(root, path.join(root, 'out')));
     expect(r.ok).toBe(true);
-    expect(r.warnings.map((w) => [w.code, path.basename(w.file), w.line])).toEqual([['W_NO_TEXT', 'two.md', 2]]);
+    // At the source's `text:` line, where the fix goes.
+    expect(r.warnings.map((w) => [w.code, path.basename(w.file), w.line])).toEqual([['W_NO_TEXT', 'two.md', 4]]);
     expect(r.anchoring!.anchors.get('two/a')!.status).toBe('no-text');
   });
 });
