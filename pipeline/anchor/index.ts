@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model, Source } from '../model/index.ts';
+import { describeChanges, nearestPassage, textWords } from './nearest.ts';
 import { findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
 import { applyLock, entryMatches, passageNote, type AnchorLock } from './lock.ts';
 import { describeQuote, sha256, type RangeSelector, type TextQuoteSelector } from './selector.ts';
@@ -107,6 +108,8 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
   }
 
   const anchors = new Map<string, ClaimAnchor>();
+  const words = new Map<string, ReturnType<typeof textWords>>();
+  const wordsOf = (source: string, text: string) => words.get(source) ?? words.set(source, textWords(text)).get(source)!;
   for (const claim of model.claims.values()) {
     const text = prepared.get(claim.source);
     if (!text) {
@@ -123,7 +126,10 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
       const source = model.sources.get(claim.source)!;
       const was = entry && entry.source === claim.source && entry.text.file === source.text ? `; ${passageNote(text.text, entry)}` : '';
       const requoted = was && !entryMatches(entry, claim, source) ? ' (the quote was changed since it was locked)' : '';
-      diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_NOT_FOUND', `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"${requoted}${was}`,
+      // Without the lock's memory, the nearest passage of the text, and how the quote differs from it.
+      const near = was ? undefined : nearestPassage(text.text, claim.quote, wordsOf(claim.source, text.text));
+      const nearest = near ? `; the nearest passage, on line ${near.line} of ${source.text}, reads “${near.text.length > 240 ? `${near.text.slice(0, 237)}…` : near.text}”${near.changes.length ? `; word by word, quote → text: ${describeChanges(near.changes)}` : ''}` : '';
+      diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_NOT_FOUND', `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"${requoted}${was}${nearest}`,
         `copy the quote from the source text as it stands (footnote markers, line breaks and typography may differ; words and numbers may not)${was ? '; then run `brief lock` to record where it stands now' : ''}`));
     } else if (anchor.status === 'excluded') {
       diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_EXCLUDED', `the quote of claim "${claim.id}" is found only in a part of the text that is not the author's (an "exclude" of source "${claim.source}")`,
