@@ -32,6 +32,8 @@ const FLAGS = {
   html: { type: 'boolean', help: 'write HTML only: no browser, no PDF' },
   rebuild: { type: 'boolean', help: 'also build the edition again from its snapshot and compare the PDFs byte for byte' },
   json: { type: 'boolean', help: 'print one JSON document on standard output, nothing else' },
+  quiet: { type: 'boolean', short: 'q', help: 'print problems only, not what was done' },
+  verbose: { type: 'boolean', help: 'also print each document kept, and how long each stage took' },
   help: { type: 'boolean', short: 'h', help: 'this text' },
   version: { type: 'boolean', short: 'v', help: 'the version of brief' },
 } as const satisfies Record<string, Flag>;
@@ -40,7 +42,7 @@ type FlagName = keyof typeof FLAGS;
 /** Read from where brief runs, unless --config names another. */
 const CONFIG_FILE = 'brief.config.yaml';
 
-const COMMON: FlagName[] = ['data', 'out', 'texts', 'config', 'json', 'help'];
+const COMMON: FlagName[] = ['data', 'out', 'texts', 'config', 'json', 'quiet', 'verbose', 'help'];
 
 interface Command {
   readonly summary: string;
@@ -196,7 +198,7 @@ async function resolveRunOptions(values: Record<string, unknown>) {
 
 export async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const io: Io = processIo(json);
+  const io: Io = processIo(json, args.includes('--quiet') || args.includes('-q') ? 'quiet' : args.includes('--verbose') ? 'verbose' : 'normal');
   try {
     const name = parseArgs({ args, options: argOptions(), strict: false, allowPositionals: true }).positionals[0];
     if (args.includes('--version') || args.includes('-v')) {

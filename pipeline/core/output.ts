@@ -1,5 +1,6 @@
 // core: how a command speaks to the user: one JSON document on standard output with --json,
-// otherwise lines on standard error; progress only on a terminal.
+// otherwise lines on standard error: diagnostics always, results unless --quiet, details only
+// with --verbose, and a transient progress line (stage, counts, elapsed time) only on a terminal.
 import { formatDiagnostic } from './format.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
@@ -7,8 +8,13 @@ export interface Io {
   readonly json: boolean;
   /** The one JSON document of a --json run. */
   out(value: unknown): void;
-  /** A line for the user (standard error). */
+  /** A problem or an error (standard error): always shown. */
   err(text: string): void;
+  /** What a command did (standard error): not with --quiet. */
+  info(text: string): void;
+  /** More of what it did, document by document: only with --verbose. */
+  detail(text: string): void;
+  readonly verbose: boolean;
   /** A transient status line, shown only on a terminal. */
   progress(text: string): void;
 }
@@ -19,16 +25,32 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): vo
   for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
 }
 
-export function processIo(json: boolean): Io {
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
+export function processIo(json: boolean, verbosity: Verbosity = 'normal'): Io {
+  const started = Date.now();
+  const line = (text: string) => {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    process.stderr.write(`${text}\n`);
+  };
+  // A --json run says nothing but its document and its diagnostics.
+  const talk = !json && verbosity !== 'quiet';
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s`;
+  let stage = '';
   return {
     json,
+    verbose: talk && verbosity === 'verbose',
     out: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    err: (text) => {
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      process.stderr.write(`${text}\n`);
-    },
+    err: line,
+    info: (text) => { if (talk) line(text); },
+    detail: (text) => { if (talk && verbosity === 'verbose') line(text); },
     progress: (text) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+      if (!talk) return;
+      // --verbose keeps a line for the start of each stage, so the times show what each one took.
+      const now = text.split(/[\s\d]/, 1)[0] ?? '';
+      if (verbosity === 'verbose' && text && now !== stage) line(`${elapsed()}  ${text.replace(/ \d+\/\d+.*$/, '')}`);
+      if (text) stage = now;
+      if (process.stderr.isTTY) process.stderr.write(text ? `\r\x1b[K${elapsed()}  ${text}` : '\r\x1b[K');
     },
   };
 }

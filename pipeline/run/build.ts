@@ -8,6 +8,7 @@
 // 6. fingerprint each and compare with the last build: keep, or say why it is redone
 // 7. chart → render → print what must be redone, into staging (documents.ts)
 // 8. record fingerprints, drop outputs of reports and audiences that are gone, commit all or nothing
+import type { Io } from '../core/output.ts';
 import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -247,7 +248,7 @@ export async function main({ options: given, args, io }: CommandContext): Promis
   const session = new BrowserSession(options.browser);
   const started = Date.now();
   try {
-    const result = await buildDocuments(options, { session, progress: io.progress, notify: io.err });
+    const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });
     io.progress('');
     if (io.json) {
       io.out({ documents: result.documents.map(({ fingerprint: _, content: __, ...d }) => d), removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
@@ -262,15 +263,16 @@ export async function main({ options: given, args, io }: CommandContext): Promis
 }
 
 /** `rebuilt x.analyst: claim … changed`, one line per document redone, then one line for the rest. */
-export function reportBuild(io: { err(text: string): void }, result: BuildResult, ms: number): void {
+export function reportBuild(io: Pick<Io, 'info' | 'detail'>, result: BuildResult, ms: number): void {
   for (const d of result.documents.filter((x) => x.status === 'built')) {
-    io.err(`rebuilt ${d.report}.${d.audience}: ${d.reasons.join('; ')}  → ${displayPath(d.pdf ?? d.html)}${d.pages ? ` (${d.pages} page${d.pages === 1 ? '' : 's'})` : ''}`);
+    io.info(`rebuilt ${d.report}.${d.audience}: ${d.reasons.join('; ')}  → ${displayPath(d.pdf ?? d.html)}${d.pages ? ` (${d.pages} page${d.pages === 1 ? '' : 's'})` : ''}`);
   }
-  for (const r of result.removed) io.err(`removed ${r.name}: ${r.reason}`);
+  for (const r of result.removed) io.info(`removed ${r.name}: ${r.reason}`);
   const kept = result.documents.filter((x) => x.status === 'kept');
+  for (const d of kept) io.detail(`kept ${d.report}.${d.audience}, dated ${d.editionDate}  → ${displayPath(d.pdf ?? d.html)}`);
   if (kept.length) {
     const dates = [...new Set(kept.map((d) => d.editionDate))].join(', ');
-    io.err(`kept ${kept.length} document${kept.length === 1 ? '' : 's'} (nothing they depend on changed; dated ${dates})`);
+    io.info(`kept ${kept.length} document${kept.length === 1 ? '' : 's'} (nothing they depend on changed; dated ${dates})`);
   }
-  io.err(`${result.documents.length - kept.length} built, ${kept.length} kept in ${(ms / 1000).toFixed(1)} s`);
+  io.info(`${result.documents.length - kept.length} built, ${kept.length} kept in ${(ms / 1000).toFixed(1)} s`);
 }

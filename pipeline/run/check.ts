@@ -89,7 +89,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
     for (const a of result.anchoring?.anchors.values() ?? []) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
     const byLock = [...result.anchoring?.anchors.values() ?? []].filter((a) => a.via === 'lock').length;
     const statuses = [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ') + (byLock ? `; ${byLock} verified by the evidence lock` : '');
-    io.err(result.ok
+    (result.ok ? io.info : io.err)(result.ok
       ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
       : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
   }

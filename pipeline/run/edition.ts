@@ -145,7 +145,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
   if (args.length) throw new UsageError(`brief edition takes no arguments (got ${args.join(' ')}); the date is --date YYYY-MM-DD`);
   const session = new BrowserSession(options.browser);
   try {
-    const result = await makeEdition(options, session, io.err, io.progress);
+    const result = await makeEdition(options, session, io.info, io.progress);
     io.progress('');
     const m = result.manifest;
     if (io.json) {
@@ -153,8 +153,8 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
       return ExitCode.ok;
     }
     printDiagnostics(io, []);
-    io.err(`archived edition ${m.edition} in ${displayPath(result.dir)}: ${m.documents.length} documents, ${m.packs.length} packs, ${m.inputs.length} input files`);
-    io.err(m.previous ? `${result.changes} change(s) since ${m.previous.edition}: see ${displayPath(path.join(result.dir, 'CHANGELOG.md'))}` : 'the first edition of this archive');
+    io.info(`archived edition ${m.edition} in ${displayPath(result.dir)}: ${m.documents.length} documents, ${m.packs.length} packs, ${m.inputs.length} input files`);
+    io.info(m.previous ? `${result.changes} change(s) since ${m.previous.edition}: see ${displayPath(path.join(result.dir, 'CHANGELOG.md'))}` : 'the first edition of this archive');
     return ExitCode.ok;
   } finally {
     await session.close();

@@ -20,7 +20,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
     return ExitCode.ok;
   }
   if (rows.length === 0) {
-    io.err(`no editions in ${displayPath(archive)} yet: make one with brief edition`);
+    io.info(`no editions in ${displayPath(archive)} yet: make one with brief edition`);
     return ExitCode.ok;
   }
   const line = (cells: (string | number | null)[]) => cells.map((c, i) => String(c ?? '?').padEnd([14, 12, 11, 8, 8][i] ?? 0)).join('').trimEnd();

@@ -78,11 +78,11 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   printDiagnostics(io, warnings);
   if (malformed) io.err(`${read.shown} was malformed (${malformed.line}:${malformed.column}: ${malformed.message}); it is written afresh.`);
   if (!read.exists) {
-    io.err(`created ${read.shown}: ${size}`);
+    io.info(`created ${read.shown}: ${size}`);
     return ExitCode.ok;
   }
-  for (const line of changeLines(changes)) io.err(line);
-  io.err(!written ? `${read.shown} is up to date: ${size}; nothing written`
+  for (const line of changeLines(changes)) io.info(line);
+  io.info(!written ? `${read.shown} is up to date: ${size}; nothing written`
     : changeLines(changes).length || malformed ? `updated ${read.shown}: ${size}`
     : `rewrote ${read.shown} in the layout brief writes: ${size}`);
   return ExitCode.ok;

@@ -187,7 +187,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
   const session = new BrowserSession(options.browser);
   const started = Date.now();
   try {
-    const result = await makePack(options, { audience, pack: options.pack, reports: options.reports }, session, io.progress, io.err);
+    const result = await makePack(options, { audience, pack: options.pack, reports: options.reports }, session, io.progress, io.info);
     io.progress('');
     if (io.json) {
       const { warnings, documents, ...pack } = result;
@@ -196,10 +196,10 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     }
     printDiagnostics(io, result.warnings);
     const docs = result.documents.map((d) => `${d.report}.${d.audience}`).join(', ');
-    io.err(result.status === 'kept'
+    io.info(result.status === 'kept'
       ? `kept ${displayPath(result.pdf)} (${result.pages} pages, dated ${result.editionDate}): nothing it depends on changed`
       : `made ${displayPath(result.pdf)} (${result.pages} pages: cover, contents, ${docs}): ${result.reasons.join('; ')}`);
-    io.err(`in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    io.info(`in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return ExitCode.ok;
   } finally {
     await session.close();

@@ -23,8 +23,8 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     io.out({ ok, archive, editions: report.editions, problems: report.problems, rebuilt: rebuilt ?? null });
   } else {
     for (const p of report.problems) io.err(`${p.edition}${p.path ? `/${p.path}` : ''}  ${p.kind.toUpperCase()}  ${p.message}`);
-    if (rebuilt) io.err(rebuilt.same ? `rebuilt ${rebuilt.edition} from its snapshot: every PDF is byte-identical` : `rebuilt ${rebuilt.edition} from its snapshot: ${rebuilt.differing.join(', ')} differ`);
-    io.err(ok ? `ok: ${args[0] ? `edition ${args[0]}` : `${report.editions.length} edition(s)`} and the chain verified` : `${report.problems.length} problem(s) in ${displayPath(archive)}`);
+    if (rebuilt) (rebuilt.same ? io.info : io.err)(rebuilt.same ? `rebuilt ${rebuilt.edition} from its snapshot: every PDF is byte-identical` : `rebuilt ${rebuilt.edition} from its snapshot: ${rebuilt.differing.join(', ')} differ`);
+    (ok ? io.info : io.err)(ok ? `ok: ${args[0] ? `edition ${args[0]}` : `${report.editions.length} edition(s)`} and the chain verified` : `${report.problems.length} problem(s) in ${displayPath(archive)}`);
   }
   return ok ? ExitCode.ok : ExitCode.invalidInput;
 }

@@ -20,10 +20,10 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const rebuild = async (cause: string) => {
     const started = Date.now();
     try {
-      const result = await buildDocuments(options, { session, progress: io.progress, notify: io.err });
+      const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });
       io.progress('');
       printDiagnostics(io, result.warnings);
-      if (result.documents.every((d) => d.status === 'kept') && result.removed.length === 0) io.err(`${cause}: nothing to redo (${Date.now() - started} ms)`);
+      if (result.documents.every((d) => d.status === 'kept') && result.removed.length === 0) io.info(`${cause}: nothing to redo (${Date.now() - started} ms)`);
       else reportBuild(io, result, Date.now() - started);
     } catch (err) {
       io.progress('');
@@ -50,7 +50,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
       awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
     });
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    io.err(`watching ${watched.map((d) => displayPath(d)).join(', ')} (Ctrl-C to stop)`);
+    io.info(`watching ${watched.map((d) => displayPath(d)).join(', ')} (Ctrl-C to stop)`);
 
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> | undefined;
@@ -78,6 +78,6 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   } finally {
     unhook();
     await session.close();
-    io.err('stopped watching.');
+    io.info('stopped watching.');
   }
 }

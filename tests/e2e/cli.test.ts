@@ -143,3 +143,25 @@ describe('brief build', () => {
     expect(r.stderr).toContain('did you mean "analyst"?');
   });
 });
+
+describe('how much brief says', () => {
+  it('--quiet prints problems only; --verbose also each kept document and the stages', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const at = ['--data', corpus.data, '--out', corpus.out, '--html', '--date', '2024-01-15'];
+    const quiet = await brief(['build', ...at, '-q']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(await readdir(path.join(corpus.out, 'html'))).toHaveLength(4);
+    await corpus.write('claims/beta-2022.yaml', (await readFile(path.join(corpus.data, 'claims/beta-2022.yaml'), 'utf8')).replace('targets no third country', 'targets no other country'));
+    const verbose = await brief(['build', ...at, '--verbose']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/^\s+\d+\.\d s {2}check$/m);
+    expect(verbose.stderr).toMatch(/^kept timeline\.analyst, dated 2024-01-15/m);
+    expect(verbose.stderr).toMatch(/^rebuilt brief\.analyst: claim beta-2022\/not-aimed changed/m);
+    expect(verbose.stderr).toMatch(/\d+ built, \d+ kept in \d+\.\d s$/m);
+    const failing = await brief(['check', '--data', corpus.data, '-q', '--texts', path.join(corpus.root, 'nowhere')]);
+    expect(failing.code).not.toBe(0);
+    expect(failing.stderr).not.toBe('');
+  });
+});
