@@ -53,6 +53,13 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  init: {
+    summary: 'start a corpus of your own in DIR (default: here): a config, a source with its text, two claims, an audience and a policy brief that builds at once',
+    args: '[DIR]',
+    flags: [],
+    examples: ['brief init my-corpus && cd my-corpus && brief build'],
+    load: () => import('./run/init.ts'),
+  },
   build: {
     summary: 'build every report for every audience it names (HTML and PDF) into out/, redoing only what changed',
     flags: ['audience', 'report', 'date', 'allow-unverified', 'force', 'html'],

@@ -22,8 +22,12 @@ export function overridable(templatesDir: string): { partials: string[]; kinds: 
 const at = (file: string) => ({ file: displayPath(file), line: 1, column: 1 });
 const warn = (file: string, message: string, hint: string) => diagnostic(at(file), 'W_UNKNOWN_OVERRIDE', message, hint, 'warning');
 
-/** Every override file under templates/audiences/ and styles/audiences/ that no render would use. */
-export function unknownOverrides(templatesDir: string, stylesDir: string, audiences: readonly string[]): Diagnostic[] {
+/**
+ * Every override file under templates/audiences/ and styles/audiences/ that no render would use.
+ * `shipped` folders are brief's own, whose overrides serve the sample's audiences: a corpus of one's
+ * own that has none of them is not told about each.
+ */
+export function unknownOverrides(templatesDir: string, stylesDir: string, audiences: readonly string[], shipped = { templates: false, styles: false }): Diagnostic[] {
   const { partials, kinds } = overridable(templatesDir);
   const out: Diagnostic[] = [];
   const root = path.join(templatesDir, 'audiences');
@@ -34,6 +38,7 @@ export function unknownOverrides(templatesDir: string, stylesDir: string, audien
       continue;
     }
     if (!audiences.includes(id)) {
+      if (shipped.templates) continue;
       out.push(warn(dir, `templates/audiences/${id}/ is for audience "${id}", which does not exist, so none of it is used`,
         didYouMean(id, audiences, `name the folder after an audience in audiences.yaml: ${audiences.join(', ')}`)));
       continue;
@@ -59,7 +64,7 @@ export function unknownOverrides(templatesDir: string, stylesDir: string, audien
   const styles = path.join(stylesDir, 'audiences');
   for (const name of entries(styles)) {
     const id = name.replace(/\.css$/, '');
-    if (name.endsWith('.css') && audiences.includes(id)) continue;
+    if (name.endsWith('.css') && (audiences.includes(id) || shipped.styles)) continue;
     out.push(warn(path.join(styles, name), `styles/audiences/${name} is for audience "${id}", which does not exist, so it is never loaded`,
       didYouMean(id, audiences, `name it <audience>.css after an audience in audiences.yaml: ${audiences.join(', ')}`)));
   }

@@ -1,6 +1,8 @@
 // run: `brief check`: load → validate → model → anchor (with the evidence lock) → is the lock current; writes nothing.
 import type { Anchoring } from '../anchor/index.ts';
 import type { RunOptions } from '../config/options.ts';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config/options.ts';
 import { ExitCode, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import type { Model } from '../model/index.ts';
@@ -68,7 +70,8 @@ async function checkTemplates(options: RunOptions, audiences: readonly string[])
       for (const d of err.diagnostics) found.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
     }
   }
-  return [...found.values(), ...unknownOverrides(options.templatesDir, options.stylesDir, audiences)];
+  const own = (dir: string, name: string) => path.resolve(dir) === path.join(PROJECT_ROOT, name);
+  return [...found.values(), ...unknownOverrides(options.templatesDir, options.stylesDir, audiences, { templates: own(options.templatesDir, 'templates'), styles: own(options.stylesDir, 'styles') })];
 }
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {

@@ -1,0 +1,41 @@
+// `brief init`: a corpus of one's own, outside this repository, that checks clean and builds at once.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { brief } from '../support/cli.ts';
+
+const temps: string[] = [];
+afterAll(async () => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
+
+describe('brief init', () => {
+  it('scaffolds a corpus that checks clean and builds a PDF, from its own folder', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-init-'));
+    temps.push(root);
+    const made = await brief(['init', 'desk'], {}, root);
+    expect(made.code, made.stderr).toBe(0);
+    const dir = path.join(root, 'desk');
+    for (const f of ['brief.config.yaml', 'data/audiences.yaml', 'data/claims/example-note-2026.yaml', 'data/reports/first-brief.md', 'data/anchors.lock']) expect(existsSync(path.join(dir, f)), f).toBe(true);
+    expect(made.stderr).toMatch(/next: cd desk && brief build/);
+
+    const check = await brief(['check'], {}, dir);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toMatch(/^ok: 2 claims in 1 sources \(2 exact\), 0 warning\(s\)$/m);
+    const build = await brief(['build', '--date', '2026-02-02'], {}, dir);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(/rebuilt first-brief\.team: new document {2}→ out\/pdf\/first-brief\.team\.pdf \(\d pages?\)/);
+    expect((await readFile(path.join(dir, 'out/pdf/first-brief.team.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('overwrites nothing: a folder that holds a corpus is refused, exit 2', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-init-'));
+    temps.push(root);
+    expect((await brief(['init'], {}, root)).code).toBe(0);
+    const before = await readFile(path.join(root, 'data/reports/first-brief.md'), 'utf8');
+    const again = await brief(['init', '.'], {}, root);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/this folder already holds a data\/ folder; brief init writes only into a new or empty folder, and overwrites nothing/);
+    expect(await readFile(path.join(root, 'data/reports/first-brief.md'), 'utf8')).toBe(before);
+  });
+});
