@@ -1,4 +1,5 @@
 // core: the one shape every located problem takes, and the exceptions that carry them.
+import { stageOf, type Code } from './codes.ts';
 // Positions here are 1-based lines and 1-based columns counted in UTF-16 units.
 
 export const Severity = { error: 'error', warning: 'warning' } as const;
@@ -14,7 +15,7 @@ export interface SourcePos {
 export interface Diagnostic extends SourcePos {
   readonly severity: Severity;
   /** Stable code from the catalog in codes.ts, e.g. E_UNKNOWN_SOURCE. */
-  readonly code: string;
+  readonly code: Code;
   /** What happened, in plain language. */
   readonly message: string;
   /** What to do about it. */
@@ -52,7 +53,7 @@ export class RenderError extends Error {
 
 export function diagnostic(
   at: SourcePos,
-  code: string,
+  code: Code,
   message: string,
   hint: string,
   severity: Severity = 'error',
@@ -65,9 +66,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /** Sort by file, then line, then column, so output reads top to bottom. */
+/** Causes first: by stage (a file that does not parse before what names it), then file and line. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) => stageOf(a.code) - stageOf(b.code) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
 }
 

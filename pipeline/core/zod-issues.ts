@@ -1,6 +1,7 @@
 // core: turns zod issues into located diagnostics with a hint (nearest key, allowed values).
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { Code } from './codes.ts';
 import { didYouMean } from './suggest.ts';
 import { locate, type PathKey, type YamlSource } from './yaml-positions.ts';
 
@@ -92,7 +93,7 @@ export function issuesToDiagnostics(
       out.push(diagnostic(locate(src, path), 'E_BAD_TYPE', `${fieldName(path)} should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${describe(valueAt)}`,
         issue.expected === 'array' ? 'write a list as [a, b] or as lines starting with "- "' : 'check the value and its indentation'));
     } else if (issue.code === 'custom' && (issue.params as { hint?: string } | undefined)?.hint) {
-      const params = issue.params as { code: string; hint: string };
+      const params = issue.params as { code: Code; hint: string };
       out.push(diagnostic(locate(src, path), params.code, `${fieldName(path)} is ${describe(valueAt)}, which ${issue.message}`, params.hint));
     } else if (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'E_BAD_DATE') {
       out.push(diagnostic(locate(src, path), 'E_BAD_DATE', `${fieldName(path)} is "${String(valueAt)}", which ${issue.message}`,

@@ -1,5 +1,6 @@
 // model: ValidatedCorpus → Model: indexes every id, resolves every reference, reports what dangles.
 import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
+import type { Code } from '../core/codes.ts';
 import { didYouMean } from '../core/suggest.ts';
 import { locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
 import { edtfBounds } from '../core/edtf.ts';
@@ -82,7 +83,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
   };
 
   /** Checks that `id` is a key of `known`; if not, a located error with the nearest id as hint. */
-  function ref(kind: string, id: string, known: ReadonlyMap<string, unknown>, src: YamlSource, at: readonly PathKey[], code: string, context: string) {
+  function ref(kind: string, id: string, known: ReadonlyMap<string, unknown>, src: YamlSource, at: readonly PathKey[], code: Code, context: string) {
     if (known.has(id)) return;
     if (kind === 'claim' && heldBack(id)) return;
     // A chart, dataset or source whose own file has an error is reported there, once.
