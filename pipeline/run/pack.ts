@@ -157,6 +157,7 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
     edition: options.editionId,
   };
   const release = await lockOut(out, notify);
+  await Staging.sweep(out);
   const staging = await Staging.open(out);
   try {
     progress(`print pack ${name}`);
