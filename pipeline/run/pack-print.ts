@@ -34,6 +34,26 @@ function measured(bookmarks: readonly Bookmark[], total: number): PackPages {
 
 const same = (a: PackPages, b: PackPages) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Every page number moved by `by` pages (the contents took more or fewer pages than assumed). */
+const shift = (p: PackPages, by: number): PackPages => (by === 0 ? p : {
+  total: p.total + by,
+  documents: p.documents.map((d) => ({ page: d.page + by, headings: d.headings.map((h) => h + by) })),
+});
+
+/** Pages before the first document: printed with each document reduced to its top headings. */
+async function frontPages(
+  renderer: { render(view: PackView, docs: readonly PackDocument[], pages: PackPages | undefined): string },
+  view: PackView, docs: readonly PackDocument[], browser: Browser, staging: Staging, htmlPath: string,
+  printPackPass: (file: string, browser: Browser, tagged: boolean) => Promise<{ bookmarks: readonly Bookmark[]; pages: number }>,
+): Promise<number> {
+  if (docs.length === 0) return FRONT;
+  const headingsOnly = docs.map((d) => ({ ...d, html: `<body>${[...d.html.matchAll(/<h2[^>]*>[\s\S]*?<\/h2>/g)].map((m) => m[0]).join('\n')}</body>` }));
+  const file = await staging.write(htmlPath, renderer.render(view, headingsOnly, undefined));
+  const print = await printPackPass(file, browser, true);
+  const first = print.bookmarks[0]?.page;
+  return first === undefined ? FRONT : first - 1;
+}
+
 export async function printPack(
   renderer: { render(view: PackView, docs: readonly PackDocument[], pages: PackPages | undefined): string },
   view: PackView, docs: readonly PackDocument[], expected: PackPages, browser: Browser, staging: Staging, htmlPath: string,
@@ -42,7 +62,10 @@ export async function printPack(
   const { finishPack, headingTexts, printPackPass } = await import('../print/pack.ts');
   // The bookmarks' titles as the headings read (Chromium's lose the space where a heading wraps).
   const titles = docs.flatMap((d) => headingTexts(d.html));
-  let pages = expected;
+  // The contents may run past one page: a print of the front alone (each document reduced to its
+  // headings, so the contents read the same) says how many pages come before the first document.
+  const front = await frontPages(renderer, view, docs, browser, staging, htmlPath, printPackPass);
+  let pages = shift(expected, front - FRONT);
   for (let attempt = 0; ; attempt++) {
     const html = renderer.render(view, docs, pages);
     const file = await staging.write(htmlPath, html);

@@ -59,6 +59,23 @@ describe('brief pack', () => {
     for (const e of entries) expect.soft(flat(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(e.title);
   });
 
+  it('numbers its contents right when they run past one page', async () => {
+    const c = await tempCorpus();
+    made.push(c);
+    // Forty more sections: the contents take two pages, and every number after them moves by one.
+    const brief = await readFile(path.join(c.data, 'reports/brief.md'), 'utf8');
+    await c.write('reports/brief.md', `${brief.trimEnd()}\n${Array.from({ length: 40 }, (_, i) => `\n## Note ${i + 1}\n\nMore on the drills [@beta-2022/encirclement].\n`).join('')}`);
+    const r = await pack(c, c.out, '--pack', 'weekly');
+    expect(r.code, r.stderr).toBe(0);
+    const { pdf, html } = JSON.parse(r.stdout).pack;
+    const markup = await readFile(html, 'utf8');
+    const entries = [...markup.matchAll(/<span class="toc-title">([^<]+)<\/span><span class="toc-page">(\d+)<\/span>/g)].map((m) => ({ title: m[1]!.replace(/^[^:]+: /, '').replace(/&#x27;/g, "'"), page: Number(m[2]) }));
+    expect(entries.length).toBeGreaterThan(45);
+    const pages = (await pdfText(pdf)).split('\f');
+    expect(flat(pages[2]!)).toContain('Note 40'); // the contents' second page
+    for (const e of entries) expect.soft(flat(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(e.title);
+  });
+
   it('nests its bookmarks pack → document → headings', async () => {
     const doc = await PDFDocument.load(await readFile(JSON.parse(first.stdout).pack.pdf));
     const [root, ...others] = readBookmarks(doc);

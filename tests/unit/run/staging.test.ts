@@ -74,4 +74,11 @@ describe('Staging.commit', () => {
       expect(existsSync(backup) || existsSync(staging.dir) || existsSync(path.join(stateDir(out), 'commit.json'))).toBe(false);
     }
   });
+
+  it('moves a file staged twice once (a pack printed again when its page numbers moved)', async () => {
+    const { staging, read } = await setUp();
+    await staging.write('html/a.html', 'newer html/a.html');
+    await staging.commit();
+    expect((await read())['html/a.html']).toBe('newer html/a.html');
+  });
 });
