@@ -13,7 +13,7 @@ export const PROJECT_ROOT = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && /"name":\s*"brief"/.test(readFileSync(pkg, 'utf8'))) return dir;
+    if (existsSync(pkg) && /"name":\s*"brief-desk"/.test(readFileSync(pkg, 'utf8'))) return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`brief's package.json was not found above ${fileURLToPath(import.meta.url)}`);
     dir = up;

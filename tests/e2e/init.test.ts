@@ -39,3 +39,16 @@ describe('brief init', () => {
     expect(await readFile(path.join(root, 'data/reports/first-brief.md'), 'utf8')).toBe(before);
   });
 });
+
+describe('the package', () => {
+  it('is named so that it does not clash on npm, and ships what runs anywhere: the CLI, its sources, templates and styles', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { name: string; bin: Record<string, string> };
+    expect(pkg.name).toBe('brief-desk');
+    expect(pkg.bin).toEqual({ brief: 'bin/brief.js' });
+    const { execFileSync } = await import('node:child_process');
+    const listed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
+    const files = listed[0]!.files.map((f) => f.path);
+    for (const f of ['bin/brief.js', 'scripts/compile.mjs', 'pipeline/cli.ts', 'templates/policy-brief.hbs', 'templates/layouts/document.hbs', 'styles/base.css', 'README.md']) expect(files).toContain(f);
+    expect(files.filter((f) => /^(tests|data|out|dist|node_modules)\//.test(f))).toEqual([]);
+  });
+});
