@@ -35,10 +35,15 @@ export function keysAt(schema: AnySchema, path: readonly PathKey[]): string[] {
   return [];
 }
 
+/** What a type is called in an error: the words a person uses, not the validator's. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  array: 'a list', object: 'a mapping', int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', record: 'a mapping',
+};
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${JSON.stringify(value)}`;
 }
@@ -90,7 +95,7 @@ export function issuesToDiagnostics(
       out.push(diagnostic(locate(src, path), 'E_BAD_VALUE', `${fieldName(path)} is ${describe(valueAt)}, which is not allowed`,
         didYouMean(String(valueAt), allowed, `use one of: ${allowed.join(', ')}`).replace(/\?$/, `? (allowed: ${allowed.join(', ')})`)));
     } else if (issue.code === 'invalid_type') {
-      out.push(diagnostic(locate(src, path), 'E_BAD_TYPE', `${fieldName(path)} should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${describe(valueAt)}`,
+      out.push(diagnostic(locate(src, path), 'E_BAD_TYPE', `${fieldName(path)} should be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${describe(valueAt)}`,
         issue.expected === 'array' ? 'write a list as [a, b] or as lines starting with "- "' : 'check the value and its indentation'));
     } else if (issue.code === 'custom' && (issue.params as { hint?: string } | undefined)?.hint) {
       const params = issue.params as { code: Code; hint: string };
@@ -98,9 +103,16 @@ export function issuesToDiagnostics(
     } else if (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'E_BAD_DATE') {
       out.push(diagnostic(locate(src, path), 'E_BAD_DATE', `${fieldName(path)} is "${String(valueAt)}", which ${issue.message}`,
         'write an EDTF date: 2021-06-15, 2021-10, 2013, 2020~ (about), 2020? (uncertain), 2022-12/2023-06 (interval, start before end)'));
+    } else if (issue.code === 'invalid_format' && (issue as { format?: string }).format === 'url') {
+      out.push(diagnostic(locate(src, path), 'E_BAD_VALUE', `${fieldName(path)} is "${String(valueAt)}", which is not a web address`, 'write the full address, starting with https://'));
     } else if (issue.code === 'invalid_format') {
       out.push(diagnostic(locate(src, path), 'E_BAD_ID', `${fieldName(path)} "${String(valueAt)}" ${issue.message}`,
         'ids are lowercase letters, digits and hyphens; claim ids are <source-id>/<slug>'));
+    } else if ((issue.code === 'too_big' || issue.code === 'too_small') && !/^must/.test(issue.message) && typeof valueAt === 'number') {
+      // A number out of its range, said in words rather than zod's "Too big: expected number to be <=2".
+      const bound = issue.code === 'too_big' ? (issue as { maximum: unknown }).maximum : (issue as { minimum: unknown }).minimum;
+      out.push(diagnostic(locate(src, path), 'E_BAD_VALUE', `${fieldName(path)} is ${valueAt}, ${issue.code === 'too_big' ? 'more than the most' : 'less than the least'} it may be, ${String(bound)}`,
+        'correct the value; README.md, "Data format", lists what each field takes'));
     } else {
       out.push(diagnostic(locate(src, path), 'E_BAD_VALUE', `${fieldName(path)}: ${issue.message} (got ${describe(valueAt)})`, 'correct the value; README.md, "Data format", lists what each field takes'));
     }
