@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { diagnostic, InputError, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import { locate, parseYaml } from '../core/yaml-positions.ts';
+import { aliasBomb, isAliasBomb, locate, parseYaml } from '../core/yaml-positions.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
 
 export const CONFIG_FILE = 'brief.config.yaml';
@@ -47,7 +47,13 @@ export function readConfigFile(file: string, required: boolean): ConfigValues | 
   const parsed = parseYaml(displayPath(file), readFileSync(file, 'utf8'));
   if (!parsed.value) throw new InputError(parsed.diagnostics);
   const src = parsed.value;
-  const json = src.doc.toJS() ?? {};
+  let json: unknown;
+  try {
+    json = src.doc.toJS() ?? {};
+  } catch (err) {
+    if (!isAliasBomb(err)) throw err;
+    throw new InputError([aliasBomb(locate(src, []))]);
+  }
   const result = ConfigFile.safeParse(json);
   if (!result.success) throw new InputError(issuesToDiagnostics(src, ConfigFile, result.error, [], json));
   const dir = path.dirname(path.resolve(file));

@@ -12,6 +12,7 @@ export const CODES = {
   E_CSV_SYNTAX: code('parse', 'a CSV file cannot be parsed'),
   E_NO_FRONT_MATTER: code('parse', 'a Markdown file does not start with front matter'),
   E_UNCLOSED_FRONT_MATTER: code('parse', 'a front matter opened with --- is never closed'),
+  E_YAML_ALIASES: code('parse', 'YAML aliases that would expand into too much data'),
   E_NO_CONFIG: code('parse', 'the config file named does not exist'),
   E_NO_DATA_DIR: code('parse', 'the data folder does not exist'),
   E_NO_FOLDER: code('parse', 'a templates or styles folder of the config lacks what every document needs'),

@@ -96,3 +96,9 @@ function yamlHint(code: string): string {
   }
 }
 
+
+/** The yaml library refuses to expand aliases past a limit (a "billion laughs" file): a located error, not a crash. */
+export const isAliasBomb = (err: unknown) => err instanceof ReferenceError && /alias/i.test(err.message);
+export const aliasBomb = (at: SourcePos) => diagnostic(at, 'E_YAML_ALIASES', 'this entry uses YAML aliases (*name) that would expand into far too much data',
+  'write the values out, or use fewer aliases: at most 100 alias expansions are read per entry');
+

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isMap, isNode, isSeq } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
-import { locate, posAtOffset, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import { aliasBomb, isAliasBomb, locate, posAtOffset, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
 import type { LoadedCorpus } from '../load/types.ts';
 import {
   ActorsFile, AudiencesFile, ChartSpec, Claim, DatasetSidecar, Event, PackFile, PerspectivesFile, QuestionsFile,
@@ -32,7 +32,14 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
 
   /** Checks the value at `at` in `src` against `schema`; undefined (and diagnostics) when it fails. */
   function check<S extends z.ZodType>(src: YamlSource, schema: S, at: readonly PathKey[] = []): Located<z.output<S>> | undefined {
-    const json = toJs(src, at);
+    let json: unknown;
+    try {
+      json = toJs(src, at);
+    } catch (err) {
+      if (!isAliasBomb(err)) throw err;
+      diagnostics.push(aliasBomb(locate(src, at)));
+      return undefined;
+    }
     const result = schema.safeParse(json);
     if (!result.success) {
       diagnostics.push(...issuesToDiagnostics(src, schema, result.error, at, json));
