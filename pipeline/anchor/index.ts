@@ -4,10 +4,10 @@
 // (only in a part of the text that is not the author's), no-text (the text was not found).
 // Where a text is missing, the evidence lock (lock.ts) may vouch for a quote instead: `via: 'lock'`.
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model, Source } from '../model/index.ts';
+import { readUtf8 } from '../core/read-text.ts';
 import { describeChanges, nearestPassage, textWords } from './nearest.ts';
 import { findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
 import { applyLock, entryMatches, passageNote, type AnchorLock } from './lock.ts';
@@ -93,7 +93,12 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
   for (const source of model.sources.values()) {
     const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
     if (!file) continue;
-    const text = await readFile(file, 'utf8');
+    const read = await readUtf8(file, true);
+    if ('problem' in read) {
+      diagnostics.push(read.problem);
+      continue;
+    }
+    const text = read.text;
     const excluded = excludedRanges(source, text, file, diagnostics);
     texts.set(source.id, { file, sha256: sha256(text), excluded });
     prepared.set(source.id, prepareText(text, excluded));

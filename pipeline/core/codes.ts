@@ -13,6 +13,8 @@ export const CODES = {
   E_NO_FRONT_MATTER: code('parse', 'a Markdown file does not start with front matter'),
   E_UNCLOSED_FRONT_MATTER: code('parse', 'a front matter opened with --- is never closed'),
   E_YAML_ALIASES: code('parse', 'YAML aliases that would expand into too much data'),
+  E_NOT_UTF8: code('parse', 'a file that is not UTF-8'),
+  E_LINK_OUTSIDE: code('parse', 'a corpus file that is a link to a file outside the data folder'),
   E_NO_CONFIG: code('parse', 'the config file named does not exist'),
   E_NO_DATA_DIR: code('parse', 'the data folder does not exist'),
   E_NO_FOLDER: code('parse', 'a templates or styles folder of the config lacks what every document needs'),

@@ -1,10 +1,10 @@
 // load: data folder → LoadedCorpus (files parsed for syntax, positions kept; no meaning yet).
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'zx';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
+import { linkOutside, readUtf8 } from '../core/read-text.ts';
 import type { YamlSource } from '../core/yaml-positions.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
 import type { DatasetSource, LoadedCorpus, MarkdownSource } from './types.ts';
@@ -24,8 +24,17 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
   }
 
   async function read<T>(abs: string, parse: (file: string, text: string) => Parsed<T>): Promise<T | undefined> {
-    const text = await readFile(abs, 'utf8');
-    const result = parse(displayPath(abs), text);
+    const outside = linkOutside(abs, absData);
+    if (outside) {
+      diagnostics.push(outside);
+      return undefined;
+    }
+    const read = await readUtf8(abs);
+    if ('problem' in read) {
+      diagnostics.push(read.problem);
+      return undefined;
+    }
+    const result = parse(displayPath(abs), read.text);
     diagnostics.push(...result.diagnostics);
     return result.value;
   }
@@ -71,7 +80,11 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
     audiences: await optionalYaml('audiences.yaml'),
     sources: await all('sources/*.md', markdown),
     claims: await all('claims/*.{yaml,yml}', yamlFile),
+    // A claims file that could not be read is one error; the citations of its claims wait on it.
+    unreadClaimFiles: (await list(absData, 'claims/*.{yaml,yml}')).filter((f) => diagnostics.some((d) => d.file === displayPath(f))).map((f) => path.basename(f).replace(/\.ya?ml$/, '')),
     events: await all('events/*.{yaml,yml}', yamlFile),
+    unreadReportFiles: (await list(absData, 'reports/*.md')).filter((f) => diagnostics.some((d) => d.file === displayPath(f))).map((f) => path.basename(f, '.md')),
+    unreadEventFiles: (await list(absData, 'events/*.{yaml,yml}')).filter((f) => diagnostics.some((d) => d.file === displayPath(f))).length,
     datasets,
     charts: await all('charts/*.json', yamlFile),
     reports: await all('reports/*.md', markdown),

@@ -30,7 +30,8 @@ export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource
     };
   }
   const split = matter(text, { engines: { yaml: () => ({}) }, language: 'yaml' });
-  const fm = parseYaml(file, split.matter.replace(/^\r?\n/, ''), 1);
+  // With CRLF line ends gray-matter leaves the last line's \r on the front matter: not YAML's to see.
+  const fm = parseYaml(file, split.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), 1);
   const bodyStart = text.length - split.content.length;
   const bodyLine = lineColumnAt(text, bodyStart).line;
   if (!fm.value) return { value: undefined, diagnostics: fm.diagnostics };

@@ -42,6 +42,12 @@ export interface LoadedCorpus {
   readonly audiences: YamlSource | undefined;
   readonly sources: readonly MarkdownSource[];
   readonly claims: readonly YamlSource[];
+  /** Report ids (file names) whose file could not be read or parsed. */
+  readonly unreadReportFiles: readonly string[];
+  /** How many events files could not be read or parsed: events named elsewhere may be in them. */
+  readonly unreadEventFiles: number;
+  /** The source ids (file names) of claims files that could not be read or parsed. */
+  readonly unreadClaimFiles: readonly string[];
   readonly events: readonly YamlSource[];
   readonly datasets: readonly DatasetSource[];
   readonly charts: readonly YamlSource[];

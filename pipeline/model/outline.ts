@@ -32,6 +32,8 @@ export interface OutlineInput {
   readonly body: string;
   readonly bodyLine: number;
   readonly eventIds: ReadonlySet<string>;
+  /** False when an events file could not be read: an unknown event may be in it, and is not reported again. */
+  readonly eventsComplete: boolean;
 }
 
 export function checkOutline(r: OutlineInput): Diagnostic[] {
@@ -104,7 +106,7 @@ export function checkOutline(r: OutlineInput): Diagnostic[] {
   if (m.kind === 'chronology') {
     count(['turning_points'], m.turning_points.length, 3, 7, 'turning points');
     m.turning_points.forEach((t, i) => {
-      if (r.eventIds.has(t.event)) return;
+      if (r.eventIds.has(t.event) || !r.eventsComplete) return;
       out.push(diagnostic(at(['turning_points', i, 'event']), 'E_UNKNOWN_EVENT', `${context}: turning point ${i + 1} names event "${t.event}", which does not exist`,
         didYouMean(t.event, r.eventIds, 'name an event id from data/events/')));
     });

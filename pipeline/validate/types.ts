@@ -62,6 +62,10 @@ export interface ValidatedCorpus {
   readonly reports: readonly ValidReport[];
   /** Claims whose entry did not validate (already reported), by id, with where each is written. */
   readonly unparsedClaims: ReadonlyMap<string, SourcePos>;
+  /** Events files that could not be read or parsed (already reported). */
+  readonly unreadEventFiles: number;
+  /** Source ids whose claims file could not be read or parsed (already reported). */
+  readonly unreadClaimFiles: readonly string[];
   /** Reports that exist but whose front matter did not validate (already reported). */
   readonly unparsedReports: readonly string[];
   /** Charts, datasets and sources whose files did not validate (already reported), by id. */
