@@ -117,6 +117,14 @@ describe('brief build', () => {
     expect(r.stderr).toContain('--texts names /no/such/texts, which is not a folder');
     const env = await brief(['check', '--data', 'tests/fixtures/mini'], { BRIEF_TEXTS: '/no/such/texts' });
     expect(env.stderr).toContain('BRIEF_TEXTS names /no/such/texts');
+    // The same for a config file's texts: folder, resolved beside the file.
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(corpus.root, 'brief.config.yaml'), 'data: data\ntexts: [shared-texts]\n');
+    const config = await brief(['check'], {}, corpus.root);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toMatch(/texts: in brief\.config\.yaml names \S*shared-texts, which is not a folder/);
   });
 
   it('builds the report a file argument names, and refuses any other argument', async () => {
