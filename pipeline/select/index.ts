@@ -53,8 +53,8 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
       problems.push(diagnostic(source.textAt, 'E_UNVERIFIED_CLAIM', `the text of source "${source.id}" (${source.text}) was not found and the evidence lock does not vouch for its claims, so they cannot be cited as verified`,
         'give the folder of the source texts with --texts DIR (then `brief lock` to vouch for them without it), or build with --allow-unverified to cite them marked as unverified'));
     } else if (unverified && !options.allowUnverified) {
-      problems.push(diagnostic(claim.at, 'E_UNVERIFIED_CLAIM', `report "${report.id}" cites claim "${id}", whose quote is ${anchor.status === 'no-text' ? 'unverified: the source text was not found' : anchor.status === 'excluded' ? 'found only in an excluded part of its source' : 'not found in its source'}`,
-        anchor.status === 'no-text' ? 'give the folder of the source texts with --texts DIR, or build with --allow-unverified to cite it marked as unverified' : 'correct the quote, or build with --allow-unverified'));
+      problems.push(diagnostic(claim.at, 'E_UNVERIFIED_CLAIM', `report "${report.id}" cites claim "${id}", whose quote is ${anchor.status === 'excluded' ? 'found only in an excluded part of its source' : 'not found in its source'}`,
+        'correct the quote, or build with --allow-unverified'));
     }
     const n = footnotes.length + 1;
     footnotes.push({ n, claim, source, anchor, unverified });
