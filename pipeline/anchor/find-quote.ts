@@ -49,13 +49,24 @@ interface Pass {
 
 const inRanges = (offset: number, ranges: readonly Range[]) => ranges.some((r) => offset >= r.start && offset < r.end);
 
+/**
+ * A text made ready for quotes. Its folded forms are made only when a quote is not found as it
+ * is written, which is almost never: most texts are never folded at all.
+ */
 export function prepareText(text: string, excluded: readonly Range[] = []): PreparedText {
-  const passes = [false, true].map((plain) => {
-    const folded = foldText(text, plain);
-    const masked = excluded.length ? Array.from(folded.text, (ch, i) => (inRanges(folded.map[i]!, excluded) ? '\u0000' : ch)).join('') : folded.text;
-    return { folded, masked, starts: lineStarts(folded.text), canSkip: interruptionCheck(text, folded), paragraphStart: paragraphStartCheck(text, folded) };
-  });
-  return { text, excluded, passes };
+  let passes: PreparedText['passes'] | undefined;
+  return {
+    text,
+    excluded,
+    get passes() {
+      passes ??= [false, true].map((plain) => {
+        const folded = foldText(text, plain);
+        const masked = excluded.length ? Array.from(folded.text, (ch, i) => (inRanges(folded.map[i]!, excluded) ? '\u0000' : ch)).join('') : folded.text;
+        return { folded, masked, starts: lineStarts(folded.text), canSkip: interruptionCheck(text, folded), paragraphStart: paragraphStartCheck(text, folded) };
+      });
+      return passes;
+    },
+  };
 }
 
 const MIN_PART_WORDS = 3;

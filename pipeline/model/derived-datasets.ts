@@ -27,9 +27,19 @@ export function derivedDatasets(
   };
   const claimRows = [...claims.values()].flatMap((c) =>
     (c.topics.length ? c.topics : ['(none)']).map((topic) => ({ claim: c.id, source: label(c.source), type: c.type ?? null, topic, distribution: sources.get(c.source)?.distribution ?? 'public' })));
+  // One pass over the claims, not one per question and source: linear in the corpus.
+  const stancesOf = new Map<string, number[]>();
+  for (const c of claims.values()) {
+    for (const [q, v] of Object.entries(c.stances)) {
+      const key = `${c.source}\0${q}`;
+      const list = stancesOf.get(key);
+      if (list) list.push(v);
+      else stancesOf.set(key, [v]);
+    }
+  }
   const stanceRows = [...questions.values()].flatMap((q) =>
     [...sources.values()].map((s) => {
-      const values = [...claims.values()].filter((c) => c.source === s.id && c.stances[q.id] !== undefined).map((c) => c.stances[q.id]!);
+      const values = stancesOf.get(`${s.id}\0${q.id}`) ?? [];
       const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
       return { source: label(s.id), question: q.short, stance, claims: values.length, addressed: values.length > 0, distribution: s.distribution };
     }));

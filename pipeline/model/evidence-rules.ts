@@ -96,7 +96,12 @@ export function checkEvidenceRules(r: EvidenceContext): Diagnostic[] {
   const compared = r.meta.kind === 'comparative-perspectives'
     ? (r.meta.sources.length ? r.meta.sources : [...r.sources.keys()]).filter((id) => r.sources.has(id))
     : [];
-  const addressing = (question: string) => compared.filter((s) => [...r.claims.values()].some((c) => c.source === s && c.stances[question] !== undefined)).length;
+  // Which compared sources take a stance on each question: read once from the claims.
+  const coded = new Map<string, Set<string>>();
+  if (compared.length) {
+    for (const c of r.claims.values()) for (const q of Object.keys(c.stances)) (coded.get(q) ?? coded.set(q, new Set()).get(q)!).add(c.source);
+  }
+  const addressing = (question: string) => compared.filter((s) => coded.get(question)?.has(s)).length;
   const sourcesCited = (markdown: string) => new Set(citedIds(markdown).flatMap((id) => r.claims.get(id)?.source ?? [])).size;
 
   for (const p of passages(r)) {

@@ -69,10 +69,20 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
   const sources = (report.sources.length
     ? report.sources.flatMap((id) => model.sources.get(id) ?? [])
     : [...model.sources.values()]).filter(mayReceive);
+  // The claims that take a stance, by source, read once rather than once per question and source.
+  const coded = new Map<string, Claim[]>();
+  if (questions.length) {
+    for (const c of model.claims.values()) {
+      if (Object.keys(c.stances).length === 0) continue;
+      const list = coded.get(c.source);
+      if (list) list.push(c);
+      else coded.set(c.source, [c]);
+    }
+  }
   const stances: StanceCell[] = questions.flatMap((question) => sources.map((source) => {
     // The clearest positions first: the order the side-by-side table shows them in.
-    const claims = [...model.claims.values()]
-      .filter((c) => c.source === source.id && c.stances[question.id] !== undefined)
+    const claims = (coded.get(source.id) ?? [])
+      .filter((c) => c.stances[question.id] !== undefined)
       .sort((a, b) => Math.abs(b.stances[question.id]!) - Math.abs(a.stances[question.id]!));
     const values = claims.map((c) => c.stances[question.id]!);
     const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : undefined;
