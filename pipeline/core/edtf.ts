@@ -17,7 +17,17 @@ export function isEdtf(value: string): boolean {
   return edtfBounds(value) !== undefined;
 }
 
+/** Parsing is a grammar run per string, and a corpus repeats its dates: each is parsed once. */
+const known = new Map<string, DateBounds | undefined>();
+
 export function edtfBounds(value: string): DateBounds | undefined {
+  if (known.has(value)) return known.get(value);
+  const bounds = parse(value);
+  if (known.size < 100_000) known.set(value, bounds);
+  return bounds;
+}
+
+function parse(value: string): DateBounds | undefined {
   try {
     const d = edtf(value, { level: 1 }) as {
       type: string; min: number; max: number | null; precision?: number; lower?: { precision: number }; upper?: { precision: number } | null;
