@@ -1,5 +1,6 @@
 // cli: argv → options → the command's main → exit code. A table of commands, each loaded only when
 // called, each flag declared once; the CLI parses and reports errors, the commands do the work.
+import { displayPath } from './core/paths.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -203,6 +204,12 @@ async function resolveRunOptions(values: Record<string, unknown>) {
   return options;
 }
 
+/** File-system refusals in plain words. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOTDIR: 'part of that path is a file, not a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EISDIR: 'that is a folder, not a file', EBUSY: 'another program holds it', EMFILE: 'too many files are open',
+};
+
 export async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const io: Io = processIo(json, args.includes('--quiet') || args.includes('-q') ? 'quiet' : args.includes('--verbose') ? 'verbose' : 'normal');
@@ -245,6 +252,16 @@ export async function main(args: string[]): Promise<number> {
     if (error instanceof RenderError) {
       if (json) io.out({ ok: false, error: error.message, hint: error.hint ?? null });
       io.err(`brief: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+      return ExitCode.renderFailed;
+    }
+    // The file system said no (a read-only folder, a full disk, a file where a folder should be):
+    // the machine's problem, not ours, said plainly; earlier outputs are as they were (staging).
+    const fsError = error as NodeJS.ErrnoException;
+    const reason = typeof fsError?.code === 'string' ? FS_REASONS[fsError.code] : undefined;
+    if (reason && fsError.path) {
+      const message = `cannot ${fsError.syscall === 'mkdir' ? 'create' : fsError.syscall === 'open' ? 'open' : 'write'} ${displayPath(fsError.path) || fsError.path}: ${reason}`;
+      if (json) io.out({ ok: false, error: message });
+      io.err(`brief: ${message}\n  hint: check the folder given with --out (or out: in brief.config.yaml) and the disk; outputs already there were not touched`);
       return ExitCode.renderFailed;
     }
     // Our bug, not the user's: show everything.

@@ -127,6 +127,17 @@ describe('brief build', () => {
     expect(config.stderr).toMatch(/texts: in brief\.config\.yaml names \S*shared-texts, which is not a folder/);
   });
 
+  it('says plainly when the out folder cannot be made, exit 3, no internal error', async () => {
+    const corpus = await tempCorpus();
+    made.push(corpus);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(corpus.root, 'not-a-folder'), 'a file');
+    const r = await brief(['build', '--html', '--data', corpus.data, '--out', path.join(corpus.root, 'not-a-folder', 'out')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^brief: cannot create \S*not-a-folder\/out\/\.brief: part of that path is a file, not a folder$/m);
+    expect(r.stderr).not.toContain('internal error');
+  });
+
   it('builds the report a file argument names, and refuses any other argument', async () => {
     const corpus = await tempCorpus();
     made.push(corpus);
