@@ -7,13 +7,20 @@ import { displayPath } from '../core/paths.ts';
 import { linkOutside, readUtf8 } from '../core/read-text.ts';
 import type { YamlSource } from '../core/yaml-positions.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
-import type { DatasetSource, LoadedCorpus, MarkdownSource } from './types.ts';
+import type { DatasetSource, LoadedCorpus, MarkdownSource, UnreadFiles } from './types.ts';
 
 export type { LoadedCorpus, MarkdownSource, DatasetSource, TableSource, TableRow } from './types.ts';
 
 async function list(dataDir: string, pattern: string): Promise<string[]> {
   const files = await glob(pattern, { cwd: dataDir, absolute: true, onlyFiles: true });
   return files.sort();
+}
+
+const inFolder = (files: readonly string[], folder: string) => files.filter((f) => f.startsWith(`${folder}${path.sep}`)).map((f) => path.basename(f).replace(/\.(ya?ml|md)$/, ''));
+
+/** By kind, the files that could not be read or parsed (their ids are their names). */
+function unreadFiles(failed: readonly string[]): UnreadFiles {
+  return { claimFiles: inFolder(failed, 'claims'), reportFiles: inFolder(failed, 'reports'), eventFiles: inFolder(failed, 'events').length };
 }
 
 export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
@@ -23,20 +30,16 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
     diagnostics.push(diagnostic({ file: displayPath(absData), line: 1, column: 1 }, 'E_NO_DATA_DIR', `the data folder ${displayPath(absData)} does not exist`, 'run from the project folder, or name the corpus with --data DIR'));
   }
 
+  /** Files that could not be read or parsed, by folder and name: what is named from them waits on their error. */
+  const failed: string[] = [];
   async function read<T>(abs: string, parse: (file: string, text: string) => Parsed<T>): Promise<T | undefined> {
     const outside = linkOutside(abs, absData);
-    if (outside) {
-      diagnostics.push(outside);
-      return undefined;
-    }
-    const read = await readUtf8(abs);
-    if ('problem' in read) {
-      diagnostics.push(read.problem);
-      return undefined;
-    }
-    const result = parse(displayPath(abs), read.text);
-    diagnostics.push(...result.diagnostics);
-    return result.value;
+    const read = outside ? undefined : await readUtf8(abs);
+    const result = read && 'text' in read ? parse(displayPath(abs), read.text) : undefined;
+    const problems = outside ? [outside] : read && 'problem' in read ? [read.problem] : result!.diagnostics;
+    diagnostics.push(...problems);
+    if (problems.length) failed.push(path.relative(absData, abs));
+    return result?.value;
   }
   const yamlFile = (abs: string) => read<YamlSource>(abs, (f, t) => parseYaml(f, t));
   async function optionalYaml(name: string): Promise<YamlSource | undefined> {
@@ -80,15 +83,12 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
     audiences: await optionalYaml('audiences.yaml'),
     sources: await all('sources/*.md', markdown),
     claims: await all('claims/*.{yaml,yml}', yamlFile),
-    // A claims file that could not be read is one error; the citations of its claims wait on it.
-    unreadClaimFiles: (await list(absData, 'claims/*.{yaml,yml}')).filter((f) => diagnostics.some((d) => d.file === displayPath(f))).map((f) => path.basename(f).replace(/\.ya?ml$/, '')),
     events: await all('events/*.{yaml,yml}', yamlFile),
-    unreadReportFiles: (await list(absData, 'reports/*.md')).filter((f) => diagnostics.some((d) => d.file === displayPath(f))).map((f) => path.basename(f, '.md')),
-    unreadEventFiles: (await list(absData, 'events/*.{yaml,yml}')).filter((f) => diagnostics.some((d) => d.file === displayPath(f))).length,
     datasets,
     charts: await all('charts/*.json', yamlFile),
     reports: await all('reports/*.md', markdown),
     packs: await all('packs/*.{yaml,yml}', yamlFile),
+    unread: unreadFiles(failed),
     diagnostics,
   };
 }

@@ -42,12 +42,8 @@ export interface LoadedCorpus {
   readonly audiences: YamlSource | undefined;
   readonly sources: readonly MarkdownSource[];
   readonly claims: readonly YamlSource[];
-  /** Report ids (file names) whose file could not be read or parsed. */
-  readonly unreadReportFiles: readonly string[];
-  /** How many events files could not be read or parsed: events named elsewhere may be in them. */
-  readonly unreadEventFiles: number;
-  /** The source ids (file names) of claims files that could not be read or parsed. */
-  readonly unreadClaimFiles: readonly string[];
+  /** Files that could not be read or parsed (already reported): what is named from them is not reported again. */
+  readonly unread: UnreadFiles;
   readonly events: readonly YamlSource[];
   readonly datasets: readonly DatasetSource[];
   readonly charts: readonly YamlSource[];
@@ -56,4 +52,13 @@ export interface LoadedCorpus {
   readonly packs: readonly YamlSource[];
   /** Syntax errors: a file that could not be parsed at all. */
   readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface UnreadFiles {
+  /** Source ids (file names) of claims files. */
+  readonly claimFiles: readonly string[];
+  /** Report ids (file names). */
+  readonly reportFiles: readonly string[];
+  /** How many events files: an event named elsewhere may be in one. */
+  readonly eventFiles: number;
 }

@@ -9,9 +9,10 @@ import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics
 import { lineColumnAt } from '../core/paths.ts';
 import { reportProse, sentences } from '../core/report-parts.ts';
 import { questionOfSection, splitSections } from '../core/sections.ts';
-import { locate, type YamlSource } from '../core/yaml-positions.ts';
-import type { Actor, JudgmentData, Perspective, Question, ReportMeta } from '../validate/index.ts';
+import { locate } from '../core/yaml-positions.ts';
+import type { Actor, JudgmentData, Perspective, Question } from '../validate/index.ts';
 import type { Claim, Source } from './types.ts';
+import type { ReportInput } from './outline.ts';
 
 const WORDS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const N = `(?:${WORDS.join('|')}|\\d+)`;
@@ -54,13 +55,7 @@ const ADDRESS = /\b(?:answers?|answered|address(?:es|ed)?|take[sn]? a position|(
 /** "do not address", "never answers", "doesn't take a position": the count is of the silent ones. */
 const NEGATED = /\b(?:not|never)\s+(?:\w+\s+)?(?:answers?|address(?:es)?|take|coded)\b|n't\s+(?:\w+\s+)?(?:answer|address|take)\b/i;
 
-export interface EvidenceContext {
-  readonly id: string;
-  readonly file: string;
-  readonly src: YamlSource;
-  readonly meta: ReportMeta;
-  readonly body: string;
-  readonly bodyLine: number;
+export interface EvidenceContext extends ReportInput {
   readonly claims: ReadonlyMap<string, Claim>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly questions: ReadonlyMap<string, Question>;

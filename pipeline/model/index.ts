@@ -78,7 +78,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
   const dependents = new Map<string, number>();
   const heldBack = (id: string) => {
     // A claim of a claims file that could not be read at all waits on that file's error, uncounted.
-    if (corpus.unreadClaimFiles.includes(id.split('/')[0]!)) return true;
+    if (corpus.unread.claimFiles.includes(id.split('/')[0]!)) return true;
     if (!corpus.unparsedClaims.has(id)) return false;
     dependents.set(id, (dependents.get(id) ?? 0) + 1);
     return true;
@@ -89,7 +89,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     if (known.has(id)) return;
     if (kind === 'claim' && heldBack(id)) return;
     // A chart, dataset or source whose own file has an error is reported there, once.
-    if (kind === 'event' && corpus.unreadEventFiles > 0) return;
+    if (kind === 'event' && corpus.unread.eventFiles > 0) return;
     if ((kind === 'chart' && corpus.unparsedCharts.includes(id)) || (kind === 'dataset' && corpus.unparsedDatasets.includes(id)) || (kind === 'source' && corpus.unparsedSources.includes(id))) return;
     if (known.size === 0 && kind === 'actor') return; // no actors file: codes are not checked
     diagnostics.push(diagnostic(locate(src, at), code, `${context} names ${kind} "${id}", which does not exist`,
@@ -167,7 +167,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
       j.evidence.forEach((id, k) => ref('claim', id, claims, r.src, ['judgments', i, 'evidence', k], 'E_UNKNOWN_CLAIM', `${context}, key judgment ${i + 1},`));
       const from = new Set(j.evidence.flatMap((id) => claims.get(id)?.source ?? []));
       // A judgment held with low confidence may rest on one source: that is what its hint offers.
-      const waiting = (id: string) => corpus.unparsedClaims.has(id) || corpus.unreadClaimFiles.includes(id.split('/')[0]!);
+      const waiting = (id: string) => corpus.unparsedClaims.has(id) || corpus.unread.claimFiles.includes(id.split('/')[0]!);
       if (from.size < 2 && sources.size > 1 && j.confidence !== 'low' && !j.evidence.some(waiting)) {
         diagnostics.push(diagnostic(locate(r.src, ['judgments', i, 'evidence']), 'W_THIN_JUDGMENT', `${context}, key judgment ${i + 1}, rests on ${from.size === 1 ? 'a single source' : 'no source'}`,
           'cite claims from at least two sources where the corpus allows, or lower the judgment\'s confidence', 'warning'));
@@ -191,7 +191,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
           'widen a period, or add one that covers them'));
       }
     }
-    diagnostics.push(...checkOutline({ ...rules, eventIds: new Set(eventIds.keys()), eventsComplete: corpus.unreadEventFiles === 0 }), ...checkEvidenceRules(rules), ...oneSidedJudgments(rules, actors, perspectives));
+    diagnostics.push(...checkOutline({ ...rules, eventIds: new Set(eventIds.keys()), eventsComplete: corpus.unread.eventFiles === 0 }), ...checkEvidenceRules(rules), ...oneSidedJudgments(rules, actors, perspectives));
     m.sources.forEach((id, i) => ref('source', id, sources, r.src, ['sources', i], 'E_UNKNOWN_SOURCE', context));
     if (m.events !== 'all') m.events.forEach((id, i) => ref('event', id, eventIds, r.src, ['events', i], 'E_UNKNOWN_EVENT', context));
     const citations = findCitations(r.body, r.bodyLine).map((c) => ({ ...c, file: r.file }));

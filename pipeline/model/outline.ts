@@ -24,13 +24,17 @@ const NAMED: Readonly<Record<DocKind, string>> = { 'policy-brief': 'a policy bri
 
 const present = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
 
-export interface OutlineInput {
+/** A report as the rules on it read it: its front matter where it is written, and its body. */
+export interface ReportInput {
   readonly id: string;
   readonly file: string;
   readonly src: YamlSource;
   readonly meta: ReportMeta;
   readonly body: string;
   readonly bodyLine: number;
+}
+
+export interface OutlineInput extends ReportInput {
   readonly eventIds: ReadonlySet<string>;
   /** False when an events file could not be read: an unknown event may be in it, and is not reported again. */
   readonly eventsComplete: boolean;

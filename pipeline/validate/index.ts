@@ -143,9 +143,8 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     reports,
     // A report whose front matter is invalid is reported once; what names it is not a second error.
     unparsedClaims,
-    unreadClaimFiles: loaded.unreadClaimFiles,
-    unreadEventFiles: loaded.unreadEventFiles,
-    unparsedReports: [...loaded.unreadReportFiles, ...loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id))],
+    unread: loaded.unread,
+    unparsedReports: [...loaded.unread.reportFiles, ...loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id))],
     unparsedCharts: loaded.charts.map((src) => baseName(src.file)).filter((id) => !charts.some((c) => c.id === id)),
     unparsedDatasets: loaded.datasets.map((ds) => ds.id).filter((id) => !datasets.some((d) => d.id === id)),
     unparsedSources: loaded.sources.flatMap((md) => {

@@ -1,7 +1,7 @@
 // validate: the corpus after schema checks: typed values that still know where they were written.
 import type { SourcePos } from '../core/diagnostics.ts';
 import type { PathKey, YamlSource } from '../core/yaml-positions.ts';
-import type { TableSource } from '../load/types.ts';
+import type { TableSource, UnreadFiles } from '../load/types.ts';
 import type {
   Actor, Audience, ChartData, ClaimData, DatasetMeta, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
 } from './schemas.ts';
@@ -62,10 +62,8 @@ export interface ValidatedCorpus {
   readonly reports: readonly ValidReport[];
   /** Claims whose entry did not validate (already reported), by id, with where each is written. */
   readonly unparsedClaims: ReadonlyMap<string, SourcePos>;
-  /** Events files that could not be read or parsed (already reported). */
-  readonly unreadEventFiles: number;
-  /** Source ids whose claims file could not be read or parsed (already reported). */
-  readonly unreadClaimFiles: readonly string[];
+  /** Files that could not be read or parsed (already reported), from load. */
+  readonly unread: UnreadFiles;
   /** Reports that exist but whose front matter did not validate (already reported). */
   readonly unparsedReports: readonly string[];
   /** Charts, datasets and sources whose files did not validate (already reported), by id. */

@@ -53,4 +53,12 @@ describe('odd corpus files', () => {
     await symlink(path.join(c.data, 'events/kept.yaml.txt'), path.join(c.data, 'events/events.yaml'));
     expect(await problems(c.data, c.out)).toEqual({ ok: true, found: [] });
   });
+
+  it('reports an unreadable report once, not again in the pack that names it', async () => {
+    const c = await made.make();
+    const file = path.join(c.data, 'reports/views.md');
+    await writeFile(file, Buffer.from((await readFile(file, 'utf8')).replace('Two views', 'Deux vues (café)'), 'latin1'));
+    const { found } = await problems(c.data, c.out);
+    expect(found.map(([code, file]) => [code, file])).toEqual([['E_NOT_UTF8', 'views.md']]);
+  });
 });
