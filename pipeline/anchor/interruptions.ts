@@ -7,7 +7,8 @@ import type { Folded } from './normalize.ts';
 
 const FOOTNOTE_ENTRY = /^\s*(?:[\u00B9\u00B2\u00B3\u2070-\u2079]+|\$\^\{|\d{1,3}[\s.)\]])/;
 const REFERENCE = /https?:\/\/|www\.|\b(?:doi|ibid|accessed|retrieved)\b/i;
-const CAPTION = /\((?:[^)]*\b(?:photo|via|source|credit|courtesy|image|wiki\w*|getty|reuters|afp|ap)\b[^)]*)\)|©/i;
+// A caption's parentheses close before the next "(": checked first, so a line of "(((…" costs one scan.
+const CAPTION = /\((?=[^()]*\))(?:[^)]*\b(?:photo|via|source|credit|courtesy|image|wiki\w*|getty|reuters|afp|ap)\b[^)]*)\)|©/i;
 const PAGE_FURNITURE = /^\s*(?:page\s+)?\d{1,4}\s*$/i;
 const MARKERS = /(?:\$\^\{[^}]*\}\$|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\d{1,3})\s*$/;
 
@@ -30,7 +31,8 @@ export function interruptionCheck(original: string, folded: Folded): (from: numb
     const endOrig = folded.map[to] ?? original.length;
     const region = original.slice(startOrig, endOrig);
     const firstBreak = region.indexOf('\n');
-    if (firstBreak < 0) return false;
+    // A break is jumped only from the end of a line: what is left of it is punctuation and a marker at most.
+    if (firstBreak < 0 || firstBreak > 40) return false;
     // The rest of the line the quote broke off on may hold only punctuation and a marker.
     const lineEnd = startOrig + firstBreak;
     if (!/^[\s,;:\-\u2010-\u2014]*(?:\$\^\{[^}]*\}\$|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\d{1,3})?\s*$/.test(region.slice(0, firstBreak))) return false;

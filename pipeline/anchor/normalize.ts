@@ -60,7 +60,7 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
 /** Footnote markers that are never text: superscript digits and LaTeX superscripts. Stripped before NFKC, which would turn ¹ into 1. */
-const SUPERSCRIPTS = /\$\^\{[^}]*\}\$|[\u2070\u00B9\u00B2\u00B3\u2074-\u207F]+/g;
+const SUPERSCRIPTS = /\$\^\{[^}$]*\}\$|[\u2070\u00B9\u00B2\u00B3\u2074-\u207F]+/g;
 /**
  * Plain-digit footnote markers glued to punctuation ("sanctions.37 Eventually", "EU,6 Russia").
  * Text only, and only in a second pass.
@@ -95,7 +95,9 @@ function spacedMarkers(text: string): Set<number> {
   }
   return accepted;
 }
-const HTML_TAGS = /<\/?[a-zA-Z][^>\n]*>/g;
+// The patterns on source texts never scan past the next "<" or "$": one that did would rescan the
+// rest of a long line from every "<" of "<a<a<a…" (quadratic; minutes on one 100 kB line).
+const HTML_TAGS = /<\/?[a-zA-Z][^<>\n]*>/g;
 const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!$|~<>])/g;
 const MD_EMPHASIS = /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])/gu;
 const HYPHEN_IN_WORD = /(?<=\p{L})-(?=\p{L})/gu;
@@ -153,5 +155,5 @@ export function quoteCapitals(quote: string): boolean[] | undefined {
 
 /** Splits a quote at its ellipses ("…", "...", "[…]", "[...]") into the parts that must appear in order. */
 export function quoteParts(quote: string): string[] {
-  return quote.split(/\s*\[?(?:\u2026|\.\s?\.\s?\.)\]?\s*/).map((p) => p.trim()).filter(Boolean);
+  return quote.split(/\[?(?:\u2026|\.\s?\.\s?\.)\]?/).map((p) => p.trim()).filter(Boolean);
 }

@@ -1,4 +1,5 @@
 // archive: Model → CorpusSummary, the plain JSON digest an edition keeps (summary.json) so two editions can be diffed without their corpora.
+import { atxHeading } from '../core/sections.ts';
 import type { Cell } from '../validate/index.ts';
 import type { DERIVED_DATASETS } from '../model/derived-datasets.ts';
 import type { Model, Report } from '../model/index.ts';
@@ -103,8 +104,8 @@ export function splitSections(body: string): Record<string, string> {
   for (const line of body.split(/\r?\n/)) {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker.slice(0, 3) : undefined;
-    const heading = fence === undefined ? /^## +(.*?)(?:\s+#+)?\s*$/.exec(line) : null;
-    if (heading) parts.push({ heading: normalizeText(heading[1] ?? ''), lines: [] });
+    const heading = fence === undefined ? atxHeading(line) : undefined;
+    if (heading !== undefined) parts.push({ heading: normalizeText(heading), lines: [] });
     else parts.at(-1)!.lines.push(line);
   }
   const sections: Record<string, string> = {};

@@ -8,7 +8,9 @@ export interface CitationMatch {
   readonly ids: readonly { readonly claim: string; readonly offset: number }[];
 }
 
-const GROUP = /\[(@[^\]\n]+)\]/g;
+// Neither pattern crosses a "[": a bracket left open then fails at the next one, instead of
+// rescanning the rest of the line from every "[" (quadratic on a line of "[@[@[@…").
+const GROUP = /\[(@[^[\]\n]+)\]/g;
 const KEY = /@([^\s;,\]]+)/g;
 
 export function matchCitations(markdown: string): CitationMatch[] {
@@ -31,7 +33,7 @@ const WELL_FORMED = /^\[@[^\s;,\]@]+(?:;\s*@[^\s;,\]@]+)*\]$/;
  * page and Pandoc's "[see @id, p. 2]" would print as text. Each is an error at its offset.
  */
 export function malformedCitations(markdown: string): { text: string; offset: number }[] {
-  return [...markdown.matchAll(/\[[^\]\n]*@[^\]\n]*\]/g)]
+  return [...markdown.matchAll(/\[[^[\]\n@]*@[^[\]\n]*\]/g)]
     .filter((m) => !WELL_FORMED.test(m[0]) && !/^\[[^\]]*\]\(/.test(markdown.slice(m.index, m.index + m[0].length + 1)))
     .map((m) => ({ text: m[0], offset: m.index }));
 }

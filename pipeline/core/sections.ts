@@ -17,15 +17,29 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/**
+ * The text of a level-2 ATX heading ("## Text", "## Text ##"), or undefined. Written by hand, not
+ * as a regular expression: /^##\s+(.+?)\s*#*\s*$/ backtracks cubically on a long run of spaces
+ * (80 s on one line). A closing run of "#" counts only after a space, as in CommonMark ("## C#").
+ */
+export function atxHeading(line: string): string | undefined {
+  if (!line.startsWith('##') || !/^\s$/.test(line[2] ?? '')) return undefined;
+  let text = line.slice(3).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length && (end === 0 || /\s/.test(text[end - 1]!))) text = text.slice(0, end).trimEnd();
+  return text === '' ? undefined : text;
+}
+
 /** The text before the first `## ` heading has the slug "intro". */
 export function splitSections(body: string): Section[] {
   const sections: Section[] = [];
   let current = { heading: '', slug: 'intro', lines: [] as string[], line: 0 };
   for (const [i, line] of body.split('\n').entries()) {
-    const m = /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (m) {
+    const heading = atxHeading(line);
+    if (heading !== undefined) {
       sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n'), line: current.line });
-      current = { heading: m[1]!, slug: slugify(m[1]!), lines: [line], line: i };
+      current = { heading, slug: slugify(heading), lines: [line], line: i };
     } else current.lines.push(line);
   }
   sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n'), line: current.line });

@@ -69,7 +69,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
       meta: {
         title: job.doc.report.title,
         author: job.doc.report.author ?? 'brief',
-        subject: job.doc.report.subtitle ?? job.doc.report.bluf.replace(/\s*\[@[^\]]*\]/g, '').slice(0, 200),
+        subject: job.doc.report.subtitle ?? job.doc.report.bluf.replace(/(?<!\s)\s*\[@[^[\]]*\]/g, '').slice(0, 200),
         keywords: [job.doc.report.kind, job.doc.audience.id, ...job.doc.report.topics, ...(ctx.options.editionId ? [`edition:${ctx.options.editionId}`] : [])],
         language: 'en',
         edition: ctx.options.editionId,
