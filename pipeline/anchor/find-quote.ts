@@ -70,24 +70,41 @@ export function prepareText(text: string, excluded: readonly Range[] = []): Prep
 }
 
 const MIN_PART_WORDS = 3;
-/** An ellipsis part must start within this many folded characters of the last, on the same line. */
+/** An ellipsis part must start within this many folded characters of prose after the last. */
 const MAX_ELLIPSIS_GAP = 600;
+
+/** Words whose omission turns a statement round: an ellipsis may not leave one out. */
+const NEGATION = /\b(?:not|never|no|nor|neither|none|nothing|nobody|nowhere|cannot|without)\b|n['\u2019]t\b/i;
+
+/**
+ * The prose omitted between two ellipsis parts, or undefined when an ellipsis may not omit it:
+ * it leaves the paragraph, or it holds a negation ("will … accept" for "will never accept it.
+ * Later, it may accept"). It may cross a page break in mid-sentence, and the block of notes or
+ * furniture printed there, which is not prose and does not count towards its length.
+ */
+function omittedProse(text: string, from: number, to: number, pass: Pass): string | undefined {
+  const first = text.indexOf('\n', from);
+  const last = text.lastIndexOf('\n', to - 1);
+  const prose = first < 0 || first >= to ? text.slice(from, to) : pass.canSkip(first, last + 1) ? `${text.slice(from, first)} ${text.slice(last + 1, to)}` : undefined;
+  return prose === undefined || NEGATION.test(prose) ? undefined : prose;
+}
 
 /** All parts in order, each starting close after the last in the same paragraph; undefined if any is missing. */
 function matchParts(text: string, parts: readonly string[], pass: Pass, capitals: readonly boolean[] | undefined): Match[] | undefined {
   const found: Match[] = [];
-  let from = 0;
-  let to: number | undefined;
   for (const [i, part] of parts.entries()) {
+    const previous = found.at(-1);
+    // The first occurrence after the last part: a later one could only omit more.
     const m = findFolded(text, part, pass.starts, {
-      from, ...(to === undefined ? {} : { to }),
+      from: previous?.end ?? 0,
       canSkip: pass.canSkip, paragraphStart: pass.paragraphStart, ...(i === 0 && capitals ? { capitals } : {}),
     });
     if (!m) return undefined;
-    if (found.length && text.slice(found.at(-1)!.end, m.start).includes('\n')) return undefined;
+    if (previous) {
+      const omitted = omittedProse(text, previous.end, m.start, pass);
+      if (omitted === undefined || omitted.length > MAX_ELLIPSIS_GAP) return undefined;
+    }
     found.push(m);
-    from = m.end;
-    to = m.end + MAX_ELLIPSIS_GAP;
   }
   return found;
 }

@@ -172,3 +172,40 @@ describe('selectors', () => {
     expect(text.split(s.prefix + s.exact + s.suffix).length).toBe(2);
   });
 });
+
+describe('an ellipsis across a page break', () => {
+  const notes = Array.from({ length: 40 }, (_, i) => `${i + 1} A. Author, "A title about the region," Journal, 2021, https://example.org/${i}.`).join('\n\n');
+  const quote = 'Baku and Ankara are moving fast … The goal is one military';
+  it('omits a part that a page break cuts in mid-sentence', () => {
+    expect(anchor('Baku and Ankara are moving fast. They share procurement plans, staff\n\ncolleges and doctrine. The goal is one military.', quote)).toMatchObject({ status: 'normalized', elided: true });
+  });
+  it('omits a part that a block of notes interrupts, the notes not counted as omitted prose', () => {
+    const text = `Baku and Ankara are moving fast. They share procurement plans, staff\n\n${notes}\n\ncolleges and doctrine. The goal is one military.`;
+    const a = anchor(text, quote);
+    expect(a.status).not.toBe('not-found');
+    expect(text.slice(a.start, a.end)).toMatch(/^Baku.*military$/s);
+    expect(status(text, 'Baku and Ankara are moving fast … The goal is one army')).toBe('not-found');
+    expect(status(text, 'Baku and Ankara are moving slowly … The goal is one military')).toBe('not-found');
+  });
+  it('still refuses a gap across a paragraph, or prose between the notes', () => {
+    expect(status(`Baku and Ankara are moving fast. They share plans.\n\n${notes}\n\nThe goal is one military.`, quote)).toBe('not-found');
+    expect(status('Baku and Ankara are moving fast. They share procurement plans, staff\n\nA new paragraph of prose begins here.\n\ncolleges and doctrine. The goal is one military.', quote)).toBe('not-found');
+  });
+});
+
+describe('a sentence that resumes after a long block of notes at a page break', () => {
+  it('anchors, and the altered quote does not', () => {
+    const notes = Array.from({ length: 60 }, (_, i) => `${i + 1} See B. Writer, "Security in the Caucasus," Review ${i}, 2022, pp. ${i}–${i + 9}.`).join('\n');
+    const text = `The common denominator between these initiatives was\n\n${notes}\n\nthat Iran was engaged as a stake-holder.`;
+    expect(status(text, 'The common denominator between these initiatives was that Iran was engaged')).not.toBe('not-found');
+    expect(status(text, 'The common denominator between these initiatives was that Iran was not engaged')).toBe('not-found');
+  });
+});
+
+describe('an ellipsis that leaves out a negation', () => {
+  it('is refused, within a paragraph as across a page break', () => {
+    expect(status('The government will never accept it. Later, it may accept the corridor under any circumstances.', 'The government will … accept the corridor under any circumstances')).toBe('not-found');
+    expect(status("Ankara says it won't join. It will join the talks on the corridor next year.", 'Ankara says it … will join the talks on the corridor')).toBe('not-found');
+    expect(status('Ankara says it will wait. It will join the talks on the corridor next year.', 'Ankara says it … will join the talks on the corridor')).toBe('normalized');
+  });
+});
