@@ -46,6 +46,7 @@ export const CODES = {
   E_DUPLICATE_ID: code('model', 'an id used twice'),
   E_CLAIM_ID_PREFIX: code('model', 'a claim id that does not start with its source id'),
   E_CITATION_SYNTAX: code('model', 'a citation in another syntax than [@id] or [@a; @b]'),
+  E_MARKDOWN_IMAGE: code('model', 'an image in a report body, which a document cannot load'),
   W_DEPENDENTS: code('model', 'a claim left out because of its own error, with the references that wait on it'),
   W_THIN_JUDGMENT: code('model', 'a key judgment resting on a single source'),
   W_UNKNOWN_OMIT: code('model', 'an omit slug that matches no section and no part'),

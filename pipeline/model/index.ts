@@ -7,6 +7,7 @@ import { edtfBounds } from '../core/edtf.ts';
 import type { Located, ValidatedCorpus } from '../validate/index.ts';
 import { chartFields } from './chart-fields.ts';
 import { citationSyntax, findCitations } from './citations.ts';
+import { markdownImages } from './markup.ts';
 import { citedIds } from '../core/citations.ts';
 import { reportProse } from '../core/report-parts.ts';
 import { byStart, chronologyEvents, groupByPeriod } from '../core/periods.ts';
@@ -195,6 +196,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     m.sources.forEach((id, i) => ref('source', id, sources, r.src, ['sources', i], 'E_UNKNOWN_SOURCE', context));
     if (m.events !== 'all') m.events.forEach((id, i) => ref('event', id, eventIds, r.src, ['events', i], 'E_UNKNOWN_EVENT', context));
     const citations = findCitations(r.body, r.bodyLine).map((c) => ({ ...c, file: r.file }));
+    diagnostics.push(...markdownImages(r.body, r.bodyLine, r.file));
     diagnostics.push(...citationSyntax(r.body, r.bodyLine, r.file, reportProse(m).map((p) => ({ markdown: p.markdown, at: locate(r.src, p.path) }))));
     for (const c of citations) {
       if (!claims.has(c.claim) && !heldBack(c.claim)) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { glob } from 'zx';
 import { diagnostic, InputError } from '../core/diagnostics.ts';
+import { isolateBidi } from '../core/bidi.ts';
 import { displayPath } from '../core/paths.ts';
 import { formatEdtf } from './dates.ts';
 import { templateFile } from './template-files.ts';
@@ -20,6 +21,21 @@ export interface TemplateSet {
 }
 
 type Compiled = Handlebars.TemplateDelegate;
+
+/**
+ * Every `{{value}}` passes through Handlebars' escapeExpression, which a template reads from the
+ * library's shared Utils when it is made: Handlebars has no per-instance hook, so it is wrapped
+ * here, once. A string is isolated (core/bidi.ts) before it is escaped, so no corpus text can
+ * turn the text printed around it right to left.
+ */
+const ISOLATING = Symbol.for('brief.isolating-escape');
+type Escape = typeof Handlebars.Utils.escapeExpression & { [ISOLATING]?: true };
+if (!(Handlebars.Utils.escapeExpression as Escape)[ISOLATING]) {
+  const escape = Handlebars.Utils.escapeExpression;
+  const isolating: Escape = (value) => escape(typeof value === 'string' ? isolateBidi(value) : value);
+  isolating[ISOLATING] = true;
+  Handlebars.Utils.escapeExpression = isolating;
+}
 
 /** Handlebars reports template errors as "Parse error on line N:" or "- N:M" at the end. */
 function templateError(file: string, err: Error): InputError {
@@ -37,8 +53,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('edtfDate', (value: unknown) => formatEdtf(typeof value === 'string' ? value : undefined));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  /** A CSS string literal, for the running header's `content:`. */
-  hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')));
+  /** A CSS string literal on one line, for the running header's `content:` (JSON's "\n" would print as "n"). */
+  hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '').replace(/\s+/g, ' ')).replace(/</g, '\\3C ')));
 }
 
 export function createTemplates(templatesDir: string, audience: string): TemplateSet {

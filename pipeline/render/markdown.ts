@@ -1,6 +1,7 @@
 // render: the analyst's Markdown → sanitized HTML, with `[@claim-id]` turned into footnote references.
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { isolateBidi } from '../core/bidi.ts';
 import { matchCitations } from '../core/citations.ts';
 
 /**
@@ -19,6 +20,9 @@ function trimSpacesEnd(text: string): string {
 
 export function createMarkdown(): (markdown: string, noteOf: (claim: string) => number | undefined) => string {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  // Each run of text, and each stretch of it between two citations, is isolated (core/bidi.ts):
+  // a direction control in it cannot reverse the rest of the paragraph or its note numbers.
+  md.renderer.rules.text = (tokens, i) => md.utils.escapeHtml(tokens[i]!.content.split(/(\uE000\d+\uE001)/).map((part, j) => (j % 2 ? part : isolateBidi(part))).join(''));
   return (markdown, noteOf) => {
     const groups: number[][] = [];
     let text = '';

@@ -16,26 +16,33 @@ export const Edtf = z
   .transform((v) => String(v))
   .refine(isEdtf, { message: 'is not a valid EDTF date', params: { code: 'E_BAD_DATE' } });
 const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Text printed on one line (a title, a marking, a label): newlines and tabs, such as a YAML
+ * folded scalar leaves, are read as one space, not carried into a running header or a bookmark.
+ */
+const collapse = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ') : v);
+const line = z.preprocess(collapse, text);
+const lineOf = (max: number, why: string) => z.preprocess(collapse, text.max(max, `must be at most ${max} characters: ${why}`));
 const list = <T extends z.ZodType>(item: T) => z.array(item);
 
 export const ActorsFile = list(z.strictObject({
   id: ActorCode,
-  name: text,
+  name: line,
   /** Other names a report's prose uses for the actor (its capital, its adjective): how a judgment's parties are found. */
-  aliases: z.array(text).default([]),
+  aliases: z.array(line).default([]),
 }));
 export const PerspectivesFile = list(z.strictObject({
   id: Id,
-  label: text,
+  label: line,
   description: text.optional(),
   /** Where the voice speaks from ("Baku", "Tehran", "Europe"): two perspectives with one base are one side. */
-  base: text.optional(),
+  base: line.optional(),
 }));
 export const QuestionsFile = list(
   z.strictObject({
     id: Id,
     question: text,
-    short: text.max(28, 'must be at most 28 characters: it labels a chart axis'),
+    short: lineOf(28, 'it labels a chart axis'),
     low: text,
     high: text,
   }),
@@ -45,11 +52,11 @@ const pageCount = z.number().int().min(1, 'must be at least 1 page');
 export const AudiencesFile = list(
   z.strictObject({
     id: Id,
-    label: text,
+    label: line,
     description: text.optional(),
     detail: z.enum(Detail).default('full'),
     distribution: z.array(z.enum(Distribution)).default(['public']),
-    marking: text,
+    marking: line,
     omit: z.array(Id).default([]),
     show_anchor_status: z.boolean().default(false),
     /** Most charts a document carries, the built-in timeline or stance chart first; none: no limit. */
@@ -63,7 +70,7 @@ export const AudiencesFile = list(
 
 export const SourceFrontMatter = z.strictObject({
   id: Id,
-  title: text,
+  title: line,
   /** The text's file name, looked up in the text folders: a bare name, never a path. */
   text: text.refine((v) => !/[\\/]/.test(v) && v !== '.' && v !== '..', {
     message: 'is a path, not a file name',
@@ -96,7 +103,7 @@ export const ClaimsFile = z.strictObject({ source: Id, claims: z.array(Claim) })
 export const Event = z.strictObject({
   id: Id,
   date: Edtf,
-  title: text.max(90, 'must be at most 90 characters: it labels the timeline'),
+  title: lineOf(90, 'it labels the timeline'),
   category: z.enum(EventCategory),
   actors: z.array(ActorCode).min(1, 'must name at least one actor'),
   evidence: z.array(ClaimId).default([]),
@@ -108,12 +115,12 @@ export const EventsFile = z.array(Event);
 
 export const DatasetSidecar = z.strictObject({
   id: Id.optional(),
-  title: text,
+  title: line,
   description: text.optional(),
   units: text.optional(),
   evidence: z.array(ClaimId).default([]),
   references: z.array(text).default([]),
-  columns: z.record(z.string(), z.strictObject({ type: z.enum(ColumnType), title: text.optional(), unit: text.optional() })),
+  columns: z.record(z.string(), z.strictObject({ type: z.enum(ColumnType), title: line.optional(), unit: line.optional() })),
 });
 
 /** A chart is a Vega-Lite spec whose data is a named dataset; the spec itself is checked by Vega-Lite. */
@@ -150,14 +157,14 @@ export const QuestionEntry = z.strictObject({
 });
 export const ComparativeSummary = z.strictObject({ agree: prose, differ: prose, unresolved: prose });
 export const TurningPoint = z.strictObject({ event: Id, why: prose });
-export const Period = z.strictObject({ label: text, dates: Edtf });
+export const Period = z.strictObject({ label: line, dates: Edtf });
 
 export const ReportFrontMatter = z.strictObject({
   kind: z.enum(DocKind),
-  title: text,
-  subtitle: text.optional(),
+  title: line,
+  subtitle: line.optional(),
   date: Edtf.optional(),
-  author: text.optional(),
+  author: line.optional(),
   distribution: z.enum(Distribution).default('public'),
   /** Who gets it; without it, brief.config.yaml's `audiences`, else every audience (see model/). */
   audiences: z.array(Id).min(1, 'must name at least one audience').optional(),
@@ -187,8 +194,8 @@ export const ReportFrontMatter = z.strictObject({
 
 /** A briefing pack: its documents in order behind a cover and a contents page (data/packs/<id>.yaml). */
 export const PackFile = z.strictObject({
-  title: text,
-  subtitle: text.optional(),
+  title: line,
+  subtitle: line.optional(),
   /** Who the pack is for; `brief pack --audience` must name one of them. */
   audiences: z.array(Id).min(1, 'must name at least one audience'),
   /** Report ids, in the order the pack prints them. */
