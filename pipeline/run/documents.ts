@@ -1,7 +1,9 @@
 // run: the per-document loop every command shares: chart → render HTML into staging, then
 // print every HTML in the command's one browser. The chart, render and print stages are
 // imported only here, and only when there is a document to make.
+import { existsSync, readFileSync } from 'node:fs';
 import { bundledFonts } from '../config/fonts.ts';
+import { displayPath } from '../core/paths.ts';
 import type { RunOptions } from '../config/options.ts';
 import { diagnostic, InputError, RenderError, type Diagnostic } from '../core/diagnostics.ts';
 import type { PrintedPdf } from '../print/index.ts';
@@ -45,6 +47,13 @@ function overBudget(doc: PlannedDocument, pages: number | undefined): Diagnostic
     `shorten the report, leave sections out for "${audience.id}" (omit: [section-slug]), draw fewer charts (charts: N), tighten styles/audiences/${audience.id}.css, or raise the budget`)];
 }
 
+/** Which of the document's templates or stylesheets holds a refused URL, as " (in FILE)"; corpus text cannot (it is escaped). */
+function askedBy(url: string, rendered: RenderedHtml): string {
+  const files = [...rendered.stylesheets, ...Object.values(rendered.templates)];
+  const file = files.find((f) => existsSync(f) && readFileSync(f, 'utf8').includes(url));
+  return file ? ` (in ${displayPath(file)})` : '';
+}
+
 export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeContext): Promise<MadeDocument[]> {
   if (jobs.length === 0) return [];
   const [{ createChartRenderer, renderCharts }, { createHtmlRenderer }] = await Promise.all([import('../chart/index.ts'), import('../render/index.ts')]);
@@ -75,9 +84,9 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
         edition: ctx.options.editionId,
       },
     })), open.browser, { editionDate: ctx.options.editionDate, onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) });
-    const leaks = printed.filter((p) => p.refused.length > 0);
+    const leaks = staged.flatMap(({ job, rendered }, i) => (printed[i]?.refused ?? []).map((url) => `${job.doc.name} asked for ${url}${askedBy(url, rendered)}`));
     if (leaks.length) {
-      throw new RenderError(`${leaks.reduce((n, p) => n + p.refused.length, 0)} network request(s) were refused while printing: ${leaks.flatMap((p) => p.refused).slice(0, 3).join(', ')}`,
+      throw new RenderError(`${leaks.length} network request(s) were refused while printing:\n  ${leaks.slice(0, 5).join('\n  ')}${leaks.length > 5 ? `\n  and ${leaks.length - 5} more` : ''}`,
         'documents must not load anything from the network: inline images and styles, or put them in the project');
     }
     // Pages are known only now, and nothing is committed yet: a document over budget fails the whole run.

@@ -113,8 +113,8 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     const spec = check(src, ChartSpec);
     if (!spec || !chartSchema) return [];
     for (const at of externalReferences(toJs(src, []))) {
-      diagnostics.push(diagnostic(locate(src, at, { key: true }), 'E_CHART_EXTERNAL', 'a chart may not load anything from a URL or file',
-        'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images and lookups from URLs are not allowed'));
+      diagnostics.push(diagnostic(locate(src, at, { key: true }), 'E_CHART_EXTERNAL', 'a chart may not load anything from a URL or file, nor link to one',
+        'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images, lookups from URLs and links (href) are not allowed: a printed page cannot follow them'));
     }
     const problem = chartSchema.check(toJs(src, []));
     if (problem) {
@@ -177,7 +177,8 @@ function externalReferences(spec: unknown, path: PathKey[] = []): PathKey[][] {
   if (!spec || typeof spec !== 'object') return [];
   return Object.entries(spec).flatMap(([key, value]) => {
     const here = [...path, key];
-    if (key === 'url') return [here];
+    // A link (the href channel or mark property) points out of the document too, and Vega cannot draw one without a browser.
+    if (key === 'url' || key === 'href') return [here];
     if (key === 'name' && path.at(-1) === 'data' && path.length > 1) return [here];
     return externalReferences(value, here);
   });

@@ -20,10 +20,11 @@ afterAll(async () => rm(root, { recursive: true, force: true }));
 const meta = { title: 't', author: 'a', subject: 's', keywords: [], language: 'en' };
 
 /** The build fails with a RenderError naming `url`, and its out/ does not exist. */
-async function expectRefused(options: ReturnType<typeof optionsFor>, url: string): Promise<void> {
+async function expectRefused(options: ReturnType<typeof optionsFor>, url: string, askedBy: string): Promise<void> {
   const error = await build(options).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(RenderError);
-  expect((error as Error).message).toContain(url);
+  // The document, the address and the file that asked for it.
+  expect((error as Error).message).toMatch(new RegExp(`timeline\\.analyst asked for ${url.replace(/[.?]/g, '\\$&')} \\(in [^)]*${askedBy}\\)`));
   expect(existsSync(options.outDir)).toBe(false);
 }
 
@@ -54,7 +55,7 @@ describe('network', () => {
     await cp('styles', styles, { recursive: true });
     await writeFile(path.join(styles, 'audiences', 'analyst.css'), 'body { background: url(http://example.com/bg.png); }');
     const out = path.join(root, 'out-css');
-    await expectRefused(optionsFor(MINI, out, { stylesDir: styles, reports: ['timeline'] }), 'http://example.com/bg.png');
+    await expectRefused(optionsFor(MINI, out, { stylesDir: styles, reports: ['timeline'] }), 'http://example.com/bg.png', 'analyst.css');
   });
 
   it('fails the build when a template without our CSP asks for a remote file, leaving out/ as it was', async () => {
@@ -65,6 +66,6 @@ describe('network', () => {
     const layout = path.join(templates, 'layouts/document.hbs');
     await writeFile(layout, (await readFile(layout, 'utf8')).replace('<main>', '<main><img src="https://example.com/logo.png" alt="">').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
     const out = path.join(root, 'out');
-    await expectRefused(optionsFor(MINI, out, { templatesDir: templates, reports: ['timeline'] }), 'https://example.com/logo.png');
+    await expectRefused(optionsFor(MINI, out, { templatesDir: templates, reports: ['timeline'] }), 'https://example.com/logo.png', 'document.hbs');
   });
 });
