@@ -10,6 +10,7 @@ import { ExitCode, InputError, RenderError, UsageError } from './core/diagnostic
 import { diagnosticJson, printDiagnostics, processIo, type Io } from './core/output.ts';
 import { didYouMean } from './core/suggest.ts';
 import type { CommandMain } from './run/command.ts';
+import { stopWithLauncher } from './run/interrupt.ts';
 
 interface Flag {
   readonly type: 'string' | 'boolean' | 'list';
@@ -232,6 +233,7 @@ export async function main(args: string[]): Promise<number> {
       return ExitCode.ok;
     }
     const { values, positionals } = parseFlags(rest, [...command.flags, ...COMMON]);
+    stopWithLauncher();
     const [options, module] = await Promise.all([resolveRunOptions(values), command.load()]);
     return await module.main({ options, args: positionals, io });
   } catch (error) {

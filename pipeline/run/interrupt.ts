@@ -31,6 +31,23 @@ function install(): void {
   for (const signal of Object.keys(CODES) as NodeJS.Signals[]) process.on(signal, (s) => void onSignal(s));
 }
 
+/**
+ * Started by npm (`npx brief`, `npm run build`), brief stops when npm does, as if it had been
+ * sent SIGTERM: npm exec exits on SIGTERM without passing it on, and its child went on writing
+ * out/ for seconds as an orphan. The parent is polled, since an orphan gets no signal at all.
+ * Outside npm nothing is watched, so `nohup brief build &` still outlives its shell.
+ */
+export function stopWithLauncher(env: NodeJS.ProcessEnv = process.env, every = 200): void {
+  if (!env.npm_execpath) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    void onSignal('SIGTERM');
+  }, every);
+  timer.unref();
+}
+
 /** Runs `fn` with `cleanup` registered for the time it runs; on a signal, cleanup runs and the process exits. */
 export async function undoOnInterrupt<T>(cleanup: Cleanup, fn: () => Promise<T>): Promise<T> {
   install();

@@ -102,6 +102,26 @@ describe('a build stopped half-way', () => {
   }
 });
 
+describe('a build started through npx, and npx stopped', () => {
+  it('stops too: npx exits on SIGTERM without passing it on, and its child must not go on writing out/', async () => {
+    const c = await corpus();
+    const first = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
+    expect(await first.done, first.stderr).toBe(0);
+    const before = await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf'));
+    const npx = spawn('npx', ['brief', 'build', '--data', c.data, '--out', c.out, '--date', '2024-02-20'], { cwd: path.dirname(path.dirname(BIN)), env: { ...process.env, BRIEF_BROWSER_WS: '' }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => npx.on('exit', resolve));
+    await until('staging to begin', async () => (await staging(c.out)).length > 0);
+    const below = descendants(npx.pid!);
+    expect(below.length).toBeGreaterThan(0);
+    npx.kill('SIGTERM');
+    await exited;
+    // brief, and the Chromium it started, end within seconds, leaving no staging and the earlier outputs.
+    await until('every process npx started to end', () => below.every((p) => !alive(p)), 15_000);
+    expect(await staging(c.out)).toEqual([]);
+    expect(Buffer.compare(await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf')), before)).toBe(0);
+  });
+});
+
 describe('Chromium killed in the middle of a build', () => {
   it('exits 3, names the documents not printed, writes no partial output, and the next build succeeds', async () => {
     // The sample: long enough to print that the kill lands in the middle.
