@@ -181,7 +181,10 @@ async function resolveRunOptions(values: Record<string, unknown>) {
   const { resolveOptions } = await import('./config/resolve.ts');
   const out = values.out as string | undefined;
   if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; name a folder`);
+  const data = values.data as string | undefined;
+  if (data !== undefined && existsSync(data) && !statSync(data).isDirectory()) throw new UsageError(`--data ${data} is a file; name the corpus folder (the one that holds sources/, claims/ and reports/)`);
   const configPath = (values.config as string | undefined) ?? CONFIG_FILE;
+  if (existsSync(configPath) && statSync(configPath).isDirectory()) throw new UsageError(`--config ${configPath} is a folder; name the config file (such as ${path.join(configPath, CONFIG_FILE)})`);
   // The config reader brings in the YAML parser and zod: load it only when there is a file to read.
   const file = values.config !== undefined || existsSync(configPath)
     ? (await import('./config/file.ts')).readConfigFile(configPath, values.config !== undefined)
@@ -259,9 +262,12 @@ export async function main(args: string[]): Promise<number> {
     // The file system said no (a read-only folder, a full disk, a file where a folder should be):
     // the machine's problem, not ours, said plainly; earlier outputs are as they were (staging).
     const fsError = error as NodeJS.ErrnoException;
-    const reason = typeof fsError?.code === 'string' ? FS_REASONS[fsError.code] : undefined;
-    if (reason && fsError.path) {
-      const message = `cannot ${fsError.syscall === 'mkdir' ? 'create' : fsError.syscall === 'open' ? 'open' : 'write'} ${displayPath(fsError.path) || fsError.path}: ${reason}`;
+    // (ENOENT from mkdir: the parent is there, made by core/dirs.ts, yet the file system refused the folder, as /proc does.)
+    const reason = fsError?.code === 'ENOENT' && fsError.syscall === 'mkdir' ? 'the file system does not allow a folder there' : typeof fsError?.code === 'string' ? FS_REASONS[fsError.code] : undefined;
+    // A write to an open file (a full disk) names no path: the outputs are what was being written.
+    if (reason && (fsError.path || fsError.syscall)) {
+      const what = fsError.path ? displayPath(fsError.path) || fsError.path : 'the outputs';
+      const message = `cannot ${fsError.syscall === 'mkdir' ? 'create' : fsError.syscall === 'open' ? 'open' : 'write'} ${what}: ${reason}`;
       if (json) io.out({ ok: false, error: message });
       io.err(`brief: ${message}\n  hint: check the folder given with --out (or out: in brief.config.yaml) and the disk; outputs already there were not touched`);
       return ExitCode.renderFailed;

@@ -2,8 +2,9 @@
 // across editions is stored once, and any edition's inputs can be laid out again byte for byte.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDirs } from '../core/dirs.ts';
 
 export const STORE = '.store';
 
@@ -16,7 +17,7 @@ export async function storeBytes(archive: string, data: Uint8Array): Promise<str
   const sha = sha256(data);
   const target = storePath(archive, sha);
   if (existsSync(target)) return sha;
-  await mkdir(path.dirname(target), { recursive: true });
+  await makeDirs(path.dirname(target));
   const temp = `${target}.${process.pid}.tmp`;
   await writeFile(temp, data);
   await rename(temp, target);
@@ -28,7 +29,7 @@ export async function restore(archive: string, files: readonly { path: string; s
   for (const f of files) {
     const target = path.join(dir, f.path);
     if (path.relative(dir, target).startsWith('..')) throw new Error(`a snapshot path leaves its folder: ${f.path}`);
-    await mkdir(path.dirname(target), { recursive: true });
+    await makeDirs(path.dirname(target));
     await copyFile(storePath(archive, f.sha256), target);
     if (sha256(await readFile(target)) !== f.sha256) {
       await rm(target, { force: true });

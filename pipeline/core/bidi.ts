@@ -3,9 +3,11 @@
 // A right-to-left override (U+202E) in a claim would reverse whatever follows it on the line:
 // the footnote number, the source's name, the date. Every corpus string printed into a document
 // passes through `isolateBidi`: a string holding right-to-left letters or direction controls is
-// set between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode's bidi isolate, which
+// set between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (Unicode's bidi isolate, which
 // lets the string order itself and leaves its neighbours alone), with its own controls balanced
 // first, so a stray "pop" cannot close our isolate early and an open override ends with it.
+// Left to right, as the documents are: a Persian name inside an English sentence stays right to
+// left, and an English sentence that begins with one is not turned into a right-to-left one.
 // Written by hand: this is a few lines over the Unicode rules, and no package does just this.
 
 const LRE = '\u202A', RLE = '\u202B', PDF = '\u202C', LRO = '\u202D', RLO = '\u202E';
@@ -42,5 +44,5 @@ export function balanceBidi(text: string): string {
 
 /** The string, isolated from the text around it if it could change that text's direction. */
 export function isolateBidi(text: string): string {
-  return NEEDS_ISOLATE.test(text) ? `${FSI}${balanceBidi(text)}${PDI}` : text;
+  return NEEDS_ISOLATE.test(text) ? `${LRI}${balanceBidi(text)}${PDI}` : text;
 }

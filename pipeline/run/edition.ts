@@ -7,7 +7,7 @@
 // 3. snapshot the inputs into the store; summarise the corpus; the changelog against the previous edition
 // 4. manifest (every file's sha256, the previous manifest's sha256), then one rename into place and the new head
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { changelogMarkdown, diffSummaries } from '../archive/changelog.ts';
 import { listEditions, MANIFEST, nextEditionId, type FileEntry, type Manifest } from '../archive/manifest.ts';
@@ -25,6 +25,7 @@ import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
 import { makePack } from './pack.ts';
 import { stateDir } from './staging.ts';
+import { makeDirs } from '../core/dirs.ts';
 
 export const archiveDir = (options: RunOptions): string => path.resolve(options.archiveDir ?? path.join(options.outDir, 'editions'));
 
@@ -67,7 +68,7 @@ export interface EditionResult {
 
 export async function makeEdition(options: RunOptions, session: BrowserSession, notify: (m: string) => void, progress: (m: string) => void): Promise<EditionResult> {
   const archive = archiveDir(options);
-  await mkdir(archive, { recursive: true });
+  await makeDirs(archive);
   const release = await lockOut(archive, notify);
   const work = await mkdtemp(path.join(stateDir(archive), 'edition-'));
   return undoOnInterrupt(async () => { await session.close(); await rm(work, { recursive: true, force: true }); await release(); }, async () => {
@@ -86,8 +87,8 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       const audiences = [...new Set(built.documents.map((d) => d.audience))];
       const packs = [];
       for (const audience of audiences) packs.push(await makePack({ ...ed, audiences: [audience] }, { audience, pack: undefined, reports: [] }, session, progress, notify));
-      await mkdir(path.join(dir, 'pdf'), { recursive: true });
-      await mkdir(path.join(dir, 'packs'), { recursive: true });
+      await makeDirs(path.join(dir, 'pdf'));
+      await makeDirs(path.join(dir, 'packs'));
       for (const d of built.documents) await copyFile(d.pdf!, path.join(dir, 'pdf', path.basename(d.pdf!)));
       for (const p of packs) await copyFile(p.pdf, path.join(dir, 'packs', path.basename(p.pdf)));
 

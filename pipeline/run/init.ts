@@ -1,12 +1,13 @@
 // run: `brief init [DIR]`: a corpus folder of one's own that builds at once (init-files.ts), with
 // its evidence lock written, so a team's corpus lives in its own repository, not in this tool's.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from './command.ts';
 import { INIT_FILES } from './init-files.ts';
+import { makeDirs } from '../core/dirs.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length > 1) throw new UsageError(`brief init takes one folder, not ${args.length}: ${args.join(' ')}`);
@@ -20,7 +21,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     io.info(`${displayPath(dir) || 'this folder'} is not empty; adding the corpus beside what is there`);
   }
   for (const [file, text] of Object.entries(INIT_FILES)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await makeDirs(path.dirname(path.join(dir, file)));
     await writeFile(path.join(dir, file), text);
   }
   io.info(`created a corpus in ${displayPath(dir) || 'this folder'}: a config, a source with its text, 2 claims, an audience and a policy brief`);

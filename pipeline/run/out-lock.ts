@@ -1,17 +1,17 @@
 // run: one writer at a time in an out/ folder. A second build into the same out/ waits for the
 // first and says so; a lock left by a process that died goes stale and is taken over.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RenderError } from '../core/diagnostics.ts';
 import { stateDir } from './staging.ts';
+import { makeDirs } from '../core/dirs.ts';
 
 /** How long a second build waits for the first before giving up. */
 const WAIT_MS = 15 * 60_000;
 
 export async function lockOut(outDir: string, onWait: (message: string) => void, waitMs = WAIT_MS): Promise<() => Promise<void>> {
   const dir = stateDir(outDir);
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   const options = { realpath: false, lockfilePath: path.join(dir, 'lock'), stale: 10_000, update: 2_000 } as const;
   const started = Date.now();
   let told = false;

@@ -8,8 +8,9 @@
 // run killed halfway is finished or undone by the next run, from the journal, before it starts:
 // forward once every old output was moved aside, back before that.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDirs } from '../core/dirs.ts';
 
 /** The folder brief keeps its own state in, inside out/: fingerprints, the lock, staging. */
 export const stateDir = (outDir: string): string => path.join(path.resolve(outDir), '.brief');
@@ -38,7 +39,7 @@ async function writeJournal(outDir: string, journal: Journal): Promise<void> {
 }
 
 const moveIn = async (fs: CommitFs, from: string, to: string) => {
-  await mkdir(path.dirname(to), { recursive: true });
+  await makeDirs(path.dirname(to));
   await fs.rename(from, to);
 };
 
@@ -49,7 +50,7 @@ export class Staging {
 
   static async open(outDir: string): Promise<Staging> {
     const out = path.resolve(outDir);
-    await mkdir(stateDir(out), { recursive: true });
+    await makeDirs(stateDir(out));
     const dir = await mkdtemp(path.join(stateDir(out), 'staging-'));
     return new Staging(out, dir);
   }
@@ -83,7 +84,7 @@ export class Staging {
   /** Writes `relative` (e.g. "pdf/x.pdf") in the staging folder; returns its staged absolute path. */
   async write(relative: string, data: string | Uint8Array): Promise<string> {
     const file = path.join(this.dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeDirs(path.dirname(file));
     await writeFile(file, data);
     // Written again (a pack printed twice, its page numbers settled): still one file to move.
     if (!this.written.includes(relative)) this.written.push(relative);
