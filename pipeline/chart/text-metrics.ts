@@ -1,16 +1,9 @@
 // chart: measures label text with the very font files the PDF embeds (fontkit), for Vega's layout.
 // Without a canvas Vega guesses 0.8 × size per character, which cuts labels with "…" and pads charts.
 import * as fontkit from 'fontkit';
-import { FontFamily, type FontFace } from '../config/fonts.ts';
+import { inRanges, Stack, FontFamily, type FontFace, type FontFile } from '../config/fonts.ts';
 
 type Font = fontkit.Font;
-
-interface LoadedFace {
-  readonly family: string;
-  readonly weight: number;
-  readonly style: string;
-  readonly fonts: readonly Font[];
-}
 
 export interface TextItem {
   readonly font?: string;
@@ -28,37 +21,59 @@ function weightOf(value: string | number | undefined): number {
   return Number.isFinite(n) && n > 0 ? n : 400;
 }
 
-/** A width function for these faces: picks family, nearest weight and style, then sums glyph advances run by run. */
+/** A subset file, opened the first time a character in its unicode-range is measured. */
+interface LazyFile {
+  readonly ranges: FontFile['ranges'];
+  font(): Font;
+}
+
+/**
+ * A width function for these faces: picks the stack (serif or sans), and in each of its families
+ * the nearest weight and style, then sums glyph advances run by run, each character in the first
+ * family that has it, as Chromium falls back along the font-family stack.
+ */
 export function makeTextWidth(faces: readonly FontFace[]): WidthFn {
-  const loaded: LoadedFace[] = faces.map((f) => ({
-    family: f.family,
-    weight: f.weight,
-    style: f.style,
-    fonts: f.files.map((file) => fontkit.openSync(file.path) as Font),
-  }));
+  const opened = new Map<string, Font>();
+  const lazy = (file: FontFile): LazyFile => ({
+    ranges: file.ranges,
+    font() {
+      let font = opened.get(file.path);
+      if (!font) opened.set(file.path, (font = fontkit.openSync(file.path) as Font));
+      return font;
+    },
+  });
+  const filesFor = new Map<string, LazyFile[]>();
   const cache = new Map<string, number>();
   return (item, value) => {
     // Vega passes numbers and arrays as well as strings; it measures their trimmed text.
     const text = value == null ? '' : String(value).trim();
     const size = item.fontSize ?? 11;
     if (size <= 0 || text === '') return 0;
-    const family = item.font?.includes(FontFamily.serif) ? FontFamily.serif : FontFamily.sans;
+    const stack = item.font?.includes(FontFamily.serif) ? Stack.serif : Stack.sans;
     const weight = weightOf(item.fontWeight);
     const style = item.fontStyle === 'italic' ? 'italic' : 'normal';
-    const key = `${family}|${weight}|${style}|${size}|${text}`;
+    const key = `${stack}|${weight}|${style}|${size}|${text}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
-    const candidates = loaded.filter((f) => f.family === family);
-    const face = [...candidates].sort((a, b) =>
-      Number(a.style !== style) - Number(b.style !== style) || Math.abs(a.weight - weight) - Math.abs(b.weight - weight))[0];
-    const width = face ? measure(face.fonts, text) * size : 0.6 * size * text.length;
+    const faceKey = `${stack}|${weight}|${style}`;
+    let files = filesFor.get(faceKey);
+    if (!files) {
+      const families = [...new Set(faces.filter((f) => f.stack === stack).map((f) => f.family))];
+      files = families.flatMap((family) => {
+        const face = faces.filter((f) => f.family === family).sort((a, b) =>
+          Number(a.style !== style) - Number(b.style !== style) || Math.abs(a.weight - weight) - Math.abs(b.weight - weight))[0];
+        return face ? face.files.map(lazy) : [];
+      });
+      filesFor.set(faceKey, files);
+    }
+    const width = files.length ? measure(files, text) * size : 0.6 * size * text.length;
     cache.set(key, width);
     return width;
   };
 }
 
-/** Width in ems: each run of characters is laid out with the first subset font that has their glyphs. */
-function measure(fonts: readonly Font[], text: string): number {
+/** Width in ems: each run of characters is laid out with the first subset file that has their glyphs. */
+function measure(files: readonly LazyFile[], text: string): number {
   let ems = 0;
   let run = '';
   let runFont: Font | undefined;
@@ -68,7 +83,7 @@ function measure(fonts: readonly Font[], text: string): number {
   };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const font = fonts.find((f) => f.hasGlyphForCodePoint(cp)) ?? fonts[0];
+    const font = files.find((f) => inRanges(f.ranges, cp) && f.font().hasGlyphForCodePoint(cp))?.font() ?? files[0]!.font();
     if (font !== runFont) {
       flush();
       runFont = font;

@@ -32,6 +32,7 @@ export const CODES = {
   E_DATA_SHAPE: code('validate', 'a JSON dataset that is not a list of objects'),
   E_CHART_SCHEMA: code('validate', 'a chart spec breaks the Vega-Lite schema'),
   E_CHART_EXTERNAL: code('validate', 'a chart would load a URL or file'),
+  E_NO_GLYPH: code('validate', 'a character in no bundled font, which the PDF would draw from the machine\'s fonts'),
   E_UNKNOWN_SOURCE: code('model', 'a reference to a source that does not exist'),
   E_UNKNOWN_CLAIM: code('model', 'a reference to a claim that does not exist'),
   E_UNKNOWN_QUESTION: code('model', 'a reference to a question that does not exist'),

@@ -52,7 +52,7 @@ export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
       const starts = cellStarts(r.raw.replace(/^\r?\n/, ''));
       return { line: r.info.lines, cells: r.record, columns: Object.fromEntries(columns.map((c, i) => [c, starts[i] ?? 1])) };
     });
-    return { value: { file, columns, rows }, diagnostics: [] };
+    return { value: { file, columns, rows, text }, diagnostics: [] };
   } catch (err) {
     const e = err as { message: string; lines?: number; code?: string };
     return {
@@ -101,5 +101,5 @@ export function parseJsonTable(file: string, text: string): Parsed<TableSource> 
     }
     rows.push({ line: posAtOffset(src, item.range?.[0] ?? 0).line, cells });
   }
-  return { value: { file, columns: [...columns], rows }, diagnostics: [] };
+  return { value: { file, columns: [...columns], rows, text }, diagnostics: [] };
 }

@@ -24,6 +24,8 @@ export interface TableSource {
   readonly file: string;
   readonly columns: readonly string[];
   readonly rows: readonly TableRow[];
+  /** The file as written (its characters are checked against the bundled fonts). */
+  readonly text?: string;
 }
 
 /** A dataset: its data file (CSV or JSON) and the YAML sidecar that describes it. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontFace } from '../config/fonts.ts';
-import { fontFaceCss } from './index.ts';
+import { FONT_FACES_HERE, withFontFaces } from './index.ts';
 import { stylesheetFiles } from './template-files.ts';
 
 export interface PackDocument {
@@ -83,15 +83,15 @@ export function createPackRenderer(options: PackOptions) {
   hb.registerPartial('pack-cover', compile('pack-cover'));
   hb.registerPartial('pack-contents', compile('pack-contents'));
   const template = compile('pack');
-  const fonts = fontFaceCss(options.fonts);
+  const fontData = new Map<string, string>();
   const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return ''; } };
 
   return {
     /** The pack's HTML; without `pages` (the first print) page numbers are placeholders of the same width. */
     render(view: PackView, documents: readonly PackDocument[], pages: PackPages | undefined): string {
-      const css = [fonts, ...stylesheetFiles(options.stylesDir, view.audience.id).map(read)].join('\n');
+      const css = [FONT_FACES_HERE, ...stylesheetFiles(options.stylesDir, view.audience.id).map(read)].join('\n');
       const number = (n: number | undefined) => (n === undefined ? '00' : String(n));
-      return template({
+      return withFontFaces(template({
         ...view, lang: 'en', css, pages: pages ? pages.total : '00',
         documents: documents.map((d, i) => ({
           n: i + 1, title: d.title, marking: d.marking, kind: d.kind, kindLabel: d.kindLabel, date: d.date,
@@ -99,7 +99,7 @@ export function createPackRenderer(options: PackOptions) {
           headings: topHeadings(d.html).map((title, k) => ({ title, page: number(pages?.documents[i]?.headings[k]) })),
           html: prefixIds(bodyOf(d.html), i + 1),
         })),
-      });
+      }), options.fonts, fontData);
     },
   };
 }

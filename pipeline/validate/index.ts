@@ -14,6 +14,9 @@ import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { Located, ValidChart, ValidClaimsFile, ValidDataset, ValidReport, ValidSource, ValidatedCorpus } from './types.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
+import { glyphCoverage } from '../config/coverage.ts';
+import { bundledFonts } from '../config/fonts.ts';
+import { printedTexts, unprintedCharacters } from './glyphs.ts';
 
 export type * from './types.ts';
 export * from './schemas.ts';
@@ -29,6 +32,8 @@ const baseName = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
 
 export function validateCorpus(loaded: LoadedCorpus): Validation {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  // Every character that will be printed must be in a bundled font, or the PDF depends on the machine.
+  diagnostics.push(...unprintedCharacters(printedTexts(loaded), glyphCoverage(bundledFonts())));
 
   /** Checks the value at `at` in `src` against `schema`; undefined (and diagnostics) when it fails. */
   function check<S extends z.ZodType>(src: YamlSource, schema: S, at: readonly PathKey[] = []): Located<z.output<S>> | undefined {

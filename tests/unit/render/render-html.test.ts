@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
-import { createHtmlRenderer } from '../../../pipeline/render/index.ts';
+import { codePointsOf, createHtmlRenderer, FONT_FACES_HERE, withFontFaces } from '../../../pipeline/render/index.ts';
 import { createMarkdown } from '../../../pipeline/render/markdown.ts';
 import { formatEdtf } from '../../../pipeline/render/dates.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
@@ -27,6 +27,20 @@ describe('markdown', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('font faces', () => {
+  const families = (html: string) => [...new Set([...html.matchAll(/font-family:"([^"]+)"/g)].map((m) => m[1]))];
+  it('inline only the files the document\'s text needs (a data: URL weighs on the HTML whatever its unicode-range)', () => {
+    const page = (body: string) => withFontFaces(`<style>${FONT_FACES_HERE}</style><p>${body}</p>`, fonts, new Map());
+    expect(families(page('Plain text'))).toEqual(['Brief Serif', 'Brief Sans']);
+    expect(families(page('Text with ایران and Երևան'))).toEqual(['Brief Serif', 'Brief Sans', 'Brief Serif Arabic', 'Brief Sans Arabic', 'Brief Serif Armenian', 'Brief Sans Armenian']);
+    expect(page('x')).not.toContain(FONT_FACES_HERE);
+  });
+  it('count characters written as HTML entities and CSS escapes', () => {
+    const used = codePointsOf('&#x10D3; &#1575; content: "\\0531"');
+    expect([0x10d3, 0x627, 0x531].every((cp) => used.has(cp))).toBe(true);
   });
 });
 
