@@ -85,23 +85,41 @@ function noTextWarning(source: Source, count: number, locked: number): Diagnosti
 }
 
 /** Anchors every claim's quote in its source's text; where a text is missing, the lock (if given) vouches for what it recorded. */
+/** The largest source text anchored: a 24 MB text folds in about 1.4 GB in the worst case (measured: 10 MB, 570 MB). */
+export const MAX_TEXT_BYTES = 24_000_000;
+
 export async function anchorClaims(model: Model, textDirs: readonly string[], lock?: AnchorLock): Promise<Anchoring> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, SourceText>();
   const prepared = new Map<string, PreparedText>();
   const dirs = [path.join(model.dataDir, 'sources', 'text'), ...textDirs];
+  // Sources may share a text (editions of one article, a corpus grown from copies): each file is
+  // read, hashed and prepared once, so a text folded for one source is folded for all of them.
+  const files = new Map<string, { text: string; sha256: string } | undefined>();
+  const preparedFor = new Map<string, PreparedText>();
   for (const source of model.sources.values()) {
     const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
     if (!file) continue;
-    const read = await readUtf8(file, true);
-    if ('problem' in read) {
-      diagnostics.push(read.problem);
-      continue;
+    if (!files.has(file)) {
+      const size = statSync(file).size;
+      if (size > MAX_TEXT_BYTES) {
+        diagnostics.push(diagnostic(source.textAt, 'E_TOO_LARGE',
+          `the text of source "${source.id}", ${source.text}, is ${(size / 1e6).toFixed(1)} MB; a source text may be at most ${MAX_TEXT_BYTES / 1e6} MB`,
+          'anchoring a quote that is not found as written folds the whole text (about 60 bytes of memory a character): split the text into parts, one source each, or cut what no claim quotes'));
+        files.set(file, undefined);
+        continue;
+      }
+      const read = await readUtf8(file, true);
+      if ('problem' in read) diagnostics.push(read.problem);
+      files.set(file, 'problem' in read ? undefined : { text: read.text, sha256: sha256(read.text) });
     }
-    const text = read.text;
-    const excluded = excludedRanges(source, text, file, diagnostics);
-    texts.set(source.id, { file, sha256: sha256(text), excluded });
-    prepared.set(source.id, prepareText(text, excluded));
+    const known = files.get(file);
+    if (!known) continue;
+    const excluded = excludedRanges(source, known.text, file, diagnostics);
+    texts.set(source.id, { file, sha256: known.sha256, excluded });
+    const key = `${file}\u0000${JSON.stringify(excluded)}`;
+    if (!preparedFor.has(key)) preparedFor.set(key, prepareText(known.text, excluded));
+    prepared.set(source.id, preparedFor.get(key)!);
   }
   const missing = new Set([...model.sources.keys()].filter((id) => !texts.has(id)));
   const locked = applyLock(model, lock, missing);
@@ -115,15 +133,24 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
   const anchors = new Map<string, ClaimAnchor>();
   const words = new Map<string, ReturnType<typeof textWords>>();
   const wordsOf = (source: string, text: string) => words.get(source) ?? words.set(source, textWords(text)).get(source)!;
+  // The same quote in the same prepared text anchors the same way: found and described once.
+  const found = new Map<PreparedText, Map<string, { anchor: Anchor; selector?: ReturnType<typeof describeQuote> }>>();
   for (const claim of model.claims.values()) {
     const text = prepared.get(claim.source);
     if (!text) {
       anchors.set(claim.id, locked.get(claim.id) ?? { status: 'no-text' });
       continue;
     }
-    const anchor = findQuote(text, claim.quote);
-    if (anchor.start !== undefined && anchor.end !== undefined) {
-      anchors.set(claim.id, { ...anchor, selector: describeQuote(text.text, anchor.start, anchor.end), textSha256: texts.get(claim.source)!.sha256, via: 'text' });
+    const inText = found.get(text) ?? found.set(text, new Map()).get(text)!;
+    let known = inText.get(claim.quote);
+    if (!known) {
+      const anchor = findQuote(text, claim.quote);
+      known = { anchor, ...(anchor.start !== undefined && anchor.end !== undefined ? { selector: describeQuote(text.text, anchor.start, anchor.end) } : {}) };
+      inText.set(claim.quote, known);
+    }
+    const { anchor, selector } = known;
+    if (selector) {
+      anchors.set(claim.id, { ...anchor, selector, textSha256: texts.get(claim.source)!.sha256, via: 'text' });
     } else anchors.set(claim.id, anchor);
     if (anchor.status === 'not-found') {
       // The lock remembers where the quote stood: say what the text holds there now.

@@ -26,6 +26,21 @@ function refusingLoader(refused: string[]) {
   return loader;
 }
 
+/** Most marks (points, bars, lines' vertices count once per line) a chart may draw. */
+export const MAX_MARKS = 5_000;
+
+interface SceneMark { readonly marktype?: string; readonly items?: readonly { readonly items?: readonly SceneMark[] }[] }
+
+/** The items of every mark in a Vega scenegraph, groups not counted. */
+function countMarks(mark: SceneMark): number {
+  let n = 0;
+  for (const item of mark.items ?? []) {
+    if (mark.marktype === 'group') for (const child of item.items ?? []) n += countMarks(child);
+    else n++;
+  }
+  return n;
+}
+
 export interface ChartRenderer {
   render(id: string, spec: Record<string, unknown>): Promise<RenderedChart>;
 }
@@ -49,6 +64,12 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
       vega.resetSVGDefIds();
       const refused: string[] = [];
       const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.None, loader: refusingLoader(refused) });
+      await view.runAsync();
+      const marks = countMarks((view as unknown as { scenegraph(): { root: SceneMark } }).scenegraph().root);
+      if (marks > MAX_MARKS) {
+        view.finalize();
+        throw new Error(`it would draw ${marks.toLocaleString('en')} marks, and the limit is ${MAX_MARKS.toLocaleString('en')}: no page shows more legibly, and printing them takes minutes. Aggregate in the spec ("aggregate", "bin", "timeUnit") or filter the data`);
+      }
       const svg = await view.toSVG();
       if (refused.length) {
         view.finalize();

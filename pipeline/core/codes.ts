@@ -62,6 +62,7 @@ export const CODES = {
   W_ONE_SIDED_JUDGMENT: code('outline', 'a judgment about both sides resting on one side\'s sources'),
   E_TEMPLATE: code('outline', 'a broken template or audience override'),
   W_UNKNOWN_OVERRIDE: code('outline', 'an override file no render would use'),
+  E_TOO_LARGE: code('anchor', 'a source text over the size brief anchors in bounded memory'),
   E_QUOTE_NOT_FOUND: code('anchor', 'a quote is not in its source text'),
   E_QUOTE_EXCLUDED: code('anchor', 'a quote found only outside the author\'s text'),
   E_EXCLUDE_NOT_FOUND: code('anchor', 'an exclude snippet that is not in the text'),

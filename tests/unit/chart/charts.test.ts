@@ -1,6 +1,6 @@
 // chart: SVG in Node, labels measured with the bundled fonts, built-in timeline and stance charts.
 import { describe, expect, it } from 'vitest';
-import { createChartRenderer } from '../../../pipeline/chart/index.ts';
+import { createChartRenderer, MAX_MARKS } from '../../../pipeline/chart/index.ts';
 import { stanceSpec } from '../../../pipeline/chart/builtin.ts';
 import { timelineSpec } from '../../../pipeline/chart/timeline.ts';
 import { makeTextWidth } from '../../../pipeline/chart/text-metrics.ts';
@@ -99,5 +99,17 @@ describe('charts', () => {
   it('gives the same SVG for the same spec', async () => {
     const spec = { title: 'T', data: { values: [{ x: 1 }, { x: 2 }] }, mark: 'bar', encoding: { x: { field: 'x', type: 'ordinal' }, y: { aggregate: 'count', type: 'quantitative' } } };
     expect((await renderer.render('p', spec)).svg).toBe((await renderer.render('p', spec)).svg);
+  });
+});
+
+describe('a chart too dense to print', () => {
+  const points = (n: number) => ({ title: 'Every drill', mark: 'point', width: 300, height: 120, data: { values: Array.from({ length: n }, (_, i) => ({ troops: i, bloc: i % 2 ? 'a' : 'b' })) }, encoding: { x: { field: 'troops', type: 'quantitative' }, y: { field: 'bloc', type: 'nominal' } } });
+  it('is refused with the count and the limit, before any SVG is made', async () => {
+    await expect(renderer.render('dense', points(MAX_MARKS + 1))).rejects.toThrow(/would draw 5,0\d\d marks, and the limit is 5,000/);
+  });
+  it('draws 50,000 rows aggregated to a few bars', async () => {
+    const rows = points(50_000);
+    const chart = await renderer.render('bars', { ...rows, mark: 'bar', encoding: { x: { field: 'bloc', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' } } });
+    expect(chart.svg).toContain('<svg');
   });
 });

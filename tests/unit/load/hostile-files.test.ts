@@ -61,4 +61,14 @@ describe('odd corpus files', () => {
     const { found } = await problems(c.data, c.out);
     expect(found.map(([code, file]) => [code, file])).toEqual([['E_NOT_UTF8', 'views.md']]);
   });
+
+  it('refuses a source text over the size anchoring can fold in bounded memory, at its text: field', async () => {
+    const c = await made.make();
+    const file = path.join(c.data, 'sources/text/alpha.txt');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text + 'Filler line of a very long capture.\n'.repeat(Math.ceil(24_000_001 / 36)));
+    const r = await problems(c.data, c.out);
+    expect(r.ok).toBe(false);
+    expect(r.found).toEqual([['E_TOO_LARGE', 'alpha-2021.md', 9, 7]]);
+  });
 });
