@@ -10,6 +10,7 @@ import { ExitCode, InputError, RenderError, UsageError } from './core/diagnostic
 import { diagnosticJson, printDiagnostics, processIo, type Io } from './core/output.ts';
 import { didYouMean } from './core/suggest.ts';
 import type { CommandMain } from './run/command.ts';
+import { SERVICE_FLAGS } from './run/service-flag-names.ts';
 import { stopWithLauncher } from './run/interrupt.ts';
 
 interface Flag {
@@ -36,6 +37,7 @@ const FLAGS = {
   json: { type: 'boolean', help: 'print one JSON document on standard output, nothing else' },
   quiet: { type: 'boolean', short: 'q', help: 'print problems only, not what was done' },
   verbose: { type: 'boolean', help: 'also print each document kept, and how long each stage took' },
+  ...SERVICE_FLAGS,
   help: { type: 'boolean', short: 'h', help: 'this text' },
   version: { type: 'boolean', short: 'v', help: 'the version of brief' },
 } as const satisfies Record<string, Flag>;
@@ -91,6 +93,18 @@ const COMMANDS: Record<string, Command> = {
     flags: ['audience', 'pack', 'report', 'date', 'allow-unverified', 'force'],
     examples: ['brief pack --audience executive', 'brief pack --audience analyst --pack weekly --date 2026-02-01', 'brief pack --audience analyst --report tr-az-convergence,chronology'],
     load: () => import('./run/pack.ts'),
+  },
+  serve: {
+    summary: 'an HTTP service: packs on demand (POST /api/packs) and a live preview of every document at http://127.0.0.1:8080/',
+    flags: ['host', 'port', 'queue', 'queue-size', 'audience', 'report', 'allow-unverified', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout'],
+    examples: ['brief serve', 'brief serve --port 9000 --queue redis://127.0.0.1:6379', 'BRIEF_TOKEN=secret brief serve --host 0.0.0.0'],
+    load: () => import('./run/serve.ts'),
+  },
+  worker: {
+    summary: 'process the pack jobs of a Redis queue (brief serve --queue …), on its own Chromium or on remote browsers',
+    flags: ['queue', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout'],
+    examples: ['brief worker --queue redis://127.0.0.1:6379', 'brief worker --queue redis://queue:6379 --browser-ws ws://chrome-1:3000 --browser-ws ws://chrome-2:3000'],
+    load: () => import('./run/worker.ts'),
   },
   edition: {
     summary: 'archive a dated edition: every document and a pack per audience, a manifest, a changelog, the corpus it came from',
@@ -238,7 +252,7 @@ export async function main(args: string[]): Promise<number> {
     const { values, positionals } = parseFlags(rest, [...command.flags, ...COMMON]);
     stopWithLauncher();
     const [options, module] = await Promise.all([resolveRunOptions(values), command.load()]);
-    return await module.main({ options, args: positionals, io });
+    return await module.main({ options, args: positionals, io, flags: values });
   } catch (error) {
     io.progress('');
     if (error instanceof InputError) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what brief needs on a Debian or Ubuntu machine, then its npm packages.
-# Chromium (to print PDFs) and poppler-utils (the tests read PDFs back with it) come from
+# Chromium (to print PDFs), poppler-utils (the tests read PDFs back with it) and redis-server
+# (the queue of `brief serve --queue` and `brief worker`; the tests start their own) come from
 # apt-get, and only when missing; as a non-root user the apt-get step runs through sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ have_browser() {
 missing=()
 have_browser || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

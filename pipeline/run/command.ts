@@ -8,6 +8,8 @@ export interface CommandContext {
   /** Positional arguments after the command name. */
   readonly args: readonly string[];
   readonly io: Io;
+  /** The flags as given, for a command's own options (serve, worker) that are not RunOptions. */
+  readonly flags?: Readonly<Record<string, string | boolean | string[] | undefined>>;
 }
 
 export type CommandMain = (ctx: CommandContext) => Promise<ExitCode>;

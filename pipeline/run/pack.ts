@@ -51,6 +51,8 @@ export interface PackResult {
 
 const KIND_ORDER = ['policy-brief', 'comparative-perspectives', 'chronology'];
 
+const oneLine = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
 /** The output's name: the pack's id and audience, or the audience (and the reports asked for). */
 export const packName = (r: PackRequest): string =>
   r.pack ? `${r.pack}.${r.audience}` : r.reports.length ? `${r.audience}.${r.reports.join('+')}` : r.audience;
@@ -124,7 +126,9 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   const inputs = await runInputs(options);
   const templates = ['pack', 'pack-cover', 'pack-contents'].map((t) => fileHash(path.join(options.templatesDir, 'pack', `${t}.hbs`)));
   const parts = {
-    definition: hashOf({ name, definition, audience, edition: options.editionId ?? null }),
+    // Only what the pack prints of its audience: the entry read raw (when the build took its
+    // shortcut) and the validated one (with defaults filled in) must hash the same.
+    definition: hashOf({ name, definition, audience: { id: audience.id, label: oneLine(audience.label), marking: oneLine(audience.marking) }, edition: options.editionId ?? null }),
     documents: hashOf(documents.map((d) => [d.report, d.fingerprint, d.editionDate])),
     presentation: hashOf({ templates, styles: ['base.css', 'print.css', `audiences/${audience.id}.css`].map((f) => fileHash(path.join(options.stylesDir, f))) }),
     tool: hashOf(inputs),

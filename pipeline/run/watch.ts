@@ -1,22 +1,26 @@
 // run: `brief watch`: build, then rebuild what each saved change affects. A burst of saves is one
 // rebuild; one browser stays open between rebuilds; a located error is printed and watching goes
-// on; Ctrl-C or SIGTERM closes the watcher and the browser and exits 0.
+// on; Ctrl-C or SIGTERM closes the watcher and the browser and exits 0. The loop itself
+// (watchLoop) also drives `brief serve`'s live preview, which is told of every rebuild.
 import path from 'node:path';
+import type { RunOptions } from '../config/options.ts';
 import { ExitCode, InputError, RenderError } from '../core/diagnostics.ts';
-import { printDiagnostics } from '../core/output.ts';
+import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { BrowserSession } from './browser-session.ts';
-import { buildDocuments, reportBuild } from './build.ts';
+import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 import type { CommandContext } from './command.ts';
 import { stopOnInterrupt } from './interrupt.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
 export const DEBOUNCE_MS = 200;
 
-export async function main({ options, io }: CommandContext): Promise<ExitCode> {
-  const session = new BrowserSession(options.browser);
-  const out = path.resolve(options.outDir);
+/** What one rebuild came to: the documents, or the error that stopped it (the outputs are as they were). */
+export type Rebuilt = { readonly result: BuildResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: InputError | RenderError };
 
+/** Builds, then rebuilds on every burst of saves, until `stopped` resolves; each outcome goes to `onRebuilt`. */
+export async function watchLoop(options: RunOptions, session: BrowserSession, io: Io, stopped: Promise<void>, onRebuilt: (r: Rebuilt) => void = () => undefined): Promise<void> {
+  const out = path.resolve(options.outDir);
   const rebuild = async (cause: string) => {
     const started = Date.now();
     try {
@@ -25,6 +29,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
       printDiagnostics(io, result.warnings);
       if (result.documents.every((d) => d.status === 'kept') && result.removed.length === 0) io.info(`${cause}: nothing to redo (${Date.now() - started} ms)`);
       else reportBuild(io, result, Date.now() - started);
+      onRebuilt({ result });
     } catch (err) {
       io.progress('');
       if (err instanceof InputError) {
@@ -34,46 +39,52 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
         io.err(`brief: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
         await session.reset(); // a browser that died is started afresh next time
       } else throw err;
+      onRebuilt({ error: err });
     }
   };
 
+  await rebuild('start');
+  const { watch } = await import('chokidar');
+  const watched = [options.dataDir, options.templatesDir, options.stylesDir, ...options.textDirs].map((d) => path.resolve(d));
+  const watcher = watch(watched, {
+    ignoreInitial: true,
+    ignored: (file: string) => file === out || file.startsWith(`${out}${path.sep}`),
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  io.info(`watching ${watched.map((d) => displayPath(d)).join(', ')} (Ctrl-C to stop)`);
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let pending: string[] = [];
+  const run = async () => {
+    if (running) return;
+    const changed = pending;
+    pending = [];
+    const cause = changed.length === 1 ? `${displayPath(changed[0]!)} changed` : `${changed.length} files changed`;
+    running = rebuild(cause);
+    await running;
+    running = undefined;
+    if (pending.length) timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  };
+  watcher.on('all', (_event, file) => {
+    pending.push(file);
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  });
+  await stopped;
+  clearTimeout(timer);
+  await watcher.close();
+  await running;
+}
+
+export async function main({ options, io }: CommandContext): Promise<ExitCode> {
+  const session = new BrowserSession(options.browser);
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => { stop = resolve; });
   const unhook = stopOnInterrupt(() => stop());
   try {
-    await rebuild('start');
-    const { watch } = await import('chokidar');
-    const watched = [options.dataDir, options.templatesDir, options.stylesDir, ...options.textDirs].map((d) => path.resolve(d));
-    const watcher = watch(watched, {
-      ignoreInitial: true,
-      ignored: (file: string) => file === out || file.startsWith(`${out}${path.sep}`),
-      awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
-    });
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    io.info(`watching ${watched.map((d) => displayPath(d)).join(', ')} (Ctrl-C to stop)`);
-
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    let pending: string[] = [];
-    const run = async () => {
-      if (running) return;
-      const changed = pending;
-      pending = [];
-      const cause = changed.length === 1 ? `${displayPath(changed[0]!)} changed` : `${changed.length} files changed`;
-      running = rebuild(cause);
-      await running;
-      running = undefined;
-      if (pending.length) timer = setTimeout(() => void run(), DEBOUNCE_MS);
-    };
-    watcher.on('all', (_event, file) => {
-      pending.push(file);
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(), DEBOUNCE_MS);
-    });
-    await stopped;
-    clearTimeout(timer);
-    await watcher.close();
-    await running;
+    await watchLoop(options, session, io, stopped);
     return ExitCode.ok;
   } finally {
     unhook();

@@ -92,6 +92,17 @@ describe('brief pack', () => {
     expect(await sha(JSON.parse(again.stdout).pack.pdf)).toBe(await sha(JSON.parse(first.stdout).pack.pdf));
   });
 
+  it('gives the same bytes whether its documents were just checked or kept from a build before', async () => {
+    // A build first: the pack's own build then takes its shortcut and reads audiences.yaml raw.
+    const out = path.join(corpus.root, 'built-first');
+    const built = await brief(['build', '--data', corpus.data, '--out', out, '--audience', 'analyst', '--date', '2024-01-15']);
+    expect(built.code, built.stderr).toBe(0);
+    const after = await pack(corpus, out);
+    const fresh = await pack(corpus, path.join(corpus.root, 'fresh'));
+    expect(after.code, after.stderr).toBe(0);
+    expect(await sha(JSON.parse(after.stdout).pack.pdf)).toBe(await sha(JSON.parse(fresh.stdout).pack.pdf));
+  });
+
   it('keeps an unchanged pack, and remakes it when one of its documents changes', async () => {
     const kept = await pack(corpus, corpus.out, '--pack', 'weekly');
     expect(JSON.parse(kept.stdout).pack.status).toBe('kept');

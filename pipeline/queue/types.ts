@@ -1,0 +1,50 @@
+// queue: what a job queue offers, whichever holds the jobs (this process, or Redis through BullMQ).
+// A job has an id chosen by the caller (the same work gets the same id, so it is queued once)
+// and data the processor turns into a result kept elsewhere; the queue keeps only states.
+
+export const JobState = { queued: 'queued', running: 'running', done: 'done', failed: 'failed' } as const;
+export type JobState = (typeof JobState)[keyof typeof JobState];
+
+export interface JobStatus {
+  readonly state: JobState;
+  /** Why it failed, in plain words (the last attempt's error). */
+  readonly error?: string;
+}
+
+/** A job accepted (new, or the same id already there), or refused because the queue is full. */
+export type Submitted =
+  | { readonly accepted: true; readonly state: JobState }
+  | { readonly accepted: false; readonly retryAfterSeconds: number };
+
+export interface QueueCounts {
+  readonly waiting: number;
+  readonly running: number;
+  /** Jobs waiting or running at most; past it a submission is refused. */
+  readonly capacity: number;
+}
+
+export interface JobQueue<D> {
+  submit(id: string, data: D): Promise<Submitted>;
+  /** The job's state, or undefined when the queue does not know it. */
+  status(id: string): Promise<JobStatus | undefined>;
+  counts(): Promise<QueueCounts>;
+  /** Stops taking jobs; the jobs running here finish first. */
+  close(): Promise<void>;
+}
+
+/** Does one job; throws to fail it (retried, unless the error is a PermanentJobError). */
+export type Processor<D> = (data: D) => Promise<void>;
+
+/** A failure that another attempt would only repeat (the request names a report the audience does not get). */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+/** Attempts of one job before it is failed: a browser that died, a worker killed mid-job. */
+export const ATTEMPTS = 3;
+
+/** Seconds a client is told to wait when the queue is full: the jobs ahead at the time jobs take. */
+export function retryAfter(ahead: number, workers: number, averageMs: number | undefined): number {
+  const per = averageMs ?? 10_000;
+  return Math.max(1, Math.min(600, Math.ceil((ahead / Math.max(1, workers)) * per / 1000)));
+}

@@ -1,0 +1,134 @@
+// run: one pack job of `brief serve` or `brief worker`: the same makePack `brief pack` calls, on
+// the corpus the request was made on, its PDF kept under the job's id.
+//
+// Concurrency. A job builds in a work folder of its own audience and date, <out>/serve/work/
+// <audience>/<date>/, an out/ folder like any other (its documents are kept between jobs, so a
+// second pack of the same audience and date reuses them). Jobs for one work folder run one at a
+// time under a lock on it, across processes and machines sharing the folder (proper-lockfile: a
+// lock whose holder was killed goes stale in 10 s and is taken over, and the next build sweeps
+// what the killed one left). The lock is needed beyond the out/ lock makePack takes: a pack
+// reads its documents after their build has released that lock, and another job for the same
+// folder must not rebuild them in between. Jobs for other audiences or dates run side by side;
+// `brief build` into out/ itself is never in their way. The finished PDF is copied into the
+// store (pack-store.ts) by its id, written once, atomically, before the work lock is let go.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import type { RunOptions } from '../config/options.ts';
+import { InputError, RenderError, UsageError } from '../core/diagnostics.ts';
+import { formatDiagnostic } from '../core/format.ts';
+import { PermanentJobError, type Processor } from '../queue/index.ts';
+import type { BrowserPool } from './browser-pool.ts';
+import type { BrowserSession } from './browser-session.ts';
+import type { CorpusFingerprint } from './corpus-id.ts';
+import { makePack } from './pack.ts';
+import { serveDir, type PackStore } from './pack-store.ts';
+
+export interface PackJobData {
+  readonly id: string;
+  readonly audience: string;
+  readonly pack: string | null;
+  readonly reports: readonly string[];
+  readonly date: string;
+  /** The corpus fingerprint the request was made on, and the server's brief (see corpus-id.ts). */
+  readonly corpus: string;
+  readonly tool: string;
+  /** The server's --allow-unverified: a worker makes the pack as the server was asked to. */
+  readonly allowUnverified: boolean;
+}
+
+export interface PackJobContext {
+  /** The folders and browser of this process; a job sets the rest. */
+  readonly options: RunOptions;
+  readonly fingerprint: CorpusFingerprint;
+  readonly store: PackStore;
+  readonly log: (message: string) => void;
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const short = (hash: string) => hash.slice(0, 12);
+
+/** Holds the work folder for one job at a time (see the top of this file). */
+async function lockWork(dir: string): Promise<() => Promise<void>> {
+  await mkdir(dir, { recursive: true });
+  for (;;) {
+    try {
+      const release = await lockfile.lock(dir, { realpath: false, lockfilePath: `${dir}.lock`, stale: 10_000, update: 2_000, onCompromised: () => undefined });
+      return async () => { await release().catch(() => undefined); };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ELOCKED') throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Why the job failed, in the words `brief pack` would use; bad input is not retried. */
+function jobError(err: unknown): Error {
+  if (err instanceof InputError) return new PermanentJobError(err.diagnostics.map((d) => formatDiagnostic(d)).join('\n\n'));
+  if (err instanceof UsageError) return new PermanentJobError(err.message);
+  if (err instanceof RenderError) return new Error(`${err.message}${err.hint ? ` (hint: ${err.hint})` : ''}`);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+export async function runPackJob(job: PackJobData, session: BrowserSession, ctx: PackJobContext): Promise<'made' | 'there'> {
+  if (ctx.store.has(job.id)) return 'there'; // made by another worker, or by one killed after its commit
+  if (![job.audience, ...job.reports, ...(job.pack ? [job.pack] : [])].every((id) => ID.test(id)) || !/^\d{4}-\d{2}-\d{2}$/.test(job.date)) {
+    throw new PermanentJobError(`job ${job.id} names an id or date that is not one: ${JSON.stringify(job)}`);
+  }
+  const mismatch = (now: string) => `the corpus here (fingerprint ${short(now)}) is not the one the pack was asked on (${short(job.corpus)}): it changed since, or this worker reads another checkout; ask for the pack again`;
+  if (ctx.fingerprint.tool !== job.tool) {
+    throw new Error(`this worker runs another build of brief (fingerprint ${short(ctx.fingerprint.tool)}) than the server that queued the pack (${short(job.tool)}): install the same version on both, and restart them after a change to brief`);
+  }
+  const before = await ctx.fingerprint.current();
+  if (before !== job.corpus) throw new Error(mismatch(before));
+
+  const work = path.join(serveDir(ctx.options.outDir), 'work', job.audience, job.date);
+  const release = await lockWork(work);
+  try {
+    const options: RunOptions = {
+      ...ctx.options, outDir: work, audiences: [job.audience], reports: job.reports, pack: job.pack ?? undefined,
+      editionDate: job.date, editionDateGiven: true, allowUnverified: job.allowUnverified, force: false, htmlOnly: false, editionId: undefined,
+    };
+    const result = await makePack(options, { audience: job.audience, pack: job.pack ?? undefined, reports: job.reports }, session).catch((err: unknown) => { throw jobError(err); });
+    // The pack must be of the corpus its id names: a save during the build fails it (and the retry says why).
+    const after = await ctx.fingerprint.current();
+    if (after !== job.corpus) throw new Error(mismatch(after));
+    await ctx.store.commit(job.id, result.pdf, {
+      name: result.name, pages: result.pages, editionDate: result.editionDate, documents: result.documents.map((d) => `${d.report}.${d.audience}`),
+    });
+    return 'made';
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * The queue's processor: a job on a free browser slot, given up after `timeoutMs` (its browser is
+ * killed, which stops the print; the queue retries the job), the browser counted towards its restart.
+ */
+export function packProcessor(ctx: PackJobContext, pool: BrowserPool, timeoutMs: number): Processor<PackJobData> {
+  const what = (job: PackJobData) => `pack ${job.id} (${job.audience}${job.pack ? `, pack ${job.pack}` : ''}${job.reports.length ? `, ${job.reports.join('+')}` : ''}, ${job.date})`;
+  return (job) => pool.use(async (browser) => {
+    const started = Date.now();
+    ctx.log(`making ${what(job)}…`);
+    const lease = browser.lease();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        lease.revoke();
+        void browser.reset();
+        reject(new Error(`pack ${job.id} did not finish within ${timeoutMs / 1000} s; its browser was restarted`));
+      }, timeoutMs);
+    });
+    try {
+      const done = await Promise.race([runPackJob(job, lease, ctx), timeout]);
+      ctx.log(`${done === 'made' ? 'made' : 'already made:'} ${what(job)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (err) {
+      ctx.log(`pack ${job.id} failed: ${(err as Error).message.split('\n')[0]}`);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      await browser.jobDone();
+    }
+  });
+}

@@ -1,0 +1,73 @@
+// serve: the preview's own pages, the only ones that run a script: the list of documents and
+// packs, and the frame around a document that follows its rebuilds. Every value is escaped.
+import type { PreviewDocument, PreviewState } from './preview.ts';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const STYLE = `
+  [hidden] { display: none !important; }
+  body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f6f7f9; }
+  header { display: flex; gap: 1rem; align-items: baseline; padding: .5rem 1rem; background: #1d2330; color: #fff; }
+  header a { color: #cfe0ff; }
+  main { padding: 1rem 1.5rem; max-width: 60rem; }
+  .status { font-size: 13px; opacity: .85; }
+  pre.error { margin: 1rem; padding: 1rem; background: #fff4f2; border: 1px solid #d9534f; color: #6b1d1a; white-space: pre-wrap; font: 13px/1.4 ui-monospace, monospace; }
+  iframe { border: 0; width: 100%; height: calc(100vh - 2.6rem); background: #fff; display: block; }
+  li { margin: .2rem 0; } .kind { color: #667; font-size: 13px; } button { font: inherit; }
+`;
+
+function layout(title: string, nonce: string, body: string, script: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${STYLE}</style></head>
+<body>${body}<script nonce="${nonce}">${script}</script></body></html>`;
+}
+
+/** Follows the rebuilds: `onBuild(state)` for each one after the page's own. */
+const follow = (version: number, onBuild: string) =>
+  `let seen = ${version}; const events = new EventSource('/events');
+events.addEventListener('build', (e) => { const s = JSON.parse(e.data); if (s.version !== seen) { seen = s.version; (${onBuild})(s); } });`;
+
+export function indexPage(state: PreviewState, nonce: string): string {
+  const byAudience = state.audiences.map((a) => {
+    const docs = state.documents.filter((d) => d.audience === a.id);
+    const items = docs.map((d) => `<li><a href="/preview/${escape(d.name)}">${escape(d.title)}</a> <span class="kind">${escape(d.kind)} · ${escape(d.name)}</span></li>`).join('');
+    const packs = a.packs.map((p) => `<li>${escape(p.title)} <button data-audience="${escape(a.id)}" data-pack="${escape(p.pack ?? '')}">make the PDF</button> <span class="result"></span></li>`).join('');
+    return `<h2>${escape(a.label)} <span class="kind">${escape(a.id)}</span></h2><ul>${items || '<li class="kind">no document for this audience</li>'}</ul><h3>Packs</h3><ul>${packs}</ul>`;
+  }).join('');
+  const body = `<header><strong>brief</strong><span class="status">live preview · build ${state.version}</span></header>
+${state.error ? `<pre class="error">${escape(state.error)}</pre>` : ''}<main>${byAudience || '<p>No document yet.</p>'}</main>`;
+  const script = `${follow(state.version, '() => location.reload()')}
+for (const b of document.querySelectorAll('button[data-audience]')) b.addEventListener('click', async () => {
+  const out = b.nextElementSibling; b.disabled = true; out.textContent = 'queued…';
+  const body = { audience: b.dataset.audience, ...(b.dataset.pack ? { pack: b.dataset.pack } : {}) };
+  const r = await fetch('/api/packs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const job = await r.json(); if (!r.ok) { out.textContent = job.error; b.disabled = false; return; }
+  for (;;) { const s = await (await fetch(job.status_url)).json(); out.textContent = s.status + '…';
+    if (s.status === 'done') { out.innerHTML = ''; const a = document.createElement('a'); a.href = s.pdf_url; a.textContent = 'open the PDF'; out.append(a); break; }
+    if (s.status === 'failed') { out.textContent = 'failed: ' + s.error; break; }
+    await new Promise((r) => setTimeout(r, 1000)); }
+  b.disabled = false;
+});`;
+  return layout('brief · live preview', nonce, body, script);
+}
+
+export function wrapperPage(state: PreviewState, doc: PreviewDocument, nonce: string): string {
+  const body = `<header><a href="/">all documents</a><strong>${escape(doc.title)}</strong><span class="status" id="status">${escape(doc.name)} · build ${state.version}</span></header>
+<pre class="error" id="error"${state.error ? '' : ' hidden'}>${escape(state.error ?? '')}</pre>
+<iframe id="doc" title="${escape(doc.title)}" sandbox="allow-same-origin" src="/documents/${escape(doc.name)}.html?v=${state.version}"${state.error ? ' hidden' : ''}></iframe>`;
+  // Reloads the frame when its document was rebuilt, or when an error is fixed; keeps the scroll.
+  const script = `const name = ${JSON.stringify(doc.name)}; let broken = ${state.error ? 'true' : 'false'};
+const frame = document.getElementById('doc'), error = document.getElementById('error'), status = document.getElementById('status');
+${follow(state.version, `(s) => {
+  status.textContent = name + ' · build ' + s.version;
+  if (s.error) { error.textContent = s.error; error.hidden = false; frame.hidden = true; broken = true; return; }
+  error.hidden = true; frame.hidden = false;
+  if (!s.documents.includes(name)) { error.textContent = name + ' is no longer built (its report or audience is gone).'; error.hidden = false; return; }
+  if (broken || s.changed.includes(name)) {
+    const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
+    frame.addEventListener('load', () => frame.contentWindow && frame.contentWindow.scrollTo(0, y), { once: true });
+    frame.src = '/documents/' + name + '.html?v=' + s.version;
+  }
+  broken = false;
+}`)}`;
+  return layout(`${doc.title} · brief preview`, nonce, body, script);
+}

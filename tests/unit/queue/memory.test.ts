@@ -1,0 +1,44 @@
+// queue: the in-process queue is bounded, runs a fixed number of jobs at once, queues an id once,
+// retries a failed attempt, and does not retry a failure another attempt would only repeat.
+import { describe, expect, it } from 'vitest';
+import { MemoryQueue, PermanentJobError } from '../../../pipeline/queue/index.ts';
+
+const settle = () => new Promise((r) => setTimeout(r, 10));
+
+describe('the in-process queue', () => {
+  it('refuses past its capacity with a wait, and takes the same id once', async () => {
+    const gates: (() => void)[] = [];
+    const ran: string[] = [];
+    const q = new MemoryQueue<string>(async (d) => { ran.push(d); await new Promise<void>((r) => gates.push(r)); }, { capacity: 2, concurrency: 1 });
+    expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'queued' });
+    expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'running' });
+    expect(await q.submit('b', 'b')).toEqual({ accepted: true, state: 'queued' });
+    const full = await q.submit('c', 'c');
+    expect(full.accepted).toBe(false);
+    expect(!full.accepted && full.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await q.counts()).toEqual({ waiting: 1, running: 1, capacity: 2 });
+    gates.shift()!();
+    await settle();
+    expect(await q.status('a')).toEqual({ state: 'done' });
+    expect(await q.status('b')).toEqual({ state: 'running' });
+    gates.shift()!();
+    await q.close();
+    expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('retries a failed attempt, but not a permanent failure', async () => {
+    let tries = 0;
+    const q = new MemoryQueue<string>(async (d) => {
+      if (d === 'bad') throw new PermanentJobError('no such report for this audience');
+      if (++tries < 3) throw new Error('the browser died');
+    }, { capacity: 4, concurrency: 1 });
+    await q.submit('flaky', 'flaky');
+    await q.submit('bad', 'bad');
+    await settle();
+    expect(await q.status('flaky')).toEqual({ state: 'done' });
+    expect(tries).toBe(3);
+    expect(await q.status('bad')).toEqual({ state: 'failed', error: 'no such report for this audience' });
+    expect(await q.status('unknown')).toBeUndefined();
+    await q.close();
+  });
+});
