@@ -85,13 +85,22 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
 export async function renderCharts(selection: Selection, renderer: ChartRenderer): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];
   const { report } = selection;
+  // The built-in charts draw what the report selects: one that cannot be drawn (a timeline of
+  // 10,000 events) is the report's problem, said at the report.
+  const builtin = async (id: string, spec: Record<string, unknown>, what: string) => {
+    try {
+      out.push(await renderer.render(id, spec));
+    } catch (err) {
+      throw new InputError([diagnostic(report.at, 'E_CHART_INVALID', `the ${what} of report "${report.id}" cannot be drawn: ${(err as Error).message}`, `narrow what the report selects (its events, periods or sources), or split it into several reports`)]);
+    }
+  };
   if (report.kind === 'chronology' && selection.events.length) {
     const laneName = (key: string) => (report.lanes === 'actor' ? selection.actorNames.get(key) ?? key : key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()));
-    out.push(await renderer.render('timeline', timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events')));
+    await builtin('timeline', timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events'), `timeline (${selection.events.length.toLocaleString('en')} events)`);
   }
   if (report.kind === 'comparative-perspectives' && selection.stances.length) {
     const cells = selection.stances.map((c) => ({ sourceLabel: sourceLabel(c.source), questionLabel: c.question.short, stance: c.stance }));
-    out.push(await renderer.render('stances', stanceSpec(cells, 'Where the sources stand')));
+    await builtin('stances', stanceSpec(cells, 'Where the sources stand'), 'stance chart');
   }
   for (const chart of selection.charts) {
     const rows = selection.chartData.get(chart.dataset) ?? [];
