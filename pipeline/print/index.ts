@@ -92,10 +92,12 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  * run). A document that fails or times out does not stop the others; when the browser itself
  * dies, the error names every document left unprinted. Either way the caller gets one RenderError.
  */
-export async function printPdfs(jobs: readonly PrintJob[], browser: Browser, options: PrintOptions): Promise<PrintedPdf[]> {
+/** Prints the jobs in order; a job may still be on its way (a promise), so printing starts while later documents render. */
+export async function printPdfs(jobs: readonly (PrintJob | Promise<PrintJob>)[], browser: Browser, options: PrintOptions): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
   const results: PrintedPdf[] = new Array(jobs.length);
-  const failures: { job: PrintJob; error: Error }[] = [];
+  const known: (PrintJob | undefined)[] = new Array(jobs.length);
+  const failures: { job: PrintJob | undefined; error: Error }[] = [];
   const limit = options.timeoutMs ?? printTimeoutMs();
   let next = 0;
   let done = 0;
@@ -105,8 +107,9 @@ export async function printPdfs(jobs: readonly PrintJob[], browser: Browser, opt
     try {
       while (next < jobs.length && browser.connected) {
         const index = next++;
-        const job = jobs[index]!;
+        let job: PrintJob | undefined;
         try {
+          job = known[index] = await jobs[index]!;
           page ??= await preparePage(browser, refused);
           results[index] = await withTimeout(printOne(page, job, refused, options.editionDate), limit, job.html);
           options.onPrinted?.(job, ++done, jobs.length);
@@ -122,9 +125,9 @@ export async function printPdfs(jobs: readonly PrintJob[], browser: Browser, opt
     }
   };
   await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));
-  const unprinted = jobs.filter((_, i) => results[i] === undefined);
+  const unprinted = jobs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
   if (unprinted.length === 0) return results;
-  const names = unprinted.map((j) => j.html.split(/[\\/]/).pop()!.replace(/\.html$/, ''));
+  const names = unprinted.map((i) => known[i]?.html.split(/[\\/]/).pop()!.replace(/\.html$/, '') ?? `document ${i + 1}`);
   if (!browser.connected) {
     throw new RenderError(`the browser died while printing; not printed: ${names.join(', ')}`, 'nothing was written; run the command again (a new browser is started)');
   }

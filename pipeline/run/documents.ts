@@ -6,7 +6,7 @@ import { bundledFonts } from '../config/fonts.ts';
 import { displayPath } from '../core/paths.ts';
 import type { RunOptions } from '../config/options.ts';
 import { diagnostic, InputError, RenderError, type Diagnostic } from '../core/diagnostics.ts';
-import type { PrintedPdf } from '../print/index.ts';
+import type { PrintedPdf, PrintJob } from '../print/index.ts';
 import type { RenderedHtml } from '../render/index.ts';
 import type { Selection } from '../select/index.ts';
 import type { BrowserSession } from './browser-session.ts';
@@ -54,6 +54,26 @@ function askedBy(url: string, rendered: RenderedHtml): string {
   return file ? ` (in ${displayPath(file)})` : '';
 }
 
+/** A promise and its resolve and reject (Promise.withResolvers, which Node 20 lacks). */
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
+/** What the PDF says about itself. */
+function pdfMeta(job: DocumentJob, options: RunOptions): PrintJob['meta'] {
+  return {
+    title: job.doc.report.title,
+    author: job.doc.report.author ?? 'brief',
+    subject: job.doc.report.subtitle ?? job.doc.report.bluf.replace(/(?<!\s)\s*\[@[^[\]]*\]/g, '').slice(0, 200),
+    keywords: [job.doc.report.kind, job.doc.audience.id, ...job.doc.report.topics, ...(options.editionId ? [`edition:${options.editionId}`] : [])],
+    language: 'en',
+    edition: options.editionId,
+  };
+}
+
 export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeContext): Promise<MadeDocument[]> {
   if (jobs.length === 0) return [];
   const [{ createChartRenderer, renderCharts }, { createHtmlRenderer }] = await Promise.all([import('../chart/index.ts'), import('../render/index.ts')]);
@@ -61,29 +81,39 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
   const charts = createChartRenderer(fonts);
   const renderer = createHtmlRenderer({ templatesDir: ctx.options.templatesDir, stylesDir: ctx.options.stylesDir, fonts, editionDate: ctx.options.editionDate, editionId: ctx.options.editionId });
 
+  // Rendering and printing overlap: the browser starts while the first document renders, and each
+  // document is printed as soon as its HTML is staged, while the next one renders (Node renders,
+  // Chromium prints: two cores busy instead of one, then the other).
+  const opening = ctx.print ? Promise.all([import('../print/index.ts'), ctx.session.get()]) : undefined;
+  opening?.catch(() => undefined); // awaited below; a failed launch must not be unhandled meanwhile
   const staged: { job: DocumentJob; file: string; rendered: RenderedHtml; size: number }[] = [];
-  for (const [i, job] of jobs.entries()) {
-    ctx.progress(`render ${i + 1}/${jobs.length} ${job.doc.name}`);
-    const rendered = renderer.renderHtml(job.selection, await renderCharts(job.selection, charts));
-    const file = await ctx.staging.write(`html/${job.doc.name}.html`, rendered.html);
-    staged.push({ job, file, rendered, size: Buffer.byteLength(rendered.html) });
-  }
+  const ready = jobs.map(() => deferred<PrintJob>());
+  ready.forEach((r) => r.promise.catch(() => undefined));
+  const rendering = (async () => {
+    try {
+      for (const [i, job] of jobs.entries()) {
+        ctx.progress(`render ${i + 1}/${jobs.length} ${job.doc.name}`);
+        const rendered = renderer.renderHtml(job.selection, await renderCharts(job.selection, charts));
+        const file = await ctx.staging.write(`html/${job.doc.name}.html`, rendered.html);
+        staged.push({ job, file, rendered, size: Buffer.byteLength(rendered.html) });
+        ready[i]!.resolve({ html: file, meta: pdfMeta(job, ctx.options) });
+        // Let the printing workers send this document to Chromium before the next render takes the thread.
+        await new Promise((r) => setImmediate(r));
+      }
+    } catch (err) {
+      // The documents not rendered are not printed: the render's own error is what the user sees.
+      for (const r of ready) r.reject(new Error('not rendered'));
+      throw err;
+    }
+  })();
 
   let printed: PrintedPdf[] = [];
-  if (ctx.print) {
-    const { printPdfs } = await import('../print/index.ts');
-    const open = await ctx.session.get();
-    printed = await printPdfs(staged.map(({ job, file }) => ({
-      html: file,
-      meta: {
-        title: job.doc.report.title,
-        author: job.doc.report.author ?? 'brief',
-        subject: job.doc.report.subtitle ?? job.doc.report.bluf.replace(/(?<!\s)\s*\[@[^[\]]*\]/g, '').slice(0, 200),
-        keywords: [job.doc.report.kind, job.doc.audience.id, ...job.doc.report.topics, ...(ctx.options.editionId ? [`edition:${ctx.options.editionId}`] : [])],
-        language: 'en',
-        edition: ctx.options.editionId,
-      },
-    })), open.browser, { editionDate: ctx.options.editionDate, onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) });
+  if (opening) {
+    const printing = opening.then(([{ printPdfs }, open]) => printPdfs(ready.map((r) => r.promise), open.browser, { editionDate: ctx.options.editionDate, onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) }));
+    const [rendered, prints] = await Promise.allSettled([rendering, printing]);
+    if (rendered.status === 'rejected') throw rendered.reason;
+    if (prints.status === 'rejected') throw prints.reason;
+    printed = prints.value;
     const leaks = staged.flatMap(({ job, rendered }, i) => (printed[i]?.refused ?? []).map((url) => `${job.doc.name} asked for ${url}${askedBy(url, rendered)}`));
     if (leaks.length) {
       throw new RenderError(`${leaks.length} network request(s) were refused while printing:\n  ${leaks.slice(0, 5).join('\n  ')}${leaks.length > 5 ? `\n  and ${leaks.length - 5} more` : ''}`,
@@ -92,7 +122,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
     // Pages are known only now, and nothing is committed yet: a document over budget fails the whole run.
     const over = staged.flatMap(({ job }, i) => overBudget(job.doc, printed[i]?.pages));
     if (over.length) throw new InputError(over);
-  }
+  } else await rendering;
 
   const made: MadeDocument[] = [];
   for (const [i, { job, rendered, size }] of staged.entries()) {

@@ -83,13 +83,26 @@ export class Staging {
 
   /** Writes `relative` (e.g. "pdf/x.pdf") in the staging folder; returns its staged absolute path. */
   async write(relative: string, data: string | Uint8Array): Promise<string> {
+    if (this.discarded) throw new Error(`staging ${this.dir} was discarded`);
     const file = path.join(this.dir, relative);
-    await makeDirs(path.dirname(file));
-    await writeFile(file, data);
+    const writing = (async () => {
+      await makeDirs(path.dirname(file));
+      await writeFile(file, data);
+    })();
+    this.writing.add(writing);
+    try {
+      await writing;
+    } finally {
+      this.writing.delete(writing);
+    }
     // Written again (a pack printed twice, its page numbers settled): still one file to move.
     if (!this.written.includes(relative)) this.written.push(relative);
     return file;
   }
+
+  /** Set by discard: a write still under way (a document rendering when Ctrl-C came) must not make the folder again. */
+  private discarded = false;
+  private readonly writing = new Set<Promise<void>>();
 
   /** Marks an output of out/ for removal when the run commits (a report or audience that is gone). */
   remove(relative: string): void {
@@ -134,6 +147,8 @@ export class Staging {
   }
 
   async discard(): Promise<void> {
+    this.discarded = true;
+    await Promise.allSettled([...this.writing]);
     await rm(this.dir, { recursive: true, force: true });
   }
 }
