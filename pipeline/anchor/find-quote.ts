@@ -61,7 +61,9 @@ export function prepareText(text: string, excluded: readonly Range[] = []): Prep
     get passes() {
       passes ??= [false, true].map((plain) => {
         const folded = foldText(text, plain);
-        const masked = excluded.length ? Array.from(folded.text, (ch, i) => (inRanges(folded.map[i]!, excluded) ? '\u0000' : ch)).join('') : folded.text;
+        // Unit by unit, as the map is: by characters (Array.from), each emoji before an excluded part
+        // moved its mask one place on, and a quote from the reader comments was taken for the author's.
+        const masked = excluded.length ? folded.text.split('').map((ch, i) => (inRanges(folded.map[i]!, excluded) ? '\u0000' : ch)).join('') : folded.text;
         return { folded, masked, starts: lineStarts(folded.text), canSkip: interruptionCheck(text, folded), paragraphStart: paragraphStartCheck(text, folded) };
       });
       return passes;
@@ -111,6 +113,8 @@ function matchParts(text: string, parts: readonly string[], pass: Pass, capitals
 
 export function findQuote(prepared: PreparedText, quote: string): Anchor {
   const { text, excluded } = prepared;
+  // Nothing to verify; and "" is at every offset, which step 1 would try for ever (indexOf stops at the end).
+  if (quote === '') return { status: 'not-found' };
   // 1. Exactly as written, outside the excluded ranges.
   for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
     const end = i + quote.length;
@@ -134,7 +138,9 @@ export function findQuote(prepared: PreparedText, quote: string): Anchor {
       const skips = matches.reduce((n, m) => n + m.skips, 0);
       const lost = matches.reduce((n, m) => n + m.lost, 0);
       const start = pass.folded.map[first.start]!;
-      const end = pass.folded.map[last.end - 1]! + 1;
+      // The whole of the last character: an emoji is two units, and the span must not end between them.
+      const lastAt = pass.folded.map[last.end - 1]!;
+      const end = lastAt + (text.codePointAt(lastAt)! > 0xffff ? 2 : 1);
       const elided = hasEllipsis ? { elided: true } : {};
       if (skips === 0 && lost === 0) return { status: 'normalized', start, end, ...elided };
       const score = Math.round((1 - 0.05 * skips - 0.1 * lost) * 100) / 100;

@@ -27,7 +27,10 @@ export interface MatchOptions {
   /** Search only for starts in [from, to). */
   readonly from?: number;
   readonly to?: number;
-  /** May the text from folded offset `from` up to `to` (a line start) be jumped over? */
+  /**
+   * May the text from folded offset `from` up to `to` (a line start) be jumped over? Once false for
+   * some `to`, false for every later one (jumping further only adds lines): the search stops there.
+   */
   readonly canSkip?: (from: number, to: number) => boolean;
   /** Is folded offset `at` the first character of a paragraph (where drop capitals stand)? */
   readonly paragraphStart?: (at: number) => boolean;
@@ -70,7 +73,17 @@ export function findFolded(text: string, quote: string, starts: readonly number[
     return lo;
   };
 
+  // walk() depends on nothing but its arguments, and lines that repeat a quote's words lead it to the
+  // same state from many seeds and down many jumps: a state that failed once is not walked again.
+  const failed = new Set<number>();
   const walk = (qi: number, ti: number, skips: number, lost: number): Omit<Match, 'start'> | undefined => {
+    const state = ((qi * (text.length + 1) + ti) * (o.maxSkips + 1) + skips) * 2 + lost;
+    if (failed.has(state)) return undefined;
+    const found = walkFrom(qi, ti, skips, lost);
+    if (!found) failed.add(state);
+    return found;
+  };
+  const walkFrom = (qi: number, ti: number, skips: number, lost: number): Omit<Match, 'start'> | undefined => {
     while (qi < quote.length) {
       const q = quote[qi]!;
       const t = text[ti];
@@ -97,9 +110,19 @@ export function findFolded(text: string, quote: string, starts: readonly number[
       const atBreak = t === '\n' || text[ti - 1] === '\n' || (t === '-' && text[ti + 1] === '\n');
       if (!atBreak || skips >= o.maxSkips || ti >= text.length || !o.canSkip) return undefined;
       const qNext = q === ' ' ? qi + 1 : qi;
-      for (let k = firstStartAfter(ti); k < starts.length && starts[k]! - ti <= o.maxSkip; k++) {
+      // The lines a jump may land on run from here to the first it may not (no later one may either):
+      // that one is found by bisection, not by trying line after line, which made a text of short
+      // lines (numbered, or "#") take minutes.
+      const first = firstStartAfter(ti);
+      let stop = firstStartAfter(ti + o.maxSkip);
+      for (let lo = first; lo < stop;) {
+        const mid = (lo + stop) >> 1;
+        if (o.canSkip(ti, starts[mid]!)) lo = mid + 1;
+        else stop = mid;
+      }
+      for (let k = first; k < stop; k++) {
         const j = starts[k]!;
-        if (text[j] !== quote[qNext] || !o.canSkip(ti, j)) continue;
+        if (text[j] !== quote[qNext]) continue;
         const rest = walk(qNext, j, skips + 1, lost);
         if (rest) return rest;
       }

@@ -85,7 +85,8 @@ function lowercase(f: Folded): Folded {
 /** Every quotation mark and apostrophe folds to one: ‘Look East’ quotes "Look East". */
 const QUOTE_MARKS = /[\u2018\u2019\u201A\u201B\u2032\u00B4`"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
+// NUL too: it masks the excluded parts of a text, and a quote must not match the mask.
+const INVISIBLE = /[\u0000\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
 /** Footnote markers that are never text: superscript digits and LaTeX superscripts. Stripped before NFKC, which would turn ¹ into 1. */
 const SUPERSCRIPTS = /\$\^\{[^}$]*\}\$|[\u2070\u00B9\u00B2\u00B3\u2074-\u207F]+/g;

@@ -12,7 +12,9 @@ export function frameWindow(content: string, column: number, width = FRAME_WIDTH
   if (content.length <= width) return { text: content, caret: column - 1 };
   const at = Math.min(Math.max(column - 1, 0), content.length);
   const start = Math.max(0, Math.min(at - Math.floor(width / 2), content.length - (width - 1)));
-  const end = Math.min(content.length, start + width - (start > 0 ? 1 : 0) - 1);
+  // Room for a closing "…" only if the line goes on: the last character of a line was cut for it.
+  const room = start + width - (start > 0 ? 1 : 0);
+  const end = room >= content.length ? content.length : room - 1;
   const text = `${start > 0 ? '…' : ''}${content.slice(start, end)}${end < content.length ? '…' : ''}`;
   return { text, caret: at - start + (start > 0 ? 1 : 0) };
 }
@@ -23,11 +25,15 @@ export function codeFrame(text: string, line: number, column: number): string {
   const from = Math.max(1, line - 2);
   const to = Math.min(lines.length, line);
   const width = String(to).length;
+  // A tab is shown as two spaces: the caret moves on one place for each tab before the column.
+  const at = column + ((lines[line - 1] ?? '').slice(0, column - 1).match(/\t/g)?.length ?? 0);
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const content = (lines[n - 1] ?? '').replace(/\t/g, '  ');
+    // A lone "\r" left at a line's end (the last line of a CRLF file cut short) would send the terminal's cursor back: not shown.
+    const content = (lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, '  ');
     // Context lines are cut at the same place as the problem line, so columns stay aligned.
-    const shown = frameWindow(content, n === line ? column : Math.min(column, content.length + 1));
+    // A column past what is shown (the "\r" dropped above) points just after it.
+    const shown = frameWindow(content, Math.min(at, content.length + 1));
     out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${shown.text}`);
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, shown.caret))}^`);
   }

@@ -1,6 +1,6 @@
 // core: converts positions from the `yaml` parser (0-based offsets, LineCounter)
 // into our 1-based SourcePos. The one adapter every stage uses for YAML and JSON files.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePos } from './diagnostics.ts';
 
 /** A parsed YAML (or JSON) document that remembers where it came from. */
@@ -17,7 +17,9 @@ export interface YamlSource {
 export type PathKey = string | number;
 
 export function posAtOffset(src: YamlSource, offset: number): SourcePos {
-  const { line, col } = src.lineCounter.linePos(Math.max(0, offset));
+  // At the "\n" of a CRLF line end the line ends at its "\r": CRLF is read as if it were LF.
+  const at = src.text[offset] === '\n' && src.text[offset - 1] === '\r' ? offset - 1 : offset;
+  const { line, col } = src.lineCounter.linePos(Math.max(0, at));
   return { file: src.file, line: line + src.lineOffset, column: col };
 }
 
@@ -70,15 +72,56 @@ export interface Parsed<T> {
  * `2021-06-15` a string: dates are EDTF strings, parsed on purpose later.
  */
 export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<YamlSource> {
+  // Lines counted from the text, not by the parser: it misses the line breaks inside a token it
+  // cannot read, and put every later position a line early, past the end of that line.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
-  const src: YamlSource = { file, text, doc, lineCounter, lineOffset };
-  const diagnostics = doc.errors.map((err) => {
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  // parseDocument, in two steps, to look at the nesting between them.
+  const tokens = [...new Parser().parse(text)];
+  const deep = tokens.map(nestedTooDeep).find((offset) => offset !== undefined);
+  if (deep !== undefined) {
+    const { line, col } = lineCounter.linePos(deep);
+    return { value: undefined, diagnostics: [diagnostic({ file, line: line + lineOffset, column: col }, 'E_YAML_SYNTAX', `YAML syntax error: lists and mappings nested more than ${MAX_DEPTH} deep`,
+      'a corpus file needs a few levels: look for a "[" or "{" that is never closed, or indentation that runs away')] };
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ schema: 'core', prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  const src: YamlSource = { file, text, doc: doc!, lineCounter, lineOffset };
+  const diagnostics = src.doc.errors.map((err) => {
     const at = posAtOffset(src, err.pos[0]);
     const firstLine = err.message.split('\n')[0] ?? err.message;
     return diagnostic(at, 'E_YAML_SYNTAX', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, yamlHint(err.code));
   });
   return { value: diagnostics.length ? undefined : src, diagnostics };
+}
+
+/**
+ * Deeper than any corpus file goes. Deeper still, the parser's recursion overflows the stack at a depth
+ * that depends on what is on the stack already: the same file gave an error one time and none the next.
+ */
+const MAX_DEPTH = 100;
+
+/** The offset of a list or mapping nested more than MAX_DEPTH deep in a parsed token, walked without recursion. */
+function nestedTooDeep(token: CST.Token): number | undefined {
+  const stack: [CST.Token, number][] = [[token, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [t, depth] = next;
+    if (t.type === 'document' && t.value) stack.push([t.value, depth]);
+    if (t.type !== 'block-map' && t.type !== 'block-seq' && t.type !== 'flow-collection') continue;
+    if (depth === MAX_DEPTH) return t.offset;
+    for (const item of t.items) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 function yamlHint(code: string): string {

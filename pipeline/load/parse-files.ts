@@ -40,24 +40,38 @@ export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource
 
 /** CSV with a header row; every row remembers its line. */
 export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
+  // csv-parse counts a CRLF inside a quoted cell as two lines, and every later row came a line low
+  // (the last, past the end of the file): CRLF is read as LF, as in every other file.
+  const lf = text.replace(/\r\n/g, '\n');
   try {
-    const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true, raw: true, bom: true }) as {
+    const records = parseCsv(lf, { columns: true, skip_empty_lines: true, trim: true, info: true, raw: true, bom: true }) as {
       record: Record<string, string>;
-      info: { lines: number };
+      info: { lines: number; bytes: number };
       raw: string;
     }[];
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    const firstLine = lf.split('\n', 1)[0] ?? '';
     const columns = (parseCsv(firstLine, { bom: true, trim: true }) as string[][])[0] ?? [];
+    // The line each row starts on, counted from the records' raw text, which follow each other from
+    // the header on (csv-parse tells the line a record ends on, and counts a CR in a quoted cell).
+    const newlines = (s: string) => s.split('\n').length - 1;
+    const first = records[0];
+    let line = 1 + (first ? newlines(Buffer.from(lf).subarray(0, first.info.bytes - Buffer.byteLength(first.raw)).toString()) : 0);
     const rows: TableRow[] = records.map((r) => {
-      const starts = cellStarts(r.raw.replace(/^\r?\n/, ''));
-      return { line: r.info.lines, cells: r.record, columns: Object.fromEntries(columns.map((c, i) => [c, starts[i] ?? 1])) };
+      // A record's raw text begins with the blank lines skipped before it.
+      const blank = /^(?:[^\S\n]*\n)*/.exec(r.raw)![0];
+      const starts = cellStarts(r.raw.slice(blank.length));
+      const row = { line: line + newlines(blank), cells: r.record, columns: Object.fromEntries(columns.map((c, i) => [c, starts[i] ?? 1])) };
+      line += newlines(r.raw);
+      return row;
     });
     return { value: { file, columns, rows, text }, diagnostics: [] };
   } catch (err) {
     const e = err as { message: string; lines?: number; code?: string };
+    // csv-parse counts a CR in a quoted cell, or as a line end, as a line: never past the last line.
+    const line = Math.min(Math.max(1, e.lines ?? 1), lf.split('\n').length);
     return {
       value: undefined,
-      diagnostics: [diagnostic({ file, line: e.lines ?? 1, column: 1 }, 'E_CSV_SYNTAX', `CSV syntax error: ${e.message}`, 'every row needs as many cells as the header; quote cells that contain commas')],
+      diagnostics: [diagnostic({ file, line, column: 1 }, 'E_CSV_SYNTAX', `CSV syntax error: ${e.message}`, 'every row needs as many cells as the header; quote cells that contain commas')],
     };
   }
 }
