@@ -8,19 +8,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brief } from '../support/cli.ts';
-import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { corpora } from '../support/corpus.ts';
 
-const made: TempCorpus[] = [];
+const made = corpora();
 const mounts: string[] = [];
 afterAll(async () => {
   for (const m of mounts.reverse()) execFileSync('umount', ['-l', m]);
-  await Promise.all(made.map((c) => c.remove()));
+  await made.removeAll();
 });
-async function corpus(): Promise<TempCorpus> {
-  const c = await tempCorpus();
-  made.push(c);
-  return c;
-}
+const corpus = () => made.make();
 
 describe('paths that name the wrong kind of thing', () => {
   it('--data naming a file, --config naming a folder: usage errors that say which', async () => {
@@ -61,6 +57,15 @@ beforeAll(async () => {
   canMount = mountTmpfs(probe, '1m');
 });
 
+/** A corpus built once into a tmpfs of `size` mounted at its out/, and the PDF that build made. */
+async function builtOnMount(size: string) {
+  const c = await corpus();
+  expect(mountTmpfs(c.out, size)).toBe(true);
+  const first = await brief(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
+  expect(first.code, first.stderr).toBe(0);
+  return { c, before: await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf')) };
+}
+
 describe('out/ on a file system of its own', () => {
   const pdfs = (out: string) => readdirSync(path.join(out, 'pdf')).sort();
 
@@ -77,11 +82,7 @@ describe('out/ on a file system of its own', () => {
 
   it('a full disk: exit 3 in plain words, the earlier outputs whole, no staging left', async (ctx) => {
     if (!canMount) ctx.skip();
-    const c = await corpus();
-    expect(mountTmpfs(c.out, '8m')).toBe(true);
-    const first = await brief(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
-    expect(first.code, first.stderr).toBe(0);
-    const before = await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf'));
+    const { c, before } = await builtOnMount('8m');
     // Fill the disk but for a few kilobytes.
     const free = Number(execFileSync('df', ['-B1', '--output=avail', c.out]).toString().split('\n')[1]);
     await writeFile(path.join(c.out, 'filler'), Buffer.alloc(Math.max(0, free - 16 * 1024)));
@@ -95,11 +96,7 @@ describe('out/ on a file system of its own', () => {
 
   it('a read-only file system: exit 3 in plain words, the earlier outputs whole', async (ctx) => {
     if (!canMount) ctx.skip();
-    const c = await corpus();
-    expect(mountTmpfs(c.out, '64m')).toBe(true);
-    const first = await brief(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
-    expect(first.code, first.stderr).toBe(0);
-    const before = await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf'));
+    const { c, before } = await builtOnMount('64m');
     execFileSync('mount', ['-o', 'remount,ro', c.out]);
     const r = await brief(['build', '--force', '--data', c.data, '--out', c.out, '--date', '2024-02-20']);
     expect(r.code).toBe(3);
