@@ -1,5 +1,5 @@
 // config: brief.config.yaml, the project's own defaults, between built-in defaults and flags.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { diagnostic, InputError, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
@@ -17,7 +17,9 @@ export const ConfigFile = z.strictObject({
   out: path_.optional(),
   /** Folders to look for source texts in, after data/sources/text. */
   texts: z.array(path_).default([]),
+  /** The corpus's own templates, laid over brief's file by file (default: templates/ beside the data folder). */
   templates: path_.optional(),
+  /** The corpus's own stylesheets, laid over brief's file by file (default: styles/ beside the data folder). */
   styles: path_.optional(),
   /** Where dated editions are archived (default: out/editions). */
   archive: path_.optional(),
@@ -61,21 +63,21 @@ export function readConfigFile(file: string, required: boolean): ConfigValues | 
   const c = result.data;
   const audiences = c.audiences && { ids: c.audiences, at: c.audiences.map((_, i) => locate(src, ['audiences', i])) };
   const problems = [
-    ...missingFiles(src, 'templates', abs(c.templates), ['policy-brief.hbs', 'comparative-perspectives.hbs', 'chronology.hbs', 'layouts/document.hbs'], 'copy the project\'s templates/ folder there and edit the copy'),
-    ...missingFiles(src, 'styles', abs(c.styles), ['base.css', 'print.css'], 'copy the project\'s styles/ folder there and edit the copy; an audience\'s own stylesheet goes in audiences/<id>.css'),
+    ...missingFolder(src, 'templates', abs(c.templates), 'create it (it holds only the templates you change: brief templates copy NAME starts one), or remove templates: to use templates/ beside the data folder'),
+    ...missingFolder(src, 'styles', abs(c.styles), 'create it (it holds only the stylesheets you change or add), or remove styles: to use styles/ beside the data folder'),
   ];
   if (problems.length) throw new InputError(problems);
   return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles), archive: abs(c.archive), audiences };
 }
 
 /**
- * A templates or styles folder replaces the project's own, so it must hold what every document
- * needs: without it a document would be unstyled, or fail deep inside the render.
+ * A templates or styles folder the config names is laid over brief's own (config/layers.ts), so it
+ * may hold as little as one file; but it must exist, or an override meant for it would be ignored.
  */
-function missingFiles(src: Parameters<typeof locate>[0], key: 'templates' | 'styles', dir: string | undefined, needed: readonly string[], hint: string): Diagnostic[] {
+function missingFolder(src: Parameters<typeof locate>[0], key: 'templates' | 'styles', dir: string | undefined, hint: string): Diagnostic[] {
   if (dir === undefined) return [];
   const at = locate(src, [key]);
   if (!existsSync(dir)) return [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} does not exist`, hint)];
-  const missing = needed.filter((f) => !existsSync(path.join(dir, f)));
-  return missing.length ? [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} has no ${missing.join(', ')}`, hint)] : [];
+  if (!statSync(dir).isDirectory()) return [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} is a file`, hint)];
+  return [];
 }

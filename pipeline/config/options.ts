@@ -35,8 +35,15 @@ export interface RunOptions {
   readonly outDir: string;
   /** Extra folders to find source texts in (after data/sources/text). */
   readonly textDirs: readonly string[];
+  /** brief's built-in templates and styles (the tool's own folders; an edition's snapshot when rebuilt). */
   readonly templatesDir: string;
   readonly stylesDir: string;
+  /**
+   * The corpus's own templates and styles, laid over the built-ins file by file (config/layers.ts):
+   * the folders the config names, else templates/ and styles/ beside the data folder; undefined: none.
+   */
+  readonly corpusTemplatesDir: string | undefined;
+  readonly corpusStylesDir: string | undefined;
   /** Only these audiences / reports (empty: all). */
   readonly audiences: readonly string[];
   readonly reports: readonly string[];
@@ -73,6 +80,8 @@ export function defaultOptions(now = new Date()): RunOptions {
     textDirs: [],
     templatesDir: path.join(PROJECT_ROOT, 'templates'),
     stylesDir: path.join(PROJECT_ROOT, 'styles'),
+    corpusTemplatesDir: undefined,
+    corpusStylesDir: undefined,
     audiences: [],
     reports: [],
     defaultAudiences: undefined,

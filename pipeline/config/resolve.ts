@@ -52,12 +52,15 @@ export function resolveOptions({ flags, file, env, now = new Date(), root = proc
   const defaults = defaultOptions(now);
   const envTexts = (env.BRIEF_TEXTS ?? '').split(path.delimiter).filter(Boolean);
   const date = flags.date === undefined ? undefined : checkDate(flags.date);
+  const dataDir = flags.data ?? env.BRIEF_DATA ?? file?.data ?? defaults.dataDir;
+  // A corpus's own templates and styles sit beside its data folder unless the config names them.
+  const beside = (name: string) => path.join(path.dirname(path.resolve(dataDir)), name);
   return {
     ...defaults,
-    dataDir: flags.data ?? env.BRIEF_DATA ?? file?.data ?? defaults.dataDir,
+    dataDir,
     outDir: flags.out ?? env.BRIEF_OUT ?? file?.out ?? defaults.outDir,
-    templatesDir: file?.templates ?? defaults.templatesDir,
-    stylesDir: file?.styles ?? defaults.stylesDir,
+    corpusTemplatesDir: file?.templates ?? beside('templates'),
+    corpusStylesDir: file?.styles ?? beside('styles'),
     textDirs: [...(flags.texts ?? []), ...envTexts, ...(file?.texts ?? [])],
     audiences: flags.audience ?? [],
     reports: flags.report ?? [],

@@ -17,7 +17,7 @@ export const CODES = {
   E_LINK_OUTSIDE: code('parse', 'a corpus file that is a link to a file outside the data folder'),
   E_NO_CONFIG: code('parse', 'the config file named does not exist'),
   E_NO_DATA_DIR: code('parse', 'the data folder does not exist'),
-  E_NO_FOLDER: code('parse', 'a templates or styles folder of the config lacks what every document needs'),
+  E_NO_FOLDER: code('parse', 'a templates or styles folder named by the config that does not exist'),
   E_UNKNOWN_KEY: code('validate', 'a field that is not part of the format'),
   E_MISSING_FIELD: code('validate', 'a required field is missing'),
   E_BAD_TYPE: code('validate', 'a field has the wrong type'),

@@ -1,9 +1,9 @@
-// render: a fresh Handlebars environment per run and audience: helpers, partials, layouts,
-// and the audience's overrides from templates/audiences/<id>/ laid over the shared ones.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// render: a fresh Handlebars environment per run and audience: helpers, partials, layouts, and the
+// audience's overrides from audiences/<id>/, each name resolved through the layers (the corpus's
+// templates over brief's built-ins; config/layers.ts).
+import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { glob } from 'zx';
+import { filesIn, type Layers } from '../config/layers.ts';
 import { diagnostic, InputError } from '../core/diagnostics.ts';
 import { isolateBidi } from '../core/bidi.ts';
 import { displayPath } from '../core/paths.ts';
@@ -57,7 +57,13 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '').replace(/\s+/g, ' ')).replace(/</g, '\\3C ')));
 }
 
-export function createTemplates(templatesDir: string, audience: string): TemplateSet {
+/** Every partial or layout name an audience's render can call, from every layer. */
+export function partialNames(layers: Layers, audience: string): string[] {
+  const names = layers.flatMap((l) => [...filesIn(l, 'layouts', '.hbs'), ...filesIn(l, 'partials', '.hbs'), ...(l.audiences ? filesIn(l, `audiences/${audience}`, '.hbs') : [])]);
+  return [...new Set(names.map((n) => n.slice(0, -4)))].sort();
+}
+
+export function createTemplates(layers: Layers, audience: string): TemplateSet {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const compile = (file: string): Compiled => {
@@ -81,27 +87,20 @@ export function createTemplates(templatesDir: string, audience: string): Templat
     }
   };
   let used: Record<string, string> = {};
-  const registerFolder = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const file of glob.sync('*.hbs', { cwd: dir, absolute: true }).sort()) {
-      const name = path.basename(file, '.hbs');
-      const template = compile(file);
-      // Record each partial a render really calls: a document depends on those files only.
-      hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
-        used[name] = file;
-        return template(ctx, opts as never);
-      }) as Compiled);
-    }
-  };
-  registerFolder(path.join(templatesDir, 'layouts'));
-  registerFolder(path.join(templatesDir, 'partials'));
-  const overrides = path.join(templatesDir, 'audiences', audience);
-  registerFolder(overrides);
+  for (const name of partialNames(layers, audience)) {
+    const file = templateFile(layers, audience, name);
+    const template = compile(file);
+    // Record each partial a render really calls: a document depends on those files only.
+    hb.registerPartial(name, ((ctx: unknown, opts: unknown) => {
+      used[name] = file;
+      return template(ctx, opts as never);
+    }) as Compiled);
+  }
   const kinds = new Map<string, Compiled>();
   const kindTemplate = (kind: string): Compiled => {
     let template = kinds.get(kind);
     if (!template) {
-      template = compile(templateFile(templatesDir, audience, `kind:${kind}`));
+      template = compile(templateFile(layers, audience, `kind:${kind}`));
       kinds.set(kind, template);
     }
     return template;
@@ -111,7 +110,7 @@ export function createTemplates(templatesDir: string, audience: string): Templat
       for (const kind of list) kindTemplate(kind);
     },
     render(kind, view) {
-      const file = templateFile(templatesDir, audience, `kind:${kind}`);
+      const file = templateFile(layers, audience, `kind:${kind}`);
       const template = kindTemplate(kind);
       used = { [`kind:${kind}`]: file };
       const html = template(view);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { RenderedChart } from '../chart/index.ts';
 import { filesNeeded } from '../config/coverage.ts';
 import type { FontFace } from '../config/fonts.ts';
+import type { Presentation } from '../config/layers.ts';
 import type { Selection } from '../select/index.ts';
 import { createTemplates, type TemplateSet } from './environment.ts';
 import { createMarkdown } from './markdown.ts';
@@ -14,8 +15,8 @@ export { stylesheetFiles, templateFile } from './template-files.ts';
 export { formatEdtf } from './dates.ts';
 
 export interface RenderOptions {
-  readonly templatesDir: string;
-  readonly stylesDir: string;
+  /** Templates and styles: the corpus's laid over brief's built-ins. */
+  readonly presentation: Presentation;
   readonly fonts: readonly FontFace[];
   /** The date the documents carry (YYYY-MM-DD); the same inputs and date give the same bytes. */
   readonly editionDate: string;
@@ -92,8 +93,8 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
   const forAudience = (id: string) => {
     let entry = perAudience.get(id);
     if (!entry) {
-      const stylesheets = stylesheetFiles(options.stylesDir, id);
-      entry = { templates: createTemplates(options.templatesDir, id), css: [FONT_FACES_HERE, ...stylesheets.map(read)].join('\n'), stylesheets };
+      const stylesheets = stylesheetFiles(options.presentation.styles, id);
+      entry = { templates: createTemplates(options.presentation.templates, id), css: [FONT_FACES_HERE, ...stylesheets.map(read)].join('\n'), stylesheets };
       perAudience.set(id, entry);
     }
     return entry;

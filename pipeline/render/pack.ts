@@ -3,11 +3,11 @@
 // each document keeps its running header on a named page, and Chromium's bookmarks and tag tree
 // cover the whole (pdf-lib's copyPages would drop both).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { FontFace } from '../config/fonts.ts';
+import type { Presentation } from '../config/layers.ts';
 import { FONT_FACES_HERE, withFontFaces } from './index.ts';
-import { stylesheetFiles } from './template-files.ts';
+import { packTemplateFile, stylesheetFiles } from './template-files.ts';
 
 export interface PackDocument {
   readonly title: string;
@@ -39,8 +39,7 @@ export interface PackPages {
 }
 
 export interface PackOptions {
-  readonly templatesDir: string;
-  readonly stylesDir: string;
+  readonly presentation: Presentation;
   readonly fonts: readonly FontFace[];
 }
 
@@ -78,8 +77,7 @@ export function topHeadings(html: string): string[] {
 export function createPackRenderer(options: PackOptions) {
   const hb = Handlebars.create();
   hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')));
-  const dir = path.join(options.templatesDir, 'pack');
-  const compile = (name: string) => hb.compile(readFileSync(path.join(dir, `${name}.hbs`), 'utf8'), { strict: true, preventIndent: true });
+  const compile = (name: string) => hb.compile(readFileSync(packTemplateFile(options.presentation.templates, name), 'utf8'), { strict: true, preventIndent: true });
   hb.registerPartial('pack-cover', compile('pack-cover'));
   hb.registerPartial('pack-contents', compile('pack-contents'));
   const template = compile('pack');
@@ -89,7 +87,7 @@ export function createPackRenderer(options: PackOptions) {
   return {
     /** The pack's HTML; without `pages` (the first print) page numbers are placeholders of the same width. */
     render(view: PackView, documents: readonly PackDocument[], pages: PackPages | undefined): string {
-      const css = [FONT_FACES_HERE, ...stylesheetFiles(options.stylesDir, view.audience.id).map(read)].join('\n');
+      const css = [FONT_FACES_HERE, ...stylesheetFiles(options.presentation.styles, view.audience.id).map(read)].join('\n');
       const number = (n: number | undefined) => (n === undefined ? '00' : String(n));
       return withFontFaces(template({
         ...view, lang: 'en', css, pages: pages ? pages.total : '00',

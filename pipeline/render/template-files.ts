@@ -1,23 +1,41 @@
-// render: which file a template name resolves to for an audience, without loading Handlebars:
-// an audience's override first, then the shared partials, then the layouts; a document kind's
-// template from the audience's kinds/ folder, else the shared one. environment.ts registers
-// templates in this order, and fingerprints use it to hash what a render used.
-import { existsSync } from 'node:fs';
+// render: which file a template name or stylesheet resolves to for an audience, without loading
+// Handlebars, through the layers (config/layers.ts: the corpus's folder over brief's built-ins):
+// an audience's override first, then the partials, then the layouts; a document kind's template
+// from the audience's kinds/ folder, else the kind's own. environment.ts registers templates in
+// this order, and fingerprints use it to hash what a render used.
 import path from 'node:path';
+import { filesIn, resolveIn, type Layers } from '../config/layers.ts';
 
 /** `kind:<kind>` names a document template; any other name a partial or layout. */
-export function templateFile(templatesDir: string, audience: string, name: string): string {
-  const overrides = path.join(templatesDir, 'audiences', audience);
-  if (name.startsWith('kind:')) {
-    const kind = name.slice(5);
-    const own = path.join(overrides, 'kinds', `${kind}.hbs`);
-    return existsSync(own) ? own : path.join(templatesDir, `${kind}.hbs`);
+export function templateFile(layers: Layers, audience: string, name: string): string {
+  const candidates = name.startsWith('kind:')
+    ? [`audiences/${audience}/kinds/${name.slice(5)}.hbs`, `${name.slice(5)}.hbs`]
+    : [`audiences/${audience}/${name}.hbs`, `partials/${name}.hbs`, `layouts/${name}.hbs`];
+  for (const rel of candidates) {
+    const found = resolveIn(layers, rel);
+    if (found) return found.file;
   }
-  const candidates = [path.join(overrides, `${name}.hbs`), path.join(templatesDir, 'partials', `${name}.hbs`), path.join(templatesDir, 'layouts', `${name}.hbs`)];
-  return candidates.find((f) => existsSync(f)) ?? candidates[1]!;
+  // Not there at all: where the built-in would be (rendering then says it is missing).
+  return path.join(layers.at(-1)!.dir, ...candidates.at(name.startsWith('kind:') ? -1 : 1)!.split('/'));
 }
 
-/** The stylesheets a document of this audience carries, in the order they are inlined. */
-export function stylesheetFiles(stylesDir: string, audience: string): string[] {
-  return [path.join(stylesDir, 'base.css'), path.join(stylesDir, 'print.css'), path.join(stylesDir, 'audiences', `${audience}.css`)];
+/** The base and print styles are replaced file by file; any other top-level stylesheet is an extra one, for every audience. */
+const CORE_STYLES = ['base.css', 'print.css'];
+
+/**
+ * The stylesheets a document of this audience carries, in the order they are inlined: base, print,
+ * the extra stylesheets of every layer (by name), the audience's own. The audience's is listed even
+ * when absent (where the corpus would put it): adding it later changes the documents.
+ */
+export function stylesheetFiles(layers: Layers, audience: string): string[] {
+  const at = (rel: string) => resolveIn(layers, rel)?.file ?? path.join(layers.find((l) => l.audiences)?.dir ?? layers[0]!.dir, ...rel.split('/'));
+  const extras = [...new Set(layers.flatMap((l) => filesIn(l, '', '.css')))].filter((n) => !CORE_STYLES.includes(n)).sort();
+  return [...CORE_STYLES, ...extras, `audiences/${audience}.css`].map(at);
+}
+
+/** The pack's own templates (`pack`, `pack-cover`, `pack-contents`), from pack/ in the layers. */
+export const PACK_TEMPLATES = ['pack', 'pack-cover', 'pack-contents'] as const;
+
+export function packTemplateFile(layers: Layers, name: string): string {
+  return resolveIn(layers, `pack/${name}.hbs`)?.file ?? path.join(layers.at(-1)!.dir, 'pack', `${name}.hbs`);
 }

@@ -23,6 +23,7 @@ import type { Selection } from '../select/index.ts';
 import { BrowserSession } from './browser-session.ts';
 import type { CommandContext } from './command.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
+import { presentationOf } from '../config/layers.ts';
 import { changedParts, contentFingerprint, fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
 import { optionsKey, runInputs, stampFiles, unchangedSince } from './inputs.ts';
 import { undoOnInterrupt } from './interrupt.ts';
@@ -157,12 +158,13 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
 
   // 6. fingerprint and compare
   const lockFile = path.join(model.dataDir, 'anchors.lock');
+  const presentation = presentationOf(options);
   const partsOf = (doc: PlannedDocument, templates: readonly string[]): Parts => {
     const selection = selections.get(doc.name)!;
-    const resolved = Object.fromEntries(templates.map((n) => [n, templateFile(options.templatesDir, doc.audience.id, n)]));
+    const resolved = Object.fromEntries(templates.map((n) => [n, templateFile(presentation.templates, doc.audience.id, n)]));
     return {
       ...selectionParts(selection, model, anchoring.anchors, lockFile),
-      ...presentationParts(options.templatesDir, resolved, stylesheetFiles(options.stylesDir, doc.audience.id)),
+      ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id)),
       ...runParts(inputs, options, selection),
     };
   };

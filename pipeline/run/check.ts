@@ -1,9 +1,7 @@
 // run: `brief check`: load → validate → model → anchor (with the evidence lock) → is the lock current; writes nothing.
 import type { Anchoring } from '../anchor/index.ts';
 import type { RunOptions } from '../config/options.ts';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../config/options.ts';
-import { ExitCode, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { ExitCode, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import type { Model } from '../model/index.ts';
 import type { CommandContext } from './command.ts';
@@ -28,7 +26,7 @@ export const staleAsError = (d: Diagnostic): Diagnostic => ({ ...d, code: 'E_LOC
 
 /**
  * Steps 1–4 of every command: load, validate, model, anchor; and the templates of every audience
- * compiled, its overrides checked, unless `templates` is false (`brief lock` needs none). The evidence
+ * compiled and rendered against the specimen, the overrides checked (template-check.ts), unless `templates` is false (`brief lock` needs none). The evidence
  * lock is read from the data folder unless `lockRead` is given (`brief lock` passes its own, to
  * replace a malformed one).
  */
@@ -40,38 +38,14 @@ export async function checkCorpus(options: RunOptions, lockRead?: LockRead, { te
   const validation = validateCorpus(loaded);
   const modelling = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
   const read = lockRead ?? await readLockFile(options.dataDir);
-  const audiences = [...modelling.model.audiences.keys()];
   const early = [...validation.diagnostics, ...modelling.diagnostics];
-  const templateProblems = templates ? await checkTemplates(options, audiences) : [];
+  const templateProblems = templates ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model) : [];
   // A malformed lock is an error, but the quotes are still anchored (without it) so that every problem shows at once.
   const anchoring = hasErrors(early) ? undefined : await anchorClaims(modelling.model, options.textDirs, read.lock);
   const all = sortDiagnostics([...early, ...templateProblems, ...read.diagnostics, ...(anchoring?.diagnostics ?? [])]);
   const errors = all.filter((d) => d.severity === 'error');
   const lockStale = anchoring && read.diagnostics.length === 0 ? staleDiagnostic(modelling.model, anchoring, read.lock, read.shown) : undefined;
   return { ok: errors.length === 0, model: modelling.model, anchoring, errors, warnings: all.filter((d) => d.severity === 'warning'), lockStale };
-}
-
-/**
- * Every audience's templates compiled (a broken override fails `check`, not a later build) and
- * every override that would never be used named. Cheap: a dozen small files per audience.
- */
-async function checkTemplates(options: RunOptions, audiences: readonly string[]): Promise<Diagnostic[]> {
-  // A corpus without audiences renders nothing (a folder of sources and claims only): nothing to check against.
-  if (audiences.length === 0) return [];
-  const [{ createTemplates }, { overridable, unknownOverrides }] = await Promise.all([import('../render/environment.ts'), import('../render/overrides.ts')]);
-  const found = new Map<string, Diagnostic>();
-  const { kinds } = overridable(options.templatesDir);
-  for (const id of audiences) {
-    try {
-      createTemplates(options.templatesDir, id).compile(kinds);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      // A broken shared partial breaks every audience: say it once.
-      for (const d of err.diagnostics) found.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
-    }
-  }
-  const own = (dir: string, name: string) => path.resolve(dir) === path.join(PROJECT_ROOT, name);
-  return [...found.values(), ...unknownOverrides(options.templatesDir, options.stylesDir, audiences, { templates: own(options.templatesDir, 'templates'), styles: own(options.stylesDir, 'styles') })];
 }
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import type { CorpusIds, PackRequestBody } from '../serve/index.ts';
 import { hashOf } from './fingerprint.ts';
@@ -29,13 +30,13 @@ export class CorpusFingerprint {
   private readonly stamps = new Map<string, Stamp>();
   /** brief as this process runs it: hashed once, at the start (the code it runs does not change after). */
   readonly tool: string;
-  constructor(private readonly options: Pick<RunOptions, 'dataDir' | 'templatesDir' | 'stylesDir' | 'textDirs'>) {
+  constructor(private readonly options: Pick<RunOptions, 'dataDir' | 'templatesDir' | 'stylesDir' | 'corpusTemplatesDir' | 'corpusStylesDir' | 'textDirs'>) {
     this.tool = hashOf({ tool: toolHash(), fonts: fontsHash() });
   }
 
   async current(): Promise<string> {
     const roots: [string, string][] = [
-      ['data', this.options.dataDir], ['templates', this.options.templatesDir], ['styles', this.options.stylesDir],
+      ['data', this.options.dataDir], ...layerDirs(presentationOf(this.options)).map((l): [string, string] => [l.label, l.dir]),
       ...this.options.textDirs.map((d, i): [string, string] => [`texts${i}`, d]),
     ];
     const files: [string, string][] = [];

@@ -1,6 +1,7 @@
 // run: the per-document loop every command shares: chart → render HTML into staging, then
 // print every HTML in the command's one browser. The chart, render and print stages are
 // imported only here, and only when there is a document to make.
+import { presentationOf } from '../config/layers.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { bundledFonts } from '../config/fonts.ts';
 import { displayPath } from '../core/paths.ts';
@@ -79,7 +80,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
   const [{ createChartRenderer, renderCharts }, { createHtmlRenderer }] = await Promise.all([import('../chart/index.ts'), import('../render/index.ts')]);
   const fonts = bundledFonts();
   const charts = createChartRenderer(fonts);
-  const renderer = createHtmlRenderer({ templatesDir: ctx.options.templatesDir, stylesDir: ctx.options.stylesDir, fonts, editionDate: ctx.options.editionDate, editionId: ctx.options.editionId });
+  const renderer = createHtmlRenderer({ presentation: presentationOf(ctx.options), fonts, editionDate: ctx.options.editionDate, editionId: ctx.options.editionId });
 
   // Rendering and printing overlap: the browser starts while the first document renders, and each
   // document is printed as soon as its HTML is staged, while the next one renders (Node renders,

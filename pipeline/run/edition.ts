@@ -14,6 +14,7 @@ import { listEditions, MANIFEST, nextEditionId, type FileEntry, type Manifest } 
 import { sha256, storeBytes } from '../archive/store.ts';
 import { summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
 import { HEAD } from '../archive/verify.ts';
+import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { printDiagnostics } from '../core/output.ts';
@@ -43,18 +44,23 @@ async function entry(file: string, as: string): Promise<FileEntry> {
 
 /** Stores every input the edition was built from; returns them as the snapshot lists them. */
 async function snapshot(archive: string, options: RunOptions, texts: readonly string[]): Promise<FileEntry[]> {
-  const roots: [string, string][] = [[options.dataDir, 'data'], [options.templatesDir, 'templates'], [options.stylesDir, 'styles']];
   const inputs: FileEntry[] = [];
-  for (const [dir, as] of roots) {
-    for (const file of await filesUnder(path.resolve(dir))) {
-      const bytes = await readFile(file);
-      inputs.push({ path: `${as}/${path.relative(path.resolve(dir), file).split(path.sep).join('/')}`, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
-    }
+  const store = async (file: string, as: string) => {
+    const bytes = await readFile(file);
+    inputs.push({ path: as, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
+  };
+  for (const file of await filesUnder(path.resolve(options.dataDir))) await store(file, `data/${path.relative(path.resolve(options.dataDir), file).split(path.sep).join('/')}`);
+  // Each layer of templates and styles as the run saw it: the built-ins under templates/ and styles/,
+  // the corpus's own under corpus-templates/ and corpus-styles/ (rebuild.ts lays them out again). A
+  // layer whose audiences/ folder does not count leaves it out: those files were no input.
+  const p = presentationOf(options);
+  for (const layer of [...p.templates, ...p.styles]) {
+    const label = layerDirs(p).find((l) => l.dir === layer.dir)!.label;
+    for (const rel of allFiles(layer).filter((r) => layer.audiences || !r.startsWith('audiences/'))) await store(path.join(layer.dir, ...rel.split('/')), `${label}/${rel}`);
   }
   // Texts found outside the data folder (--texts) are kept too, so the edition can be rebuilt as it was verified.
   for (const file of texts.filter((t) => !path.resolve(t).startsWith(path.resolve(options.dataDir) + path.sep))) {
-    const bytes = await readFile(file);
-    inputs.push({ path: `texts/${path.basename(file)}`, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
+    await store(file, `texts/${path.basename(file)}`);
   }
   return inputs;
 }

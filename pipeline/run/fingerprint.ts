@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { placeOf, type Layers, type Presentation } from '../config/layers.ts';
 import type { ClaimAnchor } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
@@ -130,13 +131,23 @@ function datasetFiles(id: string, model: Model): string[] {
   return ['.csv', '.json', '.yaml', '.yml'].map((ext) => base + ext).filter((f) => existsSync(f));
 }
 
-/** Templates (name → file the last render used) and stylesheets, hashed as they are now. */
-export function presentationParts(templatesDir: string, templates: Readonly<Record<string, string>>, stylesheets: readonly string[]): Parts {
+/**
+ * Templates (name → file the last render used) and stylesheets, hashed as they are now, each with
+ * the layer it came from and its path there: a corpus override of a partial, and a changed built-in
+ * after an upgrade, both redo exactly the documents that use that name. Where the folders are does
+ * not count: an edition rebuilt from its snapshot elsewhere is the same.
+ */
+export function presentationParts(presentation: Presentation, templates: Readonly<Record<string, string>>, stylesheets: readonly string[]): Parts {
   const parts: Parts = {};
-  // Which file a name resolved to counts (an audience's override, or the shared one), but not
-  // where the templates folder is: an edition rebuilt from its snapshot elsewhere is the same.
-  for (const [name, file] of Object.entries(templates)) parts[`template:${name}`] = { hash: `${path.relative(templatesDir, file)}|${fileHash(file)}`, files: [file] };
-  for (const file of stylesheets) parts[`style:${path.basename(path.dirname(file)) === 'audiences' ? `audiences/${path.basename(file)}` : path.basename(file)}`] = { hash: fileHash(file), files: [file] };
+  const where = (layers: Layers, file: string) => {
+    const place = placeOf(layers, file);
+    return place ? `${place.layer.name}:${place.rel}` : path.basename(file);
+  };
+  for (const [name, file] of Object.entries(templates)) parts[`template:${name}`] = { hash: `${where(presentation.templates, file)}|${fileHash(file)}`, files: [file] };
+  for (const file of stylesheets) {
+    const place = placeOf(presentation.styles, file);
+    parts[`style:${place?.rel ?? path.basename(file)}`] = { hash: `${place?.layer.name ?? ''}|${fileHash(file)}`, files: [file] };
+  }
   return parts;
 }
 

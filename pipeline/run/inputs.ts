@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundledFonts } from '../config/fonts.ts';
+import { layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { browserIdentity, findBrowser } from '../print/browser.ts';
 import type { RunInputs } from './fingerprint.ts';
@@ -47,14 +48,14 @@ export async function runInputs(options: RunOptions): Promise<RunInputs> {
 export function optionsKey(options: RunOptions, print: boolean): string {
   return JSON.stringify({
     data: path.resolve(options.dataDir), out: path.resolve(options.outDir), texts: options.textDirs.map((d) => path.resolve(d)),
-    templates: path.resolve(options.templatesDir), styles: path.resolve(options.stylesDir),
+    layers: layerDirs(presentationOf(options)).map((l) => `${l.label}:${l.dir}`),
     audiences: options.audiences, reports: options.reports, allowUnverified: options.allowUnverified, defaultAudiences: options.defaultAudiences?.ids ?? null,
     date: options.editionDateGiven ? options.editionDate : null, print,
   });
 }
 
 function inputFiles(options: RunOptions): string[] {
-  return [options.dataDir, options.templatesDir, options.stylesDir].flatMap((d) => filesUnder(path.resolve(d)));
+  return [path.resolve(options.dataDir), ...layerDirs(presentationOf(options)).map((l) => l.dir)].flatMap((d) => filesUnder(d));
 }
 
 /** Stamps every input file, reusing the previous hash where size and time are unchanged. */

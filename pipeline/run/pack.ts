@@ -6,6 +6,8 @@
 // 4. page numbers from each document's own PDF (a document paginates the same inside the pack),
 //    one print of the whole pack, checked against its bookmarks; printed again if anything moved
 // 5. write out/packs/<name>.pdf (and .html) all or nothing
+import { presentationOf } from '../config/layers.ts';
+import { PACK_TEMPLATES, packTemplateFile, stylesheetFiles } from '../render/template-files.ts';
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -124,13 +126,14 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
 
   // 3. the pack's fingerprint
   const inputs = await runInputs(options);
-  const templates = ['pack', 'pack-cover', 'pack-contents'].map((t) => fileHash(path.join(options.templatesDir, 'pack', `${t}.hbs`)));
+  const presentation = presentationOf(options);
+  const templates = PACK_TEMPLATES.map((t) => fileHash(packTemplateFile(presentation.templates, t)));
   const parts = {
     // Only what the pack prints of its audience: the entry read raw (when the build took its
     // shortcut) and the validated one (with defaults filled in) must hash the same.
     definition: hashOf({ name, definition, audience: { id: audience.id, label: oneLine(audience.label), marking: oneLine(audience.marking) }, edition: options.editionId ?? null }),
     documents: hashOf(documents.map((d) => [d.report, d.fingerprint, d.editionDate])),
-    presentation: hashOf({ templates, styles: ['base.css', 'print.css', `audiences/${audience.id}.css`].map((f) => fileHash(path.join(options.stylesDir, f))) }),
+    presentation: hashOf({ templates, styles: stylesheetFiles(presentation.styles, audience.id).map((f) => fileHash(f)) }),
     tool: hashOf(inputs),
   };
   const fingerprint = hashOf(parts);
@@ -142,7 +145,7 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   const { createPackRenderer, markingOf } = await import('../render/pack.ts');
   const { KIND_LABEL } = await import('../render/view-model.ts');
   const { formatEdtf } = await import('../render/dates.ts');
-  const renderer = createPackRenderer({ templatesDir: options.templatesDir, stylesDir: options.stylesDir, fonts: bundledFonts() });
+  const renderer = createPackRenderer({ presentation, fonts: bundledFonts() });
   const docs = await Promise.all(documents.map(async (d) => {
     const html = await readFile(d.html, 'utf8');
     return { title: d.title, marking: markingOf(html), kind: d.kind, kindLabel: KIND_LABEL[d.kind] ?? d.kind, date: formatEdtf(d.editionDate), html };

@@ -1,5 +1,6 @@
 // run: an archived edition built again from its own snapshot (its corpus, templates, styles and
 // texts, laid out from the store), and its PDFs compared with the archived ones byte for byte.
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { listEditions } from '../archive/manifest.ts';
@@ -18,8 +19,12 @@ export async function rebuildEdition(options: RunOptions, archive: string, id: s
   const session = new BrowserSession(options.browser);
   try {
     await restore(archive, m.inputs, work);
+    // The corpus's layers where the edition had them; else the built-ins served as the corpus's too
+    // (the sample, or an edition made before layers), their audiences/ snapshotted only where they counted.
+    const layer = (name: string, builtin: string) => (existsSync(path.join(work, `corpus-${name}`)) ? path.join(work, `corpus-${name}`) : path.join(work, builtin));
     const ed: RunOptions = {
       ...options, dataDir: path.join(work, 'data'), templatesDir: path.join(work, 'templates'), stylesDir: path.join(work, 'styles'),
+      corpusTemplatesDir: layer('templates', 'templates'), corpusStylesDir: layer('styles', 'styles'),
       textDirs: [path.join(work, 'texts')], outDir: path.join(work, 'out'), editionDate: m.date, editionDateGiven: true, editionId: m.edition,
       reports: [], audiences: m.audiences, htmlOnly: false, force: false,
     };

@@ -3,6 +3,7 @@
 // on; Ctrl-C or SIGTERM closes the watcher and the browser and exits 0. The loop itself
 // (watchLoop) also drives `brief serve`'s live preview, which is told of every rebuild.
 import path from 'node:path';
+import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import { ExitCode, InputError, RenderError } from '../core/diagnostics.ts';
 import { printDiagnostics, type Io } from '../core/output.ts';
@@ -45,7 +46,9 @@ export async function watchLoop(options: RunOptions, session: BrowserSession, io
 
   await rebuild('start');
   const { watch } = await import('chokidar');
-  const watched = [options.dataDir, options.templatesDir, options.stylesDir, ...options.textDirs].map((d) => path.resolve(d));
+  // The corpus's templates and styles are watched where they would be even before they exist: the first override counts.
+  const corpusLayers = [options.corpusTemplatesDir, options.corpusStylesDir].filter((d): d is string => d !== undefined);
+  const watched = [...new Set([options.dataDir, ...layerDirs(presentationOf(options)).map((l) => l.dir), ...corpusLayers, ...options.textDirs].map((d) => path.resolve(d)))];
   const watcher = watch(watched, {
     ignoreInitial: true,
     ignored: (file: string) => file === out || file.startsWith(`${out}${path.sep}`),

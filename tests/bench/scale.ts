@@ -63,7 +63,7 @@ function check(dir: string): { ms: number; peakMb: number } {
 
 /** A copy of the test fixture with one input grown: a 10 MB text, a 50,000-row dataset, a 500-page report. */
 async function extremes(root: string): Promise<Record<string, { what: string; ms: number; peakMb: number; outcome: string }>> {
-  const fixture = path.resolve('tests/fixtures/mini');
+  const fixture = path.resolve('pipeline/render/specimen');
   const make = async (name: string, grow: (dir: string) => Promise<void>) => {
     const dir = path.join(root, name, 'data');
     await cp(fixture, dir, { recursive: true });

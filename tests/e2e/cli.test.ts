@@ -112,10 +112,10 @@ describe('brief build', () => {
   });
 
   it('refuses a text folder that does not exist, rather than leaving every quote unchecked', async () => {
-    const r = await brief(['check', '--data', 'tests/fixtures/mini', '--texts', '/no/such/texts']);
+    const r = await brief(['check', '--data', 'pipeline/render/specimen', '--texts', '/no/such/texts']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--texts names /no/such/texts, which is not a folder');
-    const env = await brief(['check', '--data', 'tests/fixtures/mini'], { BRIEF_TEXTS: '/no/such/texts' });
+    const env = await brief(['check', '--data', 'pipeline/render/specimen'], { BRIEF_TEXTS: '/no/such/texts' });
     expect(env.stderr).toContain('BRIEF_TEXTS names /no/such/texts');
     // The same for a config file's texts: folder, resolved beside the file.
     const corpus = await tempCorpus();

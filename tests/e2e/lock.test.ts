@@ -177,7 +177,7 @@ describe('with the texts', () => {
     expect(existsSync(path.join(c.data, 'anchors.lock'))).toBe(false);
     const locked = await brief(['lock', '--data', c.data]);
     expect(locked.stderr).toMatch(/created .*anchors\.lock: 6 claims in 2 texts/);
-    expect(await read(c, 'anchors.lock')).toBe(await readFile('tests/fixtures/mini/anchors.lock', 'utf8'));
+    expect(await read(c, 'anchors.lock')).toBe(await readFile('pipeline/render/specimen/anchors.lock', 'utf8'));
   });
 });
 

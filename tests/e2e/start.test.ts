@@ -49,7 +49,7 @@ describe('brief starts', () => {
   it('a build with nothing to do loads no browser, chart, template or PDF library', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'brief-noop-'));
     temps.push(dir);
-    const args = ['build', '--html', '--data', path.join(ROOT, 'tests/fixtures/mini'), '--out', path.join(dir, 'out'), '--date', '2024-01-15'];
+    const args = ['build', '--html', '--data', path.join(ROOT, 'pipeline/render/specimen'), '--out', path.join(dir, 'out'), '--date', '2024-01-15'];
     await start(args);
     const { stderr, loaded } = await start(args);
     expect(stderr).toContain('kept 4 documents');

@@ -1,12 +1,12 @@
-// Test support: small corpora as real files in a temporary folder, built from the mini fixture.
+// Test support: small corpora as real files in a temporary folder, built from the mini corpus (the specimen brief ships).
 import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from '../../pipeline/core/paths.ts';
 
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-export const MINI = path.join(FIXTURES, 'mini');
+/** The small corpus brief ships to render every template against (pipeline/render/specimen), and the tests' fixture. */
+export const MINI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'pipeline', 'render', 'specimen');
 
 export interface TempCorpus {
   readonly root: string;

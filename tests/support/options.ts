@@ -19,5 +19,8 @@ export function optionsFor(data: string, out: string, extra: Partial<RunOptions>
     browser: { ...defaults.browser, endpoint: sharedBrowser() },
     ...extra,
     templatesDir: extra.templatesDir ?? path.resolve('templates'), stylesDir: extra.stylesDir ?? path.resolve('styles'),
+    // As in the sample corpus, whose own layer is brief's folder (its audiences' overrides live there).
+    corpusTemplatesDir: 'corpusTemplatesDir' in extra ? extra.corpusTemplatesDir : extra.templatesDir ?? path.resolve('templates'),
+    corpusStylesDir: 'corpusStylesDir' in extra ? extra.corpusStylesDir : extra.stylesDir ?? path.resolve('styles'),
   };
 }

@@ -16,7 +16,10 @@ describe('resolveOptions', () => {
 
   it('lets the file win over the defaults, the environment over the file, flags over both', () => {
     const fromFile = resolveOptions({ flags: {}, file, env: {}, now });
-    expect([fromFile.dataDir, fromFile.outDir, fromFile.templatesDir, fromFile.stylesDir]).toEqual(['/file/data', '/file/out', '/file/templates', '/file/styles']);
+    expect([fromFile.dataDir, fromFile.outDir, fromFile.corpusTemplatesDir, fromFile.corpusStylesDir]).toEqual(['/file/data', '/file/out', '/file/templates', '/file/styles']);
+    // Without the file's folders, the corpus's own sit beside its data folder.
+    const beside = resolveOptions({ flags: { data: '/corpus/data' }, file: undefined, env: {}, now });
+    expect([beside.corpusTemplatesDir, beside.corpusStylesDir]).toEqual(['/corpus/templates', '/corpus/styles']);
     const fromEnv = resolveOptions({ flags: {}, file, env: { BRIEF_DATA: '/env/data', BRIEF_OUT: '/env/out' }, now });
     expect([fromEnv.dataDir, fromEnv.outDir]).toEqual(['/env/data', '/env/out']);
     const fromFlags = resolveOptions({ flags: { data: 'flag-data', out: 'flag-out' }, file, env: { BRIEF_DATA: '/env/data' }, now });

@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
+import { presentationOf } from '../../../pipeline/config/layers.ts';
 import { createHtmlRenderer } from '../../../pipeline/render/index.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
 import { MINI } from '../../support/corpus.ts';
 import { optionsFor } from '../../support/options.ts';
 
-const renderer = createHtmlRenderer({ templatesDir: 'templates', stylesDir: 'styles', fonts: bundledFonts(), editionDate: '2024-01-15' });
+const renderer = createHtmlRenderer({ presentation: presentationOf({ templatesDir: 'templates', stylesDir: 'styles', corpusTemplatesDir: 'templates', corpusStylesDir: 'styles' }), fonts: bundledFonts(), editionDate: '2024-01-15' });
 
 async function html(report: string, audience: string): Promise<string> {
   const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));

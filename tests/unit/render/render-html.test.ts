@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
+import { presentationOf } from '../../../pipeline/config/layers.ts';
 import { codePointsOf, createHtmlRenderer, FONT_FACES_HERE, withFontFaces } from '../../../pipeline/render/index.ts';
 import { createMarkdown } from '../../../pipeline/render/markdown.ts';
 import { formatEdtf } from '../../../pipeline/render/dates.ts';
@@ -60,7 +61,7 @@ describe('renderHtml', () => {
     const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
     const report = r.model!.reports.find((x) => x.id === 'timeline')!;
     const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false });
-    const html = createHtmlRenderer({ templatesDir: 'templates', stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
+    const html = createHtmlRenderer({ presentation: presentationOf({ templatesDir: 'templates', stylesDir: 'styles', corpusTemplatesDir: 'templates', corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
     expect(html).toContain('<h1>Fixture &lt;b&gt;chronology&lt;/b&gt; &amp; co</h1>');
     expect(html).toContain('font/woff2;base64,');
     expect(html).not.toMatch(/(src|href)="https?:/);
@@ -68,29 +69,42 @@ describe('renderHtml', () => {
     await corpus.remove();
   });
 
-  it('lets an audience override a partial without forking the templates', async () => {
+  it('lets an audience override a partial without forking the templates: the corpus holds that one file', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
-    await cp('templates', path.join(root, 'templates'), { recursive: true });
     await mkdir(path.join(root, 'templates/audiences/analyst'), { recursive: true });
     await writeFile(path.join(root, 'templates/audiences/analyst/bluf.hbs'), '<p class="custom-bluf">{{bluf}}</p>');
-    const r = await checkCorpus(optionsFor('tests/fixtures/mini', '/nonexistent'));
+    await mkdir(path.join(root, 'styles/audiences'), { recursive: true });
+    await writeFile(path.join(root, 'styles/audiences/analyst.css'), '.custom-bluf { color: rgb(1, 2, 3); }');
+    await writeFile(path.join(root, 'styles/house.css'), '.house-rule { color: rgb(4, 5, 6); }');
+    const r = await checkCorpus(optionsFor('pipeline/render/specimen', '/nonexistent'));
+    const presentation = presentationOf({ templatesDir: 'templates', stylesDir: 'styles', corpusTemplatesDir: path.join(root, 'templates'), corpusStylesDir: path.join(root, 'styles') });
     const render = (audience: string) => {
       const sel = selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get(audience)!, { allowUnverified: false });
-      return createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
+      return createHtmlRenderer({ presentation, fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
     };
-    expect(render('analyst')).toContain('class="custom-bluf"');
-    expect(render('executive')).not.toContain('class="custom-bluf"');
+    const analyst = render('analyst');
+    expect(analyst.html).toContain('class="custom-bluf"');
+    expect(analyst.html).toContain('rgb(1, 2, 3)');
+    expect(analyst.templates.bluf).toBe(path.join(root, 'templates/audiences/analyst/bluf.hbs'));
+    // Every other template still comes from brief's own folder, and the extra stylesheet reaches every audience.
+    expect(analyst.templates['title-block']).toBe(path.resolve('templates/partials/title-block.hbs'));
+    const executive = render('executive');
+    expect(executive.html).not.toContain('class="custom-bluf"');
+    expect(executive.html).toContain('rgb(4, 5, 6)');
+    expect(analyst.html).toContain('rgb(4, 5, 6)');
+    // brief's own audiences/ folder is the sample's: a corpus of its own does not get its executive overrides.
+    expect(executive.templates.sources).toBe(path.resolve('templates/partials/sources.hbs'));
   });
 
   it('reports a misspelt field in a partial with the partial\'s file and line (strict mode, at run time)', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
     await cp('templates', path.join(root, 'templates'), { recursive: true });
     await writeFile(path.join(root, 'templates/partials/bluf.hbs'), '<section class="bluf">\n  <h2>Summary</h2>\n  <p>{{bluff}}</p>\n</section>\n');
-    const r = await checkCorpus(optionsFor('tests/fixtures/mini', '/nonexistent'));
+    const r = await checkCorpus(optionsFor('pipeline/render/specimen', '/nonexistent'));
     const sel = selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get('analyst')!, { allowUnverified: false });
     let error: unknown;
     try {
-      createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
+      createHtmlRenderer({ presentation: presentationOf({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', corpusTemplatesDir: path.join(root, 'templates'), corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
     } catch (e) {
       error = e;
     }
@@ -107,7 +121,7 @@ describe('renderHtml', () => {
     await writeFile(path.join(root, 'templates/partials/bluf.hbs'), '<section>\n{{#if bluf}}\n<p>{{bluf}}</p>\n');
     let error: unknown;
     try {
-      createHtmlRenderer({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', fonts, editionDate: '2024-01-15' })
+      createHtmlRenderer({ presentation: presentationOf({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', corpusTemplatesDir: path.join(root, 'templates'), corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' })
         .renderHtml({ audience: { id: 'analyst' }, report: { kind: 'chronology' } } as never, []);
     } catch (e) {
       error = e;

@@ -1,0 +1,154 @@
+// run: `check`'s look at the templates: every audience's templates compiled, then each document kind
+// rendered once for each audience against a real view model — the specimen corpus brief ships
+// (pipeline/render/specimen: one report of each kind, every part filled in), selected for the
+// corpus's own audiences — so a misspelt field in an override (`{{blufx}}`) fails `check`, with the
+// nearest field, not a later build; and every file of the corpus's layers that no render uses is named.
+import path from 'node:path';
+import type { RenderedChart } from '../chart/types.ts';
+import { readFileSync } from 'node:fs';
+import { LayerName, presentationOf, type Presentation } from '../config/layers.ts';
+import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
+import { diagnostic, hasErrors, InputError, type Diagnostic } from '../core/diagnostics.ts';
+import { displayPath } from '../core/paths.ts';
+import { didYouMean } from '../core/suggest.ts';
+import type { Model } from '../model/index.ts';
+import type { Selection } from '../select/index.ts';
+
+export const SPECIMEN_DIR = path.join(PROJECT_ROOT, 'pipeline', 'render', 'specimen');
+
+/** The specimen's selections for these audiences, one per kind and audience; loaded once per process. */
+let specimen: Promise<{ model: Model; select: (audience: Model['audiences'] extends ReadonlyMap<string, infer A> ? A : never) => Selection[] } | undefined> | undefined;
+
+function loadSpecimen() {
+  specimen ??= (async () => {
+    const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { readLock }, { selectReport }] = await Promise.all([
+      import('../load/index.ts'), import('../validate/index.ts'), import('../model/index.ts'), import('../anchor/index.ts'), import('./lock-file.ts').then((m) => ({ readLock: m.readLockFile })), import('../select/index.ts'),
+    ]);
+    const validation = validateCorpus(await loadCorpus(SPECIMEN_DIR));
+    const { model, diagnostics } = buildModel(validation.corpus, { defaultAudiences: undefined });
+    // The specimen is ours: a problem in it is brief's bug, and must not reach a user's check.
+    if (hasErrors([...validation.diagnostics, ...diagnostics])) return undefined;
+    const anchoring = await anchorClaims(model, [], (await readLock(SPECIMEN_DIR)).lock);
+    return {
+      model,
+      select: (audience) => [...model.reports.values()].flatMap((report) => {
+        try {
+          return [selectReport(model, anchoring, report, audience, { allowUnverified: true })];
+        } catch (err) {
+          if (err instanceof InputError) return []; // an audience the specimen's report may not go to: compiled, not rendered
+          throw err;
+        }
+      }),
+    };
+  })();
+  return specimen;
+}
+
+/** Every key of the view model, at any depth: where a misspelt field's nearest name is looked for. */
+function fieldNames(value: unknown, into = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 6 || value === null || typeof value !== 'object') return into;
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 3)) fieldNames(v, into, depth + 1);
+    return into;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    into.add(k);
+    fieldNames(v, into, depth + 1);
+  }
+  return into;
+}
+
+/** A strict-mode "x not defined" names the field; the hint names the nearest one the view model has. */
+function withNearestField(d: Diagnostic, fields: ReadonlySet<string>): Diagnostic {
+  const m = /"([^"]+)" not defined/.exec(d.message);
+  if (!m) return d;
+  return { ...d, message: `template error: the view model has no field "${m[1]}"`, hint: didYouMean(m[1]!, [...fields], 'see README.md, "Templates", for the fields a template sees') };
+}
+
+/**
+ * The view model behind a proxy that notes each field a template asks for and the model lacks.
+ * Strict mode throws only for a plain `{{field}}`; a helper's argument (`{{#if blufx}}`,
+ * `{{#each periodz}}`) is looked up quietly, and a misspelt one would silently print nothing.
+ * The view model has every field (null when empty), so any lookup it cannot answer is a mistake.
+ */
+function noticingMisses(value: unknown, misses: Set<string>, seen = new WeakMap<object, object>()): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const known = seen.get(value);
+  if (known) return known;
+  const proxy = new Proxy(value, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && !(key in target)) misses.add(key);
+      return noticingMisses(Reflect.get(target, key, receiver), misses, seen);
+    },
+  });
+  seen.set(value, proxy);
+  return proxy;
+}
+
+/** Where a missing field is first named in the templates a render used, the corpus's files first. */
+function firstUse(name: string, files: readonly string[]): { file: string; line: number; column: number } | undefined {
+  const word = new RegExp(`\\{\\{[^}]*?(?<![\\w.@-])${name.replace(/[^\w-]/g, '')}(?![\\w-])`);
+  for (const file of files) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = word.exec(lines[i]!);
+      if (m) return { file: displayPath(file), line: i + 1, column: m.index + m[0].length - name.length + 1 };
+    }
+  }
+  return undefined;
+}
+
+/** A placeholder for each figure, so the figure partials run without drawing a chart. */
+const placeholderCharts = (sel: Selection): RenderedChart[] =>
+  sel.charts.map((c) => ({ id: c.id, title: c.title, description: typeof c.spec.description === 'string' ? c.spec.description : undefined, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>', width: 10, height: 10 }));
+
+export async function checkTemplates(options: RunOptions, model: Model, presentation: Presentation = presentationOf(options)): Promise<Diagnostic[]> {
+  const audiences = [...model.audiences.values()];
+  // A corpus without audiences renders nothing (a folder of sources and claims only): nothing to check against.
+  if (audiences.length === 0) return [];
+  const [{ createTemplates }, { overridable, unknownOverrides }, { buildViewModel }, { createMarkdown }] = await Promise.all([
+    import('../render/environment.ts'), import('../render/overrides.ts'), import('../render/view-model.ts'), import('../render/markdown.ts'),
+  ]);
+  const found = new Map<string, Diagnostic>();
+  const keep = (d: Diagnostic) => found.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
+  const { kinds } = overridable(presentation.templates);
+  const spec = await loadSpecimen();
+  const corpusFile = (file: string) => presentation.templates.some((l) => l.name === LayerName.corpus && file.startsWith(l.dir + path.sep));
+  const markdown = createMarkdown();
+  for (const audience of audiences) {
+    let templates;
+    try {
+      templates = createTemplates(presentation.templates, audience.id);
+      templates.compile(kinds);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      // A broken shared partial breaks every audience: say it once.
+      err.diagnostics.forEach(keep);
+      continue;
+    }
+    for (const selection of spec?.select(audience) ?? []) {
+      const view = buildViewModel(selection, placeholderCharts(selection), markdown, '2026-01-01', '', null);
+      const misses = new Set<string>();
+      try {
+        const { used } = templates.render(selection.report.kind, noticingMisses(view, misses) as object);
+        const files = [...new Set(Object.values(used))].sort((a, b) => Number(corpusFile(b)) - Number(corpusFile(a)));
+        for (const name of misses) {
+          const at = firstUse(name, files);
+          if (at) keep(withNearestField(diagnostic(at, 'E_TEMPLATE', `template error: "${name}" not defined`, ''), fieldNames(view)));
+        }
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        const fields = fieldNames(view);
+        err.diagnostics.map((d) => withNearestField(d, fields)).forEach(keep);
+      }
+    }
+  }
+  return [...found.values(), ...unknownOverrides(presentation, audiences.map((a) => a.id))];
+}
+
+/** For tests: the specimen's reports, one of each kind. */
+export async function specimenKinds(): Promise<string[]> {
+  const s = await loadSpecimen();
+  return s ? [...new Set([...s.model.reports.values()].map((r) => r.kind))] : [];
+}
+
