@@ -82,6 +82,13 @@ const COMMANDS: Record<string, Command> = {
     examples: ['brief lock --texts ../texts', 'BRIEF_TEXTS=../texts brief lock --json'],
     load: () => import('./run/lock.ts'),
   },
+  templates: {
+    summary: 'list every template, partial and stylesheet and where each resolves from for each audience (brief\'s built-ins or the corpus); copy NAME starts an override',
+    args: '[copy NAME]',
+    flags: ['audience'],
+    examples: ['brief templates', 'brief templates --audience minister', 'brief templates copy bluf --audience minister', 'brief templates copy base.css'],
+    load: () => import('./commands/templates.ts'),
+  },
   watch: {
     summary: 'build, then rebuild what each saved change affects, until Ctrl-C',
     flags: ['audience', 'report', 'allow-unverified', 'html'],
