@@ -31,9 +31,11 @@ const FLAGS = {
   report: { type: 'list', value: 'id,…', help: 'only these reports' },
   date: { type: 'string', value: 'YYYY-MM-DD', help: 'the edition date documents carry (default: today for what is redone)' },
   'allow-unverified': { type: 'boolean', help: 'cite claims whose quotes are not verified, visibly marked' },
-  force: { type: 'boolean', help: 'redo every document, whatever the fingerprints say' },
+  force: { type: 'boolean', help: 'redo every document, whatever the fingerprints say (edition: archive one even if nothing changed)' },
   html: { type: 'boolean', help: 'write HTML only: no browser, no PDF' },
   rebuild: { type: 'boolean', help: 'also build the edition again from its snapshot and compare the PDFs byte for byte' },
+  archive: { type: 'string', value: 'DIR', help: 'where editions are archived (default: archive: in brief.config.yaml, else editions/ beside the data folder)' },
+  backdate: { type: 'boolean', help: 'archive an edition dated before the latest one' },
   json: { type: 'boolean', help: 'print one JSON document on standard output, nothing else' },
   quiet: { type: 'boolean', short: 'q', help: 'print problems only, not what was done' },
   verbose: { type: 'boolean', help: 'also print each document kept, and how long each stage took' },
@@ -115,27 +117,27 @@ const COMMANDS: Record<string, Command> = {
   },
   edition: {
     summary: 'archive a dated edition: every document and a pack per audience, a manifest, a changelog, the corpus it came from',
-    flags: ['date', 'audience', 'allow-unverified'],
-    examples: ['brief edition', 'brief edition --date 2026-02-01 --audience executive,analyst'],
+    flags: ['date', 'audience', 'allow-unverified', 'archive', 'backdate', 'force'],
+    examples: ['brief edition', 'brief edition --date 2026-02-01 --audience executive,analyst', 'brief edition --force   # even if nothing changed since the last'],
     load: () => import('./run/edition.ts'),
   },
   editions: {
     summary: 'list the archived editions: id, date, documents, claims, changes',
-    flags: [],
+    flags: ['archive'],
     examples: ['brief editions', 'brief editions --json'],
     load: () => import('./run/editions.ts'),
   },
   diff: {
     summary: 'the changes between two editions, or between an edition and the corpus now: claims, judgments, events, sources, numbers',
     args: 'EDITION [EDITION]',
-    flags: ['date'],
+    flags: ['date', 'archive'],
     examples: ['brief diff 2026-02-01 2026-03-01', 'brief diff 2026-02-01', 'brief diff 2026-02-01 2026-02-01.2 --json'],
     load: () => import('./run/diff.ts'),
   },
   verify: {
     summary: 'check archived editions against their manifests and the chain of manifests; --rebuild also rebuilds one from its snapshot',
     args: '[EDITION]',
-    flags: ['rebuild'],
+    flags: ['rebuild', 'archive'],
     examples: ['brief verify', 'brief verify 2026-02-01 --rebuild'],
     load: () => import('./run/verify.ts'),
   },
@@ -214,6 +216,7 @@ async function resolveRunOptions(values: Record<string, unknown>) {
     data: values.data as string | undefined, out, texts: list(values.texts), audience: list(values.audience), report: list(values.report),
     date: values.date as string | undefined, allowUnverified: values['allow-unverified'] as boolean | undefined, force: values.force as boolean | undefined,
     html: values.html as boolean | undefined, pack: values.pack as string | undefined, rebuild: values.rebuild as boolean | undefined,
+    archive: values.archive as string | undefined, backdate: values.backdate as boolean | undefined,
   };
   for (const [name, v] of [['audience', flags.audience], ['report', flags.report]] as const) {
     if (v !== undefined && v.length === 0) throw new UsageError(`--${name} needs a value`);

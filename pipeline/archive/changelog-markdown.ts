@@ -148,11 +148,19 @@ function summaryLine(changes: readonly Change[]): string {
   return `**${plural(total, 'change', 'changes')}**: ${parts.join(' · ')}.`;
 }
 
-function firstEdition(changes: readonly Change[], to: EditionRef): string {
+/** What an edition printed: its documents (reports × audiences) and packs. */
+export interface EditionOutputs {
+  readonly documents: number;
+  readonly audiences: number;
+  readonly packs: number;
+}
+
+function firstEdition(changes: readonly Change[], to: EditionRef, outputs: EditionOutputs | undefined): string {
   const { byKind } = countChanges(changes);
-  const held = HOLDS.map(([kind, one, many]) => plural(byKind[kind], one, many));
+  const held = HOLDS.filter(([kind]) => kind !== 'report-added').map(([kind, one, many]) => plural(byKind[kind], one, many));
   const judgments = changes.reduce((n, c) => n + (c.kind === 'report-added' ? c.judgments : 0), 0);
-  const lines = [`# First edition: ${to.date}`, '', `This first edition holds ${held.join(', ')} (with ${plural(judgments, 'key judgment', 'key judgments')}).`];
+  const printed = outputs ? `, printed as ${plural(outputs.documents, 'document', 'documents')} for ${plural(outputs.audiences, 'audience', 'audiences')} and ${plural(outputs.packs, 'pack', 'packs')}` : '';
+  const lines = [`# First edition: ${to.date}`, '', `This first edition holds ${held.join(', ')}, and ${plural(byKind['report-added'], 'report', 'reports')} with ${plural(judgments, 'key judgment', 'key judgments')}${printed}.`];
   const reports = changes.filter((c) => c.kind === 'report-added');
   if (reports.length) lines.push('', `## ${ChangeSection.documents}`, '', ...reports.map((c) => `- ${describeChange(c)}`));
   return `${lines.join('\n')}\n`;
@@ -162,8 +170,8 @@ function firstEdition(changes: readonly Change[], to: EditionRef): string {
  * CHANGELOG.md for edition `to`. `from` is the edition it is compared with, or null for the first
  * edition, whose `changes` (everything added, from an empty summary) are summed up rather than listed.
  */
-export function changelogMarkdown(changes: readonly Change[], from: EditionRef | null, to: EditionRef): string {
-  if (from === null) return firstEdition(changes, to);
+export function changelogMarkdown(changes: readonly Change[], from: EditionRef | null, to: EditionRef, outputs?: EditionOutputs): string {
+  if (from === null) return firstEdition(changes, to, outputs);
   const lines = [`# Changes from edition ${from.date} to ${to.date}`, ''];
   if (from.id !== from.date || to.id !== to.date) lines.push(`Editions \`${from.id}\` → \`${to.id}\`.`, '');
   if (changes.length === 0) return `${[...lines, 'No changes.'].join('\n')}\n`;

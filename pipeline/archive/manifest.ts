@@ -32,7 +32,8 @@ export interface Manifest {
   /** Document name → fingerprint of its content alone (not the edition it belongs to): what changed between editions. */
   readonly content: Readonly<Record<string, string>>;
   readonly documents: readonly { readonly name: string; readonly report: string; readonly audience: string; readonly pages: number; readonly pdf: string }[];
-  readonly packs: readonly { readonly name: string; readonly audience: string; readonly pages: number; readonly pdf: string }[];
+  /** A pack per audience, and each pack the corpus defines (`pack`: its id in data/packs/) for each of its audiences. */
+  readonly packs: readonly { readonly name: string; readonly audience: string; readonly pack?: string; readonly pages: number; readonly pdf: string }[];
   /** The corpus, templates, styles and source texts it was built from (kept in the store). */
   readonly inputs: readonly FileEntry[];
   /** Every file of the edition folder but the manifest itself. */

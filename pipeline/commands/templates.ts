@@ -51,16 +51,17 @@ function listing(templates: Layers, styles: Layers, audiences: readonly string[]
     })),
     ...PACK_TEMPLATES.map((n): Entry => ({ name: n, what: 'pack', resolved: per(() => resolveIn(templates, `pack/${n}.hbs`)?.file ?? '', templates) })),
   ];
-  const sheets = new Map<string, Record<string, { from: string; file: string }>>();
+  const sheets = new Map<string, Record<string, { from: string; file: string }>>([['base.css', {}], ['print.css', {}]]);
   for (const a of audiences) {
     for (const file of stylesheetFiles(styles, a)) {
       const own = path.basename(path.dirname(file)) === 'audiences';
       const name = own ? 'audiences/<audience>.css' : path.basename(file);
       const row = sheets.get(name) ?? {};
-      row[a] = existsSync(file) ? where(styles, file) : { from: '', file: '' };
+      row[a] = where(styles, file);
       sheets.set(name, row);
     }
   }
+  if (!sheets.has('audiences/<audience>.css')) sheets.set('audiences/<audience>.css', {});
   return [...entries, ...[...sheets].map(([name, resolved]): Entry => ({ name, what: 'style', resolved }))];
 }
 

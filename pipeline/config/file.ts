@@ -21,7 +21,7 @@ export const ConfigFile = z.strictObject({
   templates: path_.optional(),
   /** The corpus's own stylesheets, laid over brief's file by file (default: styles/ beside the data folder). */
   styles: path_.optional(),
-  /** Where dated editions are archived (default: out/editions). */
+  /** Where dated editions are archived (default: editions/ beside the data folder; never inside out/, which is disposable). */
   archive: path_.optional(),
   /** The audiences a report goes to when it names none (a report's own list wins; without either, all). */
   audiences: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')).min(1, 'must name at least one audience').optional(),

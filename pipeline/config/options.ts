@@ -60,8 +60,10 @@ export interface RunOptions {
   readonly htmlOnly: boolean;
   /** `brief verify --rebuild`: also rebuild the edition from its snapshot and compare its PDFs. */
   readonly rebuild: boolean;
-  /** Where `brief edition` archives editions; undefined: `<out>/editions`. */
+  /** Where `brief edition` archives editions; undefined: editions/ beside the data folder. */
   readonly archiveDir: string | undefined;
+  /** `brief edition --backdate`: archive an edition dated before the latest one. */
+  readonly backdate: boolean;
   /** The archived edition these outputs belong to (`brief edition`): printed in every footer and in the PDF's metadata. */
   readonly editionId: string | undefined;
   /** `brief pack`: the pack defined in data/packs/<id>.yaml. */
@@ -93,6 +95,7 @@ export function defaultOptions(now = new Date()): RunOptions {
     pack: undefined,
     editionId: undefined,
     archiveDir: undefined,
+    backdate: false,
     rebuild: false,
     browser: { executable: undefined, noSandbox: process.getuid?.() === 0, endpoint: undefined },
   };

@@ -17,6 +17,8 @@ export interface FlagValues {
   readonly html?: boolean;
   readonly pack?: string;
   readonly rebuild?: boolean;
+  readonly archive?: string;
+  readonly backdate?: boolean;
 }
 
 export interface ResolveInput {
@@ -71,7 +73,8 @@ export function resolveOptions({ flags, file, env, now = new Date(), root = proc
     force: flags.force ?? false,
     htmlOnly: flags.html ?? false,
     pack: flags.pack,
-    archiveDir: file?.archive,
+    archiveDir: flags.archive ?? file?.archive,
+    backdate: flags.backdate ?? false,
     rebuild: flags.rebuild ?? false,
     browser: browserFrom(env, root),
   };

@@ -28,7 +28,7 @@ export interface RenderedHtml {
   readonly html: string;
   /** Each template the render used (`kind:<kind>`, partial and layout names) → its file. */
   readonly templates: Readonly<Record<string, string>>;
-  /** The stylesheets inlined, present or not (a missing audience stylesheet is a dependency too). */
+  /** The stylesheets inlined (those that exist: one added later is a new input). */
   readonly stylesheets: readonly string[];
 }
 

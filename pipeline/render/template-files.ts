@@ -24,13 +24,12 @@ const CORE_STYLES = ['base.css', 'print.css'];
 
 /**
  * The stylesheets a document of this audience carries, in the order they are inlined: base, print,
- * the extra stylesheets of every layer (by name), the audience's own. The audience's is listed even
- * when absent (where the corpus would put it): adding it later changes the documents.
+ * the extra stylesheets of every layer (by name), the audience's own where a layer that serves
+ * audiences has one. Only files that exist: one added later is a new input, and redoes the documents.
  */
 export function stylesheetFiles(layers: Layers, audience: string): string[] {
-  const at = (rel: string) => resolveIn(layers, rel)?.file ?? path.join(layers.find((l) => l.audiences)?.dir ?? layers[0]!.dir, ...rel.split('/'));
   const extras = [...new Set(layers.flatMap((l) => filesIn(l, '', '.css')))].filter((n) => !CORE_STYLES.includes(n)).sort();
-  return [...CORE_STYLES, ...extras, `audiences/${audience}.css`].map(at);
+  return [...CORE_STYLES, ...extras, `audiences/${audience}.css`].flatMap((rel) => resolveIn(layers, rel)?.file ?? []);
 }
 
 /** The pack's own templates (`pack`, `pack-cover`, `pack-contents`), from pack/ in the layers. */

@@ -10,11 +10,12 @@ import { ExitCode, InputError, UsageError } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
 import { checkCorpus } from './check.ts';
 import type { CommandContext } from './command.ts';
-import { archiveDir } from './edition.ts';
+import { archiveDir, assertNotInOldPlace } from './edition.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length < 1 || args.length > 2) throw new UsageError('brief diff takes one edition (compared with the corpus now) or two: brief diff 2026-02-01 2026-03-01');
   const archive = archiveDir(options);
+  assertNotInOldPlace(options, archive);
   const ids = (await listEditions(archive, sha256)).map((e) => e.id);
   const summaryOf = async (id: string): Promise<CorpusSummary> => {
     const file = path.join(archive, id, 'summary.json');

@@ -6,13 +6,13 @@
 // 2. build every document and pack into a work folder, with the edition id in every PDF
 // 3. snapshot the inputs into the store; summarise the corpus; the changelog against the previous edition
 // 4. manifest (every file's sha256, the previous manifest's sha256), then one rename into place and the new head
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { changelogMarkdown, diffSummaries } from '../archive/changelog.ts';
 import { listEditions, MANIFEST, nextEditionId, type FileEntry, type Manifest } from '../archive/manifest.ts';
 import { sha256, storeBytes } from '../archive/store.ts';
-import { summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
+import { emptySummary, summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
 import { HEAD } from '../archive/verify.ts';
 import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
@@ -28,7 +28,24 @@ import { makePack } from './pack.ts';
 import { stateDir } from './staging.ts';
 import { makeDirs } from '../core/dirs.ts';
 
-export const archiveDir = (options: RunOptions): string => path.resolve(options.archiveDir ?? path.join(options.outDir, 'editions'));
+/** Where editions are archived: `archive:` in the config (or --archive), else editions/ beside the data folder, never in the disposable out/. */
+export const archiveDir = (options: RunOptions): string => path.resolve(options.archiveDir ?? path.join(path.dirname(path.resolve(options.dataDir)), 'editions'));
+
+/**
+ * Editions made before the archive moved out of out/ (where `rm -rf out` would take them): found
+ * there and not yet moved, they are named with the one command that moves them. Manifests chain by
+ * hash and hold paths relative to the archive, so a moved archive verifies as it did.
+ */
+export function assertNotInOldPlace(options: RunOptions, archive = archiveDir(options)): void {
+  const old = path.resolve(options.outDir, 'editions');
+  if (old === archive || !existsSync(path.join(old, HEAD)) || existsSync(path.join(archive, HEAD))) return;
+  throw new UsageError(`the editions of this corpus are in ${displayPath(old)}, inside the out/ folder, which brief treats as disposable (and brief init's .gitignore ignores); they belong in ${displayPath(archive)}. Move them, chain intact: mv ${displayPath(old)} ${displayPath(archive)} (or name the folder with archive: in brief.config.yaml)`);
+}
+
+function filesUnderSync(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(e.parentPath, e.name)).sort();
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
@@ -42,35 +59,53 @@ async function entry(file: string, as: string): Promise<FileEntry> {
   return { path: as, sha256: sha256(bytes), size: bytes.byteLength };
 }
 
-/** Stores every input the edition was built from; returns them as the snapshot lists them. */
-async function snapshot(archive: string, options: RunOptions, texts: readonly string[]): Promise<FileEntry[]> {
-  const inputs: FileEntry[] = [];
-  const store = async (file: string, as: string) => {
-    const bytes = await readFile(file);
-    inputs.push({ path: as, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
-  };
-  for (const file of await filesUnder(path.resolve(options.dataDir))) await store(file, `data/${path.relative(path.resolve(options.dataDir), file).split(path.sep).join('/')}`);
-  // Each layer of templates and styles as the run saw it: the built-ins under templates/ and styles/,
-  // the corpus's own under corpus-templates/ and corpus-styles/ (rebuild.ts lays them out again). A
-  // layer whose audiences/ folder does not count leaves it out: those files were no input.
+/** Every input an edition is built from, as the snapshot names it: the corpus, each layer of templates and styles, the texts. */
+function inputFiles(options: RunOptions, texts: readonly string[]): { file: string; as: string }[] {
+  const files: { file: string; as: string }[] = [];
+  const data = path.resolve(options.dataDir);
+  for (const file of filesUnderSync(data)) files.push({ file, as: `data/${path.relative(data, file).split(path.sep).join('/')}` });
+  // Each layer as the run saw it: the built-ins under templates/ and styles/, the corpus's own under
+  // corpus-templates/ and corpus-styles/ (rebuild.ts lays them out again). A layer whose audiences/
+  // folder does not count leaves it out: those files were no input.
   const p = presentationOf(options);
+  const labels = layerDirs(p);
   for (const layer of [...p.templates, ...p.styles]) {
-    const label = layerDirs(p).find((l) => l.dir === layer.dir)!.label;
-    for (const rel of allFiles(layer).filter((r) => layer.audiences || !r.startsWith('audiences/'))) await store(path.join(layer.dir, ...rel.split('/')), `${label}/${rel}`);
+    const label = labels.find((l) => l.dir === layer.dir)!.label;
+    for (const rel of allFiles(layer).filter((r) => layer.audiences || !r.startsWith('audiences/'))) files.push({ file: path.join(layer.dir, ...rel.split('/')), as: `${label}/${rel}` });
   }
   // Texts found outside the data folder (--texts) are kept too, so the edition can be rebuilt as it was verified.
-  for (const file of texts.filter((t) => !path.resolve(t).startsWith(path.resolve(options.dataDir) + path.sep))) {
-    await store(file, `texts/${path.basename(file)}`);
+  for (const file of texts.filter((t) => !path.resolve(t).startsWith(data + path.sep))) files.push({ file, as: `texts/${path.basename(file)}` });
+  return files;
+}
+
+/** Stores every input in the archive's store; returns them as the manifest lists them. */
+async function snapshot(archive: string, files: readonly { file: string; as: string }[]): Promise<FileEntry[]> {
+  const inputs: FileEntry[] = [];
+  for (const { file, as } of files) {
+    const bytes = await readFile(file);
+    inputs.push({ path: as, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
   }
   return inputs;
 }
 
-export interface EditionResult {
-  readonly id: string;
-  readonly dir: string;
-  readonly manifest: Manifest;
-  readonly changes: number;
+/** The inputs' hashes, without storing them: what "nothing changed since the last edition" is judged by. */
+async function inputHashes(files: readonly { file: string; as: string }[]): Promise<string> {
+  const entries = await Promise.all(files.map(async ({ file, as }) => `${as} ${sha256(await readFile(file))}`));
+  return entries.sort().join('\n');
 }
+
+export type EditionResult =
+  | { readonly made: true; readonly id: string; readonly dir: string; readonly manifest: Manifest; readonly changes: number }
+  /** Nothing changed since `previous` (its inputs and brief are as they were), and --force was not given. */
+  | { readonly made: false; readonly previous: string };
+
+const toolOf = async () => {
+  const lock = path.join(PROJECT_ROOT, 'package-lock.json');
+  return {
+    version: (JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    lockfileSha256: existsSync(lock) ? sha256(await readFile(lock)) : '',
+  };
+};
 
 export async function makeEdition(options: RunOptions, session: BrowserSession, notify: (m: string) => void, progress: (m: string) => void): Promise<EditionResult> {
   const archive = archiveDir(options);
@@ -79,10 +114,23 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
   const work = await mkdtemp(path.join(stateDir(archive), 'edition-'));
   return undoOnInterrupt(async () => { await session.close(); await rm(work, { recursive: true, force: true }); await release(); }, async () => {
     try {
-      // 1. the id
+      // 1. the id; an edition dated before the latest, or with nothing new, only when asked for
       const existing = await listEditions(archive, sha256);
       const id = nextEditionId(options.editionDate, existing.map((e) => e.id));
       const previous = existing.filter((e) => e.manifest).at(-1);
+      const latest = existing.map((e) => e.manifest?.date ?? '').sort().at(-1);
+      if (latest && options.editionDate < latest && !options.backdate) {
+        throw new UsageError(`an edition dated ${options.editionDate} would come after one dated ${latest}: editions are archived in date order, so a back-dated one is made only when asked for (--backdate; it is chained after the latest all the same)`);
+      }
+      const tool = await toolOf();
+      if (previous?.manifest && !options.force) {
+        const { checkCorpus } = await import('./check.ts');
+        const checked = await checkCorpus(options, undefined, { templates: false });
+        const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
+        const was = previous.manifest.inputs.map((i) => `${i.path} ${i.sha256}`).sort().join('\n');
+        const sameTool = previous.manifest.tool.version === tool.version && previous.manifest.tool.lockfileSha256 === tool.lockfileSha256;
+        if (checked.ok && sameTool && was === await inputHashes(inputFiles(options, texts))) return { made: false, previous: previous.id } as const;
+      }
 
       // 2. documents and packs, built afresh for this edition
       const out = path.join(work, 'build');
@@ -91,28 +139,34 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       const built = await buildDocuments(ed, { session, progress, notify });
       const model = built.model!;
       const audiences = [...new Set(built.documents.map((d) => d.audience))];
+      // A pack per audience, and every pack the corpus defines (data/packs/) for each of its audiences.
+      const requests = [
+        ...audiences.map((audience) => ({ audience, pack: undefined, reports: [] })),
+        ...[...model.packs.values()].flatMap((p) => p.audiences.filter((a) => audiences.includes(a)).map((audience) => ({ audience, pack: p.id, reports: [] }))),
+      ];
       const packs = [];
-      for (const audience of audiences) packs.push(await makePack({ ...ed, audiences: [audience] }, { audience, pack: undefined, reports: [] }, session, progress, notify));
+      for (const request of requests) packs.push({ ...await makePack({ ...ed, audiences: [request.audience] }, request, session, progress, notify), request });
       await makeDirs(path.join(dir, 'pdf'));
       await makeDirs(path.join(dir, 'packs'));
       for (const d of built.documents) await copyFile(d.pdf!, path.join(dir, 'pdf', path.basename(d.pdf!)));
       for (const p of packs) await copyFile(p.pdf, path.join(dir, 'packs', path.basename(p.pdf)));
 
       // 3. snapshot, summary, changelog
-      const inputs = await snapshot(archive, options, [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file));
+      const inputs = await snapshot(archive, inputFiles(options, [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file)));
       const summary = summarizeCorpus(model);
       await writeFile(path.join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
       const before = previous ? JSON.parse(await readFile(path.join(previous.dir, 'summary.json'), 'utf8')) as CorpusSummary : undefined;
+      // A first edition's changelog says what it holds: everything in it, as added to an empty archive.
+      const held = before ? undefined : diffSummaries(emptySummary(), summary);
       const fingerprints = Object.fromEntries([...built.documents.map((d) => [`${d.report}.${d.audience}`, d.fingerprint]), ...packs.map((p) => [`packs/${p.name}`, p.documents.map((d) => d.fingerprint).join('+')])]);
       const changes = before ? diffSummaries(before, summary) : [];
       const content = Object.fromEntries(built.documents.map((d) => [`${d.report}.${d.audience}`, d.content]));
       const redone = previous?.manifest ? Object.keys(content).filter((k) => previous.manifest!.content?.[k] !== content[k]) : [];
-      const changelog = changelogMarkdown(changes, previous?.manifest ? { id: previous.id, date: previous.manifest.date } : null, { id, date: options.editionDate })
+      const changelog = changelogMarkdown(held ?? changes, previous?.manifest ? { id: previous.id, date: previous.manifest.date } : null, { id, date: options.editionDate }, { documents: built.documents.length, audiences: audiences.length, packs: packs.length })
         + (previous ? `\n## Documents whose content changed\n\n${redone.length ? redone.map((n) => `- ${n}`).join('\n') : 'None: every document says what it said in the previous edition.'}\n` : '');
       await writeFile(path.join(dir, 'CHANGELOG.md'), changelog);
 
       // 4. the manifest, then one rename
-      const lock = path.join(PROJECT_ROOT, 'package-lock.json');
       const state = JSON.parse(await readFile(path.join(stateDir(out), 'state.json'), 'utf8')) as { browser?: { version: string } };
       const anchoring: Record<string, number> = {};
       for (const a of built.anchoring?.anchors.values() ?? []) {
@@ -122,13 +176,10 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       const manifest: Manifest = {
         format: 1, edition: id, date: options.editionDate, sequence: (previous?.manifest?.sequence ?? 0) + 1,
         previous: previous ? { edition: previous.id, manifestSha256: previous.manifestSha256! } : null,
-        tool: {
-          name: 'brief', version: (JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
-          lockfileSha256: existsSync(lock) ? sha256(await readFile(lock)) : '', chromium: state.browser?.version ?? 'unknown',
-        },
+        tool: { name: 'brief', ...tool, chromium: state.browser?.version ?? 'unknown' },
         audiences, anchoring, fingerprints, content, changes: changes.length,
         documents: built.documents.map((d) => ({ name: `${d.report}.${d.audience}`, report: d.report, audience: d.audience, pages: d.pages ?? 0, pdf: `pdf/${path.basename(d.pdf!)}` })),
-        packs: packs.map((p) => ({ name: p.name, audience: p.name.split('.')[0]!, pages: p.pages, pdf: `packs/${path.basename(p.pdf)}` })),
+        packs: packs.map((p) => ({ name: p.name, audience: p.request.audience, ...(p.request.pack ? { pack: p.request.pack } : {}), pages: p.pages, pdf: `packs/${path.basename(p.pdf)}` })),
         inputs,
         outputs: await Promise.all((await filesUnder(dir)).map((f) => entry(f, path.relative(dir, f).split(path.sep).join('/')))),
       };
@@ -140,7 +191,7 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       const head = path.join(stateDir(archive), `${HEAD}.tmp`);
       await writeFile(head, `${JSON.stringify({ edition: id, manifestSha256: sha256(manifestText) })}\n`);
       await rename(head, path.join(archive, HEAD));
-      return { id, dir: target, manifest, changes: changes.length };
+      return { made: true, id, dir: target, manifest, changes: changes.length };
     } finally {
       await rm(work, { recursive: true, force: true });
       await release();
@@ -150,20 +201,28 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length) throw new UsageError(`brief edition takes no arguments (got ${args.join(' ')}); the date is --date YYYY-MM-DD`);
+  assertNotInOldPlace(options);
   const session = new BrowserSession(options.browser);
   try {
     const result = await makeEdition(options, session, io.info, io.progress);
     io.progress('');
+    if (!result.made) {
+      if (io.json) io.out({ edition: null, unchanged: true, previous: result.previous });
+      else io.info(`nothing changed since edition ${result.previous} (the corpus, its templates, styles and texts, and brief are as they were): no edition made; --force archives one all the same`);
+      return ExitCode.ok;
+    }
     const m = result.manifest;
     if (io.json) {
       io.out({ edition: m.edition, dir: result.dir, date: m.date, previous: m.previous?.edition ?? null, documents: m.documents.length, packs: m.packs.length, changes: result.changes });
       return ExitCode.ok;
     }
     printDiagnostics(io, []);
-    io.info(`archived edition ${m.edition} in ${displayPath(result.dir)}: ${m.documents.length} documents, ${m.packs.length} packs, ${m.inputs.length} input files`);
-    io.info(m.previous ? `${result.changes} change(s) since ${m.previous.edition}: see ${displayPath(path.join(result.dir, 'CHANGELOG.md'))}` : 'the first edition of this archive');
+    io.info(`archived edition ${m.edition} in ${displayPath(result.dir)}: ${plural(m.documents.length, 'document')}, ${plural(m.packs.length, 'pack')}, ${plural(m.inputs.length, 'input file')}`);
+    io.info(m.previous ? `${plural(result.changes, 'change')} since ${m.previous.edition}: see ${displayPath(path.join(result.dir, 'CHANGELOG.md'))}` : `the first edition of this archive: see ${displayPath(path.join(result.dir, 'CHANGELOG.md'))}`);
     return ExitCode.ok;
   } finally {
     await session.close();
   }
 }
+
+const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

@@ -6,10 +6,11 @@ import { sha256 } from '../archive/store.ts';
 import { ExitCode } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from './command.ts';
-import { archiveDir } from './edition.ts';
+import { archiveDir, assertNotInOldPlace } from './edition.ts';
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const archive = archiveDir(options);
+  assertNotInOldPlace(options, archive);
   const editions = await listEditions(archive, sha256);
   const rows = await Promise.all(editions.map(async (e) => {
     const claims = await readFile(path.join(e.dir, 'summary.json'), 'utf8').then((t) => Object.keys((JSON.parse(t) as { claims: object }).claims).length, () => null);

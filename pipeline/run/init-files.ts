@@ -9,8 +9,13 @@ data: data
 out: out
 # Folders to look for source texts in, besides data/sources/text (texts you may not share).
 texts: []
+# Dated editions (brief edition): commit this folder; out/ is disposable, the archive is not.
+archive: editions
+# Your own templates/ and styles/ beside data/ are laid over brief's, file by file: keep there only
+# what you change (brief templates lists what there is; brief templates copy NAME starts an override).
 `,
-  '.gitignore': `out/
+  '.gitignore': `# Everything under out/ is made again by brief build; editions/ is the archive: keep it.
+out/
 `,
   'data/actors.yaml': `# The actors claims and events are about: a code, a name, and the other names prose uses.
 - { id: AA, name: Alderland, aliases: [Alder, Alderish] }

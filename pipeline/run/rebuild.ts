@@ -31,8 +31,10 @@ export async function rebuildEdition(options: RunOptions, archive: string, id: s
     const built = await buildDocuments(ed, { session, progress });
     const made = new Map<string, string>();
     for (const d of built.documents) made.set(`pdf/${path.basename(d.pdf!)}`, d.pdf!);
-    for (const audience of m.audiences) {
-      const pack = await makePack({ ...ed, audiences: [audience] }, { audience, pack: undefined, reports: [] }, session, progress);
+    // The packs the edition archived: one per audience, and each pack file's for its audiences.
+    const requests = m.packs.length ? m.packs.map((p) => ({ audience: p.audience, pack: p.pack, reports: [] })) : m.audiences.map((audience) => ({ audience, pack: undefined, reports: [] }));
+    for (const request of requests) {
+      const pack = await makePack({ ...ed, audiences: [request.audience] }, request, session, progress);
       made.set(`packs/${path.basename(pack.pdf)}`, pack.pdf);
     }
     const differing: string[] = [];

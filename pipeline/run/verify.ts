@@ -4,11 +4,12 @@ import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { verifyArchive } from '../archive/verify.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from './command.ts';
-import { archiveDir } from './edition.ts';
+import { archiveDir, assertNotInOldPlace } from './edition.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length > 1) throw new UsageError('brief verify checks one edition, or all of them: brief verify [EDITION]');
   const archive = archiveDir(options);
+  assertNotInOldPlace(options, archive);
   const report = await verifyArchive(archive, args[0]);
   if (args[0] && !report.editions.includes(args[0])) throw new UsageError(`there is no edition ${args[0]} in ${displayPath(archive)}; the editions are: ${report.editions.join(', ') || 'none'}`);
   let rebuilt: { edition: string; same: boolean; differing: string[] } | undefined;

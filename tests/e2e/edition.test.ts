@@ -12,9 +12,10 @@ let corpus: TempCorpus;
 let archive: string;
 
 
-const at = (dir: string) => ['--data', corpus.data, '--out', dir];
+/** The corpus, and an archive: its own (editions/ beside data/, the default) or a copy of it. */
+const at = (dir = archive) => ['--data', corpus.data, '--out', corpus.out, '--archive', dir];
 const edition = async (date: string) => {
-  const r = await brief(['edition', '--json', ...at(corpus.out), '--date', date]);
+  const r = await brief(['edition', '--json', '--data', corpus.data, '--out', corpus.out, '--date', date]);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as { edition: string; dir: string; previous: string | null; changes: number };
 };
@@ -23,11 +24,11 @@ const verify = async (out: string, ...more: string[]) => {
   return { code: r.code, ...(JSON.parse(r.stdout) as { ok: boolean; problems: { edition: string; kind: string; path: string | null }[] }) };
 };
 
-/** A copy of the archive (its out/ folder) to tamper with. */
+/** A copy of the archive to tamper with. */
 async function copyOut(name: string): Promise<string> {
-  const out = path.join(corpus.root, name);
-  await cp(corpus.out, out, { recursive: true });
-  return out;
+  const copy = path.join(corpus.root, name);
+  await cp(archive, copy, { recursive: true });
+  return copy;
 }
 
 async function edit(file: string, from: string | RegExp, to: string): Promise<void> {
@@ -40,7 +41,7 @@ async function edit(file: string, from: string | RegExp, to: string): Promise<vo
 
 beforeAll(async () => {
   corpus = await tempCorpus();
-  archive = path.join(corpus.out, 'editions');
+  archive = path.join(corpus.root, 'editions');
   const first = await edition('2024-03-01');
   expect(first).toMatchObject({ edition: '2024-03-01', previous: null });
   // One claim's statement, one judgment's likelihood, one event's date, one dataset number.
@@ -75,7 +76,7 @@ describe('brief edition', () => {
   });
 
   it('names exactly the four changes between the two editions, and nothing else', async () => {
-    const r = await brief(['diff', '--json', ...at(corpus.out), '2024-03-01', '2024-03-01.2']);
+    const r = await brief(['diff', '--json', ...at(), '2024-03-01', '2024-03-01.2']);
     expect(r.code, r.stderr).toBe(0);
     const changes = (JSON.parse(r.stdout) as { changes: { kind: string; id: string }[] }).changes;
     expect(changes.map((c) => `${c.kind} ${c.id}`).sort(), JSON.stringify(changes, null, 1)).toEqual([
@@ -86,34 +87,84 @@ describe('brief edition', () => {
   });
 
   it('lists editions and compares one with the corpus as it is now', async () => {
-    const list = await brief(['editions', '--json', ...at(corpus.out)]);
+    const list = await brief(['editions', '--json', ...at()]);
     expect((JSON.parse(list.stdout) as { editions: { id: string; changes: number }[] }).editions.map((e) => [e.id, e.changes])).toEqual([['2024-03-01', 0], ['2024-03-01.2', 4]]);
-    const now = await brief(['diff', ...at(corpus.out), '2024-03-01.2']);
+    const now = await brief(['diff', ...at(), '2024-03-01.2']);
     expect(now.code, now.stderr).toBe(0);
     expect(now.stdout).toContain('No changes');
   });
 });
 
+describe('an archive that belongs to the corpus', () => {
+  it('lives beside the data, not in the disposable out/: rm -rf out loses nothing', async () => {
+    expect(archive.startsWith(corpus.out)).toBe(false);
+    await rm(corpus.out, { recursive: true, force: true });
+    expect(await verify(archive)).toMatchObject({ code: 0, ok: true });
+  });
+
+  it('says what the first edition holds, never zeros', async () => {
+    const changelog = await readFile(path.join(archive, '2024-03-01', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain('This first edition holds 6 claims, 2 sources, 4 events, 1 dataset, and 3 reports with 3 key judgments, printed as 4 documents for 2 audiences and 3 packs.');
+    expect(changelog).not.toMatch(/\b0 (claims|sources|documents)/);
+  });
+
+  it('archives every pack the corpus defines, beside one pack per audience', async () => {
+    const manifest = JSON.parse(await readFile(path.join(archive, '2024-03-01.2', 'manifest.json'), 'utf8')) as { packs: { name: string; pack?: string }[] };
+    expect(manifest.packs.map((p) => p.name).sort()).toEqual(['analyst', 'executive', 'weekly.analyst']);
+    expect(manifest.packs.find((p) => p.name === 'weekly.analyst')?.pack).toBe('weekly');
+    expect(await pdfText(path.join(archive, '2024-03-01.2', 'packs', 'weekly.analyst.pdf'))).toContain('Weekly security pack');
+  });
+
+  it('makes an edition with nothing changed only when asked, and a back-dated one only with --backdate', async () => {
+    const copy = await copyOut('asked');
+    const run = (...more: string[]) => brief(['edition', '--json', ...at(copy), ...more]);
+    const same = await run('--date', '2024-03-02');
+    expect(same.code, same.stderr).toBe(0);
+    expect(JSON.parse(same.stdout)).toEqual({ edition: null, unchanged: true, previous: '2024-03-01.2' });
+    const plain = await brief(['edition', ...at(copy), '--date', '2024-03-02']);
+    expect(plain.stderr).toContain('nothing changed since edition 2024-03-01.2');
+    const back = await run('--date', '2024-02-01', '--force');
+    expect(back.code).toBe(2);
+    expect(back.stderr).toContain('an edition dated 2024-02-01 would come after one dated 2024-03-01');
+    const forced = await run('--date', '2024-02-01', '--force', '--backdate');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ edition: '2024-02-01', previous: '2024-03-01.2' });
+    expect(await verify(copy)).toMatchObject({ code: 0, ok: true });
+  });
+
+  it('names editions left in out/editions, the old place, with the command that moves them, chain intact', async () => {
+    const out = path.join(corpus.root, 'old-out');
+    await cp(archive, path.join(out, 'editions'), { recursive: true });
+    const moved = path.join(corpus.root, 'moved-editions');
+    const refused = await brief(['editions', '--data', corpus.data, '--out', out, '--archive', moved]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`mv ${path.join(out, 'editions')} ${moved}`);
+    await cp(path.join(out, 'editions'), moved, { recursive: true });
+    await rm(path.join(out, 'editions'), { recursive: true });
+    expect(await verify(moved)).toMatchObject({ code: 0, ok: true });
+  });
+});
+
 describe('brief verify', () => {
   it('passes an untouched archive', async () => {
-    expect(await verify(corpus.out)).toMatchObject({ code: 0, ok: true, problems: [] });
+    expect(await verify(archive)).toMatchObject({ code: 0, ok: true, problems: [] });
   });
 
   it('catches a tampered PDF, a deleted file, an added file and an edited manifest', async () => {
     const tampered = await copyOut('tampered');
-    await appendFile(path.join(tampered, 'editions', '2024-03-01', 'pdf', 'brief.analyst.pdf'), 'x');
+    await appendFile(path.join(tampered, '2024-03-01', 'pdf', 'brief.analyst.pdf'), 'x');
     expect((await verify(tampered)).problems).toEqual([expect.objectContaining({ edition: '2024-03-01', kind: 'changed', path: 'pdf/brief.analyst.pdf' })]);
 
     const deleted = await copyOut('deleted');
-    await rm(path.join(deleted, 'editions', '2024-03-01.2', 'CHANGELOG.md'));
+    await rm(path.join(deleted, '2024-03-01.2', 'CHANGELOG.md'));
     expect((await verify(deleted)).problems).toEqual([expect.objectContaining({ kind: 'missing', path: 'CHANGELOG.md' })]);
 
     const added = await copyOut('added');
-    await writeFile(path.join(added, 'editions', '2024-03-01', 'pdf', 'extra.pdf'), 'x');
+    await writeFile(path.join(added, '2024-03-01', 'pdf', 'extra.pdf'), 'x');
     expect((await verify(added)).problems).toEqual([expect.objectContaining({ kind: 'added', path: 'pdf/extra.pdf' })]);
 
     const edited = await copyOut('edited');
-    const manifest = path.join(edited, 'editions', '2024-03-01', 'manifest.json');
+    const manifest = path.join(edited, '2024-03-01', 'manifest.json');
     await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"date": "2024-03-01"', '"date": "2024-02-29"'));
     const r = await verify(edited);
     expect(r.code).toBe(1);
@@ -122,15 +173,15 @@ describe('brief verify', () => {
 
   it('catches a deleted edition, first or last', async () => {
     const first = await copyOut('no-first');
-    await rm(path.join(first, 'editions', '2024-03-01'), { recursive: true });
+    await rm(path.join(first, '2024-03-01'), { recursive: true });
     expect((await verify(first)).problems.map((p) => p.kind)).toContain('chain');
     const last = await copyOut('no-last');
-    await rm(path.join(last, 'editions', '2024-03-01.2'), { recursive: true });
+    await rm(path.join(last, '2024-03-01.2'), { recursive: true });
     expect((await verify(last)).problems.map((p) => p.kind)).toContain('chain');
   });
 
   it('rebuilds an edition from its snapshot to the same bytes, after the corpus moved on', async () => {
-    const r = await verify(corpus.out, '2024-03-01', '--rebuild');
+    const r = await verify(archive, '2024-03-01', '--rebuild');
     expect(r.code, JSON.stringify(r)).toBe(0);
     expect((r as unknown as { rebuilt: { same: boolean } }).rebuilt.same).toBe(true);
   });

@@ -198,8 +198,8 @@ describe('changelogMarkdown', () => {
 
   it('says "No changes." and sums up a first edition', () => {
     expect(changelogMarkdown([], FEB, MAR)).toBe('# Changes from edition 2026-02-01 to 2026-03-01\n\nNo changes.\n');
-    const first = changelogMarkdown(diffSummaries(emptySummary(), mini), null, MAR);
-    expect(first).toMatch(/^# First edition: 2026-03-01\n\nThis first edition holds 6 claims, 2 sources, 4 events, 1 dataset, 3 documents \(with 3 key judgments\)\./);
+    const first = changelogMarkdown(diffSummaries(emptySummary(), mini), null, MAR, { documents: 5, audiences: 2, packs: 3 });
+    expect(first).toMatch(/^# First edition: 2026-03-01\n\nThis first edition holds 6 claims, 2 sources, 4 events, 1 dataset, and 3 reports with 3 key judgments, printed as 5 documents for 2 audiences and 3 packs\./);
     expect(first).toContain('- **brief** added: "The Şuşa alliance and Iran" (policy brief, 3 key judgments)');
   });
 });
