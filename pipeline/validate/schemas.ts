@@ -14,9 +14,11 @@ export const Id = z.string().regex(slug, 'must be lowercase letters, digits and 
  * an interval that runs backwards) only `brief check` finds.
  */
 export const EDTF_PATTERN = (() => {
-  const part = String.raw`(?:\d{2}|XX)`;
+  // A month (or a season, 21–24) and a day as numbers can be; whether the day exists, isEdtf knows.
+  const month = String.raw`(?:0[1-9]|1[0-2]|2[1-4]|XX)`;
+  const day = String.raw`(?:0[1-9]|[12]\d|3[01]|XX)`;
   const time = String.raw`T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?`;
-  const date = String.raw`(?:-?(?:\d{2}|\d{4}|\d{3}X|\d{2}XX|XXXX)|Y-?\d{5,})(?:-${part}(?:-${part}(?:${time})?)?)?[?~%]?`;
+  const date = String.raw`(?:-?(?:\d{2}|\d{4}|\d{3}X|\d{2}XX|XXXX)|Y-?\d{5,})(?:-${month}(?:-${day}(?:${time})?)?)?[?~%]?`;
   const end = String.raw`(?:${date}|\.\.)?`;
   return `^(?:${date}|${end}/${end})$`;
 })();
