@@ -65,11 +65,7 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./run/init.ts'),
   },
   schemas: {
-    summary: 'write the JSON Schemas of the corpus files to DIR/.brief/schemas/ (default: here), so an editor checks them as they are typed; run again after upgrading brief',
-    args: '[DIR]',
-    flags: [],
-    examples: ['brief schemas', 'brief schemas my-corpus'],
-    load: () => import('./run/schemas.ts'),
+    summary: 'write the JSON Schemas of the corpus files to DIR/.brief/schemas/ (default: here), so an editor checks them as they are typed; run again after upgrading brief', args: '[DIR]', flags: [], examples: ['brief schemas', 'brief schemas my-corpus'], load: () => import('./run/schemas.ts'),
   },
   build: {
     summary: 'build every report for every audience it names (HTML and PDF) into out/, redoing only what changed',

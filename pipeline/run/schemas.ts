@@ -14,6 +14,6 @@ export async function main({ args, io }: CommandContext): Promise<ExitCode> {
   const { written, kept } = await writeEditorFiles(dir);
   const where = displayPath(path.join(dir, SCHEMA_DIR)) || SCHEMA_DIR;
   io.info(`wrote ${written.filter((f) => f.startsWith(SCHEMA_DIR)).length} JSON Schemas to ${where}${written.some((f) => f.startsWith('.vscode/')) ? ', and VS Code settings that use them' : ''}`);
-  if (kept.length) io.info(`kept ${kept.join(', ')} as it is; see brief's README ("Editors that know the corpus") for the "yaml.schemas" it needs`);
+  if (kept.length) io.info(`kept ${kept.join(' and ')} as ${kept.length > 1 ? 'they are' : 'it is'}; brief's README ("Editors that know the corpus") shows the "yaml.schemas" setting that uses the schemas`);
   return ExitCode.ok;
 }
