@@ -66,6 +66,9 @@ const COMMANDS: Record<string, Command> = {
     examples: ['brief init my-corpus && cd my-corpus && brief build'],
     load: () => import('./run/init.ts'),
   },
+  schemas: {
+    summary: 'write the JSON Schemas of the corpus files to DIR/.brief/schemas/ (default: here), so an editor checks them as they are typed; run again after upgrading brief', args: '[DIR]', flags: [], examples: ['brief schemas', 'brief schemas my-corpus'], load: () => import('./run/schemas.ts'),
+  },
   build: {
     summary: 'build every report for every audience it names (HTML and PDF) into out/, redoing only what changed',
     flags: ['audience', 'report', 'date', 'allow-unverified', 'force', 'html'],

@@ -9,22 +9,17 @@ import { issuesToDiagnostics } from '../core/zod-issues.ts';
 
 export const CONFIG_FILE = 'brief.config.yaml';
 
-const path_ = z.string().trim().min(1, 'must not be empty');
+const path_ = z.string().trim().min(1, 'must not be empty').meta({ pattern: String.raw`\S` });
+// Every field has a description: editors show it (schemas/brief-config.schema.json).
 export const ConfigFile = z.strictObject({
-  /** The corpus folder. */
-  data: path_.optional(),
-  /** Where outputs go. */
-  out: path_.optional(),
-  /** Folders to look for source texts in, after data/sources/text. */
-  texts: z.array(path_).default([]),
-  /** The corpus's own templates, laid over brief's file by file (default: templates/ beside the data folder). */
-  templates: path_.optional(),
-  /** The corpus's own stylesheets, laid over brief's file by file (default: styles/ beside the data folder). */
-  styles: path_.optional(),
-  /** Where dated editions are archived (default: editions/ beside the data folder; never inside out/, which is disposable). */
-  archive: path_.optional(),
-  /** The audiences a report goes to when it names none (a report's own list wins; without either, all). */
-  audiences: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')).min(1, 'must name at least one audience').optional(),
+  data: path_.optional().describe('The corpus folder (default: data), relative to this file.'),
+  out: path_.optional().describe('Where outputs go (default: out), relative to this file; everything in it is made again by brief build.'),
+  texts: z.array(path_).default([]).describe('Folders to look for source texts in, after data/sources/text (texts you may not share).'),
+  templates: path_.optional().describe('The corpus\'s own templates, laid over brief\'s file by file: only what you change (default: templates/ beside the data folder).'),
+  styles: path_.optional().describe('The corpus\'s own stylesheets, laid over brief\'s file by file (default: styles/ beside the data folder).'),
+  archive: path_.optional().describe('Where dated editions are archived (default: editions/ beside the data folder; keep it out of the disposable out/ folder).'),
+  audiences: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')).min(1, 'must name at least one audience').optional()
+    .describe('The audiences a report goes to when it names none (a report\'s own list wins; without either, all).'),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 

@@ -7,6 +7,7 @@ import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from './command.ts';
 import { INIT_FILES } from './init-files.ts';
+import { writeEditorFiles } from './editor-files.ts';
 import { makeDirs } from '../core/dirs.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
@@ -24,6 +25,8 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     await makeDirs(path.dirname(path.join(dir, file)));
     await writeFile(path.join(dir, file), text);
   }
+  // Editors that know the corpus: its schemas and VS Code settings (editor-files.ts).
+  await writeEditorFiles(dir);
   io.info(`created a corpus in ${displayPath(dir) || 'this folder'}: a config, a source with its text, 2 claims, an audience and a policy brief`);
   // The lock is written from the example's own text, so `brief check` passes from the start.
   const { main: lock } = await import('./lock.ts');

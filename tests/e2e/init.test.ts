@@ -1,6 +1,6 @@
 // `brief init`: a corpus of one's own, outside this repository, that checks clean and builds at once.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,12 @@ describe('brief init', () => {
     const dir = path.join(root, 'desk');
     for (const f of ['brief.config.yaml', 'data/audiences.yaml', 'data/claims/example-note-2026.yaml', 'data/reports/first-brief.md', 'data/anchors.lock']) expect(existsSync(path.join(dir, f)), f).toBe(true);
     expect(made.stderr).toMatch(/next: cd desk && brief build/);
+    // Editors that know the corpus: the schemas beside it, named by relative paths any clone can use.
+    const settings = JSON.parse(await readFile(path.join(dir, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    expect(settings['yaml.schemas']['./.brief/schemas/claims.schema.json']).toEqual(['data/claims/*.yaml']);
+    for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(path.join(dir, schema)), schema).toBe(true);
+    expect(JSON.stringify(settings)).not.toContain(root);
+    expect(JSON.parse(await readFile(path.join(dir, '.vscode/extensions.json'), 'utf8'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
 
     const check = await brief(['check'], {}, dir);
     expect(check.code, check.stderr).toBe(0);
@@ -40,6 +46,24 @@ describe('brief init', () => {
   });
 });
 
+describe('brief schemas', () => {
+  it('refreshes the schemas of a corpus after an upgrade, and keeps the editor settings a team has', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-schemas-'));
+    temps.push(root);
+    expect((await brief(['init'], {}, root)).code).toBe(0);
+    const claims = path.join(root, '.brief/schemas/claims.schema.json');
+    const current = await readFile(claims, 'utf8');
+    await writeFile(claims, '{"title": "from an older brief"}\n');
+    await writeFile(path.join(root, '.vscode/settings.json'), '{"editor.tabSize": 2}\n');
+    const refreshed = await brief(['schemas'], {}, root);
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    expect(refreshed.stderr).toMatch(/wrote 11 JSON Schemas to \.brief\/schemas/);
+    expect(refreshed.stderr).toMatch(/kept \.vscode\/settings\.json and \.vscode\/extensions\.json as they are/);
+    expect(await readFile(claims, 'utf8')).toBe(current);
+    expect(await readFile(path.join(root, '.vscode/settings.json'), 'utf8')).toBe('{"editor.tabSize": 2}\n');
+  });
+});
+
 describe('the package', () => {
   it('is named so that it does not clash on npm, and ships what runs anywhere: the CLI, its sources, templates and styles', async () => {
     const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { name: string; bin: Record<string, string> };
@@ -48,7 +72,7 @@ describe('the package', () => {
     const { execFileSync } = await import('node:child_process');
     const listed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
     const files = listed[0]!.files.map((f) => f.path);
-    for (const f of ['bin/brief.js', 'scripts/compile.mjs', 'pipeline/cli.ts', 'templates/policy-brief.hbs', 'templates/layouts/document.hbs', 'styles/base.css', 'README.md']) expect(files).toContain(f);
+    for (const f of ['bin/brief.js', 'scripts/compile.mjs', 'schemas/claims.schema.json', 'schemas/report.schema.json', 'pipeline/cli.ts', 'templates/policy-brief.hbs', 'templates/layouts/document.hbs', 'styles/base.css', 'README.md']) expect(files).toContain(f);
     expect(files.filter((f) => /^(tests|data|out|dist|node_modules)\//.test(f))).toEqual([]);
   });
 });
