@@ -50,7 +50,7 @@ export interface Anchoring {
 }
 
 /** Each `exclude` entry as a range of the text; an entry whose snippets are not in the text is an error. */
-function excludedRanges(source: Source, text: string, file: string, diagnostics: Diagnostic[]): Range[] {
+export function excludedRanges(source: Source, text: string, file: string, diagnostics: Diagnostic[]): Range[] {
   const find = (snippet: string, from: number) => {
     const i = text.indexOf(snippet, from);
     if (i >= 0) return { start: i, end: i + snippet.length };
@@ -79,6 +79,13 @@ function excludedRanges(source: Source, text: string, file: string, diagnostics:
   return ranges;
 }
 
+/** The folders a source's text is looked for in, in order: the data folder's sources/text/, then the --texts folders. */
+export const textFolders = (dataDir: string, textDirs: readonly string[]): string[] => [path.join(dataDir, 'sources', 'text'), ...textDirs];
+
+/** The first file of that name in those folders; undefined when none holds it. */
+export const findTextFile = (source: Pick<Source, 'text'>, dirs: readonly string[]): string | undefined =>
+  dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
+
 /** W_NO_TEXT for a source whose text is missing, counting only the claims the lock does not vouch for; none when it vouches for all. */
 function noTextWarning(source: Source, count: number, locked: number): Diagnostic | undefined {
   const unverified = count - locked;
@@ -98,13 +105,13 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, SourceText>();
   const prepared = new Map<string, PreparedText>();
-  const dirs = [path.join(model.dataDir, 'sources', 'text'), ...textDirs];
+  const dirs = textFolders(model.dataDir, textDirs);
   // Sources may share a text (editions of one article, a corpus grown from copies): each file is
   // read, hashed and prepared once, so a text folded for one source is folded for all of them.
   const files = new Map<string, { text: string; sha256: string } | undefined>();
   const preparedFor = new Map<string, PreparedText>();
   for (const source of model.sources.values()) {
-    const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
+    const file = findTextFile(source, dirs);
     if (!file) continue;
     if (!files.has(file)) {
       const size = statSync(file).size;
