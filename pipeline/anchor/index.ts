@@ -6,12 +6,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import type { Model, Source } from '../model/index.ts';
+import type { Claim, Model, Source } from '../model/index.ts';
 import { readUtf8 } from '../core/read-text.ts';
 import { describeChanges, nearestPassage, textWords } from './nearest.ts';
 import { findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
 import { applyLock, entryMatches, passageNote, type AnchorLock } from './lock.ts';
 import { describeQuote, sha256, type RangeSelector, type TextQuoteSelector } from './selector.ts';
+import { locate, textLocations, writtenPages, type TextLocations } from './locator.ts';
 
 export { AnchorStatus, findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
 export type { RangeSelector, TextQuoteSelector } from './selector.ts';
@@ -28,6 +29,11 @@ export interface ClaimAnchor extends Anchor {
   readonly selector?: TextQuoteSelector | RangeSelector;
   readonly textSha256?: string;
   readonly via?: AnchorVia;
+  /**
+   * Where the span stands, computed from the text (or recorded in the lock): "p. 7" in a paged
+   * text, else `“Heading”, para. 3`; absent where the text says nothing (see locator.ts).
+   */
+  readonly locator?: string;
 }
 
 export interface SourceText {
@@ -44,7 +50,7 @@ export interface Anchoring {
 }
 
 /** Each `exclude` entry as a range of the text; an entry whose snippets are not in the text is an error. */
-function excludedRanges(source: Source, text: string, file: string, diagnostics: Diagnostic[]): Range[] {
+export function excludedRanges(source: Source, text: string, file: string, diagnostics: Diagnostic[]): Range[] {
   const find = (snippet: string, from: number) => {
     const i = text.indexOf(snippet, from);
     if (i >= 0) return { start: i, end: i + snippet.length };
@@ -73,6 +79,13 @@ function excludedRanges(source: Source, text: string, file: string, diagnostics:
   return ranges;
 }
 
+/** The folders a source's text is looked for in, in order: the data folder's sources/text/, then the --texts folders. */
+export const textFolders = (dataDir: string, textDirs: readonly string[]): string[] => [path.join(dataDir, 'sources', 'text'), ...textDirs];
+
+/** The first file of that name in those folders; undefined when none holds it. */
+export const findTextFile = (source: Pick<Source, 'text'>, dirs: readonly string[]): string | undefined =>
+  dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
+
 /** W_NO_TEXT for a source whose text is missing, counting only the claims the lock does not vouch for; none when it vouches for all. */
 function noTextWarning(source: Source, count: number, locked: number): Diagnostic | undefined {
   const unverified = count - locked;
@@ -92,13 +105,13 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, SourceText>();
   const prepared = new Map<string, PreparedText>();
-  const dirs = [path.join(model.dataDir, 'sources', 'text'), ...textDirs];
+  const dirs = textFolders(model.dataDir, textDirs);
   // Sources may share a text (editions of one article, a corpus grown from copies): each file is
   // read, hashed and prepared once, so a text folded for one source is folded for all of them.
   const files = new Map<string, { text: string; sha256: string } | undefined>();
   const preparedFor = new Map<string, PreparedText>();
   for (const source of model.sources.values()) {
-    const file = dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
+    const file = findTextFile(source, dirs);
     if (!file) continue;
     if (!files.has(file)) {
       const size = statSync(file).size;
@@ -131,6 +144,9 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
   }
 
   const anchors = new Map<string, ClaimAnchor>();
+  // Pages, headings and paragraphs: worked out once a text, for every claim that quotes it.
+  const locations = new Map<string, TextLocations>();
+  const locationsOf = (text: string) => locations.get(text) ?? locations.set(text, textLocations(text)).get(text)!;
   const words = new Map<string, ReturnType<typeof textWords>>();
   const wordsOf = (source: string, text: string) => words.get(source) ?? words.set(source, textWords(text)).get(source)!;
   // The same quote in the same prepared text anchors the same way: found and described once.
@@ -150,7 +166,8 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
     }
     const { anchor, selector } = known;
     if (selector) {
-      anchors.set(claim.id, { ...anchor, selector, textSha256: texts.get(claim.source)!.sha256, via: 'text' });
+      const locator = locate(locationsOf(text.text), anchor.start!, anchor.end);
+      anchors.set(claim.id, { ...anchor, selector, textSha256: texts.get(claim.source)!.sha256, via: 'text', ...(locator ? { locator } : {}) });
     } else anchors.set(claim.id, anchor);
     if (anchor.status === 'not-found') {
       // The lock remembers where the quote stood: say what the text holds there now.
@@ -168,5 +185,26 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
         'quote the author, not reader comments or site boilerplate; or correct the source\'s exclude entries'));
     }
   }
+  for (const claim of model.claims.values()) {
+    const warning = locatorPageWarning(claim, anchors.get(claim.id), model.sources.get(claim.source));
+    if (warning) diagnostics.push(warning);
+  }
   return { anchors, texts, diagnostics };
+}
+
+/** The pages of a computed locator ("p. 7", "pp. 7–8"): only a paged text's locators name pages. */
+const anchoredPages = (locator: string | undefined) => (locator && /^pp?\. \d/.test(locator) ? writtenPages(locator) : undefined);
+
+/**
+ * W_LOCATOR_PAGE: a written locator that names a page the quote is not on, in a paged text (from the
+ * text at hand, or the page the lock recorded). A locator that names no page is the analyst's to word.
+ */
+function locatorPageWarning(claim: Claim, anchor: ClaimAnchor | undefined, source: Source | undefined): Diagnostic | undefined {
+  if (!claim.locator || !anchor) return undefined;
+  const at = anchoredPages(anchor.locator);
+  const written = writtenPages(claim.locator);
+  if (!at || !written || (written.from <= at.to && written.to >= at.from)) return undefined;
+  return diagnostic(claim.locatorAt ?? claim.quoteAt, 'W_LOCATOR_PAGE',
+    `claim "${claim.id}" gives the locator "${claim.locator}", but its quote stands on ${anchor.locator} of ${source?.text ?? 'its text'}`,
+    `write locator: ${anchor.locator}, or leave locator: out and the page is computed from where the quote stands`, 'warning');
 }

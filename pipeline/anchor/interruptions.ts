@@ -17,7 +17,7 @@ export function isInterruptionLine(line: string): boolean {
 }
 
 /** Does the original text before `offset` end mid-sentence (ignoring footnote markers and a hyphen)? */
-function midSentence(original: string, offset: number): boolean {
+export function midSentence(original: string, offset: number): boolean {
   const before = original.slice(Math.max(0, offset - 80), offset).replace(/\s+$/, '').replace(MARKERS, '').replace(/\s+$/, '');
   return !/[.!?]["'\u201D\u2019)\]]?$/.test(before);
 }

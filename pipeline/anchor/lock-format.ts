@@ -20,6 +20,7 @@ const Entry = z.strictObject({
   elided: z.literal(true).optional(),
   start: offset,
   end: offset,
+  locator: z.string().min(1).optional(),
   selector: z.discriminatedUnion('type', [Quote, Range]),
 }).refine((e) => e.end > e.start, { message: 'end must come after start', path: ['end'] });
 const LockFile = z.strictObject({
@@ -43,6 +44,7 @@ function ordered(e: LockEntry): Record<string, unknown> {
     ...(e.elided ? { elided: true } : {}),
     start: e.start,
     end: e.end,
+    ...(e.locator === undefined ? {} : { locator: e.locator }),
     selector: selector(e.selector),
   };
 }

@@ -29,6 +29,12 @@ export interface LockEntry {
   readonly elided?: boolean;
   readonly start: number;
   readonly end: number;
+  /**
+   * Where the quote stands, computed from the text ("p. 7", `“Heading”, para. 3`), whether or not the
+   * claim writes its own: a clone without the text still prints it. Absent from locks written before
+   * it was recorded (they read, and are merely stale), and where the text says nothing.
+   */
+  readonly locator?: string;
   /** A RangeSelector when the span holds more than the quote (an interruption or an omission): the lock copies no run of the text. */
   readonly selector: TextQuoteSelector | RangeSelector;
 }
@@ -71,6 +77,7 @@ export function lockEntry(claim: Claim, source: Source, anchor: ClaimAnchor | un
     ...(anchor.elided ? { elided: true } : {}),
     start: anchor.start,
     end: anchor.end,
+    ...(anchor.locator === undefined ? {} : { locator: anchor.locator }),
     selector: anchor.selector.type === 'TextQuoteSelector' ? compactSelector(anchor.selector, claim.quote.length) : anchor.selector,
   };
 }
@@ -104,6 +111,7 @@ export function applyLock(model: Model, lock: AnchorLock | undefined, missing: R
       status: entry.status, start: entry.start, end: entry.end,
       ...(entry.score === undefined ? {} : { score: entry.score }),
       ...(entry.elided ? { elided: true } : {}),
+      ...(entry.locator === undefined ? {} : { locator: entry.locator }),
       selector: entry.selector, textSha256: entry.text.sha256, via: 'lock',
     });
   }
@@ -112,9 +120,11 @@ export function applyLock(model: Model, lock: AnchorLock | undefined, missing: R
 
 const sameSpan = (a: LockEntry, b: LockEntry) =>
   a.start === b.start && a.end === b.end && a.status === b.status && a.score === b.score && Boolean(a.elided) === Boolean(b.elided);
-const samePlace = (a: LockEntry, b: LockEntry) => sameSpan(a, b) && JSON.stringify(a.selector) === JSON.stringify(b.selector);
+const samePlace = (a: LockEntry, b: LockEntry) => sameSpan(a, b) && JSON.stringify(a.selector) === JSON.stringify(b.selector) && a.locator === b.locator;
 /** The quote stands elsewhere, or is found otherwise; false when only the text around it changed. */
 export const hasMoved = (m: MovedQuote) => !sameSpan(m.from, m.to);
+/** Only the computed locator differs (a heading renamed, a paragraph added before, or a lock from before locators). */
+export const onlyLocated = (m: MovedQuote) => !hasMoved(m) && JSON.stringify(m.from.selector) === JSON.stringify(m.to.selector) && m.from.locator !== m.to.locator;
 
 /** Compares the lock with what the texts at hand say; sources without a text are left out. */
 export function compareLock(model: Model, anchoring: Anchoring, lock: AnchorLock | undefined): LockComparison {
@@ -149,12 +159,14 @@ const some = (ids: readonly string[], max = 3) => ` (${ids.slice(0, max).join(',
 /** The changes in words: "2 claims not in the lock (a, b), 1 quote moved (c), text x.txt changed". */
 export function describeChanges(c: LockComparison): string {
   const moved = c.moved.filter(hasMoved).map((m) => m.claim);
-  const context = c.moved.filter((m) => !hasMoved(m)).map((m) => m.claim);
+  const located = c.moved.filter(onlyLocated).map((m) => m.claim);
+  const context = c.moved.filter((m) => !hasMoved(m) && !onlyLocated(m)).map((m) => m.claim);
   return [
     c.added.length ? `${plural(c.added.length, 'claim', 'claims')} not in the lock${some(c.added)}` : '',
     c.requoted.length ? `${plural(c.requoted.length, 'claim', 'claims')} quoted differently since locked${some(c.requoted)}` : '',
     moved.length ? `${plural(moved.length, 'quote', 'quotes')} moved${some(moved)}` : '',
     context.length ? `${plural(context.length, 'quote', 'quotes')} with other text around ${context.length === 1 ? 'it' : 'them'}${some(context)}` : '',
+    located.length ? `${plural(located.length, 'quote', 'quotes')} with a new locator${some(located)}` : '',
     c.removed.length ? `${plural(c.removed.length, 'entry for a claim', 'entries for claims')} that no longer exist${c.removed.length === 1 ? 's' : ''}${some(c.removed)}` : '',
     c.texts.length ? `${c.texts.length === 1 ? 'text' : 'texts'} ${c.texts.map((t) => t.file).join(', ')} changed` : '',
   ].filter(Boolean).join(', ');

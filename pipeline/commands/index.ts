@@ -81,6 +81,13 @@ export const COMMANDS: Record<string, Command> = {
     examples: ['brief templates', 'brief templates --audience minister', 'brief templates copy bluf --audience minister', 'brief templates copy base.css'],
     load: () => import('./templates.ts'),
   },
+  quote: {
+    summary: 'the passages of a source\'s text that hold some words, exactly as it has them, with locator and line: ready to paste as a claim\'s quote',
+    args: 'SOURCE WORDS…',
+    flags: [],
+    examples: ['brief quote roubanis-2024 two states one military', 'brief quote topchubashov-2023 "pontoon bridges" --texts ../texts --json'],
+    load: () => import('./quote.ts'),
+  },
   watch: {
     summary: 'build, then rebuild what each saved change affects, until Ctrl-C',
     flags: ['audience', 'report', 'allow-unverified', 'html'],

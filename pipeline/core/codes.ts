@@ -67,6 +67,7 @@ export const CODES = {
   E_QUOTE_EXCLUDED: code('anchor', 'a quote found only outside the author\'s text'),
   E_EXCLUDE_NOT_FOUND: code('anchor', 'an exclude snippet that is not in the text'),
   W_NO_TEXT: code('anchor', 'a source text was not found'),
+  W_LOCATOR_PAGE: code('anchor', 'a written locator names a page the quote is not on'),
   E_LOCK_STALE: code('lock', 'the evidence lock is missing or out of date (check)'),
   W_LOCK_STALE: code('lock', 'the evidence lock is missing or out of date (build)'),
   E_LOCK_SYNTAX: code('lock', 'the evidence lock is not in the shape brief lock writes'),

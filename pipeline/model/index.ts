@@ -65,7 +65,10 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
     excludeAt: s.value.exclude.map((e, i) => ({ from: locate(s.src, ['exclude', i, 'from']), to: e.to === undefined ? undefined : locate(s.src, ['exclude', i, 'to']) })),
   } })));
   const claims = index<Claim>('claim', corpus.claimFiles.flatMap((f) =>
-    f.claims.map((c) => ({ id: c.value.id, at: locate(c.src, [...c.path, 'id']), value: { ...c.value, source: f.source, at: c.at, quoteAt: locate(c.src, [...c.path, 'quote']) } }))));
+    f.claims.map((c) => ({ id: c.value.id, at: locate(c.src, [...c.path, 'id']), value: {
+      ...c.value, source: f.source, at: c.at, quoteAt: locate(c.src, [...c.path, 'quote']),
+      ...(c.value.locator === undefined ? {} : { locatorAt: locate(c.src, [...c.path, 'locator']) }),
+    } }))));
   const datasets = index<Dataset>('dataset', corpus.datasets.map((d) => ({ id: d.id, at: d.at, value: { id: d.id, meta: d.value, rows: d.rows, at: d.at } })));
   for (const id of DERIVED_DATASETS) {
     const own = corpus.datasets.find((d) => d.id === id);

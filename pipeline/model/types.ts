@@ -18,6 +18,8 @@ export interface Claim extends ClaimData {
   readonly at: SourcePos;
   /** Where the quote is written, for anchoring errors. */
   readonly quoteAt: SourcePos;
+  /** Where `locator:` is written, when it is (W_LOCATOR_PAGE). */
+  readonly locatorAt?: SourcePos;
 }
 
 export interface CorpusEvent extends EventData {

@@ -34,7 +34,7 @@ export interface RunInputs {
   readonly browser: string;
 }
 
-const POSITION_KEYS = new Set(['at', 'quoteAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt', 'proseAt', 'omitAt']);
+const POSITION_KEYS = new Set(['at', 'quoteAt', 'locatorAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt', 'proseAt', 'omitAt']);
 
 /** JSON with sorted keys and no positions, so equal content gives an equal hash. */
 function canonical(value: unknown): string {
@@ -62,11 +62,14 @@ export function fileHash(file: string): string {
 
 const abs = (file: string) => path.resolve(file);
 
-/** What a verification contributes to a document: its status and the text it was checked against. */
-function evidenceOf(anchor: ClaimAnchor | undefined): unknown {
+/**
+ * What a verification contributes to a document: its status, the text it was checked against, and
+ * the locator computed from where the quote stands (a note prints it when the claim writes none).
+ */
+export function evidenceOf(anchor: ClaimAnchor | undefined): unknown {
   if (!anchor) return { status: 'no-text' };
-  const { status, score, elided, textSha256, via } = anchor;
-  return { status, score, elided, textSha256, via };
+  const { status, score, elided, textSha256, via, locator } = anchor;
+  return { status, score, elided, textSha256, via, locator };
 }
 
 /** The parts read off a document's selection (everything but templates and run-wide inputs). */

@@ -4,7 +4,7 @@
 // text at hand, committed with the corpus; `brief check` fails when the texts say it is stale, and
 // a clone without the texts trusts it for every quote it still holds. Nothing is written unless
 // every text is found and every quote anchors.
-import { hasMoved, type LockComparison, type LockEntry } from '../anchor/lock.ts';
+import { hasMoved, onlyLocated, type LockComparison, type LockEntry, type MovedQuote } from '../anchor/lock.ts';
 import { diagnostic, ExitCode, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics, type Io } from '../core/output.ts';
 import type { Model } from '../model/index.ts';
@@ -23,15 +23,24 @@ const place = (e: LockEntry) => `${e.status} ${e.start}–${e.end}`;
 const short = (sha: string) => `${sha.slice(0, 8)}…`;
 const list = (ids: readonly string[], max = 10) => `${ids.slice(0, max).join(', ')}${ids.length > max ? `, and ${ids.length - max} more` : ''}`;
 
+/** Claims whose computed locator alone changed: listed with the new locator when few, else counted. */
+function located(moved: readonly MovedQuote[]): string[] {
+  if (moved.length === 0) return [];
+  if (moved.length > 3) return [`new locators: ${moved.length} claims (${list(moved.map((m) => m.claim), 3)})`];
+  return moved.map((m) => `new locator: ${m.claim} in ${m.to.text.file} (${m.from.locator ?? 'none'} → ${m.to.locator ?? 'none'})`);
+}
+
 /** What changed, one line each; moved quotes are listed one per line, since each is worth a look. */
 function changeLines(c: LockComparison): string[] {
   return [
     ...(c.added.length ? [`added ${c.added.length} claim${c.added.length === 1 ? '' : 's'}: ${list(c.added)}`] : []),
     ...(c.removed.length ? [`removed ${c.removed.length} claim${c.removed.length === 1 ? '' : 's'} that no longer exist${c.removed.length === 1 ? 's' : ''}: ${list(c.removed)}`] : []),
     ...(c.requoted.length ? [`re-locked ${c.requoted.length} claim${c.requoted.length === 1 ? '' : 's'} quoted differently: ${list(c.requoted)}`] : []),
-    ...c.moved.map((m) => (hasMoved(m)
+    ...c.moved.filter((m) => !onlyLocated(m)).map((m) => (hasMoved(m)
       ? `moved: ${m.claim} in ${m.to.text.file} (${place(m.from)} → ${place(m.to)})`
       : `new surroundings: ${m.claim} in ${m.to.text.file} (${place(m.to)}; the text around it changed)`)),
+    // One line for all: a lock from before locators were recorded gains one for every claim.
+    ...located(c.moved.filter(onlyLocated)),
     ...c.texts.map((t) => `text changed: ${t.file} (sha256 ${short(t.from)} → ${short(t.to)})`),
   ];
 }
@@ -70,7 +79,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
     io.out({
       ok: true, lock: read.shown, written, created: !read.exists, claims: lock.claims.size, texts,
       added: changes.added, removed: changes.removed, requoted: changes.requoted,
-      moved: changes.moved.map((m) => ({ claim: m.claim, text: m.to.text.file, from: { status: m.from.status, start: m.from.start, end: m.from.end }, to: { status: m.to.status, start: m.to.start, end: m.to.end } })),
+      moved: changes.moved.map((m) => ({ claim: m.claim, text: m.to.text.file, from: { status: m.from.status, start: m.from.start, end: m.from.end, locator: m.from.locator ?? null }, to: { status: m.to.status, start: m.to.start, end: m.to.end, locator: m.to.locator ?? null } })),
       textsChanged: changes.texts, warnings: warnings.map(diagnosticJson),
     });
     return ExitCode.ok;

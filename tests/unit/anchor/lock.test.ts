@@ -2,9 +2,10 @@
 // anchors it vouches for without texts, what makes it stale, and where a lost quote's passage stood.
 import { describe, expect, it } from 'vitest';
 import { findQuote, prepareText, type Anchoring, type ClaimAnchor } from '../../../pipeline/anchor/index.ts';
-import { applyLock, compareLock, describeChanges, hasMoved, isStale, lockedPassage, makeLock, passageNote, staleDiagnostic, type AnchorLock } from '../../../pipeline/anchor/lock.ts';
+import { applyLock, compareLock, describeChanges, hasMoved, isStale, onlyLocated, lockedPassage, makeLock, passageNote, staleDiagnostic, type AnchorLock } from '../../../pipeline/anchor/lock.ts';
 import { parseLock, serializeLock } from '../../../pipeline/anchor/lock-format.ts';
 import { compactSelector, describeQuote, sha256 } from '../../../pipeline/anchor/selector.ts';
+import { locatorAt } from '../../../pipeline/anchor/locator.ts';
 import type { Claim, Model, Source } from '../../../pipeline/model/index.ts';
 
 const TEXT = 'A test article.\n\nThe leaders met in Şuşa on 15 June 2021 and signed a declaration.\nTrade grew by 8% in 2023, according to customs figures.\nObservers called the drills a provocation.\n';
@@ -33,7 +34,8 @@ function anchoringOf(model: Model, text: string | undefined): Anchoring {
       continue;
     }
     const a = findQuote(prepared, claim.quote);
-    anchors.set(claim.id, a.start === undefined ? a : { ...a, selector: describeQuote(text!, a.start, a.end!), textSha256: sha256(text!), via: 'text' });
+    const locator = a.start === undefined ? undefined : locatorAt(text!, a.start, a.end);
+    anchors.set(claim.id, a.start === undefined ? a : { ...a, selector: describeQuote(text!, a.start, a.end!), textSha256: sha256(text!), via: 'text', ...(locator ? { locator } : {}) });
   }
   const texts = text === undefined ? new Map() : new Map([['alpha', { file: '/texts/alpha.txt', sha256: sha256(text), excluded: [] }]]);
   return { anchors, texts, diagnostics: [] };
@@ -61,10 +63,32 @@ describe('making and writing a lock', () => {
     const json = JSON.parse(text);
     expect(Object.keys(json)).toEqual(['version', 'offsets', 'claims']);
     expect(Object.keys(json.claims)).toEqual(['alpha/drills', 'alpha/meeting', 'alpha/trade']);
-    expect(Object.keys(json.claims['alpha/trade'])).toEqual(['source', 'quoteSha256', 'text', 'status', 'start', 'end', 'selector']);
+    expect(Object.keys(json.claims['alpha/trade'])).toEqual(['source', 'quoteSha256', 'text', 'status', 'start', 'end', 'locator', 'selector']);
+    expect(json.claims['alpha/trade'].locator).toBe('para. 2');
     const back = parseLock('anchors.lock', text);
     expect(back.diagnostics).toEqual([]);
     expect(serializeLock(back.lock!)).toBe(text);
+  });
+
+  it('records the locator computed from where the quote stands, whether or not the claim writes one', () => {
+    const paged = 'First page, first line.\n\f\nThe leaders met in Şuşa on 15 June 2021 and signed a declaration.\n\f\nTrade grew by 8% in 2023, according to customs figures.\nObservers called the drills a provocation.\n';
+    const lock = lockFor(paged);
+    expect(lock.claims.get('alpha/meeting')!.locator).toBe('p. 2');
+    expect(lock.claims.get('alpha/trade')!.locator).toBe('p. 3');
+  });
+
+  it('reads a lock written before locators were recorded; with the texts at hand it is stale, each claim with a new locator', () => {
+    const text = serializeLock(lockFor());
+    const old = JSON.parse(text);
+    for (const e of Object.values(old.claims) as Record<string, unknown>[]) delete e.locator;
+    const back = parseLock('anchors.lock', JSON.stringify(old, null, 2));
+    expect(back.diagnostics).toEqual([]);
+    const model = modelOf();
+    const c = compareLock(model, anchoringOf(model, TEXT), back.lock);
+    expect(c.moved.map((m) => m.claim)).toEqual(['alpha/drills', 'alpha/meeting', 'alpha/trade']);
+    expect(c.moved.every(onlyLocated)).toBe(true);
+    expect(c.moved.some(hasMoved)).toBe(false);
+    expect(describeChanges(c)).toBe('3 quotes with a new locator (alpha/drills, alpha/meeting, alpha/trade)');
   });
 
   it('keeps only the two ends of a span that holds much more than its quote', () => {
@@ -97,6 +121,12 @@ describe('reading a malformed lock', () => {
 });
 
 describe('applying the lock where a text is missing', () => {
+  it('gives the anchors it vouches for the locator it recorded', () => {
+    const model = modelOf();
+    const anchors = applyLock(model, lockFor(), new Set(['alpha']));
+    expect(anchors.get('alpha/trade')).toMatchObject({ status: 'exact', via: 'lock', locator: 'para. 2' });
+  });
+
   it('vouches for a claim whose quote, source and text file are as locked', () => {
     const anchors = applyLock(modelOf(), lockFor(), new Set(['alpha']));
     expect(anchors.get('alpha/trade')).toMatchObject({ status: 'exact', via: 'lock', textSha256: sha256(TEXT), selector: { exact: 'Trade grew by 8% in 2023' } });

@@ -69,6 +69,25 @@ describe('renderHtml', () => {
     await corpus.remove();
   });
 
+  it('prints in a note the locator computed from where the quote stands when the claim writes none, and a written one as written', async () => {
+    const corpus = await tempCorpus();
+    const claims = await (await import('node:fs/promises')).readFile(path.join(corpus.data, 'claims/alpha-2021.yaml'), 'utf8');
+    // The first claim loses its locator; the second keeps "para. 1", which the text's count (its first line is a paragraph) would not give.
+    await corpus.write('claims/alpha-2021.yaml', claims.replace('and signed a declaration of mutual assistance.\n    locator: para. 1\n', 'and signed a declaration of mutual assistance.\n'));
+    const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    expect(r.model!.claims.get('alpha-2021/shusha-meeting')!.locator).toBeUndefined();
+    expect(r.anchoring!.anchors.get('alpha-2021/shusha-meeting')!.locator).toBe('para. 2');
+    const report = r.model!.reports.find((x) => x.id === 'brief')!;
+    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false });
+    const html = createHtmlRenderer({ presentation: presentationOf({ templatesDir: 'templates', stylesDir: 'styles', corpusTemplatesDir: 'templates', corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
+    const note = (quote: string) => html.split('<li id="note-').slice(1).find((li) => li.includes(quote))?.split('</li>')[0] ?? '';
+    expect(note('The leaders met in Şuşa')).toMatch(/<span class="citation">— [^<]*, para\. 2\.<\/span>/);
+    const written = sel.footnotes.find((f) => f.claim.locator !== undefined && f.anchor.locator !== f.claim.locator);
+    expect(written).toBeDefined();
+    expect(note(written!.claim.quote.slice(0, 20))).toContain(`, ${written!.claim.locator}.</span>`);
+    await corpus.remove();
+  });
+
   it('lets an audience override a partial without forking the templates: the corpus holds that one file', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
     await mkdir(path.join(root, 'templates/audiences/analyst'), { recursive: true });

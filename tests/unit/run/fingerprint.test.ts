@@ -4,6 +4,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ClaimAnchor } from '../../../pipeline/anchor/index.ts';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { selectionParts } from '../../../pipeline/run/fingerprint.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
@@ -31,5 +32,28 @@ describe('fingerprints', () => {
     const [ha, hb] = [await hashes(a), await hashes(path.join(b, 'nested', 'deeper'))];
     expect(Object.keys(ha).length).toBeGreaterThan(20);
     expect(hb).toEqual(ha);
+  });
+});
+
+describe('the verification part of a claim', () => {
+  it('changes with the locator computed from where the quote stands, which a note prints when the claim writes none', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'brief-fp-loc-'));
+    await cp(MINI, dir, { recursive: true });
+    const r = await checkCorpus(optionsFor(dir, path.join(dir, 'out')));
+    const report = r.model!.reports[0]!;
+    const audience = r.model!.audiences.get(report.audiences[0]!)!;
+    const sel = selectReport(r.model!, r.anchoring!, report, audience, { allowUnverified: false });
+    const claim = sel.footnotes[0]!.claim.id;
+    const parts = (anchors: ReadonlyMap<string, ClaimAnchor>) => selectionParts(sel, r.model!, anchors, path.join(dir, 'anchors.lock'))[`evidence:${claim}`]!.hash;
+    const before = parts(r.anchoring!.anchors);
+    // The same anchor as the evidence lock gives it, with another locator (a heading renamed in the text).
+    const moved = new Map(r.anchoring!.anchors);
+    moved.set(claim, { ...moved.get(claim)!, via: 'lock', locator: '“Another heading”, para. 9' });
+    const same = new Map(moved);
+    same.set(claim, { ...moved.get(claim)! });
+    expect(parts(moved)).not.toBe(before);
+    expect(parts(same)).toBe(parts(moved));
+    moved.set(claim, { ...moved.get(claim)!, locator: '“Another heading”, para. 10' });
+    expect(parts(moved)).not.toBe(parts(same));
   });
 });
