@@ -157,10 +157,11 @@ export interface EditionOutputs {
 
 function firstEdition(changes: readonly Change[], to: EditionRef, outputs: EditionOutputs | undefined): string {
   const { byKind } = countChanges(changes);
-  const held = HOLDS.filter(([kind]) => kind !== 'report-added').map(([kind, one, many]) => plural(byKind[kind], one, many));
+  // What it holds, never a list of zeros: a corpus without events or datasets does not say "0 events".
+  const held = HOLDS.filter(([kind]) => kind !== 'report-added' && byKind[kind] > 0).map(([kind, one, many]) => plural(byKind[kind], one, many));
   const judgments = changes.reduce((n, c) => n + (c.kind === 'report-added' ? c.judgments : 0), 0);
   const printed = outputs ? `, printed as ${plural(outputs.documents, 'document', 'documents')} for ${plural(outputs.audiences, 'audience', 'audiences')} and ${plural(outputs.packs, 'pack', 'packs')}` : '';
-  const lines = [`# First edition: ${to.date}`, '', `This first edition holds ${held.join(', ')}, and ${plural(byKind['report-added'], 'report', 'reports')} with ${plural(judgments, 'key judgment', 'key judgments')}${printed}.`];
+  const lines = [`# First edition: ${to.date}`, '', `This first edition holds ${[...held, ''].join(', ')}and ${plural(byKind['report-added'], 'report', 'reports')} with ${plural(judgments, 'key judgment', 'key judgments')}${printed}.`];
   const reports = changes.filter((c) => c.kind === 'report-added');
   if (reports.length) lines.push('', `## ${ChangeSection.documents}`, '', ...reports.map((c) => `- ${describeChange(c)}`));
   return `${lines.join('\n')}\n`;
