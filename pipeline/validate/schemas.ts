@@ -5,6 +5,7 @@ import {
   Reliability, STANCE_MAX, STANCE_MIN, SourceKind,
 } from './vocabulary.ts';
 import { isEdtf } from '../core/edtf.ts';
+import { CAPTURE_FORMATS } from '../core/capture-formats.ts';
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const Id = z.string().regex(slug, 'must be lowercase letters, digits and single hyphens');
@@ -85,6 +86,17 @@ export const SourceFrontMatter = z.strictObject({
   url: z.url().optional(),
   exclude: z.array(z.strictObject({ from: text, to: text.optional() })).default([]),
   distribution: z.enum(Distribution).default('public'),
+  // Written by `brief capture` (by hand too, if wanted): all optional, so every corpus written before still validates.
+  publisher: line.optional(),
+  /** BCP 47-ish: en, fa, en-GB. */
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en, fa or en-GB').optional(),
+  /** sha256 (hex) of the text file as captured: a text changed since shows as a different hash. */
+  text_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hexadecimal').optional(),
+  captured_from: z.strictObject({
+    file: text,
+    format: z.enum(CAPTURE_FORMATS),
+    captured: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'),
+  }).optional(),
 });
 
 export const Claim = z.strictObject({
