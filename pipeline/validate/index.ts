@@ -182,7 +182,7 @@ function captureMissing(source: Located<SourceMeta>): Diagnostic | undefined {
     kind: `kind: one of ${SourceKind.join(', ')}`, perspective: 'perspective: an id of data/perspectives.yaml', reliability: 'reliability: A–F',
   };
   return diagnostic(locate(source.src, [...source.path, 'captured_from'], { key: true }), 'W_CAPTURE_MISSING',
-    `source "${s.id}" was captured from ${s.captured_from!.file}, which did not say its ${missing.join(', ')}`,
+    `source "${s.id}" was captured from ${s.captured_from!.file} and still lacks ${missing.join(', ')}: what a reader weighs a source by`,
     `read the source and write ${missing.map((m) => how[m]).join('; ')}`, 'warning');
 }
 
