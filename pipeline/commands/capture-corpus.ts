@@ -92,7 +92,24 @@ export async function claimsOf(dataDir: string, source: string): Promise<Map<str
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const lockedText = (e: LockEntry) => (e.selector.type === 'TextQuoteSelector' ? e.selector.exact : `${e.selector.startSelector.exact} … ${e.selector.endSelector.exact}`);
 
-/** Each locked quote of the source, anchored in the new text: moved, unchanged, changed (old → new) or vanished. */
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * Whether the place the lock had a quote now holds the same passage reworded: at least half the
+ * quote's words are still there. A passage cut out, or gone with its surroundings, does not.
+ */
+function readsNow(text: string, entry: LockEntry): boolean {
+  const found = lockedPassage(text, entry);
+  if (found.kind === 'gone') return false;
+  const old = words(lockedText(entry));
+  const now = new Set(words(found.text));
+  return old.length > 0 && old.filter((w) => now.has(w)).length * 2 >= old.length;
+}
+
+/**
+ * Each locked quote of the source, anchored in the new text: unchanged (the same span), moved (found
+ * elsewhere), changed (not found, and the place the lock had it holds the passage reworded: old → new) or
+ * vanished (not found, and that place is cut out, gone, or holds other words). A quote not in the lock yet counts as unchanged.
+ */
 export function compareRecapture(text: string, claims: ReadonlyMap<string, string>, lock: AnchorLock | undefined, textFile: string): Recapture {
   const prepared = prepareText(text);
   const result: Recapture = { moved: [], unchanged: [], changed: [], vanished: [] };
@@ -104,7 +121,7 @@ export function compareRecapture(text: string, claims: ReadonlyMap<string, strin
       if (anchor.start === entry.start && anchor.end === entry.end) result.unchanged.push({ claim });
       else result.moved.push({ claim, detail: `${entry.start}–${entry.end} → ${anchor.start}–${anchor.end}` });
     } else if (found) result.unchanged.push({ claim, detail: 'not in the evidence lock yet' });
-    else if (entry && entry.text.file === textFile && lockedPassage(text, entry).kind !== 'gone') {
+    else if (entry && entry.text.file === textFile && readsNow(text, entry)) {
       result.changed.push({ claim, detail: `“${oneLine(lockedText(entry))}” → ${passageNote(text, entry)}` });
     } else result.vanished.push({ claim, detail: entry ? passageNote(text, entry) : 'not found in the new text' });
   }
