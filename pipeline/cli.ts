@@ -7,10 +7,11 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from './config/options.ts';
 import type { FlagValues } from './config/resolve.ts';
 import { ExitCode, InputError, RenderError, UsageError } from './core/diagnostics.ts';
-import { diagnosticJson, printDiagnostics, processIo, type Io } from './core/output.ts';
+import { diagnosticJson, FS_REASONS, printDiagnostics, processIo, type Io } from './core/output.ts';
 import { didYouMean } from './core/suggest.ts';
 import type { CommandMain } from './run/command.ts';
 import { SERVICE_FLAGS } from './run/service-flag-names.ts';
+import { CAPTURE_FLAGS } from './commands/capture-flags.ts';
 import { stopWithLauncher } from './run/interrupt.ts';
 
 interface Flag {
@@ -34,11 +35,7 @@ const FLAGS = {
   force: { type: 'boolean', help: 'redo every document, whatever the fingerprints say' },
   html: { type: 'boolean', help: 'write HTML only: no browser, no PDF' },
   rebuild: { type: 'boolean', help: 'also build the edition again from its snapshot and compare the PDFs byte for byte' },
-  id: { type: 'string', value: 'ID', help: 'capture: the id of the source (default: <author-or-publisher>-<year>; a re-capture keeps its id)' },
-  perspective: { type: 'string', value: 'ID', help: 'capture: the perspective the source speaks from (an id of data/perspectives.yaml)' },
-  reliability: { type: 'string', value: 'A–F', help: 'capture: the source\'s reliability grade, A (reliable) to F (cannot be judged)' },
-  distribution: { type: 'string', value: 'public|internal', help: 'capture: who may receive what is quoted from the source (default: public)' },
-  csl: { type: 'string', value: 'FILE', help: 'capture: a CSL-JSON export (Zotero) whose matching item\'s fields win over the file\'s own' },
+  ...CAPTURE_FLAGS,
   json: { type: 'boolean', help: 'print one JSON document on standard output, nothing else' },
   quiet: { type: 'boolean', short: 'q', help: 'print problems only, not what was done' },
   verbose: { type: 'boolean', help: 'also print each document kept, and how long each stage took' },
@@ -83,8 +80,7 @@ const COMMANDS: Record<string, Command> = {
   },
   capture: {
     summary: 'a PDF, a saved web page, a DOCX, Markdown or text → a source: its text in data/sources/text/ and its metadata in data/sources/<id>.md',
-    args: 'FILE…',
-    flags: ['id', 'perspective', 'reliability', 'distribution', 'csl'],
+    args: 'FILE…', flags: ['id', 'perspective', 'reliability', 'distribution', 'csl'],
     examples: ['brief capture ~/Downloads/report.pdf --perspective baku --reliability B', 'brief capture article.html --id smith-2024', 'brief capture *.pdf --csl zotero.json --json'],
     load: () => import('./commands/capture.ts'),
   },
@@ -233,12 +229,6 @@ async function resolveRunOptions(values: Record<string, unknown>) {
   }
   return options;
 }
-
-/** File-system refusals in plain words. */
-const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOTDIR: 'part of that path is a file, not a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EISDIR: 'that is a folder, not a file', EBUSY: 'another program holds it', EMFILE: 'too many files are open',
-};
 
 export async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
