@@ -54,6 +54,8 @@ export function domToText(root: DomNode): string {
   return blocks.map((b, i) => (i === 0 ? '' : b.item && blocks[i - 1]!.item ? '\n' : '\n\n') + b.text).join('');
 }
 
+const ADVERT = /(?:^|[\s_-])(?:ads?|advert\w*|ad-?slot|adunit|dfp|sponsored|promo(?:ted)?|cookie\w*|newsletter-signup|paywall)(?:$|[\s_-])/i;
+
 export const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export async function parseDom(html: string) {
@@ -66,6 +68,10 @@ export async function captureHtml(html: string, file: string): Promise<Captured>
   const [document, { Readability }] = await Promise.all([parseDom(html), import('@mozilla/readability')]);
   // Read before Readability, which changes the document it reads.
   const own = htmlMetadata(document as never);
+  // Readability keeps an ad slot whose class it does not know ("ad-slot", "advert"): such blocks go first.
+  for (const el of [...document.querySelectorAll('[class], [id]')]) {
+    if (ADVERT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) el.remove();
+  }
   const article = new Readability(document as never, { charThreshold: 100 }).parse();
   const body = article?.content ? domToText((await parseDom(`<html><body>${article.content}</body></html>`)).body as never) : '';
   if (wordCount(body) < MIN_WORDS) {

@@ -133,7 +133,8 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
     if (p.missing.length) io.info(`  could not read: ${p.missing.join(', ')} — check will ask for them`);
     if (p.recapture) {
       const r = p.recapture;
-      io.info(`  quotes of "${p.id}": ${r.unchanged.length} unchanged, ${r.moved.length} moved, ${r.changed.length} changed, ${r.vanished.length} vanished`);
+      const quotes = r.unchanged.length + r.moved.length + r.changed.length + r.vanished.length;
+      io.info(quotes ? `  quotes of "${p.id}": ${r.unchanged.length} unchanged, ${r.moved.length} moved, ${r.changed.length} changed, ${r.vanished.length} vanished` : `  no claim quotes "${p.id}" yet`);
       for (const m of r.moved) io.info(`  moved: ${m.claim} (${m.detail})`);
       for (const c of r.changed) io.info(`  changed: ${c.claim}: ${c.detail}`);
       for (const v of r.vanished) io.info(`  vanished: ${v.claim}: ${v.detail}`);

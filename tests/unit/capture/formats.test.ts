@@ -20,6 +20,7 @@ const PAGE = `<!DOCTYPE html>
 <main><article>
 <h1>The corridor after the war</h1>
 ${ARTICLE}
+<div class="ad-slot">SLOT TEXT</div>
 <h2>What comes next</h2>
 <ul><li>More rail wagons</li><li>New ferries</li></ul>
 <p>The last paragraph of the article sums up what the ministers said about the corridor, its ports and its railways, and what they expect.</p>
@@ -39,7 +40,7 @@ describe('capture: a saved web page', () => {
   it('keeps the article only, headings as "## " and list items as "- ", and reads the page\'s metadata', async () => {
     const c = await captureFile('page.html', bytes(PAGE));
     expect(c.format).toBe('html');
-    for (const gone of ['Home', 'ADVERT TEXT', 'COMMENT TEXT', 'FOOTER TEXT', 'SCRIPT TEXT', 'color: red']) expect(c.text, gone).not.toContain(gone);
+    for (const gone of ['Home', 'ADVERT TEXT', 'SLOT TEXT', 'COMMENT TEXT', 'FOOTER TEXT', 'SCRIPT TEXT', 'color: red']) expect(c.text, gone).not.toContain(gone);
     expect(c.text).toContain('Paragraph 1 of the article explains how the Middle Corridor carries freight');
     expect(c.text).toMatch(/\n\n## What comes next\n\n- More rail wagons\n- New ferries\n\nThe last paragraph/);
     expect(c.text).toMatch(/years ahead\.\n\nParagraph 2 /);
