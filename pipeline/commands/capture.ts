@@ -120,7 +120,7 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
       ok: true,
       sources: planned.map((p) => ({
         id: p.id, text: displayPath(p.textPath), frontMatter: displayPath(p.sourcePath), format: p.captured.format,
-        metadata: p.metadata, missing: p.missing, ...(p.recapture ? { recapture: p.recapture } : {}),
+        metadata: Object.fromEntries(Object.entries(p.metadata).filter(([k]) => k !== 'family')), missing: p.missing, ...(p.recapture ? { recapture: p.recapture } : {}),
       })),
     });
     return ExitCode.ok;

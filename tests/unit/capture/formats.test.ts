@@ -1,6 +1,9 @@
 // capture: each format on in-memory input → the text written to the corpus and the metadata read.
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CaptureError, captureFile } from '../../../pipeline/capture/index.ts';
+import { CaptureError, captureFile, MAX_CAPTURE_BYTES } from '../../../pipeline/capture/index.ts';
 import { docx, storedZip } from '../../support/zip.ts';
 
 const ARTICLE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the article explains how the Middle Corridor carries freight between Central Asia and Europe, and why ministers in Baku and Astana expect the volumes to grow in the years ahead.</p>`).join('\n');
@@ -103,5 +106,22 @@ describe('capture: a DOCX', () => {
 
   it('is told by its bytes, whatever its name', async () => {
     expect((await captureFile('memo.bin', docx([['', 'Some text here.']], core))).format).toBe('docx');
+  });
+});
+
+describe('capture: files it will not read', () => {
+  it('refuses a file over the size limit before reading it (E_CAPTURE_TOO_LARGE), and names the limit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'brief-capture-'));
+    try {
+      const file = path.join(dir, 'huge.pdf');
+      await writeFile(file, '%PDF-1.7\n');
+      await truncate(file, MAX_CAPTURE_BYTES + 1); // sparse: no 50 MB written
+      const err = await captureFile(file).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CaptureError);
+      expect((err as CaptureError).diagnostic).toMatchObject({ code: 'E_CAPTURE_TOO_LARGE', line: 1, column: 1 });
+      expect((err as CaptureError).diagnostic.message).toMatch(/at most 50 MB/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
