@@ -40,7 +40,25 @@ function pageLines(items: readonly Item[]): Line[] {
       end = item.x + item.width;
     }
     return { y: l.y, height: l.height, text: text.replace(/\s+/g, ' ').trim() };
-  }).sort((a, b) => b.y - a.y);
+  });
+}
+
+/**
+ * Lines in reading order: the body as the PDF writes it (so two columns read one after the other),
+ * with the page's head and foot, which a producer may write first or last (Chromium draws its margin
+ * boxes first), at the top and the bottom: up to 3 lines set apart from the body by a wide gap.
+ */
+function readingOrder(lines: readonly Line[]): Line[] {
+  const byY = [...lines].sort((a, b) => b.y - a.y);
+  const gaps = byY.slice(1).map((l, i) => byY[i]!.y - l.y);
+  const usual = [...gaps].filter((g) => g > 0.5).sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+  const apart = (i: number) => usual > 0 && (gaps[i] ?? 0) > 2 * usual;
+  const head = [0, 1, 2].find((i) => i < byY.length - 1 && apart(i));
+  const foot = [1, 2, 3].map((k) => byY.length - 1 - k).find((i) => i >= 0 && apart(i));
+  const top = head === undefined ? [] : byY.slice(0, head + 1);
+  const bottom = foot === undefined || foot < (head ?? -1) + 1 ? [] : byY.slice(foot + 1);
+  const edges = new Set([...top, ...bottom]);
+  return [...top, ...lines.filter((l) => !edges.has(l)), ...bottom];
 }
 
 /** Lines → text: a blank line where the gap is clearly wider than the page's usual line spacing. */
@@ -89,7 +107,7 @@ export async function capturePdf(bytes: Uint8Array, file: string): Promise<Captu
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.flatMap((i) => ('str' in i ? [{ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, width: i.width, height: i.height, hasEOL: i.hasEOL }] : []));
-      pages.push(pageText(pageLines(items)));
+      pages.push(pageText(readingOrder(pageLines(items))));
       page.cleanup();
     }
     const text = pages.join('\n\f\n');

@@ -51,6 +51,8 @@ beforeAll(async () => {
   const doc = await PDFDocument.load(await printPdf(PAPER));
   doc.setAuthor('Jane Doe');
   await writeFile(path.join(root, 'paper.pdf'), await doc.save());
+  const column = (side: string) => Array.from({ length: 60 }, (_, i) => `${side}${i} words go here.`).join(' ');
+  await writeFile(path.join(root, 'columns.pdf'), await printPdf(`<!doctype html><html><head><style>@page { size: A5; margin: 20mm; @bottom-center { content: counter(page) } } body { columns: 2; font: 10pt serif }</style></head><body><p>${column('Left')}</p><p>${column('Right')}</p></body></html>`));
   await writeFile(path.join(root, 'scan.pdf'), await printPdf('<!doctype html><html><body><div style="width:300px;height:200px;background:#345"></div></body></html>'));
 }, 60_000);
 afterAll(async () => rm(root, { recursive: true, force: true }));
@@ -86,6 +88,15 @@ describe('brief capture', () => {
     expect(['fuzzy', 'normalized']).toContain(json.claims.find((c) => c.id === 'doe-2026/freight')?.anchor.status);
     // The file gave no kind: check asks for it at captured_from:.
     expect(json.warnings.map((w) => w.code)).toContain('W_CAPTURE_MISSING');
+  }, 60_000);
+
+  it('reads a page in two columns one column after the other, not across them', async () => {
+    const r = await brief(['capture', '../columns.pdf', '--id', 'columns', '--json'], {}, corpus);
+    expect(r.code, r.stderr).toBe(0);
+    const text = await readFile(path.join(corpus, 'data/sources/text/columns.txt'), 'utf8');
+    expect(text.split('\n').filter((l) => /Left/.test(l) && /Right/.test(l))).toEqual([]);
+    expect(text.indexOf('Left40 ')).toBeLessThan(text.indexOf('Right0 '));
+    expect(text.indexOf('Left0 ')).toBeLessThan(text.indexOf('Left40 '));
   }, 60_000);
 
   it('refuses a PDF with no text layer (a scan), and writes nothing', async () => {
