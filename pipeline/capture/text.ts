@@ -41,6 +41,9 @@ function frontMatter(text: string, file: string): { metadata: CaptureMetadata; b
 export function captureText(bytes: Uint8Array, file: string, markdown: boolean): Captured {
   const decoded = decodeUtf8(bytes, file).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { metadata, body } = markdown ? frontMatter(decoded, file) : { metadata: {}, body: decoded };
+  if (!/[\p{L}\p{N}]/u.test(body)) {
+    throw new CaptureError(diagnostic({ file, line: 1, column: 1 }, 'E_CAPTURE_EMPTY', 'the file holds no text', 'capture the file that holds the source\'s text'));
+  }
   const lines = body.split('\n').map((l) => l.trim());
   const heading = markdown ? lines.find((l) => /^#\s+\S/.test(l))?.replace(/^#\s+/, '').replace(/\s+#+$/, '') : undefined;
   const first = lines.find((l) => l && !/^---+$/.test(l));

@@ -38,11 +38,15 @@ export function sourceFor(sources: readonly ExistingSource[], id: string | undef
   return sources.find((s) => from(s) === path.basename(file)) ?? (url ? sources.find((s) => s.frontMatter.url === url) : undefined);
 }
 
-const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+/** Latin letters NFKD does not take apart: Azerbaijani ə and ı among them. */
+const LATIN: Readonly<Record<string, string>> = { ə: 'e', ı: 'i', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ł: 'l', þ: 'th' };
+const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[əıßøæœđłþ]/g, (c) => LATIN[c]!).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
 
 /** <first author's family name, or the publisher, or the file name>-<year>, made unique among `taken`. */
 export function deriveId(metadata: CaptureMetadata & { family?: string }, file: string, taken: ReadonlySet<string>): string {
-  const family = metadata.family ?? metadata.authors?.[0]?.split(/\s+/).at(-1);
+  // "Jane Doe" → Doe; "Doe, Jane" → Doe.
+  const first = metadata.authors?.[0];
+  const family = metadata.family ?? (first?.includes(',') ? first.split(',')[0] : first?.split(/\s+/).at(-1));
   const base = [family, metadata.publisher, path.basename(file).replace(/\.[^.]+$/, '')].map((s) => (s ? slug(s) : '')).find(Boolean) || 'source';
   const year = /^\d{4}/.exec(metadata.published ?? '')?.[0];
   const id = year ? `${base}-${year}` : base;

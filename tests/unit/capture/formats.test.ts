@@ -81,6 +81,10 @@ describe('capture: Markdown and plain text', () => {
     expect(c.text).toBe('Title line\n\nCafé — “quoted”\u00A0text\n');
   });
 
+  it('refuses a text with no words in it (E_CAPTURE_EMPTY)', async () => {
+    expect((await captureError('empty.md', bytes('---\ntitle: x\n---\n\n  \n'))).diagnostic.code).toBe('E_CAPTURE_EMPTY');
+  });
+
   it('refuses text that is not UTF-8, at its first bad byte (E_NOT_UTF8)', async () => {
     const err = await captureError('latin1.txt', Uint8Array.from([...bytes('Line one\nCaf'), 0xe9, 0x0a]));
     expect(err.diagnostic).toMatchObject({ code: 'E_NOT_UTF8', file: 'latin1.txt', line: 2, column: 4 });
