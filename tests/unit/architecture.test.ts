@@ -20,7 +20,7 @@ describe('architecture', () => {
   const files = glob.sync('pipeline/**/*.ts').sort();
 
   it('finds the stage folders', () => {
-    for (const stage of ['load', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print']) {
+    for (const stage of ['load', 'capture', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print']) {
       expect(files.some((f) => f.startsWith(`pipeline/${stage}/index.ts`)), stage).toBe(true);
     }
     for (const command of ['check', 'build', 'watch']) {
