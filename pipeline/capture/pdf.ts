@@ -48,10 +48,9 @@ function pageLines(items: readonly Item[]): Line[] {
  * with the page's head and foot, which a producer may write first or last (Chromium draws its margin
  * boxes first), at the top and the bottom: up to 3 lines set apart from the body by a wide gap.
  */
-function readingOrder(lines: readonly Line[]): Line[] {
+function readingOrder(lines: readonly Line[], usual: number): Line[] {
   const byY = [...lines].sort((a, b) => b.y - a.y);
   const gaps = byY.slice(1).map((l, i) => byY[i]!.y - l.y);
-  const usual = [...gaps].filter((g) => g > 0.5).sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
   const apart = (i: number) => usual > 0 && (gaps[i] ?? 0) > 2 * usual;
   const head = [0, 1, 2].find((i) => i < byY.length - 1 && apart(i));
   const foot = [1, 2, 3].map((k) => byY.length - 1 - k).find((i) => i >= 0 && apart(i));
@@ -61,10 +60,24 @@ function readingOrder(lines: readonly Line[]): Line[] {
   return [...top, ...lines.filter((l) => !edges.has(l)), ...bottom];
 }
 
-/** Lines → text: a blank line where the gap is clearly wider than the page's usual line spacing. */
-function pageText(lines: readonly Line[]): string {
-  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
-  const usual = gaps[Math.floor(gaps.length / 2)] ?? 0;
+/**
+ * The document's usual line spacing: the commonest gap between lines (to the point; of two as common,
+ * the smaller), over all pages, so a page of a few lines is read by the measure of the others.
+ */
+function lineSpacing(pages: readonly (readonly Line[])[]): number {
+  const counts = new Map<number, number>();
+  for (const lines of pages) {
+    const byY = [...lines].sort((a, b) => b.y - a.y);
+    for (let i = 1; i < byY.length; i++) {
+      const gap = Math.round(byY[i - 1]!.y - byY[i]!.y);
+      if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+}
+
+/** Lines → text: a blank line where the gap is clearly wider than the usual line spacing. */
+function pageText(lines: readonly Line[], usual: number): string {
   // Larger type (a heading) sets its lines further apart: the gap is weighed against the line's own size too.
   const wide = (gap: number, l: Line) => usual > 0 && gap > 1.4 * usual && gap > 1.6 * l.height;
   return lines.map((l, i) => (i > 0 && wide(lines[i - 1]!.y - l.y, l) ? `\n${l.text}` : l.text)).join('\n');
@@ -102,15 +115,16 @@ export async function capturePdf(bytes: Uint8Array, file: string): Promise<Captu
     throw fail(file, 'E_CAPTURE_FORMAT', `the file starts like a PDF but cannot be read as one (${(err as Error).message})`, 'download or export the PDF again; a file cut short by a download that stopped reads like this');
   }
   try {
-    const pages: string[] = [];
+    const lines: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.flatMap((i) => ('str' in i ? [{ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, width: i.width, height: i.height, hasEOL: i.hasEOL }] : []));
-      pages.push(pageText(readingOrder(pageLines(items))));
+      lines.push(pageLines(items));
       page.cleanup();
     }
-    const text = pages.join('\n\f\n');
+    const usual = lineSpacing(lines);
+    const text = lines.map((page) => pageText(readingOrder(page, usual), usual)).join('\n\f\n');
     if (!/[\p{L}\p{N}]/u.test(text)) {
       throw fail(file, 'E_CAPTURE_NO_TEXT', `no text layer: the PDF's ${doc.numPages} page${doc.numPages === 1 ? ' is an image' : 's are images'} (a scan?) with no text to quote`,
         'run OCR first, e.g. ocrmypdf in.pdf out.pdf, then capture the result');
