@@ -2,6 +2,7 @@
 // (data/sources/<id>.md), both written only when every file is read; a re-captured source keeps its
 // id and hand-written fields, and says where each of its locked quotes now stands.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, InputError, UsageError, type Diagnostic } from '../core/diagnostics.ts';
@@ -81,9 +82,11 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
   }
 
   const sources = await existingSources(dataDir);
-  const taken = new Set(sources.map((s) => s.id));
+  // An id is taken by a source, and so is the name of its file (which may differ from the id inside it).
+  const taken = new Set(sources.flatMap((s) => [s.id, path.basename(s.file, '.md')]));
   const lock = (await readLockFile(dataDir)).lock;
   const planned: Planned[] = [];
+  const written = new Set<string>();
   for (const input of args) {
     let captured: Captured;
     let metadata: CaptureMetadata & { family?: string };
@@ -101,7 +104,10 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
     const sourceId = existing?.id ?? id ?? deriveId(metadata, input, taken);
     taken.add(sourceId);
     const ext = captured.format === 'markdown' ? 'md' : 'txt';
-    const textName = typeof existing?.frontMatter.text === 'string' ? existing.frontMatter.text : `${sourceId}.${ext}`;
+    // A new source's text never goes over a file already there (another source's text, named by hand).
+    let textName = typeof existing?.frontMatter.text === 'string' ? existing.frontMatter.text : `${sourceId}.${ext}`;
+    for (let n = 2; !existing && (existsSync(path.join(dataDir, 'sources', 'text', textName)) || written.has(textName)); n++) textName = `${sourceId}-${n}.${ext}`;
+    written.add(textName);
     const fm = frontMatter(sourceId, textName, sha256(captured.text), captured, metadata, input, given, existing);
     const missing = WANTED.filter((k) => fm[k] === undefined);
     const recapture = existing ? compareRecapture(captured.text, await claimsOf(dataDir, sourceId), lock, textName) : undefined;
