@@ -102,6 +102,8 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
     }
     const existing = sourceFor(sources, id, input, metadata.url);
     const sourceId = existing?.id ?? id ?? deriveId(metadata, input, taken);
+    const clash = existing ? undefined : sources.find((s) => path.basename(s.file, '.md') === sourceId);
+    if (clash) throw new UsageError(`--id ${sourceId}: ${displayPath(clash.file)} is there already and holds source "${clash.id}"; give another id, or --id ${clash.id} to re-capture that source`);
     taken.add(sourceId);
     const ext = captured.format === 'markdown' ? 'md' : 'txt';
     // A new source's text never goes over a file already there (another source's text, named by hand).
