@@ -132,9 +132,11 @@ export async function capturePdf(bytes: Uint8Array, file: string): Promise<Captu
     const { info, metadata } = await doc.getMetadata();
     const i = info as Record<string, unknown>;
     const xmp = (name: string) => { try { return metadata?.get(name) as unknown; } catch { return undefined; } };
+    // A bag or sequence of one (dc:language, dc:publisher) is its one value; dc:creator stays a list.
+    const one = (name: string) => { const v = xmp(name); return Array.isArray(v) ? v[0] : v; };
     const fromXmp: CaptureMetadata = {
-      title: clean(xmp('dc:title')), authors: authorList(xmp('dc:creator')), published: edtfDate(xmp('xmp:createdate')),
-      publisher: clean(xmp('dc:publisher')), language: languageTag(xmp('dc:language')), doi: findDoi(String(xmp('prism:doi') ?? xmp('dc:identifier') ?? '')),
+      title: clean(one('dc:title')), authors: authorList(xmp('dc:creator')), published: edtfDate(one('xmp:createdate')),
+      publisher: clean(one('dc:publisher')), language: languageTag(one('dc:language')), doi: findDoi(String(one('prism:doi') ?? one('dc:identifier') ?? '')),
     };
     const fromInfo: CaptureMetadata = {
       title: clean(i.Title), authors: authorList(i.Author), published: edtfDate(i.CreationDate), language: languageTag(i.Language),

@@ -1,5 +1,5 @@
 // capture/pdf: PDF bytes (made in memory with pdf-lib) → lines, paragraphs, pages as form-feed lines, metadata.
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { CaptureError, captureFile } from '../../../pipeline/capture/index.ts';
 
@@ -43,5 +43,21 @@ describe('capture: a PDF', () => {
     expect((noText as CaptureError).diagnostic.hint).toMatch(/ocrmypdf/);
     const damaged = await captureFile('cut.pdf', new TextEncoder().encode('%PDF-1.7\ngarbage\n')).catch((e: unknown) => e);
     expect((damaged as CaptureError).diagnostic.code).toBe('E_CAPTURE_FORMAT');
+  });
+
+  it('reads XMP before the info dictionary: dc:title, dc:creator, xmp:CreateDate, dc:language, dc:publisher', async () => {
+    const doc = await PDFDocument.load(await makePdf([['Body text of the report, long enough.']], { title: 'Info title', author: 'Info Author' }));
+    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Ports of the Caspian</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>Farid Guliyev</rdf:li><rdf:li>Nigar Mammadova</rdf:li></rdf:Seq></dc:creator>
+<dc:publisher><rdf:Bag><rdf:li>Caspian Policy Centre</rdf:li></rdf:Bag></dc:publisher>
+<dc:language><rdf:Bag><rdf:li>fa</rdf:li></rdf:Bag></dc:language>
+<xmp:CreateDate>2021-09-30T12:00:00Z</xmp:CreateDate>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    const stream = doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' });
+    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+    const c = await captureFile('xmp.pdf', await doc.save());
+    expect(c.metadata).toMatchObject({ title: 'Ports of the Caspian', authors: ['Farid Guliyev', 'Nigar Mammadova'], publisher: 'Caspian Policy Centre', language: 'fa', published: '2021-09-30' });
   });
 });
