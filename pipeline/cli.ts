@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from './config/options.ts';
 import type { FlagValues } from './config/resolve.ts';
 import { ExitCode, InputError, RenderError, UsageError } from './core/diagnostics.ts';
-import { diagnosticJson, printDiagnostics, processIo, type Io } from './core/output.ts';
+import { diagnosticJson, FS_REASONS, printDiagnostics, processIo, type Io } from './core/output.ts';
 import { didYouMean } from './core/suggest.ts';
 import { COMMANDS, COMMON, FLAGS, type Command, type Flag, type FlagName } from './commands/index.ts';
 import { stopWithLauncher } from './run/interrupt.ts';
@@ -104,11 +104,6 @@ async function resolveRunOptions(values: Record<string, unknown>) {
   return options;
 }
 
-/** File-system refusals in plain words. */
-const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOTDIR: 'part of that path is a file, not a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EISDIR: 'that is a folder, not a file', EBUSY: 'another program holds it', EMFILE: 'too many files are open',
-};
 
 export async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');

@@ -64,7 +64,7 @@ export function isFresh(stamp = sourceStamp()) {
  */
 function entryPoints() {
   const cli = path.join(SOURCES, 'cli.ts');
-  const commands = [...readFileSync(cli, 'utf8').matchAll(/import\('\.\/(run\/[\w-]+\.ts)'\)/g)].map((m) => path.join(SOURCES, m[1]));
+  const commands = [...readFileSync(cli, 'utf8').matchAll(/import\('\.\/((?:run|commands)\/[\w-]+\.ts)'\)/g)].map((m) => path.join(SOURCES, m[1]));
   return [cli, ...new Set(commands)];
 }
 

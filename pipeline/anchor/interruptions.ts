@@ -1,7 +1,8 @@
 // anchor: what may interrupt a quoted sentence in a capture, judged on the original text.
 // A jump is allowed only where the sentence breaks off mid-way (no full stop before the break)
 // and only over lines that look like page furniture: footnote entries, references and URLs,
-// photo captions, page numbers. Ordinary paragraphs are never jumped, so a quote cannot be
+// photo captions, page numbers, and the running heads and feet of a captured PDF (lines that repeat
+// beside its form-feed page breaks). Ordinary paragraphs are never jumped, so a quote cannot be
 // stitched from two places, nor lose a word that stands on a line of its own.
 import type { Folded } from './normalize.ts';
 
@@ -14,6 +15,55 @@ const MARKERS = /(?:\$\^\{[^}]*\}\$|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\d{1,3})\
 
 export function isInterruptionLine(line: string): boolean {
   return FOOTNOTE_ENTRY.test(line) || REFERENCE.test(line) || CAPTION.test(line) || PAGE_FURNITURE.test(line);
+}
+
+/** How far from a page break (a line holding only a form feed) a running head or foot stands, in non-blank lines. */
+const EDGE_LINES = 3;
+const MAX_HEAD_LENGTH = 120;
+const headKey = (line: string) => line.replace(/\d+/g, '0');
+
+/**
+ * The running heads and feet of a text with page breaks: the lines (trimmed, digits folded, at
+ * most 120 characters) that occur at least twice and, at every occurrence, within 3 non-blank
+ * lines of a form-feed line (or of the text's start or end). A line that also stands in the body is prose, however often it
+ * repeats. Computed once a text; `lines` are the text's lines, trimmed.
+ */
+export function runningHeads(lines: readonly string[]): Set<string> {
+  const heads = new Set<string>();
+  const breaks: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i] === '\f') breaks.push(i);
+  if (breaks.length === 0) return heads;
+  // The first page's head and the last page's foot stand at the start and the end of the text.
+  breaks.unshift(-1);
+  breaks.push(lines.length);
+  /** Lines within EDGE_LINES non-blank lines of a break. */
+  const edge = new Set<number>();
+  for (const b of breaks) {
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let i = b + step; i >= 0 && i < lines.length && seen < EDGE_LINES; i += step) {
+        if (lines[i] === '\f') break;
+        if (!lines[i]) continue;
+        edge.add(i);
+        seen++;
+      }
+    }
+  }
+  const near = new Map<string, number>();
+  for (const i of edge) {
+    if (lines[i]!.length > MAX_HEAD_LENGTH) continue;
+    const key = headKey(lines[i]!);
+    near.set(key, (near.get(key) ?? 0) + 1);
+  }
+  const candidates = new Map([...near].filter(([, n]) => n >= 2));
+  if (candidates.size === 0) return heads;
+  // A candidate also met away from the page edges is body text.
+  const away = new Set<string>();
+  lines.forEach((line, i) => {
+    if (!edge.has(i) && line && line.length <= MAX_HEAD_LENGTH && candidates.has(headKey(line))) away.add(headKey(line));
+  });
+  for (const key of candidates.keys()) if (!away.has(key)) heads.add(key);
+  return heads;
 }
 
 /** Does the original text before `offset` end mid-sentence (ignoring footnote markers and a hyphen)? */
@@ -61,10 +111,13 @@ export function interruptionCheck(original: string, folded: Folded): (from: numb
     if (!breaks || !prose) {
       breaks = [];
       prose = [0];
+      // A page break's form feed is a line of its own; String.prototype.trim drops it, so that line is blank.
+      const heads = original.includes('\f') ? runningHeads(original.split('\n').map((l) => (l.trim() === '' && l.includes('\f') ? '\f' : l.trim()))) : undefined;
       let lineStart = 0;
       for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) {
         const line = original.slice(lineStart, i).trim();
-        prose.push(prose.at(-1)! + (line && !isInterruptionLine(line) ? 1 : 0));
+        const furniture = !line || isInterruptionLine(line) || (heads !== undefined && heads.size > 0 && line.length <= MAX_HEAD_LENGTH && heads.has(headKey(line)));
+        prose.push(prose.at(-1)! + (furniture ? 0 : 1));
         breaks.push(i);
         lineStart = i + 1;
       }

@@ -2,6 +2,7 @@
 // and examples, and how to load its main (only when called). Every flag is declared once.
 import type { CommandMain } from '../run/command.ts';
 import { SERVICE_FLAGS } from '../run/service-flag-names.ts';
+import { CAPTURE_FLAGS } from './capture-flags.ts';
 
 export interface Flag {
   readonly type: 'string' | 'boolean' | 'list';
@@ -30,6 +31,7 @@ export const FLAGS = {
   quiet: { type: 'boolean', short: 'q', help: 'print problems only, not what was done' },
   verbose: { type: 'boolean', help: 'also print each document kept, and how long each stage took' },
   ...SERVICE_FLAGS,
+  ...CAPTURE_FLAGS,
   help: { type: 'boolean', short: 'h', help: 'this text' },
   version: { type: 'boolean', short: 'v', help: 'the version of brief' },
 } as const satisfies Record<string, Flag>;
@@ -67,6 +69,13 @@ export const COMMANDS: Record<string, Command> = {
     flags: [],
     examples: ['brief check', 'brief check --texts ../texts --json'],
     load: () => import('../run/check.ts'),
+  },
+  capture: {
+    summary: 'a PDF, a saved web page, a DOCX, Markdown or text → a source: its text in data/sources/text/ and its metadata in data/sources/<id>.md',
+    args: 'FILE…',
+    flags: ['id', 'perspective', 'reliability', 'distribution', 'csl'],
+    examples: ['brief capture ~/Downloads/report.pdf --perspective baku --reliability B', 'brief capture article.html --id smith-2024', 'brief capture *.pdf --csl zotero.json --json'],
+    load: () => import('./capture.ts'),
   },
   lock: {
     summary: 'anchor every quote in its source text and write the evidence lock, data/anchors.lock, which verifies quotes where the texts are absent',

@@ -1,5 +1,5 @@
 // core: diagnostics as a person reads them: `file:line:col  CODE  message`, a code frame, a hint.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
 
 const FRAME_WIDTH = 120;
@@ -47,9 +47,16 @@ export function formatDiagnostic(d: Diagnostic, readText: (file: string) => stri
   return `${head}${frame}\n  hint: ${d.hint}`;
 }
 
+/** Larger than any corpus file: a problem with a whole file of this size (one `brief capture` refuses) gets no frame. */
+const MAX_FRAMED_BYTES = 50_000_000;
+
 function readIfExists(file: string): string | undefined {
   try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (!existsSync(file) || statSync(file).size > MAX_FRAMED_BYTES) return undefined;
+    const bytes = readFileSync(file);
+    // A PDF, a DOCX or another binary file `brief capture` was given: its first line is no frame.
+    if (bytes.subarray(0, 1024).includes(0) || /^(?:%PDF-|PK\u0003\u0004)/.test(bytes.subarray(0, 5).toString('latin1'))) return undefined;
+    return bytes.toString('utf8');
   } catch {
     return undefined;
   }

@@ -54,3 +54,9 @@ export function processIo(json: boolean, verbosity: Verbosity = 'normal'): Io {
     },
   };
 }
+
+/** File-system refusals in plain words. */
+export const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOTDIR: 'part of that path is a file, not a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EISDIR: 'that is a folder, not a file', EBUSY: 'another program holds it', EMFILE: 'too many files are open',
+};

@@ -7,8 +7,9 @@ import { aliasBomb, isAliasBomb, locate, posAtOffset, type PathKey, type YamlSou
 import type { LoadedCorpus } from '../load/types.ts';
 import {
   ActorsFile, AudiencesFile, ChartSpec, Claim, DatasetSidecar, Event, PackFile, PerspectivesFile, QuestionsFile,
-  ReportFrontMatter, SourceFrontMatter,
+  ReportFrontMatter, SourceFrontMatter, type SourceMeta,
 } from './schemas.ts';
+import { SourceKind } from './vocabulary.ts';
 import { typeTable } from './tables.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
 import { didYouMean } from '../core/suggest.ts';
@@ -69,6 +70,10 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
   for (const md of loaded.sources) {
     const meta = check(md.frontMatter, SourceFrontMatter);
     if (meta) sources.push({ ...meta, note: md.body.trim() });
+    if (meta?.value.captured_from) {
+      const warning = captureMissing(meta);
+      if (warning) diagnostics.push(warning);
+    }
   }
 
   const claimFiles: ValidClaimsFile[] = [];
@@ -162,6 +167,23 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     }),
   };
   return { corpus, diagnostics };
+}
+
+/** W_CAPTURE_MISSING: what a captured source still lacks of what a reader weighs it by, at its captured_from: line. */
+function captureMissing(source: Located<SourceMeta>): Diagnostic | undefined {
+  const s = source.value;
+  const missing = [
+    ...(s.published === undefined ? ['published'] : []), ...(s.authors.length === 0 ? ['authors'] : []), ...(s.kind === undefined ? ['kind'] : []),
+    ...(s.perspective === undefined ? ['perspective'] : []), ...(s.reliability === undefined ? ['reliability'] : []),
+  ];
+  if (!missing.length) return undefined;
+  const how: Record<string, string> = {
+    published: 'published: 2024-03-05 (EDTF: 2024-03 or 2024 if that is all that is known)', authors: 'authors: [Jane Doe] (or the organisation)',
+    kind: `kind: one of ${SourceKind.join(', ')}`, perspective: 'perspective: an id of data/perspectives.yaml', reliability: 'reliability: A–F',
+  };
+  return diagnostic(locate(source.src, [...source.path, 'captured_from'], { key: true }), 'W_CAPTURE_MISSING',
+    `source "${s.id}" was captured from ${s.captured_from!.file} and still lacks ${missing.join(', ')}: what a reader weighs a source by`,
+    `read the source and write ${missing.map((m) => how[m]).join('; ')}`, 'warning');
 }
 
 function chartDiagnostic(src: YamlSource, problem: SchemaProblem, knownKeys: ReadonlySet<string>, value: unknown): Diagnostic {

@@ -5,6 +5,7 @@ import {
   Reliability, STANCE_MAX, STANCE_MIN, SourceKind,
 } from './vocabulary.ts';
 import { isEdtf } from '../core/edtf.ts';
+import { CAPTURE_FORMATS } from '../core/capture-formats.ts';
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const Id = z.string().regex(slug, 'must be lowercase letters, digits and single hyphens');
@@ -106,9 +107,18 @@ export const SourceFrontMatter = z.strictObject({
   url: z.url().optional().describe('Where the source can be read.'),
   exclude: z.array(z.strictObject({
     from: text.describe('The first words of the part to leave out, as in the text.'),
-    to: text.optional().describe('The last words of that part (without it: to the end of the paragraph).'),
+    to: text.optional().describe('The last words of that part (without it: to the end of the text).'),
   })).default([]).describe('Parts of the text no quote may come from (a quoted third party, a sidebar).'),
   distribution: z.enum(Distribution).default('public').describe('public, or internal: the team\'s own material, whose claims reach only audiences that may receive internal content.'),
+  // Written by `brief capture` (by hand too, if wanted): all optional, so every corpus written before still validates.
+  publisher: line.optional().describe('Who published it (a newspaper, a journal, an institute).'),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en, fa or en-GB').optional().describe('The language of its text, as a language tag: en, fa, en-GB.'),
+  text_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hexadecimal').optional().describe('The sha256 (hexadecimal) of the text file as brief capture wrote it: a text changed since shows as a different hash.'),
+  captured_from: z.strictObject({
+    file: text.describe('The name of the file the source was captured from.'),
+    format: z.enum(CAPTURE_FORMATS).describe('Its format.'),
+    captured: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD').describe('The day it was captured, YYYY-MM-DD.'),
+  }).optional().describe('Written by brief capture: the file the text was captured from, its format and the day.'),
 });
 
 export const Claim = z.strictObject({

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { glob } from 'zx';
 import { describe, expect, it } from 'vitest';
 
-const ORDER = ['load', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print', 'archive', 'run'];
+const ORDER = ['load', 'capture', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print', 'archive', 'run'];
 const SHARED = ['core', 'config', 'types'];
 
 function imports(file: string): { target: string; typeOnly: boolean }[] {
@@ -21,7 +21,7 @@ describe('architecture', () => {
   const files = glob.sync('pipeline/**/*.ts').sort();
 
   it('finds the stage folders', () => {
-    for (const stage of ['load', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print']) {
+    for (const stage of ['load', 'capture', 'validate', 'model', 'anchor', 'select', 'chart', 'render', 'print']) {
       expect(files.some((f) => f.startsWith(`pipeline/${stage}/index.ts`)), stage).toBe(true);
     }
     for (const command of ['check', 'build', 'watch']) {
