@@ -19,6 +19,8 @@ missing=()
 have_browser || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# qpdf: the tests encrypt a PDF with it, to see brief capture refuse it plainly.
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
