@@ -4,13 +4,13 @@ import { diagnostic } from '../core/diagnostics.ts';
 import { CaptureError, type Captured, type CaptureMetadata } from './types.ts';
 import { domToText, parseDom, wordCount } from './html.ts';
 import { coreProperties } from './metadata.ts';
-import { zipMember } from './zip.ts';
+import { zipText } from './zip.ts';
 
 async function docxMetadata(bytes: Uint8Array): Promise<CaptureMetadata> {
-  const xml = zipMember(bytes, 'docProps/core.xml');
+  const xml = await zipText(bytes, 'docProps/core.xml');
   if (!xml) return {};
   const { DOMParser } = await import('linkedom');
-  const doc = new DOMParser().parseFromString(xml.toString('utf8'), 'text/xml');
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
   return coreProperties(doc.querySelectorAll('*') as unknown as Iterable<{ tagName: string; textContent: string | null }>);
 }
 

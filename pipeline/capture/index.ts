@@ -42,7 +42,7 @@ export async function captureFile(file: string, given?: Uint8Array): Promise<Cap
   }
   if (startsWith(bytes, '%PDF-')) return (await import('./pdf.ts')).capturePdf(bytes, shown);
   if (startsWith(bytes, 'PK\u0003\u0004')) {
-    if (!zipMembers(bytes)?.includes('word/document.xml')) {
+    if (!(await zipMembers(bytes))?.includes('word/document.xml')) {
       throw fail(shown, 'E_CAPTURE_FORMAT', 'the file is a ZIP archive, but not a Word document (it has no word/document.xml)', 'unpack it and capture the files inside, or export the document as PDF or DOCX');
     }
     return (await import('./docx.ts')).captureDocx(bytes, shown);

@@ -1,56 +1,34 @@
-// capture: a ZIP archive's bytes → the bytes of one named member (a DOCX is a ZIP). Reads the central
-// directory only; stored and deflated members. Hand-written: no ZIP library is a declared dependency.
-import { inflateRawSync } from 'node:zlib';
+// capture: a ZIP archive's bytes (a DOCX is one) → its member names, and one member's text, through
+// JSZip (the ZIP reader mammoth itself uses). A member is read only up to a bound: a "zip bomb" of a
+// core.xml must not fill memory.
+import type JSZip from 'jszip';
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** The largest member read (a DOCX's docProps/core.xml is a few kB). */
+const MAX_MEMBER_BYTES = 1_000_000;
 
-/** The names of the archive's members, with where each is and how it is stored; undefined if this is not a ZIP. */
-function directory(zip: Buffer): Map<string, { offset: number; method: number; size: number }> | undefined {
-  // The end-of-central-directory record sits in the last 64 kB (its comment is at most 65535 bytes).
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
-    if (zip.readUInt32LE(i) === EOCD) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const members = new Map<string, { offset: number; method: number; size: number }>();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) return undefined;
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30);
-    const comment = zip.readUInt16LE(at + 32);
-    const offset = zip.readUInt32LE(at + 42);
-    members.set(zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'), { offset, method, size });
-    at += 46 + nameLength + extra + comment;
-  }
-  return members;
-}
-
-export function zipMembers(bytes: Uint8Array): string[] | undefined {
-  const members = directory(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  return members && [...members.keys()];
-}
-
-/** The member's bytes, or undefined when the archive has no such member or cannot be read. */
-export function zipMember(bytes: Uint8Array, name: string): Buffer | undefined {
-  const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entry = directory(zip)?.get(name);
-  if (!entry || zip.readUInt32LE(entry.offset) !== LOCAL) return undefined;
-  const start = entry.offset + 30 + zip.readUInt16LE(entry.offset + 26) + zip.readUInt16LE(entry.offset + 28);
-  const data = zip.subarray(start, start + entry.size);
+async function open(bytes: Uint8Array): Promise<JSZip | undefined> {
+  const { default: JSZipClass } = await import('jszip');
   try {
-    if (entry.method === 0) return Buffer.from(data);
-    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: 64_000_000 });
+    return await JSZipClass.loadAsync(bytes);
+  } catch {
+    return undefined; // not a ZIP, or a damaged one: the caller says which format it expected
+  }
+}
+
+/** The archive's member names; undefined if the bytes are no ZIP JSZip can read. */
+export async function zipMembers(bytes: Uint8Array): Promise<string[] | undefined> {
+  const zip = await open(bytes);
+  return zip && Object.keys(zip.files);
+}
+
+/** One member as UTF-8 text, or undefined when the archive has no such member, cannot be read, or it is too large. */
+export async function zipText(bytes: Uint8Array, name: string): Promise<string | undefined> {
+  const entry = (await open(bytes))?.file(name);
+  if (!entry) return undefined;
+  try {
+    const data = await entry.async('uint8array');
+    return data.byteLength > MAX_MEMBER_BYTES ? undefined : new TextDecoder().decode(data);
   } catch {
     return undefined;
   }
-  return undefined;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaptureError, captureFile, MAX_CAPTURE_BYTES } from '../../../pipeline/capture/index.ts';
-import { docx, storedZip } from '../../support/zip.ts';
+import { docx, zipOf } from '../../support/zip.ts';
 
 const ARTICLE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the article explains how the Middle Corridor carries freight between Central Asia and Europe, and why ministers in Baku and Astana expect the volumes to grow in the years ahead.</p>`).join('\n');
 
@@ -93,7 +93,7 @@ describe('capture: Markdown and plain text', () => {
 
   it('refuses a file named .pdf that is not a PDF, and a ZIP that is not a Word document (E_CAPTURE_FORMAT)', async () => {
     expect((await captureError('report.pdf', bytes('<html><body>Access denied</body></html>'))).diagnostic.code).toBe('E_CAPTURE_FORMAT');
-    expect((await captureError('photos.docx', storedZip({ 'a.jpg': 'x' }))).diagnostic.code).toBe('E_CAPTURE_FORMAT');
+    expect((await captureError('photos.docx', await zipOf({ 'a.jpg': 'x' }))).diagnostic.code).toBe('E_CAPTURE_FORMAT');
     expect((await captureError('data.bin', Uint8Array.from([1, 0, 2, 0, 3]))).diagnostic.code).toBe('E_CAPTURE_FORMAT');
   });
 });
@@ -101,7 +101,7 @@ describe('capture: Markdown and plain text', () => {
 describe('capture: a DOCX', () => {
   const core = '<dc:title>Rail and ferries</dc:title><dc:creator>Nigar Mammadova</dc:creator><dc:language>en-US</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">2022-07-14T08:00:00Z</dcterms:created>';
   it('gives its text with headings as "## ", paragraphs after blank lines, and its core properties', async () => {
-    const file = docx([['Heading1', 'Rail and ferries'], ['', 'The first paragraph of the memo.'], ['Heading2', 'Findings'], ['', 'A second paragraph.']], core);
+    const file = await docx([['Heading1', 'Rail and ferries'], ['', 'The first paragraph of the memo.'], ['Heading2', 'Findings'], ['', 'A second paragraph.']], core);
     const c = await captureFile('memo.docx', file);
     expect(c.format).toBe('docx');
     expect(c.text).toBe('## Rail and ferries\n\nThe first paragraph of the memo.\n\n## Findings\n\nA second paragraph.\n');
@@ -109,7 +109,7 @@ describe('capture: a DOCX', () => {
   });
 
   it('is told by its bytes, whatever its name', async () => {
-    expect((await captureFile('memo.bin', docx([['', 'Some text here.']], core))).format).toBe('docx');
+    expect((await captureFile('memo.bin', await docx([['', 'Some text here.']], core))).format).toBe('docx');
   });
 });
 
