@@ -47,7 +47,9 @@ async function pdfPages(file: string): Promise<number | null> {
 async function main() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'brief-bench-'));
   try {
+    // The sample as a corpus: its data, and its audiences' templates and styles beside it.
     cpSync(path.join(SUBJECT.dir, 'data'), path.join(root, 'data'), { recursive: true });
+    for (const dir of ['templates', 'styles']) cpSync(path.join(SUBJECT.dir, dir, 'audiences'), path.join(root, dir, 'audiences'), { recursive: true });
     const texts = existsSync(SHARED_TEXTS) ? ['--texts', SHARED_TEXTS] : [];
     const build = (...extra: string[]) => {
       const r = brief(['build', '--json', ...texts, ...extra], root);

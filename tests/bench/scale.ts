@@ -17,6 +17,8 @@ const TEXTS = process.env.BRIEF_TEXTS ?? path.resolve('..', 'shared', 'sources')
 /** The sample, `n` times: each copy of a source and its claims under `<id>-x<k>`, events likewise. */
 async function makeCorpus(n: number, dir: string): Promise<void> {
   await cp('data', dir, { recursive: true });
+  // Its audiences' templates and styles, beside the data as a corpus keeps them.
+  for (const layer of ['templates', 'styles']) await cp(path.join(layer, 'audiences'), path.join(path.dirname(dir), layer, 'audiences'), { recursive: true });
   await rm(path.join(dir, 'anchors.lock'), { force: true });
   for (const f of await readdir('data/claims')) {
     const id = f.replace(/\.yaml$/, '');

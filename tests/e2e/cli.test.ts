@@ -1,10 +1,10 @@
 // The command line as a user meets it: exit codes, located errors, JSON, and nothing written on failure.
 import { existsSync } from 'node:fs';
-import { cp, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brief } from '../support/cli.ts';
-import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { copySample, tempCorpus, type TempCorpus } from '../support/corpus.ts';
 
 const made: TempCorpus[] = [];
 afterAll(async () => Promise.all(made.map((c) => c.remove())));
@@ -104,7 +104,7 @@ describe('brief build', () => {
     const corpus = await tempCorpus();
     made.push(corpus);
     await rm(corpus.data, { recursive: true, force: true });
-    await cp(path.resolve('data'), corpus.data, { recursive: true });
+    await copySample(corpus.root, corpus.data);
     // The sample takes longer to check than the lock's 2 s refresh.
     const r = await brief(['build', '--data', corpus.data, '--out', corpus.out], { BRIEF_CHROME: '/no/such/chrome' });
     expect(r.code, r.stderr).toBe(3);

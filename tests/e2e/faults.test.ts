@@ -2,10 +2,10 @@
 // rebuilding on a save and shutting down without leaving a Chromium behind.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { copySample, tempCorpus, type TempCorpus } from '../support/corpus.ts';
 import { sharedBrowser } from '../support/options.ts';
 
 const BIN = path.resolve('bin/brief.js');
@@ -127,7 +127,7 @@ describe('Chromium killed in the middle of a build', () => {
     // The sample: long enough to print that the kill lands in the middle.
     const c = await corpus();
     await rm(c.data, { recursive: true, force: true });
-    await cp(path.resolve('data'), c.data, { recursive: true });
+    await copySample(c.root, c.data);
     const args = (date: string) => ['build', '--data', c.data, '--out', c.out, '--date', date];
     const first = start(args('2024-01-15'));
     expect(await first.done, first.stderr).toBe(0);

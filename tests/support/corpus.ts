@@ -53,3 +53,14 @@ export function corpora(): { make(changes?: Record<string, string | null>): Prom
     removeAll: async () => { await Promise.all(made.map((c) => c.remove())); },
   };
 }
+
+/**
+ * The sample corpus copied as a corpus is: its data folder, and its audiences' own templates and
+ * styles beside it (they live in brief's folders, which are the sample's corpus layer at the root).
+ */
+export async function copySample(root: string, data = path.join(root, 'data')): Promise<void> {
+  const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  await cp(path.join(project, 'data'), data, { recursive: true });
+  await cp(path.join(project, 'templates', 'audiences'), path.join(path.dirname(data), 'templates', 'audiences'), { recursive: true });
+  await cp(path.join(project, 'styles', 'audiences'), path.join(path.dirname(data), 'styles', 'audiences'), { recursive: true });
+}
