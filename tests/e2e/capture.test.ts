@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brief } from '../support/cli.ts';
-import { sharedBrowser } from '../support/options.ts';
+import { printPdf } from '../support/print-html.ts';
 
 const run = promisify(execFile);
 const hasQpdf = await run('qpdf', ['--version']).then(() => true, () => false);
@@ -23,23 +22,6 @@ const PAPER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 @page { size: A5; margin: 25mm 15mm; @top-center { content: "Caspian Review — Working Paper"; font-size: 9pt } @bottom-center { content: "Page " counter(page); font-size: 9pt } }
 body { font: 11pt serif; margin: 0 }
 </style></head><body><h1>The Middle Corridor after the War</h1><p>${SENTENCES}</p><p>A closing paragraph ends the paper.</p></body></html>`;
-
-async function printPdf(html: string): Promise<Buffer> {
-  const ws = sharedBrowser();
-  const browser = ws ? await puppeteer.connect({ browserWSEndpoint: ws }) : await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    try {
-      await page.setContent(html);
-      return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    } finally {
-      await page.close();
-    }
-  } finally {
-    if (ws) await browser.disconnect();
-    else await browser.close();
-  }
-}
 
 let root: string;
 let corpus: string;

@@ -8,10 +8,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brief } from '../support/cli.ts';
-import { sharedBrowser } from '../support/options.ts';
+import { printPdf } from '../support/print-html.ts';
 import { pdfText } from '../support/pdf.ts';
 
 // Sentences that differ in words, not numbers: a line that starts with a number reads as a footnote entry.
@@ -30,23 +29,6 @@ const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <p>Officials in Helsinki said the incident showed how exposed the region's energy and data links remain to ships that sail under flags of convenience.</p></article>
 <section class="comments"><h2>Comments</h2><p>Reader42: This is all a hoax made up by the coast guard.</p></section>
 <footer>© Nordic Wire. All rights reserved.</footer></body></html>`;
-
-async function printPdf(html: string): Promise<Buffer> {
-  const ws = sharedBrowser();
-  const browser = ws ? await puppeteer.connect({ browserWSEndpoint: ws }) : await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    try {
-      await page.setContent(html);
-      return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    } finally {
-      await page.close();
-    }
-  } finally {
-    if (ws) await browser.disconnect();
-    else await browser.close();
-  }
-}
 
 let root: string;
 let corpus: string;
