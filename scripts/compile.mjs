@@ -58,13 +58,14 @@ export function isFresh(stamp = sourceStamp()) {
 }
 
 /**
- * The CLI and the command modules it loads lazily (its `import('./run/….ts')` calls), so each
- * command has a named file in dist/run/. (esbuild would split them off anyway, like every other
- * `await import()`, the stages' included.)
+ * The CLI and the command modules its table (commands/index.ts) loads lazily (its `import('…')`
+ * calls), so each command has a named file in dist/run/ or dist/commands/. (esbuild would split
+ * them off anyway, like every other `await import()`, the stages' included.)
  */
 function entryPoints() {
   const cli = path.join(SOURCES, 'cli.ts');
-  const commands = [...readFileSync(cli, 'utf8').matchAll(/import\('\.\/((?:run|commands)\/[\w-]+\.ts)'\)/g)].map((m) => path.join(SOURCES, m[1]));
+  const table = path.join(SOURCES, 'commands', 'index.ts');
+  const commands = [...readFileSync(table, 'utf8').matchAll(/import\('(\.{1,2}\/(?:run\/)?[\w-]+\.ts)'\)/g)].map((m) => path.resolve(path.dirname(table), m[1]));
   return [cli, ...new Set(commands)];
 }
 
