@@ -136,5 +136,14 @@ Made with \`brief init\`. Build it with \`brief build\` (HTML and PDF in \`out/\
 \`brief check\`, and after adding or changing quotes record where each stands in its text with
 \`brief lock\` (commit \`data/anchors.lock\`). The example source, claims and brief are invented:
 replace them with your own. Each file's format is described in brief's README, "Data format".
+
+- A source from the file it came in: \`brief capture FILE\` (PDF, a saved web page, DOCX, Markdown,
+  text) writes its text and metadata; \`brief quote SOURCE some words\` prints the passage to paste
+  as a claim's \`quote:\` (leave \`locator:\` out: it is computed from where the quote stands).
+- Your own look: \`templates/\` and \`styles/\` here hold only what you change, laid over brief's
+  own file by file; \`brief templates\` lists what there is, \`brief templates copy NAME --audience ID\`
+  starts an override.
+- Dated editions: \`brief edition\` archives one in \`editions/\` (commit it; \`out/\` is disposable),
+  \`brief verify\` checks the archive.
 `,
 };
