@@ -2,6 +2,9 @@
 // id names the inputs, so a file there is never replaced: it is written once, whole, by a hard
 // link from a temporary file (link() fails rather than overwrite), and a second worker that made
 // the same pack (a job retried while the first was still finishing) leaves the first one's file.
+//
+// A pack whose PDF or record was removed since, or is damaged (a PDF cut short, a record that is
+// not JSON), is not in the store: its leftovers are removed, so the next request makes it again.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
@@ -11,6 +14,8 @@ const ID = /^[0-9a-f]{32}$/;
 
 /** What is kept beside each PDF. */
 export interface StoredPack {
+  /** The audience it is for (records written before it was kept have none). */
+  readonly audience?: string;
   /** The pack's file name as `brief pack` would write it (without .pdf). */
   readonly name: string;
   readonly pages: number;
@@ -34,13 +39,29 @@ export class PackStore {
     return path.join(this.dir, `${id}.pdf`);
   }
 
-  has(id: string): boolean {
-    return existsSync(this.pdfPath(id));
+  recordPath(id: string): string {
+    return this.pdfPath(id).replace(/\.pdf$/, '.json');
   }
 
+  /** The pack's record when its PDF and record are both there and whole; undefined otherwise. */
   async meta(id: string): Promise<StoredPack | undefined> {
-    if (!this.has(id)) return undefined;
-    return readFile(this.pdfPath(id).replace(/\.pdf$/, '.json'), 'utf8').then((t) => JSON.parse(t) as StoredPack, () => undefined);
+    const pdf = this.pdfPath(id);
+    if (!existsSync(pdf)) return undefined;
+    const record = await readFile(this.recordPath(id), 'utf8').then((t) => JSON.parse(t) as unknown, () => undefined);
+    if (!isStoredPack(record)) return undefined;
+    const size = await stat(pdf).then((s) => s.size, () => -1);
+    return size === record.size && await startsAsPdf(pdf) ? record : undefined;
+  }
+
+  /** Made and whole: the PDF and its record as they were committed. */
+  async has(id: string): Promise<boolean> {
+    return (await this.meta(id)) !== undefined;
+  }
+
+  /** Removes what is left of a pack that is not whole, so it can be made and committed again. */
+  async discard(id: string): Promise<void> {
+    await unlink(this.pdfPath(id)).catch(() => undefined);
+    await unlink(this.recordPath(id)).catch(() => undefined);
   }
 
   /** Copies `pdf` in as the pack `id`, with its record, unless it is already there. */
@@ -48,6 +69,10 @@ export class PackStore {
     const meta: StoredPack = { ...made, size: (await stat(pdf)).size };
     const final = this.pdfPath(id);
     await mkdir(this.dir, { recursive: true });
+    // Callers hold the job's work lock, so no other commit of this id runs now: what is there and
+    // not whole is a leftover (removed by hand, cut short), not a commit half done.
+    if (await this.has(id)) return;
+    await this.discard(id);
     const tmp = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       // The record first, so a PDF is never there without one.
@@ -60,6 +85,22 @@ export class PackStore {
       await unlink(tmp).catch(() => undefined);
       await unlink(`${tmp}.json`).catch(() => undefined);
     }
+  }
+}
+
+function isStoredPack(v: unknown): v is StoredPack {
+  const r = v as Partial<StoredPack> | null;
+  return typeof r === 'object' && r !== null && typeof r.name === 'string' && typeof r.size === 'number' && typeof r.pages === 'number';
+}
+
+async function startsAsPdf(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(5), 0, 5, 0);
+    return bytesRead === 5 && buffer.toString('latin1') === '%PDF-';
+  } finally {
+    await handle.close();
   }
 }
 
