@@ -47,7 +47,7 @@ export class PackStore {
   async meta(id: string): Promise<StoredPack | undefined> {
     const pdf = this.pdfPath(id);
     if (!existsSync(pdf)) return undefined;
-    const record = await readFile(this.recordPath(id), 'utf8').then((t) => JSON.parse(t) as unknown, () => undefined);
+    const record = await readFile(this.recordPath(id), 'utf8').then(parseOrUndefined, () => undefined);
     if (!isStoredPack(record)) return undefined;
     const size = await stat(pdf).then((s) => s.size, () => -1);
     return size === record.size && await startsAsPdf(pdf) ? record : undefined;
@@ -85,6 +85,14 @@ export class PackStore {
       await unlink(tmp).catch(() => undefined);
       await unlink(`${tmp}.json`).catch(() => undefined);
     }
+  }
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // damaged: the pack is made again
   }
 }
 
