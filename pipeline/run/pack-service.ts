@@ -69,6 +69,7 @@ export class QueuedPacks implements PackService {
 
   async pdf(id: string) {
     const meta = await this.store.meta(id);
+    if (meta) await this.store.touch(id);
     return meta && { file: this.store.pdfPath(id), name: meta.name, audience: audienceOf(meta) };
   }
 

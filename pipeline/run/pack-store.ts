@@ -5,9 +5,13 @@
 //
 // A pack whose PDF or record was removed since, or is damaged (a PDF cut short, a record that is
 // not JSON), is not in the store: its leftovers are removed, so the next request makes it again.
+//
+// The store keeps at most `keep` packs (--store-keep), the most recently made or served: each
+// commit removes the least recently used past it (a reader already streaming one keeps its file
+// open; a pack removed is made again when asked for).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -29,8 +33,25 @@ export const serveDir = (outDir: string): string => path.join(path.resolve(outDi
 
 export class PackStore {
   readonly dir: string;
-  constructor(outDir: string) {
+  constructor(outDir: string, private readonly keep = Number.POSITIVE_INFINITY) {
     this.dir = path.join(serveDir(outDir), 'packs');
+  }
+
+  /** Marks the pack used now (it is served): the last to be removed past `keep`. */
+  async touch(id: string): Promise<void> {
+    const now = new Date();
+    await utimes(this.pdfPath(id), now, now).catch(() => undefined);
+  }
+
+  /** Removes the least recently used packs past `keep`. */
+  async prune(): Promise<number> {
+    const pdfs = (await readdir(this.dir).catch(() => [] as string[])).filter((f) => /^[0-9a-f]{32}\.pdf$/.test(f));
+    if (pdfs.length <= this.keep) return 0;
+    const used = await Promise.all(pdfs.map(async (f) => ({ id: f.slice(0, 32), at: await stat(path.join(this.dir, f)).then((st) => st.mtimeMs, () => 0) })));
+    used.sort((a, b) => b.at - a.at);
+    const old = used.slice(this.keep);
+    for (const { id } of old) await this.discard(id);
+    return old.length;
   }
 
   /** The PDF's path; only an id of 32 hex digits ever becomes one. */
@@ -85,6 +106,7 @@ export class PackStore {
       await unlink(tmp).catch(() => undefined);
       await unlink(`${tmp}.json`).catch(() => undefined);
     }
+    await this.prune();
   }
 }
 

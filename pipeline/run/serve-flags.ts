@@ -18,6 +18,8 @@ export interface ServiceFlags {
   readonly requestTimeoutMs: number;
   /** Work folders of packs made on request kept per audience (the most recently used). */
   readonly workKeep: number;
+  /** Made PDFs kept in the store, the most recently made or served. */
+  readonly storeKeep: number;
 }
 
 function whole(flags: CommandContext['flags'], name: string, fallback: number, min: number, max: number): number {
@@ -45,5 +47,6 @@ export function serviceFlags(ctx: CommandContext): ServiceFlags {
     jobTimeoutMs: whole(f, 'job-timeout', 300, 1, 86_400) * 1000,
     requestTimeoutMs: whole(f, 'request-timeout', 30, 1, 3_600) * 1000,
     workKeep: whole(f, 'work-keep', 8, 1, 10_000),
+    storeKeep: whole(f, 'store-keep', 500, 1, 1_000_000),
   };
 }

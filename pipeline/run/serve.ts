@@ -31,7 +31,7 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
 
   // 2. the queue
   const fingerprint = new CorpusFingerprint(options);
-  const store = new PackStore(options.outDir);
+  const store = new PackStore(options.outDir, flags.storeKeep);
   const { BadQueueUrlError, MemoryQueue, RedisQueue, checkRedisUrl } = await import('../queue/index.ts');
   let queue: JobQueue<PackJobData>;
   let pool: BrowserPool | undefined;

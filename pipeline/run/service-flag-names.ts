@@ -11,5 +11,6 @@ export const SERVICE_FLAGS = {
   'restart-after': { type: 'string', value: 'N', help: 'restart a browser after this many jobs (default: 50)' },
   'job-timeout': { type: 'string', value: 'SECONDS', help: 'give a pack job up after this long; the queue retries it (default: 300)' },
   'request-timeout': { type: 'string', value: 'SECONDS', help: 'serve: a request whose body has not arrived whole by then is cut with 408 (default: 30)' },
+  'store-keep': { type: 'string', value: 'N', help: 'made PDFs kept in out/serve/packs, the most recently made or served (default: 500)' },
   'work-keep': { type: 'string', value: 'N', help: 'work folders of packs made on request kept per audience, the most recently used (default: 8)' },
 } as const;

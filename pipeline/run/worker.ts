@@ -24,7 +24,7 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
   if (bad) throw new UsageError(bad);
 
   const pool = new BrowserPool({ browser: options.browser, endpoints: flags.endpoints, maxPages: flags.maxPages, restartAfter: flags.restartAfter, log: io.info }, flags.concurrency);
-  const context = { options, fingerprint: new CorpusFingerprint(options), store: new PackStore(options.outDir), log: io.info, workKeep: flags.workKeep };
+  const context = { options, fingerprint: new CorpusFingerprint(options), store: new PackStore(options.outDir, flags.storeKeep), log: io.info, workKeep: flags.workKeep };
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => { stop = resolve; });
   const unhook = stopOnInterrupt(() => stop());
