@@ -45,9 +45,7 @@ const shownUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//…@');
 /** A connection that is ready on the database the URL names, or an error that says what is wrong. */
 async function connect(url: string, options: RedisOptions): Promise<Redis> {
   const { Redis } = await import('ioredis');
-  const db = Number(new URL(url).pathname.slice(1) || 0);
-  // The database is selected below, where a bad index is an answer, not a warning ioredis logs.
-  const client = new Redis(url, { ...options, db: 0, lazyConnect: true, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+  const client = new Redis(url, { ...options, lazyConnect: true, retryStrategy: (times) => Math.min(times * 200, 2_000) });
   const shown = shownUrl(url);
   // ioredis retries by itself; its errors are kept for the message below, not printed as unhandled.
   let last: string | undefined;
@@ -64,24 +62,31 @@ async function connect(url: string, options: RedisOptions): Promise<Redis> {
   } finally {
     clearTimeout(timer);
   }
-  try {
-    await client.select(db); // remembered by ioredis: reconnections select it again
-  } catch (err) {
+  const problem = await databaseProblem(url).catch(() => undefined);
+  if (problem) {
     client.disconnect();
-    const count = await databases(url).catch(() => undefined);
-    throw new BadQueueUrlError(`--queue ${shown}: Redis has no database ${db} (${(err as Error).message}${count ? `; it has ${count}, numbered 0 to ${count - 1}` : ''}); name one it has, such as redis://…/0`);
+    throw new BadQueueUrlError(problem);
   }
   return client;
 }
 
-async function databases(url: string): Promise<number | undefined> {
+/**
+ * Whether Redis has the database the URL names. ioredis selects it on every (re)connection and,
+ * when Redis has no such database, only reports an error and goes on in database 0: so it is
+ * asked here, once, on a connection of its own.
+ */
+async function databaseProblem(url: string): Promise<string | undefined> {
+  const db = Number(new URL(url).pathname.slice(1) || 0);
+  if (db === 0) return undefined;
   const { Redis } = await import('ioredis');
   const probe = new Redis(url, { db: 0, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => undefined);
   try {
     await probe.connect();
-    const answer = await probe.config('GET', 'databases') as string[];
-    return Number(answer[1]) || undefined;
+    const refused = await probe.select(db).then(() => undefined, (err: Error) => err.message);
+    if (!refused) return undefined;
+    const count = await (probe.config('GET', 'databases') as Promise<string[]>).then((a) => Number(a[1]) || undefined, () => undefined);
+    return `--queue ${shownUrl(url)}: Redis has no database ${db} (${refused}${count ? `; it has ${count}, numbered 0 to ${count - 1}` : ''}); name one it has, such as redis://…/0`;
   } finally {
     probe.disconnect();
   }

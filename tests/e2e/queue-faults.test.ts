@@ -2,6 +2,7 @@
 // packs steps aside (R5), a Redis killed and restarted loses no waiting job and POST is 503 while
 // it is down (R9), --queue-size holds under simultaneous requests (R18), a database Redis does
 // not have is refused at start (R22). Real redis-servers on loopback ports; every wait is a poll.
+import { execFileSync } from 'node:child_process';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,15 +49,19 @@ describe('a Redis database the server does not have (R22)', () => {
   });
 });
 
-describe('--queue-size under simultaneous requests (R18)', () => {
+describe('--queue-size under simultaneous requests (R18), on a database of its own', () => {
   it('accepts 3 of 20 POSTs that arrive together with capacity 3; the other 17 get 429 and Retry-After', async () => {
     const redis = await startRedis();
-    const { url, proc } = await startServe(['--data', corpus.data, '--out', path.join(corpus.root, 'r18'), '--queue', redis.url, '--queue-size', '3']);
+    // On database 3, which Redis has: the jobs go there, not to database 0 (R22).
+    const { url, proc } = await startServe(['--data', corpus.data, '--out', path.join(corpus.root, 'r18'), '--queue', `${redis.url}/3`, '--queue-size', '3']);
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(url, { audience: 'executive', date: `2024-06-${String(i + 1).padStart(2, '0')}` })));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 202).length, statuses.join(' ')).toBe(3);
     expect(statuses.filter((s) => s === 429).length, statuses.join(' ')).toBe(17);
     for (const a of answers.filter((x) => x.status === 429)) expect.soft(Number(a.headers.get('retry-after'))).toBeGreaterThan(0);
+    const size = (db: number) => Number(execFileSync('redis-cli', ['-p', String(redis.port), '-n', String(db), 'dbsize']).toString().trim());
+    expect(size(3)).toBeGreaterThan(0);
+    expect(size(0)).toBe(0);
     await proc.stop();
     await redis.proc.stop();
   });
