@@ -9,7 +9,7 @@ import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
 import type { JobQueue } from '../queue/index.ts';
 import { BrowserPool } from './browser-pool.ts';
 import type { CommandContext } from './command.ts';
-import { CorpusFingerprint } from './corpus-id.ts';
+import { CorpusFingerprint, corpusIds } from './corpus-id.ts';
 import { stopOnInterrupt } from './interrupt.ts';
 import { packProcessor, type PackJobData } from './pack-job.ts';
 import { QueuedPacks } from './pack-service.ts';
@@ -28,6 +28,13 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { grants } = door;
   const problem = bindProblem(flags.host, grants);
   if (problem) throw new UsageError(problem);
+  // A misspelt audience would open nothing: said at start (the corpus may gain it later, so not refused).
+  const { audiences } = await corpusIds(options.dataDir).catch(() => ({ audiences: undefined }));
+  for (const g of grants) {
+    for (const a of g.audiences === 'all' ? [] : g.audiences) {
+      if (audiences && !audiences.includes(a)) io.err(`brief serve: BRIEF_TOKENS names audience "${a}", which this corpus does not have (its audiences: ${audiences.join(', ')}); that token opens nothing of it`);
+    }
+  }
 
   // 2. the queue
   const fingerprint = new CorpusFingerprint(options);

@@ -53,6 +53,12 @@ describe('tokens per audience (R17) and the cache of a PDF behind a token (R15)'
     expect((await fetch(`${url}${analyst.pdf_url}`, { headers: auth(ALL) })).status).toBe(200);
   });
 
+  it('says at start when BRIEF_TOKENS names an audience the corpus does not have', async () => {
+    const typo = await startServe(['--data', corpus.data, '--out', path.join(corpus.root, 'typo')], { BRIEF_TOKENS: `analyts:${EXEC}` });
+    await typo.proc.waitFor('the warning', /BRIEF_TOKENS names audience "analyts", which this corpus does not have \(its audiences: executive, analyst\)/, 10_000);
+    await typo.proc.stop();
+  });
+
   it('lists on the preview only the audiences a token opens, and answers 403 for the documents of others', { timeout: 120_000 }, async () => {
     const index = async (token: string) => (await fetch(`${url}/`, { headers: auth(token) })).text();
     const names = (html: string) => [...html.matchAll(/href="\/preview\/([^"]+)"/g)].map((m) => m[1]!);
