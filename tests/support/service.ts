@@ -68,7 +68,7 @@ export async function freePort(): Promise<number> {
 
 /** The CLI as a long-running process; on the suite's shared browser unless env says otherwise. */
 export function startBrief(args: readonly string[], env: NodeJS.ProcessEnv = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '', BRIEF_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '', BRIEF_TOKEN: '', BRIEF_TOKENS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return track(child, `brief ${args[0]}`);
 }
 
