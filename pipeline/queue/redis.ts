@@ -108,6 +108,8 @@ const isDown = (err: unknown) => /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connec
 const SUBMIT_LOCK = `${QUEUE_NAME}:submit-lock`;
 const LOCK_TTL_MS = 5_000;
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/** Values the server leaves for the workers (what it is on now), in one hash. */
+const NOTES = `${QUEUE_NAME}:notes`;
 
 export class RedisQueue<D extends object> implements JobQueue<D> {
   private down = false;
@@ -194,6 +196,10 @@ export class RedisQueue<D extends object> implements JobQueue<D> {
     });
   }
 
+  async note(name: string, value: string): Promise<void> {
+    await this.client.hset(NOTES, name, value).catch(() => undefined);
+  }
+
   async forget(id: string): Promise<void> {
     await this.reach(async () => {
       const job = await this.queue.getJob(id);
@@ -223,11 +229,16 @@ export interface RedisWorker {
   close(): Promise<void>;
 }
 
+/** Reads what the server noted (RedisQueue.note), through a worker's connection. */
+export type NoteReader = (name: string) => Promise<string | undefined>;
+
 export interface RedisWorkerOptions {
   readonly concurrency: number;
   readonly log: (message: string) => void;
   /** Why this worker cannot make packs now (its browser does not answer), or undefined when it can. */
   readonly ready?: () => Promise<string | undefined>;
+  /** Given the reader of the server's notes once connected (the processor may need them). */
+  readonly notes?: (read: NoteReader) => void;
 }
 
 /** A job handed back this many times is failed as usual: no worker anywhere can make it. */
@@ -245,6 +256,7 @@ export async function startRedisWorker<D>(url: string, process: Processor<D>, op
   // BullMQ's blocking connection must retry forever: a worker outlives a Redis restart.
   const client = await connect(url, { maxRetriesPerRequest: null });
   const aside = stepAside(options.log, options.ready);
+  options.notes?.(async (name) => (await client.hget(NOTES, name).catch(() => null)) ?? undefined);
   const worker: import('bullmq').Worker<D> = new Worker<D>(QUEUE_NAME, async (job, token) => {
     try {
       await process(job.data);

@@ -31,6 +31,8 @@ export interface JobQueue<D> {
   status(id: string): Promise<JobStatus<D> | undefined>;
   /** Forgets a finished job, so that the same id may be submitted and made again. */
   forget(id: string): Promise<void>;
+  /** Leaves a value the workers may read (RedisWorker.note): what the submitter is on now. */
+  note?(name: string, value: string): Promise<void>;
   counts(): Promise<QueueCounts>;
   /** Stops taking jobs; the jobs running here finish first. */
   close(): Promise<void>;

@@ -44,6 +44,8 @@ export interface PackJobContext {
   readonly log: (message: string) => void;
   /** Work folders kept per audience (--work-keep). */
   readonly workKeep: number;
+  /** The corpus fingerprint the server is on now, when it says (a Redis queue's note). */
+  readonly serverCorpus?: () => Promise<string | undefined>;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -68,7 +70,13 @@ export async function runPackJob(job: PackJobData, session: BrowserSession, ctx:
     throw new NotHereError(`this worker runs another build of brief (fingerprint ${short(ctx.fingerprint.tool)}) than the server that queued the pack (${short(job.tool)}): install the same version on both, and restart them after a change to brief`);
   }
   const before = await ctx.fingerprint.current();
-  if (before !== job.corpus) throw new NotHereError(mismatch(before));
+  if (before !== job.corpus) {
+    // The server has moved on since the request (a save): the job is stale, not this worker, and
+    // fails as it always did. Otherwise this worker reads another corpus: another may make it.
+    const server = await ctx.serverCorpus?.().catch(() => undefined);
+    if (server !== undefined && server !== job.corpus) throw new Error(mismatch(before));
+    throw new NotHereError(mismatch(before));
+  }
 
   const work = workDir(ctx.options.outDir, job.audience, job.date);
   const release = await lockWork(work);

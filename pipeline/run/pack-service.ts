@@ -44,6 +44,7 @@ export class QueuedPacks implements PackService {
     const tool = this.fingerprint.tool;
     const { allowUnverified } = this.options;
     const id = packJobId(corpus, tool, request, allowUnverified);
+    await this.queue.note?.('corpus', corpus); // for workers: a job on another corpus is stale, see pack-job.ts
     if (await this.store.has(id)) return { id, status: 'done' as const };
     const data: PackJobData = { id, audience: request.audience, pack: request.pack, reports: request.reports, date: request.date, corpus, tool, allowUnverified };
     return reaching(async () => {

@@ -60,6 +60,10 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
   const stopped = new Promise<void>((resolve) => { stop = resolve; });
   const unhook = stopOnInterrupt(() => stop());
   const preview = new LivePreview(options);
+  // Workers tell a stale job (asked on a corpus since saved over) from a corpus of their own by this note.
+  const noteCorpus = () => { if (queue.note) void fingerprint.current().then((c) => queue.note!('corpus', c), () => undefined); };
+  noteCorpus();
+  const unnote = preview.subscribe(noteCorpus);
   const app = createServer({ grants, requestTimeoutMs: flags.requestTimeoutMs, packs: new QueuedPacks(options, queue, fingerprint, store, probe), preview, onError: io.err });
   try {
     // 3. the preview builds while the server starts; its page says "build 0" until the first is done
@@ -79,6 +83,7 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
     return ExitCode.ok;
   } finally {
     unhook();
+    unnote();
     await app.close().catch(() => undefined);
     await queue.close();
     await pool?.close();

@@ -6,6 +6,7 @@
 // taking no jobs until its browser answers again). Ctrl-C or SIGTERM lets the running jobs
 // finish; a worker killed outright loses nothing: its jobs go back to the queue.
 import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
+import type { NoteReader } from '../queue/index.ts';
 import { BrowserPool } from './browser-pool.ts';
 import type { CommandContext } from './command.ts';
 import { CorpusFingerprint } from './corpus-id.ts';
@@ -24,12 +25,16 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
   if (bad) throw new UsageError(bad);
 
   const pool = new BrowserPool({ browser: options.browser, endpoints: flags.endpoints, maxPages: flags.maxPages, restartAfter: flags.restartAfter, log: io.info }, flags.concurrency);
-  const context = { options, fingerprint: new CorpusFingerprint(options), store: new PackStore(options.outDir, flags.storeKeep), log: io.info, workKeep: flags.workKeep };
+  let notes: NoteReader | undefined;
+  const context = {
+    options, fingerprint: new CorpusFingerprint(options), store: new PackStore(options.outDir, flags.storeKeep), log: io.info, workKeep: flags.workKeep,
+    serverCorpus: async () => notes?.('corpus'),
+  };
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => { stop = resolve; });
   const unhook = stopOnInterrupt(() => stop());
   try {
-    const worker = await startRedisWorker(flags.queue, packProcessor(context, pool, flags.jobTimeoutMs), { concurrency: flags.concurrency, log: io.err, ready: () => pool.probe() })
+    const worker = await startRedisWorker(flags.queue, packProcessor(context, pool, flags.jobTimeoutMs), { concurrency: flags.concurrency, log: io.err, ready: () => pool.probe(), notes: (read) => { notes = read; } })
       .catch((err: Error) => { throw err instanceof BadQueueUrlError ? new UsageError(err.message) : new RenderError(err.message, 'start Redis first (see the README, "brief serve"), or fix --queue'); });
     const where = flags.endpoints.length ? `on ${flags.endpoints.length} remote browser(s)` : 'on Chromium started here';
     io.err(`brief worker: taking pack jobs from ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}, ${flags.concurrency} at once, ${where} (pid ${process.pid}). Ctrl-C to stop.`);

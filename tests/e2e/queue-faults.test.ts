@@ -101,10 +101,11 @@ describe('Redis killed and restarted with a job waiting (R9)', () => {
 
 describe('a worker that cannot make packs steps aside (R5)', () => {
   let redisUrl: string;
+  let redisPort: number;
   let url: string;
   const out = () => path.join(corpus.root, 'r5');
   beforeAll(async () => {
-    ({ url: redisUrl } = await startRedis());
+    ({ url: redisUrl, port: redisPort } = await startRedis());
     ({ url } = await startServe(['--data', corpus.data, '--out', out(), '--queue', redisUrl]));
   });
 
@@ -135,5 +136,22 @@ describe('a worker that cannot make packs steps aside (R5)', () => {
     const elsewhere = startBrief(['worker', '--queue', redisUrl, '--data', other.data, '--out', path.join(other.root, 'out')]);
     await threeMadeByTheHealthyOne(elsewhere, ['2024-09-01', '2024-09-02', '2024-09-03']);
     expect(elsewhere.output).toMatch(/is not the one the pack was asked on.*went back to the queue/);
+  });
+
+  it('a job asked on a corpus saved over since fails as it always did, saying to ask again, and no worker steps aside', { timeout: 120_000 }, async () => {
+    const noted = () => execFileSync('redis-cli', ['-p', String(redisPort), 'hget', 'brief-packs:notes', 'corpus']).toString().trim();
+    const job = await (await post(url, { audience: 'executive', date: '2024-10-01' })).json() as { id: string };
+    const before = noted();
+    expect(before).toMatch(/^[0-9a-f]{16,}$/);
+    await appendFile(path.join(corpus.data, 'audiences.yaml'), '# saved while the job waits\n');
+    await until('the server to note the corpus saved over', async () => (noted() !== before ? true : undefined), 60_000);
+    const worker = startBrief(['worker', '--queue', redisUrl, '--data', corpus.data, '--out', out()]);
+    const failed = await until('the stale job to fail', async () => {
+      const s = await (await fetch(`${url}/api/packs/${job.id}`)).json() as { status: string; error?: string };
+      return s.status === 'failed' ? s : undefined;
+    }, 90_000);
+    expect(failed.error).toMatch(/is not the one the pack was asked on.*ask for the pack again/);
+    expect(worker.output).not.toContain('went back to the queue');
+    await worker.stop();
   });
 });
