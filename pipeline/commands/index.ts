@@ -111,13 +111,13 @@ export const COMMANDS: Record<string, Command> = {
   },
   serve: {
     summary: 'an HTTP service: packs on demand (POST /api/packs) and a live preview of every document at http://127.0.0.1:8080/',
-    flags: ['host', 'port', 'queue', 'queue-size', 'audience', 'report', 'allow-unverified', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout'],
-    examples: ['brief serve', 'brief serve --port 9000 --queue redis://127.0.0.1:6379', 'BRIEF_TOKEN=secret brief serve --host 0.0.0.0'],
+    flags: ['host', 'port', 'queue', 'queue-size', 'audience', 'report', 'allow-unverified', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout', 'request-timeout', 'work-keep', 'store-keep'],
+    examples: ['brief serve', 'brief serve --port 9000 --queue redis://127.0.0.1:6379', 'BRIEF_TOKENS="public:$(openssl rand -hex 32)" brief serve --host 0.0.0.0'],
     load: () => import('../run/serve.ts'),
   },
   worker: {
     summary: 'process the pack jobs of a Redis queue (brief serve --queue …), on its own Chromium or on remote browsers',
-    flags: ['queue', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout'],
+    flags: ['queue', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout', 'work-keep', 'store-keep'],
     examples: ['brief worker --queue redis://127.0.0.1:6379', 'brief worker --queue redis://queue:6379 --browser-ws ws://chrome-1:3000 --browser-ws ws://chrome-2:3000'],
     load: () => import('../run/worker.ts'),
   },

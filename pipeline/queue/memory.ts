@@ -21,6 +21,8 @@ export class MemoryQueue<D> implements JobQueue<D> {
 
   constructor(private readonly process: Processor<D>, private readonly options: { readonly capacity: number; readonly concurrency: number }) {}
 
+  // No await before the job is added: the count and the add are one step, however many
+  // requests arrive together.
   async submit(id: string, data: D): Promise<Submitted> {
     const known = this.jobs.get(id);
     if (known && known.state !== 'failed') return { accepted: true, state: known.state };
@@ -35,9 +37,14 @@ export class MemoryQueue<D> implements JobQueue<D> {
     return { accepted: true, state: 'queued' };
   }
 
-  async status(id: string): Promise<JobStatus | undefined> {
+  async status(id: string): Promise<JobStatus<D> | undefined> {
     const e = this.jobs.get(id);
-    return e && { state: e.state, ...(e.error !== undefined ? { error: e.error } : {}) };
+    return e && { state: e.state, data: e.data, ...(e.error !== undefined ? { error: e.error } : {}) };
+  }
+
+  async forget(id: string): Promise<void> {
+    const e = this.jobs.get(id);
+    if (e && (e.state === 'done' || e.state === 'failed')) this.jobs.delete(id);
   }
 
   async counts(): Promise<QueueCounts> {

@@ -5,8 +5,10 @@
 export const JobState = { queued: 'queued', running: 'running', done: 'done', failed: 'failed' } as const;
 export type JobState = (typeof JobState)[keyof typeof JobState];
 
-export interface JobStatus {
+export interface JobStatus<D = unknown> {
   readonly state: JobState;
+  /** The job's data, as it was submitted. */
+  readonly data?: D;
   /** Why it failed, in plain words (the last attempt's error). */
   readonly error?: string;
 }
@@ -26,7 +28,11 @@ export interface QueueCounts {
 export interface JobQueue<D> {
   submit(id: string, data: D): Promise<Submitted>;
   /** The job's state, or undefined when the queue does not know it. */
-  status(id: string): Promise<JobStatus | undefined>;
+  status(id: string): Promise<JobStatus<D> | undefined>;
+  /** Forgets a finished job, so that the same id may be submitted and made again. */
+  forget(id: string): Promise<void>;
+  /** Leaves a value the workers may read (RedisWorker.note): what the submitter is on now. */
+  note?(name: string, value: string): Promise<void>;
   counts(): Promise<QueueCounts>;
   /** Stops taking jobs; the jobs running here finish first. */
   close(): Promise<void>;
@@ -38,6 +44,20 @@ export type Processor<D> = (data: D) => Promise<void>;
 /** A failure that another attempt would only repeat (the request names a report the audience does not get). */
 export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
+}
+
+/**
+ * This worker cannot make the job, but another may (its browser does not answer, or it reads
+ * another corpus): the job goes back to the queue without spending an attempt, and the worker
+ * steps aside for a while. A queue with one worker (in-process) counts it as a failed attempt.
+ */
+export class NotHereError extends Error {
+  override name = 'NotHereError';
+}
+
+/** The queue's store (Redis) does not answer: nothing was queued; the message says where. */
+export class QueueDownError extends Error {
+  override name = 'QueueDownError';
 }
 
 /** Attempts of one job before it is failed: a browser that died, a worker killed mid-job. */

@@ -225,6 +225,11 @@ export class BrowserPool {
     }
   }
 
+  /** Why no browser of the pool answers now (the first slot's, started or reached), or undefined. */
+  async probe(): Promise<string | undefined> {
+    return this.all[0]!.get().then(() => undefined, (err: Error) => err.message);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.all.map((b) => b.close()));
   }

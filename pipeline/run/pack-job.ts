@@ -3,7 +3,8 @@
 //
 // Concurrency. A job builds in a work folder of its own audience and date, <out>/serve/work/
 // <audience>/<date>/, an out/ folder like any other (its documents are kept between jobs, so a
-// second pack of the same audience and date reuses them). Jobs for one work folder run one at a
+// second pack of the same audience and date reuses them; the most recently used --work-keep
+// folders of each audience are kept, see pack-work.ts). Jobs for one work folder run one at a
 // time under a lock on it, across processes and machines sharing the folder (proper-lockfile: a
 // lock whose holder was killed goes stale in 10 s and is taken over, and the next build sweeps
 // what the killed one left). The lock is needed beyond the out/ lock makePack takes: a pack
@@ -11,18 +12,16 @@
 // folder must not rebuild them in between. Jobs for other audiences or dates run side by side;
 // `brief build` into out/ itself is never in their way. The finished PDF is copied into the
 // store (pack-store.ts) by its id, written once, atomically, before the work lock is let go.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import type { RunOptions } from '../config/options.ts';
 import { InputError, RenderError, UsageError } from '../core/diagnostics.ts';
 import { formatDiagnostic } from '../core/format.ts';
-import { PermanentJobError, type Processor } from '../queue/index.ts';
+import { NotHereError, PermanentJobError, type Processor } from '../queue/index.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import type { BrowserSession } from './browser-session.ts';
 import type { CorpusFingerprint } from './corpus-id.ts';
 import { makePack } from './pack.ts';
-import { serveDir, type PackStore } from './pack-store.ts';
+import type { PackStore } from './pack-store.ts';
+import { lockWork, pruneWork, workDir } from './pack-work.ts';
 
 export interface PackJobData {
   readonly id: string;
@@ -43,24 +42,14 @@ export interface PackJobContext {
   readonly fingerprint: CorpusFingerprint;
   readonly store: PackStore;
   readonly log: (message: string) => void;
+  /** Work folders kept per audience (--work-keep). */
+  readonly workKeep: number;
+  /** The corpus fingerprint the server is on now, when it says (a Redis queue's note). */
+  readonly serverCorpus?: () => Promise<string | undefined>;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const short = (hash: string) => hash.slice(0, 12);
-
-/** Holds the work folder for one job at a time (see the top of this file). */
-async function lockWork(dir: string): Promise<() => Promise<void>> {
-  await mkdir(dir, { recursive: true });
-  for (;;) {
-    try {
-      const release = await lockfile.lock(dir, { realpath: false, lockfilePath: `${dir}.lock`, stale: 10_000, update: 2_000, onCompromised: () => undefined });
-      return async () => { await release().catch(() => undefined); };
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'ELOCKED') throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 /** Why the job failed, in the words `brief pack` would use; bad input is not retried. */
 function jobError(err: unknown): Error {
@@ -71,18 +60,25 @@ function jobError(err: unknown): Error {
 }
 
 export async function runPackJob(job: PackJobData, session: BrowserSession, ctx: PackJobContext): Promise<'made' | 'there'> {
-  if (ctx.store.has(job.id)) return 'there'; // made by another worker, or by one killed after its commit
+  if (await ctx.store.has(job.id)) return 'there'; // made by another worker, or by one killed after its commit
   if (![job.audience, ...job.reports, ...(job.pack ? [job.pack] : [])].every((id) => ID.test(id)) || !/^\d{4}-\d{2}-\d{2}$/.test(job.date)) {
     throw new PermanentJobError(`job ${job.id} names an id or date that is not one: ${JSON.stringify(job)}`);
   }
   const mismatch = (now: string) => `the corpus here (fingerprint ${short(now)}) is not the one the pack was asked on (${short(job.corpus)}): it changed since, or this worker reads another checkout; ask for the pack again`;
+  // Another worker may be on the right brief and corpus: this one hands the job back (NotHereError).
   if (ctx.fingerprint.tool !== job.tool) {
-    throw new Error(`this worker runs another build of brief (fingerprint ${short(ctx.fingerprint.tool)}) than the server that queued the pack (${short(job.tool)}): install the same version on both, and restart them after a change to brief`);
+    throw new NotHereError(`this worker runs another build of brief (fingerprint ${short(ctx.fingerprint.tool)}) than the server that queued the pack (${short(job.tool)}): install the same version on both, and restart them after a change to brief`);
   }
   const before = await ctx.fingerprint.current();
-  if (before !== job.corpus) throw new Error(mismatch(before));
+  if (before !== job.corpus) {
+    // The server has moved on since the request (a save): the job is stale, not this worker, and
+    // fails as it always did. Otherwise this worker reads another corpus: another may make it.
+    const server = await ctx.serverCorpus?.().catch(() => undefined);
+    if (server !== undefined && server !== job.corpus) throw new Error(mismatch(before));
+    throw new NotHereError(mismatch(before));
+  }
 
-  const work = path.join(serveDir(ctx.options.outDir), 'work', job.audience, job.date);
+  const work = workDir(ctx.options.outDir, job.audience, job.date);
   const release = await lockWork(work);
   try {
     const options: RunOptions = {
@@ -94,11 +90,12 @@ export async function runPackJob(job: PackJobData, session: BrowserSession, ctx:
     const after = await ctx.fingerprint.current();
     if (after !== job.corpus) throw new Error(mismatch(after));
     await ctx.store.commit(job.id, result.pdf, {
-      name: result.name, pages: result.pages, editionDate: result.editionDate, documents: result.documents.map((d) => `${d.report}.${d.audience}`),
+      audience: job.audience, name: result.name, pages: result.pages, editionDate: result.editionDate, documents: result.documents.map((d) => `${d.report}.${d.audience}`),
     });
     return 'made';
   } finally {
     await release();
+    await pruneWork(ctx.options.outDir, job.audience, ctx.workKeep, ctx.log).catch((err: Error) => ctx.log(`work folders of ${job.audience} not pruned: ${err.message}`));
   }
 }
 
@@ -121,10 +118,12 @@ export function packProcessor(ctx: PackJobContext, pool: BrowserPool, timeoutMs:
       }, timeoutMs);
     });
     try {
+      // A browser that does not answer fails every job alike: this worker hands the job back.
+      await Promise.race([lease.get(), timeout]).catch((err: unknown) => { throw err instanceof RenderError ? new NotHereError(jobError(err).message) : err; });
       const done = await Promise.race([runPackJob(job, lease, ctx), timeout]);
       ctx.log(`${done === 'made' ? 'made' : 'already made:'} ${what(job)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (err) {
-      ctx.log(`pack ${job.id} failed: ${(err as Error).message.split('\n')[0]}`);
+      ctx.log(`pack ${job.id} ${err instanceof NotHereError ? 'cannot be made here' : 'failed'}: ${(err as Error).message.split('\n')[0]}`);
       throw err;
     } finally {
       clearTimeout(timer);

@@ -14,6 +14,12 @@ export interface ServiceFlags {
   readonly maxPages: number;
   readonly restartAfter: number;
   readonly jobTimeoutMs: number;
+  /** serve: a request body must arrive whole within this. */
+  readonly requestTimeoutMs: number;
+  /** Work folders of packs made on request kept per audience (the most recently used). */
+  readonly workKeep: number;
+  /** Made PDFs kept in the store, the most recently made or served. */
+  readonly storeKeep: number;
 }
 
 function whole(flags: CommandContext['flags'], name: string, fallback: number, min: number, max: number): number {
@@ -39,5 +45,8 @@ export function serviceFlags(ctx: CommandContext): ServiceFlags {
     maxPages: whole(f, 'max-pages', 4, 1, 64),
     restartAfter: whole(f, 'restart-after', 50, 1, 1_000_000),
     jobTimeoutMs: whole(f, 'job-timeout', 300, 1, 86_400) * 1000,
+    requestTimeoutMs: whole(f, 'request-timeout', 30, 1, 3_600) * 1000,
+    workKeep: whole(f, 'work-keep', 8, 1, 10_000),
+    storeKeep: whole(f, 'store-keep', 500, 1, 1_000_000),
   };
 }

@@ -39,6 +39,8 @@ export const PackRequestSchema = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(realDate).optional(),
 });
 const KEYS = ['audience', 'reports', 'pack', 'date'];
+/** The earliest edition date a request may name; the latest is a year from today. */
+export const EARLIEST_DATE = '1900-01-01';
 
 const pointerOf = (path: readonly PropertyKey[]) => `/${path.map(String).join('/')}`;
 
@@ -72,6 +74,11 @@ export function parsePackRequest(body: unknown, ids: CorpusIds, today: string): 
   if (!parsed.success) return { ok: false, problems: fromIssues(parsed.error.issues, body).filter((p, i, all) => all.findIndex((q) => q.pointer === p.pointer) === i) };
   const { audience, reports = [], pack, date = today } = parsed.data;
   const problems: RequestProblem[] = [];
+  const latest = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  // Each date asked for is a work folder and a PDF on the server's disk: a bounded range of them.
+  if (date < EARLIEST_DATE || date > latest) {
+    problems.push({ pointer: '/date', code: 'E_DATE_RANGE', message: `${date} is outside the dates this server makes packs for, ${EARLIEST_DATE} to ${latest} (a year from today)`, hint: 'give the edition date as YYYY-MM-DD, or leave "date" out for today' });
+  }
   if (!ids.audiences.includes(audience)) {
     problems.push({ pointer: '/audience', code: 'E_UNKNOWN_AUDIENCE', message: `there is no audience "${audience}"`, hint: didYouMean(audience, ids.audiences, `the audiences are: ${ids.audiences.join(', ')}`) });
   }

@@ -87,7 +87,7 @@ describe('supervised browsers', () => {
     const fingerprint = new CorpusFingerprint(options);
     const logs: string[] = [];
     const pool = new BrowserPool({ browser: options.browser, endpoints: [], maxPages: 4, restartAfter: 50, log: (m) => logs.push(m) }, 1);
-    const process = packProcessor({ options, fingerprint, store: new PackStore(corpus.out), log: (m) => logs.push(m) }, pool, 300);
+    const process = packProcessor({ options, fingerprint, store: new PackStore(corpus.out), log: (m) => logs.push(m), workKeep: 8 }, pool, 300);
     const request = { audience: 'analyst', reports: [], pack: null, date: '2024-01-15' };
     const corpusHash = await fingerprint.current();
     const id = packJobId(corpusHash, fingerprint.tool, request, false);

@@ -68,7 +68,7 @@ export async function freePort(): Promise<number> {
 
 /** The CLI as a long-running process; on the suite's shared browser unless env says otherwise. */
 export function startBrief(args: readonly string[], env: NodeJS.ProcessEnv = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '', BRIEF_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '', BRIEF_TOKEN: '', BRIEF_TOKENS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return track(child, `brief ${args[0]}`);
 }
 
@@ -79,14 +79,18 @@ export async function startServe(args: readonly string[], env: NodeJS.ProcessEnv
   return { proc, url: m[1]! };
 }
 
-/** A redis-server of its own, on a free loopback port, keeping nothing on disk. */
-export async function startRedis(): Promise<{ proc: Proc; url: string }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * A redis-server of its own, on a free loopback port (or `port`), keeping nothing on disk unless
+ * given a folder: then with an append-only file synced at every write, as the README advises.
+ */
+export async function startRedis(options: { readonly port?: number; readonly dir?: string } = {}): Promise<{ proc: Proc; url: string; port: number }> {
+  const port = options.port ?? await freePort();
+  const persistence = options.dir ? ['--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''] : ['--save', '', '--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.once('error', () => undefined); // not installed: waitFor below says so
   const proc = track(child, 'redis-server');
   await proc.waitFor('redis-server to accept connections (is it installed? apt-get install redis-server)', /Ready to accept connections/, 15_000);
-  return { proc, url: `redis://127.0.0.1:${port}` };
+  return { proc, url: `redis://127.0.0.1:${port}`, port };
 }
 
 /** Stops everything started here, newest first. */

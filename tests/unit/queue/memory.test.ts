@@ -19,8 +19,8 @@ describe('the in-process queue', () => {
     expect(await q.counts()).toEqual({ waiting: 1, running: 1, capacity: 2 });
     gates.shift()!();
     await settle();
-    expect(await q.status('a')).toEqual({ state: 'done' });
-    expect(await q.status('b')).toEqual({ state: 'running' });
+    expect(await q.status('a')).toMatchObject({ state: 'done' });
+    expect(await q.status('b')).toMatchObject({ state: 'running' });
     gates.shift()!();
     await q.close();
     expect(ran).toEqual(['a', 'b']);
@@ -35,10 +35,31 @@ describe('the in-process queue', () => {
     await q.submit('flaky', 'flaky');
     await q.submit('bad', 'bad');
     await settle();
-    expect(await q.status('flaky')).toEqual({ state: 'done' });
+    expect(await q.status('flaky')).toMatchObject({ state: 'done' });
     expect(tries).toBe(3);
-    expect(await q.status('bad')).toEqual({ state: 'failed', error: 'no such report for this audience' });
+    expect(await q.status('bad')).toMatchObject({ state: 'failed', error: 'no such report for this audience' });
     expect(await q.status('unknown')).toBeUndefined();
     await q.close();
+  });
+});
+
+describe('the in-process queue under load', () => {
+  it('keeps --queue-size when 20 submissions arrive together: 3 accepted, 17 told to wait', async () => {
+    const q = new MemoryQueue<number>(() => new Promise<void>(() => undefined), { capacity: 3, concurrency: 1 });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => q.submit(`job-${i}`, i)));
+    expect(answers.filter((a) => a.accepted).length).toBe(3);
+    expect(answers.filter((a) => !a.accepted && a.retryAfterSeconds > 0).length).toBe(17);
+  });
+
+  it('forgets a finished job, so the same id is made again', async () => {
+    let runs = 0;
+    const q = new MemoryQueue<string>(async () => { runs++; }, { capacity: 2, concurrency: 1 });
+    await q.submit('a', 'a');
+    await settle();
+    expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'done' });
+    await q.forget('a');
+    expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'queued' });
+    await settle();
+    expect(runs).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
 // located by a JSON pointer into the body; the bind and token rules.
 import { describe, expect, it } from 'vitest';
 import { bindProblem, isLoopback, parsePackRequest, type CorpusIds } from '../../../pipeline/serve/index.ts';
-import { hostAllowed, tokenMatches } from '../../../pipeline/serve/auth.ts';
+import { hostAllowed, parseGrants, tokenMatches } from '../../../pipeline/serve/auth.ts';
 
 const IDS: CorpusIds = { audiences: ['analyst', 'executive'], reports: ['brief', 'views', 'timeline'], packs: new Map([['weekly', ['analyst']]]) };
 const parse = (body: unknown) => parsePackRequest(body, IDS, '2026-02-01');
@@ -40,6 +40,14 @@ describe('pack requests', () => {
   it('says what is wrong with the shape in plain words', () => {
     expect(problems({ audience: 'analyst', date: '2026-02-30' })).toEqual(['/date E_BAD_DATE']);
     expect(problems({ audience: 'analyst', date: '1 Feb 2026' })).toEqual(['/date E_BAD_DATE']);
+  });
+
+  it('refuses a date before 1900 or more than a year ahead (each would be a work folder on disk)', () => {
+    expect(problems({ audience: 'analyst', date: '0000-01-01' })).toEqual(['/date E_DATE_RANGE']);
+    expect(problems({ audience: 'analyst', date: '9999-12-31' })).toEqual(['/date E_DATE_RANGE']);
+    expect(problems({ audience: 'analyst', date: '2027-02-02' })).toEqual(['/date E_DATE_RANGE']);
+    expect(problems({ audience: 'analyst', date: '2027-02-01' })).toEqual([]);
+    expect(problems({ audience: 'analyst', date: '1900-01-01' })).toEqual([]);
     expect(problems({ audience: 'analyst', extra: 1 })).toEqual(['/extra E_UNKNOWN_KEY']);
     expect(problems({})).toEqual(['/audience E_MISSING_FIELD']);
     expect(problems([1, 2])).toEqual(['/ E_BAD_TYPE']);
@@ -53,10 +61,10 @@ describe('the door', () => {
   it('binds beyond loopback only with a token long enough', () => {
     for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopback(host), host).toBe(true);
     for (const host of ['0.0.0.0', '::', '10.0.0.2', 'example.org']) expect(isLoopback(host), host).toBe(false);
-    expect(bindProblem('127.0.0.1', undefined)).toBeUndefined();
-    expect(bindProblem('0.0.0.0', undefined)).toContain('without a token');
-    expect(bindProblem('0.0.0.0', 'short')).toContain('shorter than 16');
-    expect(bindProblem('0.0.0.0', 'x'.repeat(32))).toBeUndefined();
+    expect(bindProblem('127.0.0.1', [])).toBeUndefined();
+    expect(bindProblem('0.0.0.0', [])).toContain('without a token');
+    expect(parseGrants('short', undefined)).toMatchObject({ problem: expect.stringContaining('shorter than 16') });
+    expect(bindProblem('0.0.0.0', [{ token: 'x'.repeat(32), audiences: 'all' }])).toBeUndefined();
   });
 
   it('compares tokens as bearer headers only', () => {
