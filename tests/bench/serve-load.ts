@@ -17,7 +17,7 @@ const CORPUS = path.resolve(process.env.BENCH_CORPUS ?? 'data');
 const UNCACHED = Number(process.env.BENCH_UNCACHED ?? 6);
 const CACHED = Number(process.env.BENCH_CACHED ?? 200);
 const AUDIENCE = process.env.BENCH_AUDIENCE ?? 'executive';
-const env = { ...process.env, BRIEF_BROWSER_WS: '', BRIEF_TOKEN: '' };
+const env = { ...process.env, BRIEF_BROWSER_WS: '', BRIEF_TOKEN: '', BRIEF_TOKENS: '' };
 
 const procs: ChildProcess[] = [];
 function start(cmd: string, args: string[]): { child: ChildProcess; output: () => string } {
