@@ -84,6 +84,8 @@ export const CODES = {
   W_JUDGMENT_OMITTED: code('build', 'a key judgment left out of an audience\'s version'),
   E_PAGE_BUDGET: code('build', 'a PDF runs over its audience\'s page budget'),
   E_PACK_AUDIENCE: code('build', 'a pack not made for the audience asked for'),
+  E_DATE_RANGE: code('validate', 'brief serve: a pack asked for a date outside 1900 to a year from today'),
+  E_AUDIENCE_NOT_ALLOWED: code('build', 'brief serve: a pack or document of an audience the token does not open'),
   E_CHART_INVALID: code('build', 'a chart that cannot be drawn'),
 } as const;
 
