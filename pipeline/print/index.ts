@@ -30,6 +30,8 @@ export interface PrintOptions {
   /** Per document; default printTimeoutMs(). */
   readonly timeoutMs?: number;
   readonly onPrinted?: (job: PrintJob, done: number, total: number) => void;
+  /** What to call each job in an error while it is still on its way (not rendered yet). */
+  readonly names?: readonly string[];
 }
 
 const LOCAL = /^(file:|data:|about:blank)/;
@@ -127,7 +129,7 @@ export async function printPdfs(jobs: readonly (PrintJob | Promise<PrintJob>)[],
   await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));
   const unprinted = jobs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
   if (unprinted.length === 0) return results;
-  const names = unprinted.map((i) => known[i]?.html.split(/[\\/]/).pop()!.replace(/\.html$/, '') ?? `document ${i + 1}`);
+  const names = unprinted.map((i) => known[i]?.html.split(/[\\/]/).pop()!.replace(/\.html$/, '') ?? options.names?.[i] ?? `document ${i + 1}`);
   if (!browser.connected) {
     throw new RenderError(`the browser died while printing; not printed: ${names.join(', ')}`, 'nothing was written; run the command again (a new browser is started)');
   }

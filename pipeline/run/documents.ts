@@ -110,7 +110,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
 
   let printed: PrintedPdf[] = [];
   if (opening) {
-    const printing = opening.then(([{ printPdfs }, open]) => printPdfs(ready.map((r) => r.promise), open.browser, { editionDate: ctx.options.editionDate, onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) }));
+    const printing = opening.then(([{ printPdfs }, open]) => printPdfs(ready.map((r) => r.promise), open.browser, { editionDate: ctx.options.editionDate, names: jobs.map((j) => j.doc.name), onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) }));
     const [rendered, prints] = await Promise.allSettled([rendering, printing]);
     if (rendered.status === 'rejected') throw rendered.reason;
     if (prints.status === 'rejected') throw prints.reason;
