@@ -75,6 +75,7 @@ export const CODES = {
   E_UNVERIFIED_CLAIM: code('build', 'a cited quote is unverified'),
   E_DISTRIBUTION: code('build', 'material an audience may not receive'),
   W_JUDGMENT_OMITTED: code('build', 'a key judgment left out of an audience\'s version'),
+  W_EVENT_OMITTED: code('build', 'an event (and a turning point naming it) left out of an audience\'s version'),
   E_PAGE_BUDGET: code('build', 'a PDF runs over its audience\'s page budget'),
   E_PACK_AUDIENCE: code('build', 'a pack not made for the audience asked for'),
   E_CHART_INVALID: code('build', 'a chart that cannot be drawn'),
