@@ -71,6 +71,7 @@ export const CODES = {
   E_LOCK_STALE: code('lock', 'the evidence lock is missing or out of date (check)'),
   W_LOCK_STALE: code('lock', 'the evidence lock is missing or out of date (build)'),
   E_LOCK_SYNTAX: code('lock', 'the evidence lock is not in the shape brief lock writes'),
+  E_LOCK_FORGED: code('lock', 'a lock entry whose recorded passage does not hold the claim\'s quote (edited by hand)'),
   E_LOCK_NO_TEXT: code('lock', 'brief lock: a source text was not found'),
   E_UNVERIFIED_CLAIM: code('build', 'a cited quote is unverified'),
   E_DISTRIBUTION: code('build', 'material an audience may not receive'),
