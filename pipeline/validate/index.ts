@@ -11,6 +11,7 @@ import {
 } from './schemas.ts';
 import { typeTable } from './tables.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
+import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { Located, ValidChart, ValidClaimsFile, ValidDataset, ValidReport, ValidSource, ValidatedCorpus } from './types.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
@@ -120,6 +121,10 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     for (const at of externalReferences(toJs(src, []))) {
       diagnostics.push(diagnostic(locate(src, at, { key: true }), 'E_CHART_EXTERNAL', 'a chart may not load anything from a URL or file, nor link to one',
         'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images, lookups from URLs and links (href) are not allowed: a printed page cannot follow them'));
+    }
+    // Work the spec would ask of Vega, bounded before anything runs (chart-bounds.ts).
+    for (const w of chartWorkProblems(toJs(src, []))) {
+      diagnostics.push(diagnostic(locate(src, w.path), 'E_CHART_INVALID', `chart "${baseName(src.file)}" cannot be drawn: ${w.message}`, WORK_HINT));
     }
     const problem = chartSchema.check(toJs(src, []));
     if (problem) {
