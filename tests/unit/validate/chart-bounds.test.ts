@@ -25,7 +25,8 @@ async function checkWith(transform: Record<string, unknown>, key: string) {
   spec.transform.push(transform);
   const text = JSON.stringify(spec, null, 2);
   await writeFile(file, text);
-  const line = text.split('\n').findLastIndex((l) => l.trim().startsWith(`"${key}"`)) + 1;
+  // The added transform is the last: the last line that opens `key`.
+  const line = text.split('\n').reduce((found, l, i) => (l.trim().startsWith(`"${key}"`) ? i + 1 : found), 0);
   const started = Date.now();
   const r = await checkCorpus(optionsFor(data, path.join(root, 'out'), { textDirs: [] }));
   return { r, line, ms: Date.now() - started };
