@@ -126,9 +126,9 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     for (const w of chartWorkProblems(toJs(src, []))) {
       diagnostics.push(diagnostic(locate(src, w.path), 'E_CHART_INVALID', `chart "${baseName(src.file)}" cannot be drawn: ${w.message}`, WORK_HINT));
     }
-    const problem = chartSchema.check(toJs(src, []));
-    if (problem) {
-      // Kept in the corpus, so reports that name it raise no second, misleading error.
+    // Every independent problem of the spec at once; the chart is kept in the corpus all the same,
+    // so reports that name it raise no second, misleading error.
+    for (const problem of chartSchema.checkAll(toJs(src, []))) {
       diagnostics.push(chartDiagnostic(src, problem, chartSchema.knownKeys, toJs(src, problem.path)));
     }
     return [{ ...spec, id: baseName(src.file) }];
