@@ -217,7 +217,9 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
   const reportIds = index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));
   // The sections the outlines require are known even where a report lacks one (that is its own error).
   const sectionSlugs = [...Object.values(REQUIRED_SECTIONS).flat().map((s) => s.slug), ...reports.flatMap((r) => splitSections(r.body).map((s) => s.slug))];
-  diagnostics.push(...unknownOmits(audiences, new Set(sectionSlugs)));
+  // A report that could not be read may hold the section an omit names: no warning then, which
+  // would be a false one beside that report's own error.
+  if (corpus.unparsedReports.length === 0) diagnostics.push(...unknownOmits(audiences, new Set(sectionSlugs)));
 
   const packs = index<Pack>('pack', corpus.packs.map((p) => ({ id: p.id, at: p.at, value: { ...p.value, id: p.id, at: p.at } })));
   for (const p of corpus.packs) {

@@ -62,4 +62,16 @@ describe('every independent problem of a file, in one check', () => {
     const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) => t.replace('likelihood: likely', 'likelihood: likelyy').replace(/\nwhy_now:/, '\nwhy_nowx:'));
     expect(found).toEqual(expect.arrayContaining([['E_BAD_VALUE', lineOf('likelyy')], ['E_UNKNOWN_KEY', lineOf('why_nowx')]]));
   });
+
+  it('a report that cannot be read raises no false W_UNKNOWN_OMIT for the sections it holds', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-all-'));
+    dirs.push(root);
+    const data = path.join(root, 'data');
+    await cp('data', data, { recursive: true });
+    const file = path.join(data, 'reports/tr-az-convergence.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('likelihood: likely', 'likelihood: likelyy'));
+    const r = await checkCorpus(optionsFor(data, path.join(root, 'out'), { textDirs: [] }));
+    expect(r.errors.map((d) => d.code)).toContain('E_BAD_VALUE');
+    expect(r.warnings.filter((d) => d.code === 'W_UNKNOWN_OMIT')).toEqual([]);
+  });
 });
