@@ -10,6 +10,7 @@ import {
   ReportFrontMatter, SourceFrontMatter,
 } from './schemas.ts';
 import { typeTable } from './tables.ts';
+import { DocKind } from './vocabulary.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
 import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 import { didYouMean } from '../core/suggest.ts';
@@ -155,6 +156,10 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     unparsedClaims,
     unread: loaded.unread,
     unparsedReports: [...loaded.unread.reportFiles, ...loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id))],
+    unparsedReportBodies: loaded.reports.filter((md) => !reports.some((r) => r.file === md.file)).map((md) => {
+      const kind = md.frontMatter.doc.get('kind');
+      return { id: baseName(md.file), file: md.file, kind: (DocKind as readonly unknown[]).includes(kind) ? kind as DocKind : undefined, body: md.body, bodyLine: md.bodyLine };
+    }),
     unparsedCharts: loaded.charts.map((src) => baseName(src.file)).filter((id) => !charts.some((c) => c.id === id)),
     unparsedDatasets: loaded.datasets.map((ds) => ds.id).filter((id) => !datasets.some((d) => d.id === id)),
     unparsedSources: loaded.sources.flatMap((md) => {

@@ -63,6 +63,11 @@ describe('every independent problem of a file, in one check', () => {
     expect(found).toEqual(expect.arrayContaining([['E_BAD_VALUE', lineOf('likelyy')], ['E_UNKNOWN_KEY', lineOf('why_nowx')]]));
   });
 
+  it('a report: a front-matter error and a missing body section, both', async () => {
+    const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) => t.replace('likelihood: likely', 'likelihood: likelyy').replace(/^## Implications$/m, '## Consequences'));
+    expect(found).toEqual(expect.arrayContaining([['E_BAD_VALUE', lineOf('likelyy')], ['E_MISSING_SECTION', expect.any(Number)]]));
+  });
+
   it('a report that cannot be read raises no false W_UNKNOWN_OMIT for the sections it holds', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-all-'));
     dirs.push(root);
