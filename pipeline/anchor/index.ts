@@ -135,7 +135,7 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
     prepared.set(source.id, preparedFor.get(key)!);
   }
   const missing = new Set([...model.sources.keys()].filter((id) => !texts.has(id)));
-  const locked = applyLock(model, lock, missing);
+  const locked = applyLock(model, lock, missing, diagnostics);
   for (const id of missing) {
     const source = model.sources.get(id)!;
     const claims = [...model.claims.values()].filter((c) => c.source === id);

@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics
 import type { Claim, Model, Source } from '../model/index.ts';
 import type { AnchorStatus } from './find-quote.ts';
 import type { Anchoring, ClaimAnchor } from './index.ts';
+import { entryHoldsQuote } from './lock-self.ts';
 import { compactSelector, sha256, type RangeSelector, type TextQuoteSelector } from './selector.ts';
 
 /** The lock's file name, in the data folder. */
@@ -99,14 +100,24 @@ export function entryMatches(entry: LockEntry | undefined, claim: Claim, source:
   return entry !== undefined && entry.source === claim.source && entry.text.file === source.text && entry.quoteSha256 === sha256(claim.quote);
 }
 
-/** Anchors the lock vouches for, for the claims of the sources whose text is missing. */
-export function applyLock(model: Model, lock: AnchorLock | undefined, missing: ReadonlySet<string>): Map<string, ClaimAnchor> {
+/**
+ * Anchors the lock vouches for, for the claims of the sources whose text is missing. An entry whose
+ * own recorded passage does not hold the claim's quote (the quote and its hash changed together)
+ * vouches for nothing: the claim stays unverified, and E_LOCK_FORGED is pushed to `problems`.
+ */
+export function applyLock(model: Model, lock: AnchorLock | undefined, missing: ReadonlySet<string>, problems: Diagnostic[] = [], lockFile = LOCK_FILE): Map<string, ClaimAnchor> {
   const anchors = new Map<string, ClaimAnchor>();
   if (!lock) return anchors;
   for (const claim of model.claims.values()) {
     const source = model.sources.get(claim.source);
     const entry = lock.claims.get(claim.id);
     if (!source || !missing.has(source.id) || !entryMatches(entry, claim, source)) continue;
+    if (!entryHoldsQuote(entry, claim.quote)) {
+      problems.push(diagnostic(claim.quoteAt, 'E_LOCK_FORGED',
+        `the evidence lock (${lockFile}) has an entry for claim "${claim.id}" whose quote hash matches, but the passage the entry records does not hold this quote: the entry was edited by hand, so it does not vouch for the claim, which is unverified`,
+        `check the quote against the source text with --texts DIR (then \`brief lock\` records it truly); if the quote was not meant to change, restore the claim and ${lockFile} from version control`));
+      continue;
+    }
     anchors.set(claim.id, {
       status: entry.status, start: entry.start, end: entry.end,
       ...(entry.score === undefined ? {} : { score: entry.score }),

@@ -88,9 +88,17 @@ export function findFolded(text: string, quote: string, starts: readonly number[
       const q = quote[qi]!;
       const t = text[ti];
       if (t === q || (t === '\n' && q === ' ')) {
-        qi++;
-        ti++;
-        continue;
+        // A line break read as the quote's space may also be where an interruption starts: the
+        // quote's next word can begin like the first line of a block of notes ("agreement" after
+        // "¹ Author…", or "2020" after a page number "20"), so reading on greedily is tried first
+        // and, where it fails, the jump below (walk() remembers failed states: still linear).
+        if (t !== '\n' || !o.canSkip || skips >= o.maxSkips) {
+          qi++;
+          ti++;
+          continue;
+        }
+        const on = walk(qi + 1, ti + 1, skips, lost);
+        if (on) return on;
       }
       // A word hyphenated across a line break: "initi-\natives", "Turkish-\nAzerbaijani".
       if (t === '-' && text[ti + 1] === '\n' && isLetter(q) && isLetter(text[ti - 1])) {

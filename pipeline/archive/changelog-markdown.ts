@@ -137,15 +137,23 @@ export function describeChange(c: Change): string {
   }
 }
 
-/** "12 changes: claims 1 added, 2 changed · events 1 re-dated". */
-function summaryLine(changes: readonly Change[]): string {
-  const { byKind, total } = countChanges(changes);
-  const parts = (Object.keys(ChangeSection) as ChangeSection[]).flatMap((section) => {
+function countParts(changes: readonly Change[]): string[] {
+  const { byKind } = countChanges(changes);
+  return (Object.keys(ChangeSection) as ChangeSection[]).flatMap((section) => {
     const kinds = (Object.keys(byKind) as ChangeKind[]).filter((k) => sectionOf(k) === section && byKind[k] > 0);
     if (!kinds.length) return [];
     return [`${ChangeSection[section].toLowerCase()} ${kinds.map((k) => `${byKind[k]} ${KIND_WORDS[k][byKind[k] === 1 ? 0 : 1]}`).join(', ')}`];
   });
-  return `**${plural(total, 'change', 'changes')}**: ${parts.join(' · ')}.`;
+}
+
+/** "12 changes: claims 1 added, 2 changed · events 1 re-dated". */
+function summaryLine(changes: readonly Change[]): string {
+  return `**${plural(changes.length, 'change', 'changes')}**: ${countParts(changes).join(' · ')}.`;
+}
+
+/** The same counts in a sentence, naming nothing: "2 changes (claims 2 changed)". */
+export function changeCounts(changes: readonly Change[]): string {
+  return `${plural(changes.length, 'change', 'changes')} (${countParts(changes).join(' · ')})`;
 }
 
 /** What an edition printed: its documents (reports × audiences) and packs. */

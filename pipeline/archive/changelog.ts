@@ -6,6 +6,7 @@ import type { CorpusSummary, JudgmentSummary, ReportSummary } from './summary.ts
 
 export * from './changelog-kinds.ts';
 export { changelogMarkdown, type EditionRef } from './changelog-markdown.ts';
+export { editionChangelogs, holdsInternal, INTERNAL_CHANGELOG, splitChanges } from './changelog-distribution.ts';
 
 const sameValue = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

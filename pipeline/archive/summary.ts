@@ -32,6 +32,8 @@ export interface EventSummary {
   readonly date: string;
   readonly title: string;
   readonly category: string;
+  /** Present (true) when all its evidence is internal: a public changelog does not quote it. */
+  readonly internal?: true;
 }
 
 export interface JudgmentSummary {
@@ -60,6 +62,8 @@ export interface DatasetSummary {
 export interface ReportSummary {
   readonly title: string;
   readonly kind: string;
+  /** Present (true) for an internal report: a public changelog does not quote it. */
+  readonly internal?: true;
   readonly bluf: string;
   /** `## ` heading → the section's text, in document order; the text before the first heading under INTRODUCTION. */
   readonly sections: Readonly<Record<string, string>>;
@@ -120,7 +124,7 @@ export function splitSections(body: string): Record<string, string> {
 }
 
 function reportSummary(r: Report): ReportSummary {
-  return { title: normalizeText(r.title), kind: r.kind, bluf: normalizeText(r.bluf), sections: splitSections(r.body) };
+  return { title: normalizeText(r.title), kind: r.kind, ...(r.distribution === 'internal' ? { internal: true as const } : {}), bluf: normalizeText(r.bluf), sections: splitSections(r.body) };
 }
 
 /** Reads the model without changing it; the result shares no object with it, so it can be stored and compared as is. */
@@ -140,7 +144,11 @@ export function summarizeCorpus(model: Model): CorpusSummary {
     distribution: s.distribution,
     perspective: s.perspective ?? null,
   }] as const));
-  const events = sortedRecord(model.events.map((e) => [e.id, { date: e.date, title: normalizeText(e.title), category: e.category }] as const));
+  const internalClaim = (id: string) => model.sources.get(model.claims.get(id)?.source ?? '')?.distribution === 'internal';
+  const events = sortedRecord(model.events.map((e) => [e.id, {
+    date: e.date, title: normalizeText(e.title), category: e.category,
+    ...(e.evidence.length > 0 && e.evidence.every(internalClaim) ? { internal: true as const } : {}),
+  }] as const));
   const judgments = sortedRecord(model.reports.map((r) => [r.id, r.judgments.map((j) => ({
     text: normalizeText(j.text),
     likelihood: j.likelihood ?? null,

@@ -10,6 +10,7 @@ import { timelineSpec } from './timeline.ts';
 import { makeTextWidth } from './text-metrics.ts';
 import { chartConfig } from './theme.ts';
 import type { RenderedChart } from './types.ts';
+import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 
 export type * from './types.ts';
 
@@ -61,6 +62,10 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
       const warnings: string[] = [];
       const logger = { level: () => logger, error: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, warn: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, info: () => logger, debug: () => logger };
       const vgSpec = compile(spec, { logger: logger as never }).spec;
+      // Checked again on the Vega the spec compiles to (an impute inside an encoding, a default
+      // Vega-Lite filled in): no dataflow starts whose size is not bounded.
+      const work = chartWorkProblems(vgSpec);
+      if (work.length) throw new Error(`${work.map((w) => w.message).join('; ')}. ${WORK_HINT.replace(/^./, (c) => c.toUpperCase())}`);
       vega.resetSVGDefIds();
       const refused: string[] = [];
       const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.None, loader: refusingLoader(refused) });

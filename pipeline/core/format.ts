@@ -1,8 +1,18 @@
 // core: diagnostics as a person reads them: `file:line:col  CODE  message`, a code frame, a hint.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
 
 const FRAME_WIDTH = 120;
+// C0 and C1 controls but tab (shown as spaces) and the line breaks a frame splits at.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** A frame is read from a file of at most this size: a diagnostic in a bigger one is shown without. */
+const FRAME_MAX_BYTES = 20_000_000;
+
+/**
+ * Files refused for where they point: a frame would print what the link leads to (a secret outside
+ * the corpus), so no diagnostic of the batch shows their content.
+ */
+const REFUSED_FOR_PLACE = new Set(['E_LINK_OUTSIDE']);
 
 /**
  * The part of a line a frame shows: all of it when it fits, else a window around `column`
@@ -30,7 +40,8 @@ export function codeFrame(text: string, line: number, column: number): string {
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
     // A lone "\r" left at a line's end (the last line of a CRLF file cut short) would send the terminal's cursor back: not shown.
-    const content = (lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, '  ');
+    // Control characters (binary junk, a stray ESC) would drive the terminal: shown as U+FFFD, one for one.
+    const content = (lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, '  ').replace(CONTROLS, '\uFFFD');
     // Context lines are cut at the same place as the problem line, so columns stay aligned.
     // A column past what is shown (the "\r" dropped above) points just after it.
     const shown = frameWindow(content, Math.min(at, content.length + 1));
@@ -41,20 +52,28 @@ export function codeFrame(text: string, line: number, column: number): string {
 }
 
 export function formatDiagnostic(d: Diagnostic, readText: (file: string) => string | undefined = readIfExists): string {
+  if (REFUSED_FOR_PLACE.has(d.code)) readText = () => undefined;
   const head = `${d.file}:${d.line}:${d.column}  ${d.code}  ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
   const text = readText(d.file);
   const frame = text === undefined ? '' : `\n${codeFrame(text, d.line, d.column)}`;
   return `${head}${frame}\n  hint: ${d.hint}`;
 }
 
-/** Larger than any corpus file: a problem with a whole file of this size (one `brief capture` refuses) gets no frame. */
-const MAX_FRAMED_BYTES = 50_000_000;
+/** Diagnostics as formatted text; a file one of them refuses for its place is shown in none of them. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], readText: (file: string) => string | undefined = readIfExists): string[] {
+  const refused = new Set(diagnostics.filter((d) => REFUSED_FOR_PLACE.has(d.code)).map((d) => d.file));
+  return diagnostics.map((d) => formatDiagnostic(d, (file) => (refused.has(file) ? undefined : readText(file))));
+}
 
+/**
+ * Only a regular file of a sane size is read for a frame: never a FIFO, a device or a folder; nor
+ * a PDF, a DOCX or another binary file `brief capture` was given, whose first line is no frame.
+ */
 function readIfExists(file: string): string | undefined {
   try {
-    if (!existsSync(file) || statSync(file).size > MAX_FRAMED_BYTES) return undefined;
+    const stat = statSync(file);
+    if (!stat.isFile() || stat.size > FRAME_MAX_BYTES) return undefined;
     const bytes = readFileSync(file);
-    // A PDF, a DOCX or another binary file `brief capture` was given: its first line is no frame.
     if (bytes.subarray(0, 1024).includes(0) || /^(?:%PDF-|PK\u0003\u0004)/.test(bytes.subarray(0, 5).toString('latin1'))) return undefined;
     return bytes.toString('utf8');
   } catch {

@@ -1,7 +1,7 @@
 // core: how a command speaks to the user: one JSON document on standard output with --json,
 // otherwise lines on standard error: diagnostics always, results unless --quiet, details only
 // with --verbose, and a transient progress line (stage, counts, elapsed time) only on a terminal.
-import { formatDiagnostic } from './format.ts';
+import { formatDiagnostics } from './format.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 export interface Io {
@@ -22,7 +22,7 @@ export interface Io {
 export const diagnosticJson = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message, hint: d.hint });
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+  for (const text of formatDiagnostics(diagnostics)) io.err(`${text}\n`);
 }
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose';

@@ -52,6 +52,8 @@ export function derivedDatasets(
     year: new Date(e.bounds.min).getUTCFullYear(),
     category: e.category,
     actors: e.actors.join(' '),
+    // Internal when all its evidence is (select leaves it out of a public chart, as it does the event).
+    distribution: e.evidence.length > 0 && e.evidence.every((id) => sources.get(claims.get(id)?.source ?? '')?.distribution === 'internal') ? 'internal' : 'public',
   }));
   return [
     dataset('corpus-claims', {
@@ -64,7 +66,7 @@ export function derivedDatasets(
     }, stanceRows),
     dataset('corpus-events', {
       title: 'Events in the corpus',
-      columns: { event: { type: 'string' }, title: { type: 'string' }, date: { type: 'edtf' }, start: { type: 'string' }, end: { type: 'string' }, year: { type: 'integer' }, category: { type: 'string' }, actors: { type: 'string' } },
+      columns: { event: { type: 'string' }, title: { type: 'string' }, date: { type: 'edtf' }, start: { type: 'string' }, end: { type: 'string' }, year: { type: 'integer' }, category: { type: 'string' }, actors: { type: 'string' }, distribution: { type: 'string' } },
     }, eventRows),
   ];
 }

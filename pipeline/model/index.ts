@@ -11,7 +11,7 @@ import { markdownImages } from './markup.ts';
 import { citedIds } from '../core/citations.ts';
 import { reportProse } from '../core/report-parts.ts';
 import { byStart, chronologyEvents, groupByPeriod } from '../core/periods.ts';
-import { checkOutline, REQUIRED_SECTIONS } from './outline.ts';
+import { checkOutline, missingSections, REQUIRED_SECTIONS } from './outline.ts';
 import { checkEvidenceRules, oneSidedJudgments } from './evidence-rules.ts';
 import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
 import { audienceEntries, checkDefaultAudiences, reportAudiences, unknownOmits } from './audiences.ts';
@@ -216,8 +216,13 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
   }
   const reportIds = index('report', reports.map((r) => ({ id: r.id, at: r.at, value: r })));
   // The sections the outlines require are known even where a report lacks one (that is its own error).
-  const sectionSlugs = [...Object.values(REQUIRED_SECTIONS).flat().map((s) => s.slug), ...reports.flatMap((r) => splitSections(r.body).map((s) => s.slug))];
-  diagnostics.push(...unknownOmits(audiences, new Set(sectionSlugs)));
+  // A report whose front matter is in error still has its body: its sections count for omit lists,
+  // and a required one it lacks is said in the same run as the front matter's error.
+  for (const u of corpus.unparsedReportBodies) if (u.kind) diagnostics.push(...missingSections(u.id, u.kind, u.file, u.body, u.bodyLine));
+  const sectionSlugs = [...Object.values(REQUIRED_SECTIONS).flat().map((s) => s.slug), ...[...reports, ...corpus.unparsedReportBodies].flatMap((r) => splitSections(r.body).map((s) => s.slug))];
+  // A report file that could not be read at all may hold the section an omit names: no warning then,
+  // which would be a false one beside that file's own error.
+  if (corpus.unread.reportFiles.length === 0) diagnostics.push(...unknownOmits(audiences, new Set(sectionSlugs)));
 
   const packs = index<Pack>('pack', corpus.packs.map((p) => ({ id: p.id, at: p.at, value: { ...p.value, id: p.id, at: p.at } })));
   for (const p of corpus.packs) {

@@ -40,6 +40,17 @@ export interface OutlineInput extends ReportInput {
   readonly eventsComplete: boolean;
 }
 
+/**
+ * The `## ` sections the kind requires that the body lacks, at the body's first line. The body alone
+ * decides, so a report whose front matter is in error gets these too, in the same run.
+ */
+export function missingSections(id: string, kind: DocKind, file: string, body: string, bodyLine: number): Diagnostic[] {
+  const sections = splitSections(body);
+  return REQUIRED_SECTIONS[kind].filter((need) => !sections.some((s) => s.slug === need.slug)).map((need) =>
+    diagnostic({ file, line: bodyLine, column: 1 }, 'E_MISSING_SECTION', `report "${id}" (${NAMED[kind]}) has no "## ${need.heading}" section`,
+      didYouMean(need.slug, sections.map((s) => s.slug), `add a section headed "## ${need.heading}" to the body`)));
+}
+
 export function checkOutline(r: OutlineInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { meta: m } = r;
@@ -63,12 +74,7 @@ export function checkOutline(r: OutlineInput): Diagnostic[] {
     }
   }
 
-  const sections = splitSections(r.body);
-  for (const need of REQUIRED_SECTIONS[m.kind]) {
-    if (sections.some((s) => s.slug === need.slug)) continue;
-    out.push(diagnostic({ file: r.file, line: r.bodyLine, column: 1 }, 'E_MISSING_SECTION', `${context} has no "## ${need.heading}" section`,
-      didYouMean(need.slug, sections.map((s) => s.slug), `add a section headed "## ${need.heading}" to the body`)));
-  }
+  out.push(...missingSections(r.id, m.kind, r.file, r.body, r.bodyLine));
 
   if (m.kind === 'policy-brief') {
     count(['judgments'], m.judgments.length, 3, 6, 'key judgments');

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { changelogMarkdown, diffSummaries } from '../archive/changelog.ts';
+import { diffSummaries, editionChangelogs, INTERNAL_CHANGELOG } from '../archive/changelog.ts';
 import { listEditions, MANIFEST, nextEditionId, type FileEntry, type Manifest } from '../archive/manifest.ts';
 import { sha256, storeBytes } from '../archive/store.ts';
 import { emptySummary, summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
@@ -162,9 +162,12 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       const changes = before ? diffSummaries(before, summary) : [];
       const content = Object.fromEntries(built.documents.map((d) => [`${d.report}.${d.audience}`, d.content]));
       const redone = previous?.manifest ? Object.keys(content).filter((k) => previous.manifest!.content?.[k] !== content[k]) : [];
-      const changelog = changelogMarkdown(held ?? changes, previous?.manifest ? { id: previous.id, date: previous.manifest.date } : null, { id, date: options.editionDate }, { documents: built.documents.length, audiences: audiences.length, packs: packs.length })
-        + (previous ? `\n## Documents whose content changed\n\n${redone.length ? redone.map((n) => `- ${n}`).join('\n') : 'None: every document says what it said in the previous edition.'}\n` : '');
-      await writeFile(path.join(dir, 'CHANGELOG.md'), changelog);
+      // CHANGELOG.md counts but never quotes internal material; CHANGELOG.internal.md has it all (R16).
+      const open = (name: string) => model.audiences.get(name.slice(name.lastIndexOf('.') + 1))?.distribution.includes('internal') === false;
+      const changelogs = editionChangelogs(held ?? changes, before ?? emptySummary(), summary, previous?.manifest ? { id: previous.id, date: previous.manifest.date } : null, { id, date: options.editionDate }, { documents: built.documents.length, audiences: audiences.length, packs: packs.length },
+        previous ? { open: redone.filter(open), all: redone } : undefined);
+      await writeFile(path.join(dir, 'CHANGELOG.md'), changelogs.open);
+      if (changelogs.internal) await writeFile(path.join(dir, INTERNAL_CHANGELOG), changelogs.internal);
 
       // 4. the manifest, then one rename
       const state = JSON.parse(await readFile(path.join(stateDir(out), 'state.json'), 'utf8')) as { browser?: { version: string } };

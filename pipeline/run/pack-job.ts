@@ -14,7 +14,7 @@
 // store (pack-store.ts) by its id, written once, atomically, before the work lock is let go.
 import type { RunOptions } from '../config/options.ts';
 import { InputError, RenderError, UsageError } from '../core/diagnostics.ts';
-import { formatDiagnostic } from '../core/format.ts';
+import { formatDiagnostics } from '../core/format.ts';
 import { NotHereError, PermanentJobError, type Processor } from '../queue/index.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import type { BrowserSession } from './browser-session.ts';
@@ -53,7 +53,7 @@ const short = (hash: string) => hash.slice(0, 12);
 
 /** Why the job failed, in the words `brief pack` would use; bad input is not retried. */
 function jobError(err: unknown): Error {
-  if (err instanceof InputError) return new PermanentJobError(err.diagnostics.map((d) => formatDiagnostic(d)).join('\n\n'));
+  if (err instanceof InputError) return new PermanentJobError(formatDiagnostics(err.diagnostics).join('\n\n'));
   if (err instanceof UsageError) return new PermanentJobError(err.message);
   if (err instanceof RenderError) return new Error(`${err.message}${err.hint ? ` (hint: ${err.hint})` : ''}`);
   return err instanceof Error ? err : new Error(String(err));

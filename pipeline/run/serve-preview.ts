@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
 import { InputError } from '../core/diagnostics.ts';
-import { formatDiagnostic } from '../core/format.ts';
+import { formatDiagnostics } from '../core/format.ts';
 import type { Io } from '../core/output.ts';
 import type { PreviewDocument, PreviewSource, PreviewState } from '../serve/index.ts';
 import { BrowserSession } from './browser-session.ts';
@@ -61,7 +61,7 @@ export class LivePreview implements PreviewSource {
       this.current = { version: this.current.version + 1, documents, changed, error: null, audiences };
     } else {
       const error = r.error instanceof InputError
-        ? r.error.diagnostics.map((d) => formatDiagnostic(d)).join('\n\n')
+        ? formatDiagnostics(r.error.diagnostics).join('\n\n')
         : `${r.error.message}${r.error.hint ? `\nhint: ${r.error.hint}` : ''}`;
       this.current = { ...this.current, version: this.current.version + 1, changed: [], error, audiences };
     }

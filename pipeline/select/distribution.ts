@@ -2,7 +2,7 @@
 // Judgments and tables filter (a judgment whose evidence is all internal is left out, and the build
 // says so); prose that cites internal evidence is an error where the audience reads it.
 import { citedIds } from '../core/citations.ts';
-import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
 import type { Model, Report } from '../model/index.ts';
 import type { Audience, Cell, JudgmentData } from '../validate/index.ts';
 import type { Section } from './sections.ts';
@@ -77,4 +77,27 @@ export function withheldProse(report: Report, audience: Audience, prose: readonl
   return prose.flatMap((p) => citedIds(p.markdown).filter((id) => !may.claim(id)).map((id) =>
     diagnostic(report.proseAt.get(p.path.join('.')) ?? report.at, 'E_DISTRIBUTION', `report "${report.id}" cites claim "${id}", from an internal source, in \`${p.path.join('.')}\`, which audience "${audience.id}" receives`,
       `cite a public source there, add "${p.slug}" to the omit list of "${audience.id}" in audiences.yaml, or take "${audience.id}" out of the report's audiences`)));
+}
+
+/**
+ * The events the audience gets. One whose evidence is all internal is left out, as a judgment is,
+ * with a warning at the event: its title, date and note would otherwise tell the reader what the
+ * internal source says. An event with no evidence at all names no source to withhold, so it stays.
+ */
+/** Evidence that is all internal for this audience (none at all is not: it withholds nothing). */
+export const withheld = (evidence: readonly string[], may: Receiver) => evidence.length > 0 && !evidence.some(may.claim);
+
+export function receivedEvents<E extends { id: string; title: string; evidence: readonly string[]; at: SourcePos }>(events: readonly E[], report: Report, audience: Audience, model: Model, may: Receiver): { events: E[]; omitted: Set<string>; warnings: Diagnostic[] } {
+  const omitted = new Set<string>();
+  const warnings: Diagnostic[] = [];
+  const kept = events.filter((e) => {
+    if (!withheld(e.evidence, may)) return true;
+    omitted.add(e.id);
+    const sources = [...new Set(e.evidence.map((id) => model.claims.get(id)?.source ?? id))];
+    warnings.push(diagnostic(e.at, 'W_EVENT_OMITTED',
+      `event "${e.id}" ("${short(e.title)}") is left out of the ${audience.id} version of report "${report.id}": all its evidence comes from internal sources (${sources.join(', ')}), which audience "${audience.id}" may not receive`,
+      `to give it to "${audience.id}", cite at least one claim from a public source as its evidence`, 'warning'));
+    return false;
+  });
+  return { events: kept, omitted, warnings };
 }

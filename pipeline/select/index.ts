@@ -4,7 +4,7 @@ import type { Anchoring } from '../anchor/index.ts';
 import type { Claim, Model, Report, Source } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
 import { citedIds } from '../core/citations.ts';
-import { receivedJudgments, receivedRows, receiver, withheldCitations, withheldProse } from './distribution.ts';
+import { withheld, receivedEvents, receivedJudgments, receivedRows, receiver, withheldCitations, withheldProse } from './distribution.ts';
 import { splitSections } from './sections.ts';
 import { outlineBlocks } from './outline.ts';
 import { blindSpots, claimRows } from './extras.ts';
@@ -89,10 +89,19 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
     return { source, question, stance, claims };
   }));
   const blocks = outlineBlocks(report.kind, sections, questions, omitted);
-  const events = report.kind === 'chronology' ? chronologyEvents(model.events, report.events, report.period) : [];
+  // An event resting only on internal evidence is left out (with a warning), and so is a turning
+  // point naming it: its `why` is about that event, so it goes with it rather than dangling.
+  const received = receivedEvents(report.kind === 'chronology' ? chronologyEvents(model.events, report.events, report.period) : [], report, audience, model, may);
+  const events = received.events;
   const periods = groupByPeriod(events, report.periods).groups;
-  const turningPoints = report.turning_points.flatMap((t) => {
+  const turningPoints = report.turning_points.flatMap((t, i) => {
     const event = model.events.find((e) => e.id === t.event);
+    if (event && withheld(event.evidence, may)) {
+      received.warnings.push(diagnostic(report.proseAt.get(`turning_points.${i}.why`) ?? report.at, 'W_EVENT_OMITTED',
+        `turning point ${i + 1} of report "${report.id}" is left out of the ${audience.id} version: its event "${event.id}" rests only on internal evidence, which audience "${audience.id}" may not receive`,
+        `to give it to "${audience.id}", cite at least one claim from a public source as the event's evidence`, 'warning'));
+      return [];
+    }
     return event ? [{ event, why: t.why }] : [];
   });
 
@@ -100,8 +109,8 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
   const cite = (markdown: string) => citedIds(markdown).filter((id) => model.claims.has(id) && may.claim(id)).forEach(note);
   const proseOf = (slug: string, question?: string) => prose.filter((p) => p.slug === slug && (question === undefined || p.question === question));
   proseOf('bluf').forEach((p) => cite(p.markdown));
-  const received = receivedJudgments(report, audience, model, may);
-  const judgments = omitted.has('key-judgments') ? [] : received.judgments.map(({ judgment: j, evidence }) => ({ id: j.id ?? null, text: j.text, likelihood: j.likelihood, confidence: j.confidence, basis: j.basis ?? null, notes: evidence.map(note) }));
+  const receivedJ = receivedJudgments(report, audience, model, may);
+  const judgments = omitted.has('key-judgments') ? [] : receivedJ.judgments.map(({ judgment: j, evidence }) => ({ id: j.id ?? null, text: j.text, likelihood: j.likelihood, confidence: j.confidence, basis: j.basis ?? null, notes: evidence.map(note) }));
   for (const block of blocks) {
     if (block.part === 'analysis-parts') ['alternative-view', 'assumptions', 'indicators'].forEach((slug) => proseOf(slug).forEach((p) => cite(p.markdown)));
     else if (block.part === 'turning-points') turningPoints.forEach((t) => { cite(t.why); t.event.evidence.filter(may.claim).forEach(note); });
@@ -140,7 +149,7 @@ export function selectReport(model: Model, anchoring: Anchoring, report: Report,
     prose, periods, turningPoints, omitted,
     blindSpots: report.kind === 'comparative-perspectives' ? blindSpots(model, report, sources) : [],
     claimRows: report.kind === 'comparative-perspectives' ? claimRows(stances, questions.map((q) => q.id)) : [],
-    warnings: received.warnings,
+    warnings: [...receivedJ.warnings, ...received.warnings],
   };
 }
 

@@ -11,7 +11,9 @@ import {
 } from './schemas.ts';
 import { SourceKind } from './vocabulary.ts';
 import { typeTable } from './tables.ts';
+import { DocKind } from './vocabulary.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
+import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { Located, ValidChart, ValidClaimsFile, ValidDataset, ValidReport, ValidSource, ValidatedCorpus } from './types.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
@@ -126,9 +128,13 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
       diagnostics.push(diagnostic(locate(src, at, { key: true }), 'E_CHART_EXTERNAL', 'a chart may not load anything from a URL or file, nor link to one',
         'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images, lookups from URLs and links (href) are not allowed: a printed page cannot follow them'));
     }
-    const problem = chartSchema.check(toJs(src, []));
-    if (problem) {
-      // Kept in the corpus, so reports that name it raise no second, misleading error.
+    // Work the spec would ask of Vega, bounded before anything runs (chart-bounds.ts).
+    for (const w of chartWorkProblems(toJs(src, []))) {
+      diagnostics.push(diagnostic(locate(src, w.path), 'E_CHART_INVALID', `chart "${baseName(src.file)}" cannot be drawn: ${w.message}`, WORK_HINT));
+    }
+    // Every independent problem of the spec at once; the chart is kept in the corpus all the same,
+    // so reports that name it raise no second, misleading error.
+    for (const problem of chartSchema.checkAll(toJs(src, []))) {
       diagnostics.push(chartDiagnostic(src, problem, chartSchema.knownKeys, toJs(src, problem.path)));
     }
     return [{ ...spec, id: baseName(src.file) }];
@@ -155,6 +161,10 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     unparsedClaims,
     unread: loaded.unread,
     unparsedReports: [...loaded.unread.reportFiles, ...loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id))],
+    unparsedReportBodies: loaded.reports.filter((md) => !reports.some((r) => r.file === md.file)).map((md) => {
+      const kind = md.frontMatter.doc.get('kind');
+      return { id: baseName(md.file), file: md.file, kind: (DocKind as readonly unknown[]).includes(kind) ? kind as DocKind : undefined, body: md.body, bodyLine: md.bodyLine };
+    }),
     unparsedCharts: loaded.charts.map((src) => baseName(src.file)).filter((id) => !charts.some((c) => c.id === id)),
     unparsedDatasets: loaded.datasets.map((ds) => ds.id).filter((id) => !datasets.some((d) => d.id === id)),
     unparsedSources: loaded.sources.flatMap((md) => {

@@ -5,6 +5,7 @@ import type { TableSource, UnreadFiles } from '../load/types.ts';
 import type {
   Actor, Audience, ChartData, ClaimData, DatasetMeta, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
 } from './schemas.ts';
+import type { DocKind } from './vocabulary.ts';
 
 export interface Located<T> {
   readonly value: T;
@@ -66,6 +67,11 @@ export interface ValidatedCorpus {
   readonly unread: UnreadFiles;
   /** Reports that exist but whose front matter did not validate (already reported). */
   readonly unparsedReports: readonly string[];
+  /**
+   * Of those, the ones whose file was read: their body, and their kind where it is one. Their
+   * body's own problems (a missing section) are independent of the front matter's, and reported too.
+   */
+  readonly unparsedReportBodies: readonly { readonly id: string; readonly file: string; readonly kind: DocKind | undefined; readonly body: string; readonly bodyLine: number }[];
   /** Charts, datasets and sources whose files did not validate (already reported), by id. */
   readonly unparsedCharts: readonly string[];
   readonly unparsedDatasets: readonly string[];

@@ -25,6 +25,8 @@ export interface SchemaProblem {
 
 export interface ChartSchema {
   check(spec: unknown): SchemaProblem | undefined;
+  /** Every independent problem: each part of a single-view spec is checked on its own as well. */
+  checkAll(spec: unknown): SchemaProblem[];
   /** Every property name the schema defines anywhere, for "did you mean". */
   readonly knownKeys: ReadonlySet<string>;
 }
@@ -103,12 +105,44 @@ export function loadChartSchema(): ChartSchema {
   const knownKeys = new Set<string>();
   collectKeys(schema, knownKeys);
   let validate: ValidateFn | undefined;
-  return {
-    knownKeys,
-    check(spec) {
-      validate ??= loadValidator(schema, vegaLiteVersion);
-      if (validate(spec)) return undefined;
-      return bestProblem(validate.errors ?? [], knownKeys);
-    },
+  const check = (spec: unknown) => {
+    validate ??= loadValidator(schema, vegaLiteVersion);
+    if (validate(spec)) return undefined;
+    return bestProblem(validate.errors ?? [], knownKeys);
   };
+  return { knownKeys, check, checkAll: (spec) => allProblems(spec, check) };
+}
+
+/** A spec that is valid as it stands, to set one part of another spec into. */
+const PROBE_BASE = { data: { name: 'probe' }, mark: 'point' } as const;
+
+/**
+ * The validator stops at the first problem. Two unrelated mistakes (a bad mark type and a bad
+ * aggregate) were reported one run at a time: a single-view spec's parts (each top-level key, each
+ * encoding channel, each transform) are set one by one into a spec that is otherwise valid, and
+ * each part's own problem is reported. Problems that arise only in combination: the first, as before.
+ */
+function allProblems(spec: unknown, check: (spec: unknown) => SchemaProblem | undefined): SchemaProblem[] {
+  const whole = check(spec);
+  if (!whole) return [];
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec) || !('mark' in spec)) return [whole];
+  const found: SchemaProblem[] = [];
+  const probe = (part: Record<string, unknown>, fix: (p: readonly (string | number)[]) => (string | number)[] = (p) => [...p]) => {
+    const problem = check({ ...PROBE_BASE, ...part });
+    if (problem) found.push({ ...problem, path: fix(problem.path) });
+  };
+  for (const [key, value] of Object.entries(spec)) {
+    if (key === 'data' || key === '$schema') continue;
+    if (key === 'encoding' && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [channel, def] of Object.entries(value)) probe({ encoding: { [channel]: def } });
+    } else if (key === 'transform' && Array.isArray(value)) {
+      value.forEach((t, i) => probe({ transform: [t] }, (p) => (p[0] === 'transform' && p[1] === 0 ? ['transform', i, ...p.slice(2)] : [...p])));
+    } else probe({ [key]: value });
+  }
+  const seen = new Set<string>();
+  const unique = found.filter((p) => {
+    const key = JSON.stringify(p.path);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  return unique.length ? unique : [whole];
 }

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
+import { receivedRows, receiver } from '../../../pipeline/select/distribution.ts';
 import { tempCorpus, type TempCorpus } from '../../support/corpus.ts';
 import { internalMaterial } from '../../support/internal.ts';
 import { optionsFor } from '../../support/options.ts';
@@ -73,5 +74,53 @@ describe('distribution', () => {
     const report = r.model!.reports.find((x) => x.id === 'brief')!;
     expect(selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('public')!, { allowUnverified: false }).charts).toEqual([]);
     expect(selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false }).charts.map((x) => x.id)).toEqual(['drills-by-bloc']);
+  });
+
+  it('leaves an event resting only on internal evidence out of the public chronology, its turning point and corpus-events rows, with W_EVENT_OMITTED at each (R1)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { MINI } = await import('../../support/corpus.ts');
+    const events = `${await readFile(`${MINI}/events/events.yaml`, 'utf8')}- id: desk-drill
+  date: "2022-03"
+  title: ZZSECRET drill the desk saw
+  category: military-exercise
+  actors: [IR]
+  evidence: [desk-2024/drill-cycle]
+  note: ZZSECRETNOTE from the desk.
+- id: no-evidence
+  date: "2022-04"
+  title: An event nobody sourced
+  category: military-exercise
+  actors: [IR]
+  evidence: []
+`;
+    const timeline = (await readFile(`${MINI}/reports/timeline.md`, 'utf8')).replace('audiences: [analyst]', 'audiences: [analyst, public]')
+      .replace('periods:\n', '  - { event: desk-drill, why: "ZZSECRETWHY the desk saw it." }\nperiods:\n');
+    const { c } = await corpus({ 'events/events.yaml': events, 'reports/timeline.md': timeline });
+    const r = await checkCorpus(optionsFor(c.data, c.out));
+    expect(r.errors).toEqual([]);
+    const report = r.model!.reports.find((x) => x.id === 'timeline')!;
+    const pick = (audience: string) => selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get(audience)!, { allowUnverified: false });
+    const pub = pick('public');
+    expect(pub.events.map((e) => e.id)).not.toContain('desk-drill');
+    // An event with no evidence at all withholds nothing: it stays.
+    expect(pub.events.map((e) => e.id)).toContain('no-evidence');
+    expect(pub.periods.flatMap((g) => g.events.map((e) => e.id))).not.toContain('desk-drill');
+    expect(pub.turningPoints.map((t) => t.event.id)).not.toContain('desk-drill');
+    expect(pub.warnings.map((w) => [w.code, w.file, w.line])).toEqual([
+      ['W_EVENT_OMITTED', c.rel('events/events.yaml'), events.split('\n').indexOf('- id: desk-drill') + 1],
+      ['W_EVENT_OMITTED', c.rel('reports/timeline.md'), timeline.split('\n').findIndex((l) => l.includes('ZZSECRETWHY')) + 1],
+    ]);
+    // (The selection's `report` is the whole report; what renders is these.)
+    expect(JSON.stringify([pub.events, pub.periods, pub.turningPoints, pub.footnotes, [...pub.chartData.values()]])).not.toContain('ZZSECRET');
+    // The analyst gets it all, without a warning.
+    const analyst = pick('analyst');
+    expect(analyst.events.map((e) => e.id)).toContain('desk-drill');
+    expect(analyst.turningPoints.map((t) => t.event.id)).toContain('desk-drill');
+    expect(analyst.warnings).toEqual([]);
+    // The derived corpus-events rows carry the distribution select filters public charts by.
+    const rows = r.model!.datasets.get('corpus-events')!.rows;
+    expect(rows.find((x) => x.event === 'desk-drill')?.distribution).toBe('internal');
+    expect(rows.find((x) => x.event === 'no-evidence')?.distribution).toBe('public');
+    expect(receivedRows(rows, [], r.model!.audiences.get('public')!, receiver(r.model!, r.model!.audiences.get('public')!)).map((x) => x.event)).not.toContain('desk-drill');
   });
 });

@@ -1,0 +1,82 @@
+// Class 1: independent problems in one file are all reported in one run. A chart with a bad mark
+// type and a bad aggregate showed only one of them (the Vega-Lite validator stops at the first);
+// each file kind is held to it here: a chart, a dataset, a report's front matter.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkCorpus } from '../../../pipeline/run/check.ts';
+import { optionsFor } from '../../support/options.ts';
+
+const dirs: string[] = [];
+afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+/** A copy of the sample corpus with `file` edited, checked; the problems in that file, as [code, line]. */
+async function problemsIn(file: string, edit: (text: string) => string) {
+  const root = await mkdtemp(path.join(tmpdir(), 'brief-all-'));
+  dirs.push(root);
+  const data = path.join(root, 'data');
+  await cp('data', data, { recursive: true });
+  const full = path.join(data, file);
+  const text = edit(await readFile(full, 'utf8'));
+  await writeFile(full, text);
+  const r = await checkCorpus(optionsFor(data, path.join(root, 'out'), { textDirs: [] }));
+  const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  return { found: r.errors.filter((d) => d.file.endsWith(file)).map((d) => [d.code, d.line]), lineOf };
+}
+
+describe('every independent problem of a file, in one check', () => {
+  it('a chart: a bad mark type, a bad aggregate and an unknown field, all three', async () => {
+    const { found, lineOf } = await problemsIn('charts/exercises-by-year.json', (t) => {
+      const spec = JSON.parse(t);
+      spec.mark = typeof spec.mark === 'object' ? { ...spec.mark, type: 'barr' } : 'barr';
+      spec.encoding.y.aggregate = 'summ';
+      spec.encoding.x.field = 'yearz';
+      return JSON.stringify(spec, null, 2);
+    });
+    expect(found).toEqual(expect.arrayContaining([['E_CHART_SCHEMA', lineOf('"barr"')], ['E_CHART_SCHEMA', lineOf('"summ"')], ['E_UNKNOWN_FIELD', lineOf('"yearz"')]]));
+    expect(found).toHaveLength(3);
+  });
+
+  it('a chart: two bad transforms, each at its own transform', async () => {
+    const { found, lineOf } = await problemsIn('charts/exercises-by-year.json', (t) => {
+      const spec = JSON.parse(t);
+      spec.transform.push({ calculate: 1, as: 'one' }, { filter: { fieldd: 'x', equal: 1 } });
+      return JSON.stringify(spec, null, 2);
+    });
+    expect(found.map(([code]) => code)).toHaveLength(2);
+    expect(found.map(([, line]) => line)).toEqual(expect.arrayContaining([lineOf('"calculate": 1')]));
+  });
+
+  it('a dataset: two bad cells in different columns and rows', async () => {
+    const { found } = await problemsIn('datasets/military-exercises.csv', (t) => {
+      const lines = t.split('\n');
+      lines[1] = lines[1]!.replace(/^2020-11/, '2020-13');
+      lines[2] = lines[2]!.replace(/,alizadeh-abbasi-2025\/erdogan-victory-parade/, ',Not An Id');
+      return lines.join('\n');
+    });
+    expect(found).toEqual([['E_BAD_CELL', 2], ['E_BAD_CELL', 3]]);
+  });
+
+  it('a report: two front-matter problems in different fields', async () => {
+    const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) => t.replace('likelihood: likely', 'likelihood: likelyy').replace(/\nwhy_now:/, '\nwhy_nowx:'));
+    expect(found).toEqual(expect.arrayContaining([['E_BAD_VALUE', lineOf('likelyy')], ['E_UNKNOWN_KEY', lineOf('why_nowx')]]));
+  });
+
+  it('a report: a front-matter error and a missing body section, both', async () => {
+    const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) => t.replace('likelihood: likely', 'likelihood: likelyy').replace(/^## Implications$/m, '## Consequences'));
+    expect(found).toEqual(expect.arrayContaining([['E_BAD_VALUE', lineOf('likelyy')], ['E_MISSING_SECTION', expect.any(Number)]]));
+  });
+
+  it('a report that cannot be read raises no false W_UNKNOWN_OMIT for the sections it holds', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-all-'));
+    dirs.push(root);
+    const data = path.join(root, 'data');
+    await cp('data', data, { recursive: true });
+    const file = path.join(data, 'reports/tr-az-convergence.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('likelihood: likely', 'likelihood: likelyy'));
+    const r = await checkCorpus(optionsFor(data, path.join(root, 'out'), { textDirs: [] }));
+    expect(r.errors.map((d) => d.code)).toContain('E_BAD_VALUE');
+    expect(r.warnings.filter((d) => d.code === 'W_UNKNOWN_OMIT')).toEqual([]);
+  });
+});
