@@ -1,5 +1,6 @@
 // core: diagnostics as a person reads them: `file:line:col  CODE  message`, a code frame, a hint.
-import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readInputSync } from './inputs-fs.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 const FRAME_WIDTH = 120;
@@ -47,9 +48,14 @@ export function formatDiagnostic(d: Diagnostic, readText: (file: string) => stri
   return `${head}${frame}\n  hint: ${d.hint}`;
 }
 
+/**
+ * The file a problem points at, for its code frame: only a regular file inside its own folder (a
+ * link to /proc/self/environ is never shown, a pipe never waited on; see inputs-fs.ts).
+ */
 function readIfExists(file: string): string | undefined {
   try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    const read = readInputSync(file, [path.dirname(path.resolve(file))]);
+    return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
   } catch {
     return undefined;
   }
