@@ -2,7 +2,7 @@
 // rebuilding on a save and shutting down without leaving a Chromium behind.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
@@ -176,5 +176,25 @@ describe('brief watch', () => {
     expect(await run.done, run.stderr).toBe(0);
     await until('the browser to go', () => children.every((p) => !alive(p)), 10_000);
     expect(await staging(c.out)).toEqual([]);
+  });
+
+  it('goes on watching when a corpus file is replaced by a folder, saying so at the file', async () => {
+    const c = await corpus();
+    const run = start(['watch', '--html', '--data', c.data, '--out', c.out, '--report', 'brief']);
+    await until('the first build and the watcher', () => run.stderr.includes('watching'), 90_000);
+    const file = path.join(c.data, 'audiences.yaml');
+    const text = await readFile(file, 'utf8');
+    await rm(file);
+    await mkdir(file);
+    await until('the error', () => /audiences\.yaml is a folder, not a file/.test(run.stderr), 30_000);
+    expect(run.stderr).toMatch(/audiences\.yaml:1:1  E_NOT_A_FILE/);
+    expect(run.stderr).not.toContain('internal error');
+    const mark = run.stderr.length;
+    await rm(file, { recursive: true });
+    await writeFile(file, text);
+    await until('the rebuild', () => /rebuilt|nothing to redo/.test(run.stderr.slice(mark)), 60_000);
+    expect(run.child.exitCode).toBe(null);
+    run.child.kill('SIGTERM');
+    expect(await run.done, run.stderr).toBe(0);
   });
 });
