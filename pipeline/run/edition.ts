@@ -13,7 +13,7 @@ import { changelogMarkdown, diffSummaries } from '../archive/changelog.ts';
 import { listEditions, MANIFEST, nextEditionId, type FileEntry, type Manifest } from '../archive/manifest.ts';
 import { sha256, storeBytes } from '../archive/store.ts';
 import { emptySummary, summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
-import { HEAD } from '../archive/verify.ts';
+import { HEAD, type Head } from '../archive/verify.ts';
 import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { ExitCode, InputError, UsageError } from '../core/diagnostics.ts';
@@ -101,6 +101,20 @@ async function inputHashes(files: readonly { file: string; as: string }[], roots
   return entries.sort().join('\n');
 }
 
+/** HEAD.json, written whole: to a temp file in the archive's .brief, then renamed over. */
+async function writeHead(archive: string, head: Head): Promise<void> {
+  const temp = path.join(stateDir(archive), `${HEAD}.tmp`);
+  await writeFile(temp, `${JSON.stringify(head)}\n`);
+  await rename(temp, path.join(archive, HEAD));
+}
+
+/** Work folders of editions killed before they finished, and a half-written HEAD. */
+async function sweepWork(archive: string): Promise<void> {
+  const dir = stateDir(archive);
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(entries.filter((e) => e.startsWith('edition-') || e === `${HEAD}.tmp`).map((e) => rm(path.join(dir, e), { recursive: true, force: true })));
+}
+
 export type EditionResult =
   | { readonly made: true; readonly id: string; readonly dir: string; readonly manifest: Manifest; readonly changes: number }
   /** Nothing changed since `previous` (its inputs and brief are as they were), and --force was not given. */
@@ -118,6 +132,8 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
   const archive = archiveDir(options);
   await makeDirs(archive);
   const release = await lockOut(archive, notify);
+  // An edition killed outright (SIGKILL cannot be caught) left its work folder: under the lock, none is in use.
+  await sweepWork(archive).catch(async (err: unknown) => { await release(); throw err; });
   const work = await mkdtemp(path.join(stateDir(archive), 'edition-'));
   return undoOnInterrupt(async () => { await session.close(); await rm(work, { recursive: true, force: true }); await release(); }, async () => {
     try {
@@ -194,10 +210,12 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       await writeFile(path.join(dir, MANIFEST), manifestText);
       const target = path.join(archive, id);
       if (existsSync(target)) throw new UsageError(`edition ${id} appeared while this one was being made; run brief edition again`);
+      // HEAD first as pending (naming the head before), then the rename, then HEAD confirmed: a
+      // kill between any two steps leaves an archive verify reads as before or after, not as tampered.
+      const link = { edition: id, manifestSha256: sha256(manifestText) };
+      await writeHead(archive, { ...link, pending: { was: previous ? { edition: previous.id, manifestSha256: previous.manifestSha256! } : null } });
       await rename(dir, target);
-      const head = path.join(stateDir(archive), `${HEAD}.tmp`);
-      await writeFile(head, `${JSON.stringify({ edition: id, manifestSha256: sha256(manifestText) })}\n`);
-      await rename(head, path.join(archive, HEAD));
+      await writeHead(archive, link);
       return { made: true, id, dir: target, manifest, changes: changes.length };
     } finally {
       await rm(work, { recursive: true, force: true });
