@@ -247,7 +247,7 @@ function reportsFromArgs(args: readonly string[], options: RunOptions): string[]
 
 export async function main({ options: given, args, io }: CommandContext): Promise<ExitCode> {
   const options = args.length ? { ...given, reports: [...given.reports, ...reportsFromArgs(args, given)] } : given;
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(options.outDir));
   const started = Date.now();
   try {
     const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });

@@ -227,7 +227,7 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length) throw new UsageError(`brief edition takes no arguments (got ${args.join(' ')}); the date is --date YYYY-MM-DD`);
   assertNotInOldPlace(options);
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(archiveDir(options)));
   try {
     const result = await makeEdition(options, session, io.info, io.progress);
     io.progress('');

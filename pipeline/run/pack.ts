@@ -22,6 +22,7 @@ import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
 import type { PackPages } from '../render/pack.ts';
 import { BrowserSession } from './browser-session.ts';
+import { stateDir } from './staging.ts';
 import { buildDocuments, type BuiltDocument } from './build.ts';
 import type { CommandContext } from './command.ts';
 import { fileHash, hashOf } from './fingerprint.ts';
@@ -192,7 +193,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
   const [audience, ...more] = options.audiences;
   if (!audience || more.length) throw new UsageError('brief pack makes one pack for one audience: give --audience <id>');
   if (args.length) throw new UsageError(`brief pack takes no file or name arguments (got ${args.join(' ')}); use --pack <id> or --report a,b`);
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(options.outDir));
   const started = Date.now();
   try {
     const result = await makePack(options, { audience, pack: options.pack, reports: options.reports }, session, io.progress, io.info);

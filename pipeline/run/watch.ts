@@ -9,6 +9,7 @@ import { ExitCode, InputError, RenderError } from '../core/diagnostics.ts';
 import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { BrowserSession } from './browser-session.ts';
+import { stateDir } from './staging.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 import type { CommandContext } from './command.ts';
 import { stopOnInterrupt } from './interrupt.ts';
@@ -98,7 +99,7 @@ export function fileSystemError(err: unknown): RenderError | undefined {
 }
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(options.outDir));
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => { stop = resolve; });
   const unhook = stopOnInterrupt(() => stop());
