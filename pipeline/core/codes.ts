@@ -24,6 +24,7 @@ export const CODES = {
   E_BAD_TYPE: code('validate', 'a field has the wrong type'),
   E_BAD_VALUE: code('validate', 'a field is outside its closed set or range'),
   E_BAD_ID: code('validate', 'a malformed id'),
+  E_CONTROL_CHAR: code('validate', 'a control character (NUL, ESC, DEL…) in a title or other one-line field'),
   E_BAD_DATE: code('validate', 'not an EDTF date, or an interval that runs backwards'),
   E_MISSING_COLUMN: code('validate', 'a dataset lacks a column its sidecar declares'),
   E_UNDECLARED_COLUMN: code('validate', 'a dataset has a column its sidecar does not declare'),
