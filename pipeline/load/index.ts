@@ -37,8 +37,11 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
   const roots = inputRoots([absData, ...also]);
   // Every file of the data folder is an input (a build stamps it, an edition archives it): one that
   // is a link out of the corpus, a pipe or a device is an error wherever it sits, read or not.
+  // Source texts are the exception: anchoring reports theirs at the source's `text:`, which says
+  // more; one no source names is never read, stamped or archived, so it is harmless.
+  const texts = path.join(absData, 'sources', 'text') + path.sep;
   const listing = listInputs(absData, roots);
-  diagnostics.push(...listing.problems);
+  diagnostics.push(...listing.problems.filter((d) => !path.resolve(d.file).startsWith(texts)));
   const refused = new Set(listing.problems.map((d) => d.file));
 
   /** Files that could not be read or parsed, by folder and name: what is named from them waits on their error. */

@@ -218,10 +218,16 @@ describe('an archive tampered with, or cut short', () => {
     expect(text.stderr).not.toContain('internal error');
   });
 
-  it('an added symlink in an edition folder is reported', async () => {
+  it('an added symlink in an edition folder is reported, and an archived PDF replaced by a folder is CHANGED', async () => {
     const copy = await copyOut('symlink');
     await symlink('/etc/passwd', path.join(copy, '2024-03-01', 'pdf', 'extra.pdf'));
     expect(problems(await verify(copy))).toEqual(['2024-03-01 ADDED pdf/extra.pdf']);
+    const folder = await copyOut('folder');
+    await rm(path.join(folder, '2024-03-01', 'pdf', 'brief.analyst.pdf'));
+    await mkdir(path.join(folder, '2024-03-01', 'pdf', 'brief.analyst.pdf'));
+    const r = await verify(folder);
+    expect(r.code).toBe(1);
+    expect(problems(r)).toEqual(['2024-03-01 CHANGED pdf/brief.analyst.pdf']);
   });
 
   it('verify --head catches a rewritten newest edition (HEAD.json rewritten too) and a dropped newest edition', async () => {
