@@ -37,11 +37,12 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
   const roots = inputRoots([absData, ...also]);
   // Every file of the data folder is an input (a build stamps it, an edition archives it): one that
   // is a link out of the corpus, a pipe or a device is an error wherever it sits, read or not.
-  // Source texts are the exception: anchoring reports theirs at the source's `text:`, which says
-  // more; one no source names is never read, stamped or archived, so it is harmless.
-  const texts = path.join(absData, 'sources', 'text') + path.sep;
+  // Source texts a source names are the exception: anchoring reports theirs at the source's
+  // `text:`, which says more (and an error here would stop check before anchoring).
+  const textsDir = path.join(absData, 'sources', 'text');
   const listing = listInputs(absData, roots);
-  diagnostics.push(...listing.problems.filter((d) => !path.resolve(d.file).startsWith(texts)));
+  const isText = (d: Diagnostic) => path.resolve(d.file).startsWith(textsDir + path.sep);
+  diagnostics.push(...listing.problems.filter((d) => !isText(d)));
   const refused = new Set(listing.problems.map((d) => d.file));
 
   /** Files that could not be read or parsed, by folder and name: what is named from them waits on their error. */
@@ -92,13 +93,17 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
     datasets.push({ id, sidecar, table });
   }
 
+  const sources = await all('sources/*.md', markdown);
+  const named = new Set(sources.map((md) => md.frontMatter.doc.get('text')).filter((t): t is string => typeof t === 'string'));
+  diagnostics.push(...listing.problems.filter((d) => isText(d) && !named.has(path.relative(textsDir, path.resolve(d.file)).split(path.sep).join('/'))));
+
   return {
     dataDir: absData,
     actors: await optionalYaml('actors.yaml'),
     perspectives: await optionalYaml('perspectives.yaml'),
     questions: await optionalYaml('questions.yaml'),
     audiences: await optionalYaml('audiences.yaml'),
-    sources: await all('sources/*.md', markdown),
+    sources,
     claims: await all('claims/*.{yaml,yml}', yamlFile),
     events: await all('events/*.{yaml,yml}', yamlFile),
     datasets,

@@ -63,18 +63,23 @@ describe('inputs outside the corpus, pipes and devices', () => {
     for (const command of ['check', 'build']) {
       expect(await said(command), command).toEqual(expect.arrayContaining([expect.stringMatching(/^E_NOT_A_FILE notes\.yaml:1 .*named pipe/)]));
     }
-    // A source text linked to a pipe beside it: at the source's text:.
+    // A link no source names, to a pipe elsewhere, under sources/text/: said at the link.
     await rm(path.join(c.data, 'claims', 'notes.yaml'));
+    execFileSync('mkfifo', [path.join(c.root, 'fifo')]);
+    await symlink(path.join(c.root, 'fifo'), path.join(c.data, 'sources/text/notes.txt'));
+    expect(await said('check')).toEqual([expect.stringMatching(/^E_LINK_OUTSIDE notes\.txt:1 /)]);
+    await rm(path.join(c.data, 'sources/text/notes.txt'));
+    // A source text linked to a pipe in a folder named for texts: at the source's text:.
+    const texts = path.join(c.root, 'texts');
+    await mkdir(texts);
+    execFileSync('mkfifo', [path.join(texts, 'pipe')]);
     await rm(path.join(c.data, 'sources/text/beta.txt'));
-    execFileSync('mkfifo', [path.join(c.data, 'sources/text/pipe')]);
-    await symlink(path.join(c.data, 'sources/text/pipe'), path.join(c.data, 'sources/text/beta.txt'));
+    await symlink(path.join(texts, 'pipe'), path.join(c.data, 'sources/text/beta.txt'));
     for (const command of ['check', 'build']) {
-      expect(await said(command), command).toEqual(expect.arrayContaining([expect.stringMatching(/^E_NOT_A_FILE beta-2022\.md:9 .*named pipe/)]));
+      expect(await said(command, ['--texts', texts]), command).toEqual(expect.arrayContaining([expect.stringMatching(/^E_NOT_A_FILE beta-2022\.md:9 .*named pipe/)]));
     }
     // A pipe as a source text in a folder named for texts: at the source's text: too.
     await rm(path.join(c.data, 'sources/text/beta.txt'));
-    const texts = path.join(c.root, 'texts');
-    await mkdir(texts);
     execFileSync('mkfifo', [path.join(texts, 'beta.txt')]);
     expect(await said('check', ['--texts', texts])).toEqual(expect.arrayContaining([expect.stringMatching(/^E_NOT_A_FILE beta-2022\.md:9 .*named pipe/)]));
   });
