@@ -267,6 +267,12 @@ describe('an archive tampered with, or cut short', () => {
     // Killed before the move: HEAD names an edition that is not there, pending after the one that is.
     await writeFile(path.join(copy, 'HEAD.json'), JSON.stringify({ edition: '2024-03-02', manifestSha256: '0'.repeat(64), pending: { was: heads } }));
     expect(await verify(copy)).toMatchObject({ code: 0, ok: true });
+    // A HEAD.json of another shape is said as such (it read "undefined/HEAD.json … was undefined").
+    await writeFile(path.join(copy, 'HEAD.json'), '[]');
+    const odd = await brief(['verify', ...at(copy)]);
+    expect(odd.code).toBe(1);
+    expect(odd.stderr).toContain('HEAD.json is not in the shape brief edition writes');
+    expect(odd.stderr).not.toContain('undefined');
   });
 
   it('the next edition sweeps a killed one\'s work folder, and a stray huge revision gives a plain next id', async () => {
