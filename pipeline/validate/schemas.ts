@@ -116,7 +116,7 @@ export const SourceFrontMatter = z.strictObject({
     params: { code: 'E_BAD_VALUE', hint: 'give only the file name (e.g. 001_4e07255783193862.txt); name its folder with --texts DIR' },
   }).meta({ pattern: String.raw`^(?!\s*\.\.?\s*$)[^\\/]*\S[^\\/]*$` })
     .describe('The file name of the source\'s full text, looked up in data/sources/text/ and the --texts folders: a bare name, never a path.'),
-  authors: z.array(text).default([]).describe('The authors, as printed.'),
+  authors: z.array(printable(text)).default([]).describe('The authors, as printed.'),
   published: Edtf.optional().describe('When it was published: an EDTF date, quoted ("2024-03", "2024").'),
   kind: z.enum(SourceKind).optional().describe('What kind of text it is.'),
   perspective: Id.optional().describe('Where it writes from: an id in perspectives.yaml.'),
