@@ -3,7 +3,8 @@
 // fuzzy (across interruptions or a lost drop capital, with a score), not-found, excluded
 // (only in a part of the text that is not the author's), no-text (the text was not found).
 // Where a text is missing, the evidence lock (lock.ts) may vouch for a quote instead: `via: 'lock'`.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { inspectInput } from '../core/inputs-fs.ts';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Claim, Model, Source } from '../model/index.ts';
@@ -82,9 +83,27 @@ export function excludedRanges(source: Source, text: string, file: string, diagn
 /** The folders a source's text is looked for in, in order: the data folder's sources/text/, then the --texts folders. */
 export const textFolders = (dataDir: string, textDirs: readonly string[]): string[] => [path.join(dataDir, 'sources', 'text'), ...textDirs];
 
-/** The first file of that name in those folders; undefined when none holds it. */
+/**
+ * The first file of that name in those folders; undefined when none holds it. What is found is not
+ * yet known to be readable (a link out of the folders, a pipe): readText says.
+ */
 export const findTextFile = (source: Pick<Source, 'text'>, dirs: readonly string[]): string | undefined =>
-  dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p) && statSync(p).isFile());
+  dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p));
+
+/**
+ * A source's text as found, read only when it is a regular file inside the data folder or a folder
+ * named for texts (`dirs`), and small enough; else the problem, at the source's `text:`.
+ */
+export async function readText(source: Pick<Source, 'id' | 'text' | 'textAt'>, file: string, dirs: readonly string[]): Promise<{ text: string } | { problem: Diagnostic }> {
+  const checked = inspectInput(file, dirs, { max: Infinity, where: source.textAt });
+  if (checked.problem) return checked;
+  if (checked.size > MAX_TEXT_BYTES) {
+    return { problem: diagnostic(source.textAt, 'E_TOO_LARGE',
+      `the text of source "${source.id}", ${source.text}, is ${(checked.size / 1e6).toFixed(1)} MB; a source text may be at most ${MAX_TEXT_BYTES / 1e6} MB`,
+      'anchoring a quote that is not found as written folds the whole text (about 60 bytes of memory a character): split the text into parts, one source each, or cut what no claim quotes') };
+  }
+  return readUtf8(file, true, dirs, { max: MAX_TEXT_BYTES, where: source.textAt });
+}
 
 /** W_NO_TEXT for a source whose text is missing, counting only the claims the lock does not vouch for; none when it vouches for all. */
 function noTextWarning(source: Source, count: number, locked: number): Diagnostic | undefined {
@@ -114,15 +133,7 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
     const file = findTextFile(source, dirs);
     if (!file) continue;
     if (!files.has(file)) {
-      const size = statSync(file).size;
-      if (size > MAX_TEXT_BYTES) {
-        diagnostics.push(diagnostic(source.textAt, 'E_TOO_LARGE',
-          `the text of source "${source.id}", ${source.text}, is ${(size / 1e6).toFixed(1)} MB; a source text may be at most ${MAX_TEXT_BYTES / 1e6} MB`,
-          'anchoring a quote that is not found as written folds the whole text (about 60 bytes of memory a character): split the text into parts, one source each, or cut what no claim quotes'));
-        files.set(file, undefined);
-        continue;
-      }
-      const read = await readUtf8(file, true);
+      const read = await readText(source, file, [model.dataDir, ...textDirs]);
       if ('problem' in read) diagnostics.push(read.problem);
       files.set(file, 'problem' in read ? undefined : { text: read.text, sha256: sha256(read.text) });
     }

@@ -2,6 +2,7 @@
 // sha256 and size, and the sha256 of the previous edition's manifest, so the editions form a chain.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 
 export const MANIFEST = 'manifest.json';
 export const FORMAT = 1;
@@ -40,23 +41,64 @@ export interface Manifest {
   readonly outputs: readonly FileEntry[];
 }
 
-/** `2026-02-01` → [date, 1]; `2026-02-01.3` → [date, 3]. */
-export function parseEditionId(id: string): { date: string; revision: number } | undefined {
+/**
+ * `2026-02-01` → [date, 1]; `2026-02-01.3` → [date, 3]. A revision is a BigInt: a stray folder
+ * `2026-02-01.9999999999999999999999` made the next id `2026-02-01.1e+22` as a Number, which is no id.
+ */
+export function parseEditionId(id: string): { date: string; revision: bigint } | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})(?:\.(\d+))?$/.exec(id);
-  return m ? { date: m[1]!, revision: m[2] ? Number(m[2]) : 1 } : undefined;
+  return m ? { date: m[1]!, revision: m[2] ? BigInt(m[2]) : 1n } : undefined;
 }
 
 /** The id of a new edition on `date`, given the ids already archived: never one that exists. */
 export function nextEditionId(date: string, existing: readonly string[]): string {
   const taken = existing.map(parseEditionId).filter((e) => e?.date === date).map((e) => e!.revision);
-  return taken.length === 0 ? date : `${date}.${Math.max(...taken) + 1}`;
+  return taken.length === 0 ? date : `${date}.${taken.reduce((a, b) => (b > a ? b : a)) + 1n}`;
+}
+
+const Sha = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
+const Entry = z.object({ path: z.string().min(1), sha256: Sha, size: z.number().int().nonnegative() });
+
+/** The shape brief edition writes; a manifest of another shape is a MANIFEST problem, never a crash. */
+export const ManifestSchema = z.object({
+  format: z.literal(FORMAT),
+  edition: z.string(),
+  date: z.string(),
+  sequence: z.number().int().positive(),
+  previous: z.object({ edition: z.string(), manifestSha256: Sha }).nullable(),
+  tool: z.object({ name: z.string(), version: z.string(), lockfileSha256: z.string(), chromium: z.string() }),
+  audiences: z.array(z.string()),
+  anchoring: z.record(z.string(), z.number()),
+  changes: z.number().int().nonnegative(),
+  fingerprints: z.record(z.string(), z.string()),
+  content: z.record(z.string(), z.string()),
+  documents: z.array(z.object({ name: z.string(), report: z.string(), audience: z.string(), pages: z.number(), pdf: z.string() })),
+  packs: z.array(z.object({ name: z.string(), audience: z.string(), pack: z.string().optional(), pages: z.number(), pdf: z.string() })),
+  inputs: z.array(Entry),
+  outputs: z.array(Entry),
+});
+
+/** The manifest's bytes as a Manifest, or what is wrong with them, in a few words. */
+export function parseManifest(bytes: Uint8Array): { manifest: Manifest } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    return { problem: 'the manifest is not valid JSON' };
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (parsed.success) return { manifest: parsed.data as Manifest };
+  const first = parsed.error.issues[0]!;
+  const at = first.path.length ? first.path.join('.') : 'the whole file';
+  return { problem: `the manifest is not in the shape brief edition writes: at ${at}, ${first.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}` };
 }
 
 export interface ArchivedEdition {
   readonly id: string;
   readonly dir: string;
-  /** Undefined when the manifest is missing or unreadable (verify says so). */
+  /** Undefined when the manifest is missing, unreadable or of the wrong shape (verify says so: `problem`). */
   readonly manifest: Manifest | undefined;
+  readonly problem?: string;
   /** The manifest file's bytes, hashed: what the next edition links to. */
   readonly manifestSha256: string | undefined;
 }
@@ -66,12 +108,11 @@ export async function listEditions(archive: string, sha256: (b: Uint8Array) => s
   const names = (await readdir(archive, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && parseEditionId(e.name)).map((e) => e.name);
   const editions = await Promise.all(names.map(async (id) => {
     const dir = path.join(archive, id);
-    try {
-      const bytes = await readFile(path.join(dir, MANIFEST));
-      return { id, dir, manifest: JSON.parse(bytes.toString('utf8')) as Manifest, manifestSha256: sha256(bytes) };
-    } catch {
-      return { id, dir, manifest: undefined, manifestSha256: undefined };
-    }
+    const bytes = await readFile(path.join(dir, MANIFEST)).catch(() => undefined);
+    if (!bytes) return { id, dir, manifest: undefined, manifestSha256: undefined, problem: 'the manifest is missing or cannot be read' };
+    const parsed = parseManifest(bytes);
+    if ('problem' in parsed) return { id, dir, manifest: undefined, manifestSha256: sha256(bytes), problem: parsed.problem };
+    return { id, dir, manifest: parsed.manifest, manifestSha256: sha256(bytes) };
   }));
   return editions.sort((a, b) => (a.manifest?.sequence ?? Infinity) - (b.manifest?.sequence ?? Infinity) || a.id.localeCompare(b.id));
 }

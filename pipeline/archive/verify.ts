@@ -2,9 +2,9 @@
 // manifest against the one before it (the chain), and the chain's head against the newest edition,
 // so a tampered, missing or added file, an edited manifest, and a deleted, replaced or reordered
 // edition are each caught.
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { listEditions, MANIFEST, type ArchivedEdition } from './manifest.ts';
 import { sha256, storePath } from './store.ts';
 
@@ -20,30 +20,52 @@ export interface Problem {
   readonly message: string;
 }
 
+/** Everything in an edition folder but folders: files, and links, pipes or devices (never archived, so never listed). */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+}
+
+/**
+ * A file's sha256 when it is a regular file (not followed if a link: an archive holds none), else
+ * what it is instead; undefined when it is not there. Never waits on a pipe.
+ */
+async function hashOf(file: string): Promise<{ sha256: string } | { not: string } | undefined> {
+  const s = await lstat(file).catch(() => undefined);
+  if (!s) return undefined;
+  if (s.isSymbolicLink()) return { not: 'a link' };
+  if (s.isDirectory()) return { not: 'a folder' };
+  if (!s.isFile()) return { not: 'a pipe or a device' };
+  return { sha256: sha256(await readFile(file)) };
 }
 
 async function verifyFiles(archive: string, ed: ArchivedEdition): Promise<Problem[]> {
   const problems: Problem[] = [];
   const say = (kind: ProblemKind, file: string | null, message: string) => problems.push({ edition: ed.id, kind, path: file, message });
   const m = ed.manifest;
-  if (!m) return [{ edition: ed.id, kind: 'manifest', path: MANIFEST, message: 'the manifest is missing or is not valid JSON' }];
+  if (!m) return [{ edition: ed.id, kind: 'manifest', path: MANIFEST, message: ed.problem ?? 'the manifest is missing or is not valid JSON' }];
   if (m.edition !== ed.id) say('manifest', MANIFEST, `the manifest names edition ${m.edition}, but sits in folder ${ed.id}`);
   const listed = new Set(m.outputs.map((o) => o.path));
   for (const o of m.outputs) {
     const file = path.join(ed.dir, o.path);
-    if (!existsSync(file)) say('missing', o.path, 'listed in the manifest, not in the edition');
-    else if (sha256(await readFile(file)) !== o.sha256) say('changed', o.path, `its sha256 is not the one in the manifest (${o.sha256.slice(0, 12)}…)`);
+    if (path.relative(ed.dir, file).startsWith('..')) {
+      say('manifest', MANIFEST, `it lists ${o.path}, outside the edition's folder`);
+      continue;
+    }
+    const found = await hashOf(file);
+    if (!found) say('missing', o.path, 'listed in the manifest, not in the edition');
+    else if ('not' in found) say('changed', o.path, `it is ${found.not}, not the file the manifest lists`);
+    else if (found.sha256 !== o.sha256) say('changed', o.path, `its sha256 is not the one in the manifest (${o.sha256.slice(0, 12)}…)`);
   }
   for (const file of await filesUnder(ed.dir)) {
-    if (file !== MANIFEST && !listed.has(file)) say('added', file, 'in the edition, not in its manifest');
+    if (file === MANIFEST || listed.has(file)) continue;
+    const found = await hashOf(path.join(ed.dir, file));
+    say('added', file, found && 'not' in found ? `${found.not} in the edition, not in its manifest (an edition holds only files)` : 'in the edition, not in its manifest');
   }
   for (const i of m.inputs) {
-    const stored = storePath(archive, i.sha256);
-    if (!existsSync(stored)) say('store', i.path, 'the snapshot of this input is missing from the store');
-    else if (sha256(await readFile(stored)) !== i.sha256) say('store', i.path, 'the stored snapshot of this input was changed');
+    const found = await hashOf(storePath(archive, i.sha256));
+    if (!found) say('store', i.path, 'the snapshot of this input is missing from the store');
+    else if ('not' in found || found.sha256 !== i.sha256) say('store', i.path, 'the stored snapshot of this input was changed');
   }
   return problems;
 }
@@ -69,20 +91,48 @@ export interface ArchiveReport {
   readonly problems: readonly Problem[];
 }
 
-/** Checks the whole chain, and the files of `only` (or of every edition). */
-export async function verifyArchive(archive: string, only?: string): Promise<ArchiveReport> {
+/** Checks the whole chain, and the files of `only` (or of every edition); `pinned`: the sha256 of a newest manifest kept elsewhere (--head). */
+export async function verifyArchive(archive: string, only?: string, pinned?: string): Promise<ArchiveReport> {
   const editions = await listEditions(archive, sha256);
   const problems: Problem[] = [];
   editions.forEach((ed, i) => problems.push(...verifyLink(ed, editions[i - 1])));
   for (const ed of editions) if (!only || ed.id === only) problems.push(...await verifyFiles(archive, ed));
-  const newest = editions[editions.length - 1];
-  try {
-    const head = JSON.parse(await readFile(path.join(archive, HEAD), 'utf8')) as { edition: string; manifestSha256: string };
-    if (!newest || head.edition !== newest.id || head.manifestSha256 !== newest.manifestSha256) {
-      problems.push({ edition: head.edition, kind: 'chain', path: HEAD, message: `the archive's newest edition was ${head.edition}, but it is now ${newest?.id ?? 'none'}: an edition was deleted, or a manifest edited` });
-    }
-  } catch {
-    if (editions.length) problems.push({ edition: newest!.id, kind: 'chain', path: HEAD, message: `${HEAD} is missing or unreadable: the newest edition cannot be confirmed` });
-  }
+  problems.push(...await verifyHead(archive, editions));
+  if (pinned) problems.push(...verifyPin(editions, pinned));
   return { editions: editions.map((e) => e.id), problems };
+}
+
+const Link = z.object({ edition: z.string(), manifestSha256: z.string() });
+/**
+ * HEAD.json: the newest edition and its manifest's sha256. `pending` while an edition is being put in
+ * place: it names the head before (null: none), so a kill between moving the edition in and
+ * confirming HEAD reads as one of the two states, never as tampering (see run/edition.ts).
+ */
+export const HeadSchema = Link.extend({ pending: z.object({ was: Link.nullable() }).optional() });
+export type Head = z.infer<typeof HeadSchema>;
+
+async function verifyHead(archive: string, editions: readonly ArchivedEdition[]): Promise<Problem[]> {
+  // The newest edition with a manifest: a folder without one (a stray, or one whose manifest went) is a MANIFEST problem of its own.
+  const newest = editions.filter((e) => e.manifest).at(-1);
+  const text = await readFile(path.join(archive, HEAD), 'utf8').catch(() => undefined);
+  if (text === undefined) return newest ? [{ edition: newest.id, kind: 'chain', path: HEAD, message: `${HEAD} is missing or unreadable: the newest edition cannot be confirmed` }] : [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const head = HeadSchema.safeParse(json);
+  if (!head.success) return [{ edition: newest?.id ?? '-', kind: 'chain', path: HEAD, message: `${HEAD} is not in the shape brief edition writes ({"edition", "manifestSha256"}): the newest edition cannot be confirmed` }];
+  const h = head.data;
+  const is = (link: z.infer<typeof Link> | null) => (link === null ? !newest : newest?.id === link.edition && newest.manifestSha256 === link.manifestSha256);
+  if (is(h) || (h.pending && is(h.pending.was))) return [];
+  return [{ edition: h.edition, kind: 'chain', path: HEAD, message: `the archive's newest edition was ${h.edition}, but it is now ${newest?.id ?? 'none'}: an edition was deleted, or a manifest edited` }];
+}
+
+/** The pinned manifest must be in the chain: the newest, or one the editions after it chain to. */
+function verifyPin(editions: readonly ArchivedEdition[], pinned: string): Problem[] {
+  if (editions.some((e) => e.manifestSha256 === pinned)) return [];
+  return [{ edition: editions.at(-1)?.id ?? '-', kind: 'chain', path: null,
+    message: `no edition's manifest has the sha256 pinned with --head (${pinned.slice(0, 12)}…): the newest edition was rewritten or deleted since it was pinned (HEAD.json may have been rewritten with it)` }];
 }

@@ -27,6 +27,7 @@ export const FLAGS = {
   rebuild: { type: 'boolean', help: 'also build the edition again from its snapshot and compare the PDFs byte for byte' },
   archive: { type: 'string', value: 'DIR', help: 'where editions are archived (default: archive: in brief.config.yaml, else editions/ beside the data folder)' },
   backdate: { type: 'boolean', help: 'archive an edition dated before the latest one' },
+  head: { type: 'string', value: 'SHA256|FILE', help: 'the sha256 of the newest manifest, kept outside the archive (or a copy of its HEAD.json): a rewritten or deleted newest edition is caught' },
   json: { type: 'boolean', help: 'print one JSON document on standard output, nothing else' },
   quiet: { type: 'boolean', short: 'q', help: 'print problems only, not what was done' },
   verbose: { type: 'boolean', help: 'also print each document kept, and how long each stage took' },
@@ -143,8 +144,8 @@ export const COMMANDS: Record<string, Command> = {
   verify: {
     summary: 'check archived editions against their manifests and the chain of manifests; --rebuild also rebuilds one from its snapshot',
     args: '[EDITION]',
-    flags: ['rebuild', 'archive'],
-    examples: ['brief verify', 'brief verify 2026-02-01 --rebuild'],
+    flags: ['rebuild', 'archive', 'head'],
+    examples: ['brief verify', 'brief verify 2026-02-01 --rebuild', 'brief verify --head ~/pins/HEAD.json'],
     load: () => import('../run/verify.ts'),
   },
 };

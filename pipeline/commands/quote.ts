@@ -1,13 +1,11 @@
 // commands: `brief quote SOURCE WORDS…`: load → validate → model → the source's text → the passages
 // that hold the words, exactly as the text has them, with their context, locator, line, and how
 // each would anchor as a claim's quote. Writes nothing.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { ExitCode, UsageError, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import { readUtf8 } from '../core/read-text.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { CommandContext } from '../run/command.ts';
 
@@ -21,7 +19,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
   const [{ loadCorpus }, { validateCorpus }, { buildModel }, anchor, { findPassages }, { nearestPassage }] = await Promise.all([
     import('../load/index.ts'), import('../validate/index.ts'), import('../model/index.ts'), import('../anchor/index.ts'), import('../anchor/passages.ts'), import('../anchor/nearest.ts'),
   ]);
-  const validation = validateCorpus(await loadCorpus(options.dataDir));
+  const validation = validateCorpus(await loadCorpus(options.dataDir, options.textDirs));
   const { model } = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
   const source = model.sources.get(id);
   if (!source) {
@@ -38,13 +36,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     else io.err(`brief: ${message}\n  hint: ${hint}`);
     return ExitCode.invalidInput;
   }
-  if (statSync(file).size > anchor.MAX_TEXT_BYTES) {
-    const message = `the text of source "${id}", ${source.text}, is over ${anchor.MAX_TEXT_BYTES / 1e6} MB, more than brief anchors`;
-    if (io.json) io.out({ ok: false, error: message });
-    else io.err(`brief: ${message}`);
-    return ExitCode.invalidInput;
-  }
-  const read = await readUtf8(file, true);
+  const read = await anchor.readText(source, file, [model.dataDir, ...options.textDirs]);
   if ('problem' in read) {
     if (io.json) io.out({ ok: false, errors: [diagnosticJson(read.problem)] });
     else printDiagnostics(io, [read.problem]);

@@ -3,6 +3,7 @@
 // name resolves to the first layer that has the file; the corpus holds only what it changes.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { listInputs } from '../core/inputs-fs.ts';
 
 export const LayerName = { corpus: 'corpus', builtin: 'built-in' } as const;
 export type LayerName = (typeof LayerName)[keyof typeof LayerName];
@@ -88,14 +89,13 @@ export function filesIn(layer: Layer, folder: string, ext: string): string[] {
   return readdirSync(dir).filter((n) => !n.startsWith('.') && n.endsWith(ext) && isFile(path.join(dir, n))).sort();
 }
 
-/** Every file under a layer's folder, relative, with forward slashes (listings and warnings). */
+/**
+ * Every file under a layer's folder, relative, with forward slashes (listings, warnings, stamps and
+ * snapshots); hidden files left out, and what is no input (a link out of the layer, a pipe, a device).
+ */
 export function allFiles(layer: Layer): string[] {
-  if (!existsSync(layer.dir)) return [];
-  return readdirSync(layer.dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() || e.isSymbolicLink())
-    .map((e) => path.relative(layer.dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
-    .sort();
+  return listInputs(layer.dir, [layer.dir], (rel) => rel.split('/').some((part) => part.startsWith('.'))).files
+    .map((file) => path.relative(layer.dir, file).split(path.sep).join('/'));
 }
 
 /** Every folder a run reads templates and styles from (for input stamps, watching and snapshots). */

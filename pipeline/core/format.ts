@@ -1,5 +1,6 @@
 // core: diagnostics as a person reads them: `file:line:col  CODE  message`, a code frame, a hint.
-import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readInputSync } from './inputs-fs.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
 const FRAME_WIDTH = 120;
@@ -66,14 +67,15 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], readText: 
 }
 
 /**
- * Only a regular file of a sane size is read for a frame: never a FIFO, a device or a folder; nor
- * a PDF, a DOCX or another binary file `brief capture` was given, whose first line is no frame.
+ * The file a problem points at, for its code frame: only a regular file inside its own folder, of a
+ * sane size (a link to /proc/self/environ is never shown, a pipe never waited on; see inputs-fs.ts);
+ * nor a PDF, a DOCX or another binary file `brief capture` was given, whose first line is no frame.
  */
 function readIfExists(file: string): string | undefined {
   try {
-    const stat = statSync(file);
-    if (!stat.isFile() || stat.size > FRAME_MAX_BYTES) return undefined;
-    const bytes = readFileSync(file);
+    const read = readInputSync(file, [path.dirname(path.resolve(file))], { max: FRAME_MAX_BYTES });
+    if (!('bytes' in read)) return undefined;
+    const bytes = read.bytes;
     if (bytes.subarray(0, 1024).includes(0) || /^(?:%PDF-|PK\u0003\u0004)/.test(bytes.subarray(0, 5).toString('latin1'))) return undefined;
     return bytes.toString('utf8');
   } catch {

@@ -1,22 +1,28 @@
 // core: reading a corpus file as text. Files come from many hands: one saved in another encoding
 // would otherwise be read with replacement characters and print wrong words without a word of
 // warning, so bytes that are not UTF-8 are an error at the first bad byte. A byte-order mark is
-// dropped. A link that leads out of the folder it sits in is refused: a corpus from elsewhere
-// must not read files of this machine.
-import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// dropped. Only a regular file inside `roots` is read (inputs-fs.ts): a link out of them, a pipe or
+// a device is refused, so a corpus from elsewhere must not read files of this machine.
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, type Diagnostic, type SourcePos } from './diagnostics.ts';
+import { readInput } from './inputs-fs.ts';
 import { displayPath, lineColumnAt } from './paths.ts';
 
 /**
- * The file's text, or the diagnostic that says why it cannot be read as UTF-8. A byte-order mark
- * is dropped unless `keepBom` (a source text keeps every character, so offsets in the evidence
- * lock stay what they were).
+ * The file's text, or the diagnostic that says why it cannot be read as UTF-8, or at all. A
+ * byte-order mark is dropped unless `keepBom` (a source text keeps every character, so offsets in
+ * the evidence lock stay what they were). `roots` are the folders it may lead into (by default its
+ * own); a refusal is located at `where` (by default the file's first line).
  */
-export async function readUtf8(file: string, keepBom = false): Promise<{ text: string } | { problem: Diagnostic }> {
+export async function readUtf8(file: string, keepBom = false, roots: readonly string[] = [path.dirname(path.resolve(file))], options: { max?: number; where?: SourcePos } = {}): Promise<{ text: string } | { problem: Diagnostic; missing?: boolean }> {
+  const read = await readInput(file, roots, options);
+  if ('problem' in read) return read;
+  return decodeUtf8(read.bytes, file, keepBom);
+}
+
+/** Bytes as UTF-8 text, or E_NOT_UTF8 at the first bad byte. */
+export function decodeUtf8(bytes: Uint8Array, file: string, keepBom = false): { text: string } | { problem: Diagnostic } {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom });
-  const bytes = await readFile(file);
   try {
     return { text: strict.decode(bytes) };
   } catch {
@@ -28,19 +34,4 @@ export async function readUtf8(file: string, keepBom = false): Promise<{ text: s
     return { problem: diagnostic({ file: displayPath(file), line, column }, 'E_NOT_UTF8', `the file is not UTF-8: byte 0x${bytes[bad]?.toString(16).toUpperCase().padStart(2, '0')} here is not valid in it (was it saved as Latin-1 or Windows-1252?)`,
       'save the file as UTF-8 (in most editors: Save with encoding, UTF-8); brief reads every corpus file as UTF-8') };
   }
-}
-
-/** A file reached through a link that leads outside `root` (both resolved): refused, with where it leads. */
-export function linkOutside(file: string, root: string): Diagnostic | undefined {
-  let real: string;
-  let base: string;
-  try {
-    real = realpathSync(file);
-    base = realpathSync(root);
-  } catch {
-    return undefined;
-  }
-  if (real === base || real.startsWith(`${base}${path.sep}`)) return undefined;
-  return diagnostic({ file: displayPath(file), line: 1, column: 1 }, 'E_LINK_OUTSIDE', `the file is a link to ${real}, outside the data folder`,
-    'copy the file into the data folder; source texts kept elsewhere are found with --texts DIR');
 }

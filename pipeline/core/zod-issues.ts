@@ -100,6 +100,9 @@ export function issuesToDiagnostics(
     } else if (issue.code === 'custom' && (issue.params as { hint?: string } | undefined)?.hint) {
       const params = issue.params as { code: Code; hint: string };
       out.push(diagnostic(locate(src, path), params.code, `${fieldName(path)} is ${describe(valueAt)}, which ${issue.message}`, params.hint));
+    } else if (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'E_CONTROL_CHAR') {
+      out.push(diagnostic(locate(src, path), 'E_CONTROL_CHAR', `${fieldName(path)} ${issue.message}, which a title or one-line field may not hold`,
+        'delete it: it prints as a stray mark, or nothing, in titles, running headers and PDF metadata (in YAML, "\\0" or "\\e" inside double quotes is one)'));
     } else if (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code === 'E_BAD_DATE') {
       out.push(diagnostic(locate(src, path), 'E_BAD_DATE', `${fieldName(path)} is "${String(valueAt)}", which ${issue.message}`,
         'write an EDTF date: 2021-06-15, 2021-10, 2013, 2020~ (about), 2020? (uncertain), 2022-12/2023-06 (interval, start before end)'));
@@ -108,6 +111,10 @@ export function issuesToDiagnostics(
     } else if (issue.code === 'invalid_format') {
       out.push(diagnostic(locate(src, path), 'E_BAD_ID', `${fieldName(path)} "${String(valueAt)}" ${issue.message}`,
         'ids are lowercase letters, digits and hyphens; claim ids are <source-id>/<slug>'));
+    } else if (issue.code === 'too_big' && typeof valueAt === 'string' && issue.message.startsWith('an id may be at most')) {
+      // Ids become file names (<report>.<audience>.pdf, anchors): bounded, said with the limit.
+      out.push(diagnostic(locate(src, path), 'E_BAD_ID', `${fieldName(path)} "${valueAt.length > 40 ? `${valueAt.slice(0, 40)}…` : valueAt}" is ${valueAt.length} characters long; ${issue.message}`,
+        'shorten the id (ids become file names); then change what names it too'));
     } else if ((issue.code === 'too_big' || issue.code === 'too_small') && !/^must/.test(issue.message) && typeof valueAt === 'number') {
       // A number out of its range, said in words rather than zod's "Too big: expected number to be <=2".
       const bound = issue.code === 'too_big' ? (issue as { maximum: unknown }).maximum : (issue as { minimum: unknown }).minimum;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { glob } from 'zx';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import { linkOutside, readUtf8 } from '../core/read-text.ts';
+import { inputRoots, listInputs } from '../core/inputs-fs.ts';
+import { readUtf8 } from '../core/read-text.ts';
 import type { YamlSource } from '../core/yaml-positions.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
 import type { DatasetSource, LoadedCorpus, MarkdownSource, UnreadFiles } from './types.ts';
@@ -23,20 +24,37 @@ function unreadFiles(failed: readonly string[]): UnreadFiles {
   return { claimFiles: inFolder(failed, 'claims'), reportFiles: inFolder(failed, 'reports'), eventFiles: inFolder(failed, 'events').length };
 }
 
-export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
+/**
+ * `also`: folders besides the data folder that a link in it may lead to (the folders named for texts,
+ * the templates and styles layers); a link anywhere else is E_LINK_OUTSIDE.
+ */
+export async function loadCorpus(dataDir: string, also: readonly string[] = []): Promise<LoadedCorpus> {
   const diagnostics: Diagnostic[] = [];
   const absData = path.resolve(dataDir);
   if (!existsSync(absData)) {
     diagnostics.push(diagnostic({ file: displayPath(absData), line: 1, column: 1 }, 'E_NO_DATA_DIR', `the data folder ${displayPath(absData)} does not exist`, 'run from the project folder, or name the corpus with --data DIR'));
   }
+  const roots = inputRoots([absData, ...also]);
+  // Every file of the data folder is an input (a build stamps it, an edition archives it): one that
+  // is a link out of the corpus, a pipe or a device is an error wherever it sits, read or not.
+  // Source texts a source names are the exception: anchoring reports theirs at the source's
+  // `text:`, which says more (and an error here would stop check before anchoring).
+  const textsDir = path.join(absData, 'sources', 'text');
+  const listing = listInputs(absData, roots);
+  const isText = (d: Diagnostic) => path.resolve(d.file).startsWith(textsDir + path.sep);
+  diagnostics.push(...listing.problems.filter((d) => !isText(d)));
+  const refused = new Set(listing.problems.map((d) => d.file));
 
   /** Files that could not be read or parsed, by folder and name: what is named from them waits on their error. */
   const failed: string[] = [];
   async function read<T>(abs: string, parse: (file: string, text: string) => Parsed<T>): Promise<T | undefined> {
-    const outside = linkOutside(abs, absData);
-    const read = outside ? undefined : await readUtf8(abs);
-    const result = read && 'text' in read ? parse(displayPath(abs), read.text) : undefined;
-    const problems = outside ? [outside] : read && 'problem' in read ? [read.problem] : result!.diagnostics;
+    if (refused.has(displayPath(abs))) {
+      failed.push(path.relative(absData, abs));
+      return undefined;
+    }
+    const read = await readUtf8(abs, false, roots);
+    const result = 'text' in read ? parse(displayPath(abs), read.text) : undefined;
+    const problems = 'problem' in read ? [read.problem] : result!.diagnostics;
     diagnostics.push(...problems);
     if (problems.length) failed.push(path.relative(absData, abs));
     return result?.value;
@@ -75,13 +93,17 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
     datasets.push({ id, sidecar, table });
   }
 
+  const sources = await all('sources/*.md', markdown);
+  const named = new Set(sources.map((md) => md.frontMatter.doc.get('text')).filter((t): t is string => typeof t === 'string'));
+  diagnostics.push(...listing.problems.filter((d) => isText(d) && !named.has(path.relative(textsDir, path.resolve(d.file)).split(path.sep).join('/'))));
+
   return {
     dataDir: absData,
     actors: await optionalYaml('actors.yaml'),
     perspectives: await optionalYaml('perspectives.yaml'),
     questions: await optionalYaml('questions.yaml'),
     audiences: await optionalYaml('audiences.yaml'),
-    sources: await all('sources/*.md', markdown),
+    sources,
     claims: await all('claims/*.{yaml,yml}', yamlFile),
     events: await all('events/*.{yaml,yml}', yamlFile),
     datasets,

@@ -1,8 +1,10 @@
 // print: finds a Chromium to print with and starts it, locked down: no network, no host lookups.
 // Puppeteer is imported only when a browser is really started, so commands that print nothing
 // (a build with nothing to do, --help) never load it.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import type { BrowserOptions } from '../config/options.ts';
 import { RenderError } from '../core/diagnostics.ts';
@@ -87,22 +89,66 @@ export interface OpenBrowser {
   readonly version: string;
   /** False when connected to a browser someone else started: then it is left running. */
   readonly launched: boolean;
+  /** The profile folder brief made for it (removed when it is closed; see launchBrowser). */
+  readonly profile?: string;
 }
 
-export async function launchBrowser(options: BrowserOptions): Promise<OpenBrowser> {
+/** Where and how a browser is started: see launchBrowser. */
+export interface LaunchPlace {
+  /** A folder of brief's own (out/.brief, the archive's .brief) for the browser's profile. */
+  readonly profileIn?: string;
+  /** False only for a browser others connect to by its WebSocket (the test suite's shared one). */
+  readonly pipe?: boolean;
+}
+
+const PROFILE = 'chromium-';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Profiles left by browsers of runs killed outright (their pid is in the name, and gone). */
+function sweepProfiles(dir: string): void {
+  for (const name of readdirSync(dir).filter((n) => n.startsWith(PROFILE))) {
+    const pid = Number(name.slice(PROFILE.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts Chromium, or connects to the one at `options.endpoint`. Started over a pipe, not a
+ * WebSocket: Chromium reads end-of-file when brief dies, even by SIGKILL, and exits with it (a
+ * WebSocket-launched one was left running). Its profile goes in `place.profileIn`, named with this
+ * process's pid, and the next launch there removes the profiles of processes that are gone
+ * (Puppeteer's own temp profiles were left in /tmp by every kill).
+ */
+export async function launchBrowser(options: BrowserOptions, place: LaunchPlace = {}): Promise<OpenBrowser> {
   if (options.endpoint) return connectBrowser(options.endpoint);
   const choice = await findBrowser(options);
   const args = [...LOCKDOWN_ARGS, '--font-render-hinting=none'];
   // Chromium refuses to run as root inside its sandbox.
   if (options.noSandbox) args.push('--no-sandbox');
   const { default: puppeteer } = await import('puppeteer');
+  let profile: string | undefined;
+  if (place.profileIn) {
+    mkdirSync(place.profileIn, { recursive: true });
+    sweepProfiles(place.profileIn);
+    profile = mkdtempSync(path.join(place.profileIn, `${PROFILE}${process.pid}-`));
+  }
   try {
     // Our own signal handling closes the browser (run/interrupt.ts); Puppeteer's would race it.
     const browser = await puppeteer.launch({
       executablePath: choice.path, headless: true, args, protocolTimeout: 120_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      pipe: place.pipe ?? true, ...(profile ? { userDataDir: profile } : {}),
     });
-    return { browser, choice, version: await browser.version(), launched: true };
+    return { browser, choice, version: await browser.version(), launched: true, ...(profile ? { profile } : {}) };
   } catch (err) {
+    if (profile) await rm(profile, { recursive: true, force: true });
     throw new RenderError(`Chromium at ${choice.path} (found via ${choice.from}) did not start: ${(err as Error).message.split('\n')[0]}`,
       'check that it runs: ' + choice.path + ' --headless --no-sandbox --dump-dom about:blank', { cause: err });
   }
@@ -140,7 +186,12 @@ export async function closeBrowser(open: OpenBrowser): Promise<void> {
   // The timer is cleared, else it alone would keep the process alive for its 5 s after every run.
   await Promise.race([open.browser.close(), new Promise((r) => { timer = setTimeout(r, 5_000); })]).catch(() => undefined);
   clearTimeout(timer);
-  if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    const gone = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGKILL');
+    await gone;
+  }
+  if (open.profile) await rm(open.profile, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** Pages printed at once: one per core, at most four (two cores: ×0.8 time with two, nothing more with three). */

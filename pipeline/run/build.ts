@@ -108,7 +108,11 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
     await release();
     // A first build that fails leaves no out/ behind, not even brief's own state folder; removed
     // only once the lock is released, since the lock lives in that folder and is still being kept fresh.
-    if (failed && !existed) await rm(stateDir(options.outDir), { recursive: true, force: true }).then(() => rmdir(options.outDir)).catch(() => undefined);
+    // The browser's profile is in that folder too (print/browser.ts): the browser is closed first.
+    if (failed && !existed) {
+      if (hooks.session.started) await hooks.session.close();
+      await rm(stateDir(options.outDir), { recursive: true, force: true }).then(() => rmdir(options.outDir)).catch(() => undefined);
+    }
   }
 }
 
@@ -247,7 +251,7 @@ function reportsFromArgs(args: readonly string[], options: RunOptions): string[]
 
 export async function main({ options: given, args, io }: CommandContext): Promise<ExitCode> {
   const options = args.length ? { ...given, reports: [...given.reports, ...reportsFromArgs(args, given)] } : given;
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(options.outDir));
   const started = Date.now();
   try {
     const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });

@@ -1,5 +1,6 @@
 // run: `brief check`: load → validate → model → anchor (with the evidence lock) → is the lock current; writes nothing.
 import type { Anchoring } from '../anchor/index.ts';
+import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import { ExitCode, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
@@ -34,7 +35,7 @@ export async function checkCorpus(options: RunOptions, lockRead?: LockRead, { te
   const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { staleDiagnostic }] = await Promise.all([
     import('../load/index.ts'), import('../validate/index.ts'), import('../model/index.ts'), import('../anchor/index.ts'), import('../anchor/lock.ts'),
   ]);
-  const loaded = await loadCorpus(options.dataDir);
+  const loaded = await loadCorpus(options.dataDir, [...options.textDirs, ...layerDirs(presentationOf(options)).map((l) => l.dir)]);
   const validation = validateCorpus(loaded);
   const modelling = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
   const read = lockRead ?? await readLockFile(options.dataDir);

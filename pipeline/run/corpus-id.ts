@@ -4,23 +4,16 @@
 // fonts, as this process started with them), and a job's id (both, with the request). A worker
 // checks the corpus it sees and the brief it runs against the job's before making it.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import type { CorpusIds, PackRequestBody } from '../serve/index.ts';
 import { hashOf } from './fingerprint.ts';
-import { fontsHash, toolHash } from './inputs.ts';
+import { fontsHash, runRoots, toolHash } from './inputs.ts';
+import { listInputs, readInput } from '../core/inputs-fs.ts';
 
 interface Stamp { readonly size: number; readonly mtimeMs: number; readonly sha256: string }
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() || e.isSymbolicLink())
-    .map((e) => path.join(e.parentPath, e.name)).sort();
-}
 
 /**
  * The corpus as this process sees it. Files whose size and time are unchanged are not read again,
@@ -40,22 +33,26 @@ export class CorpusFingerprint {
       ...this.options.textDirs.map((d, i): [string, string] => [`texts${i}`, d]),
     ];
     const files: [string, string][] = [];
+    // Only what a build may read: links out of these folders, pipes and devices are left out (the build reports them).
+    const inside = runRoots(this.options);
     for (const [label, dir] of roots) {
       const root = path.resolve(dir);
-      for (const file of filesUnder(root)) {
-        const sha = await this.hash(file);
+      for (const file of listInputs(root, inside).files) {
+        const sha = await this.hash(file, inside);
         if (sha) files.push([`${label}/${path.relative(root, file).split(path.sep).join('/')}`, sha]);
       }
     }
     return hashOf(files);
   }
 
-  private async hash(file: string): Promise<string | undefined> {
+  private async hash(file: string, roots: readonly string[]): Promise<string | undefined> {
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) return undefined; // a dangling link: the build reports it
     const before = this.stamps.get(file);
     if (before && before.size === s.size && before.mtimeMs === s.mtimeMs) return before.sha256;
-    const sha256 = createHash('sha256').update(await readFile(file)).digest('hex');
+    const read = await readInput(file, roots);
+    if (!('bytes' in read)) return undefined;
+    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
     this.stamps.set(file, { size: s.size, mtimeMs: s.mtimeMs, sha256 });
     return sha256;
   }
@@ -72,7 +69,11 @@ export const packJobId = (corpus: string, tool: string, r: PackRequestBody, allo
 export async function corpusIds(dataDir: string): Promise<CorpusIds & { labels: ReadonlyMap<string, string>; packTitles: ReadonlyMap<string, string> }> {
   const { parse } = await import('yaml');
   const data = path.resolve(dataDir);
-  const yaml = async (file: string): Promise<unknown> => parse(await readFile(file, 'utf8'), { maxAliasCount: 100 }) as unknown;
+  const yaml = async (file: string): Promise<unknown> => {
+    const read = await readInput(file, [data]);
+    if (!('bytes' in read)) throw new Error(read.problem.message); // the job's build reports it, located
+    return parse(read.bytes.toString('utf8'), { maxAliasCount: 100 }) as unknown;
+  };
   const list = async (dir: string, ext: RegExp) => (await readdir(path.join(data, dir)).catch(() => [] as string[])).filter((f) => ext.test(f)).sort();
   const entries = await yaml(path.join(data, 'audiences.yaml')).catch(() => []);
   const audiences = (Array.isArray(entries) ? entries : []).filter((a): a is { id: string; label?: unknown } => typeof a?.id === 'string');

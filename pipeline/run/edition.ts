@@ -6,22 +6,24 @@
 // 2. build every document and pack into a work folder, with the edition id in every PDF
 // 3. snapshot the inputs into the store; summarise the corpus; the changelog against the previous edition
 // 4. manifest (every file's sha256, the previous manifest's sha256), then one rename into place and the new head
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffSummaries, editionChangelogs, INTERNAL_CHANGELOG } from '../archive/changelog.ts';
 import { listEditions, MANIFEST, nextEditionId, type FileEntry, type Manifest } from '../archive/manifest.ts';
 import { sha256, storeBytes } from '../archive/store.ts';
 import { emptySummary, summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
-import { HEAD } from '../archive/verify.ts';
+import { HEAD, type Head } from '../archive/verify.ts';
 import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
-import { ExitCode, UsageError } from '../core/diagnostics.ts';
+import { ExitCode, InputError, UsageError } from '../core/diagnostics.ts';
+import { listInputs, readInput } from '../core/inputs-fs.ts';
 import { printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { BrowserSession } from './browser-session.ts';
 import { buildDocuments } from './build.ts';
 import type { CommandContext } from './command.ts';
+import { runRoots } from './inputs.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
 import { makePack } from './pack.ts';
@@ -42,16 +44,21 @@ export function assertNotInOldPlace(options: RunOptions, archive = archiveDir(op
   throw new UsageError(`the editions of this corpus are in ${displayPath(old)}, inside the out/ folder, which brief treats as disposable (and brief init's .gitignore ignores); they belong in ${displayPath(archive)}. Move them, chain intact: mv ${displayPath(old)} ${displayPath(archive)} (or name the folder with archive: in brief.config.yaml)`);
 }
 
-function filesUnderSync(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(e.parentPath, e.name)).sort();
-}
-
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  // Linked files count as the build read them (it follows links), so the snapshot can be laid out again.
-  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+/**
+ * An input's bytes, read only as the build may read it (core/inputs-fs.ts): a link out of the run's
+ * folders (to /proc/self/environ, say), a pipe or a device is never archived. Check reports such a
+ * file first; one that appears since is refused here, located.
+ */
+async function inputBytes(file: string, roots: readonly string[]): Promise<Buffer> {
+  const read = await readInput(file, roots);
+  if ('problem' in read) throw new InputError([read.problem]);
+  return read.bytes;
 }
 
 async function entry(file: string, as: string): Promise<FileEntry> {
@@ -63,7 +70,7 @@ async function entry(file: string, as: string): Promise<FileEntry> {
 function inputFiles(options: RunOptions, texts: readonly string[]): { file: string; as: string }[] {
   const files: { file: string; as: string }[] = [];
   const data = path.resolve(options.dataDir);
-  for (const file of filesUnderSync(data)) files.push({ file, as: `data/${path.relative(data, file).split(path.sep).join('/')}` });
+  for (const file of listInputs(data, runRoots(options)).files) files.push({ file, as: `data/${path.relative(data, file).split(path.sep).join('/')}` });
   // Each layer as the run saw it: the built-ins under templates/ and styles/, the corpus's own under
   // corpus-templates/ and corpus-styles/ (rebuild.ts lays them out again). A layer whose audiences/
   // folder does not count leaves it out: those files were no input.
@@ -79,19 +86,33 @@ function inputFiles(options: RunOptions, texts: readonly string[]): { file: stri
 }
 
 /** Stores every input in the archive's store; returns them as the manifest lists them. */
-async function snapshot(archive: string, files: readonly { file: string; as: string }[]): Promise<FileEntry[]> {
+async function snapshot(archive: string, files: readonly { file: string; as: string }[], roots: readonly string[]): Promise<FileEntry[]> {
   const inputs: FileEntry[] = [];
   for (const { file, as } of files) {
-    const bytes = await readFile(file);
+    const bytes = await inputBytes(file, roots);
     inputs.push({ path: as, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
   }
   return inputs;
 }
 
 /** The inputs' hashes, without storing them: what "nothing changed since the last edition" is judged by. */
-async function inputHashes(files: readonly { file: string; as: string }[]): Promise<string> {
-  const entries = await Promise.all(files.map(async ({ file, as }) => `${as} ${sha256(await readFile(file))}`));
+async function inputHashes(files: readonly { file: string; as: string }[], roots: readonly string[]): Promise<string> {
+  const entries = await Promise.all(files.map(async ({ file, as }) => `${as} ${sha256(await inputBytes(file, roots))}`));
   return entries.sort().join('\n');
+}
+
+/** HEAD.json, written whole: to a temp file in the archive's .brief, then renamed over. */
+async function writeHead(archive: string, head: Head): Promise<void> {
+  const temp = path.join(stateDir(archive), `${HEAD}.tmp`);
+  await writeFile(temp, `${JSON.stringify(head)}\n`);
+  await rename(temp, path.join(archive, HEAD));
+}
+
+/** Work folders of editions killed before they finished, and a half-written HEAD. */
+async function sweepWork(archive: string): Promise<void> {
+  const dir = stateDir(archive);
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(entries.filter((e) => e.startsWith('edition-') || e === `${HEAD}.tmp`).map((e) => rm(path.join(dir, e), { recursive: true, force: true })));
 }
 
 export type EditionResult =
@@ -111,6 +132,8 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
   const archive = archiveDir(options);
   await makeDirs(archive);
   const release = await lockOut(archive, notify);
+  // An edition killed outright (SIGKILL cannot be caught) left its work folder: under the lock, none is in use.
+  await sweepWork(archive).catch(async (err: unknown) => { await release(); throw err; });
   const work = await mkdtemp(path.join(stateDir(archive), 'edition-'));
   return undoOnInterrupt(async () => { await session.close(); await rm(work, { recursive: true, force: true }); await release(); }, async () => {
     try {
@@ -129,7 +152,7 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
         const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
         const was = previous.manifest.inputs.map((i) => `${i.path} ${i.sha256}`).sort().join('\n');
         const sameTool = previous.manifest.tool.version === tool.version && previous.manifest.tool.lockfileSha256 === tool.lockfileSha256;
-        if (checked.ok && sameTool && was === await inputHashes(inputFiles(options, texts))) return { made: false, previous: previous.id } as const;
+        if (checked.ok && sameTool && was === await inputHashes(inputFiles(options, texts), runRoots(options))) return { made: false, previous: previous.id } as const;
       }
 
       // 2. documents and packs, built afresh for this edition
@@ -152,7 +175,7 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       for (const p of packs) await copyFile(p.pdf, path.join(dir, 'packs', path.basename(p.pdf)));
 
       // 3. snapshot, summary, changelog
-      const inputs = await snapshot(archive, inputFiles(options, [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file)));
+      const inputs = await snapshot(archive, inputFiles(options, [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file)), runRoots(options));
       const summary = summarizeCorpus(model);
       await writeFile(path.join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
       const before = previous ? JSON.parse(await readFile(path.join(previous.dir, 'summary.json'), 'utf8')) as CorpusSummary : undefined;
@@ -190,10 +213,12 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       await writeFile(path.join(dir, MANIFEST), manifestText);
       const target = path.join(archive, id);
       if (existsSync(target)) throw new UsageError(`edition ${id} appeared while this one was being made; run brief edition again`);
+      // HEAD first as pending (naming the head before), then the rename, then HEAD confirmed: a
+      // kill between any two steps leaves an archive verify reads as before or after, not as tampered.
+      const link = { edition: id, manifestSha256: sha256(manifestText) };
+      await writeHead(archive, { ...link, pending: { was: previous ? { edition: previous.id, manifestSha256: previous.manifestSha256! } : null } });
       await rename(dir, target);
-      const head = path.join(stateDir(archive), `${HEAD}.tmp`);
-      await writeFile(head, `${JSON.stringify({ edition: id, manifestSha256: sha256(manifestText) })}\n`);
-      await rename(head, path.join(archive, HEAD));
+      await writeHead(archive, link);
       return { made: true, id, dir: target, manifest, changes: changes.length };
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -205,7 +230,7 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length) throw new UsageError(`brief edition takes no arguments (got ${args.join(' ')}); the date is --date YYYY-MM-DD`);
   assertNotInOldPlace(options);
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(archiveDir(options)));
   try {
     const result = await makeEdition(options, session, io.info, io.progress);
     io.progress('');

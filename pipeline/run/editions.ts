@@ -13,7 +13,11 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   assertNotInOldPlace(options, archive);
   const editions = await listEditions(archive, sha256);
   const rows = await Promise.all(editions.map(async (e) => {
-    const claims = await readFile(path.join(e.dir, 'summary.json'), 'utf8').then((t) => Object.keys((JSON.parse(t) as { claims: object }).claims).length, () => null);
+    // A summary of another shape (edited by hand) counts nothing: verify says what is wrong.
+    const claims = await readFile(path.join(e.dir, 'summary.json'), 'utf8').then((t) => {
+      const parsed = JSON.parse(t) as { claims?: unknown } | null;
+      return parsed?.claims && typeof parsed.claims === 'object' ? Object.keys(parsed.claims).length : null;
+    }).catch(() => null);
     return { id: e.id, date: e.manifest?.date ?? null, documents: e.manifest?.documents.length ?? null, packs: e.manifest?.packs.length ?? null, claims, changes: e.manifest?.changes ?? null, previous: e.manifest?.previous?.edition ?? null };
   }));
   if (io.json) {

@@ -1,6 +1,6 @@
 // run: `brief init [DIR]`: a corpus folder of one's own that builds at once (init-files.ts), with
 // its evidence lock written, so a team's corpus lives in its own repository, not in this tool's.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
@@ -13,6 +13,9 @@ import { makeDirs } from '../core/dirs.ts';
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length > 1) throw new UsageError(`brief init takes one folder, not ${args.length}: ${args.join(' ')}`);
   const dir = path.resolve(args[0] ?? '.');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`${displayPath(dir) || dir} is a file, not a folder; brief init makes a corpus in a folder: name a new or empty one (brief init my-corpus)`);
+  }
   // Never over anything: a folder that already holds a corpus, a config or any of these files is left alone.
   const clash = Object.keys(INIT_FILES).filter((f) => existsSync(path.join(dir, f)));
   if (existsSync(path.join(dir, 'data')) || clash.length) {

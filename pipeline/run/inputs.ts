@@ -7,6 +7,7 @@ import path from 'node:path';
 import { bundledFonts } from '../config/fonts.ts';
 import { layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
+import { inputRoots, inspectInput, listInputs, readInputSync } from '../core/inputs-fs.ts';
 import { browserIdentity, findBrowser } from '../print/browser.ts';
 import type { RunInputs } from './fingerprint.ts';
 import type { BuildState, FileStamp, InputSnapshot } from './state.ts';
@@ -54,14 +55,30 @@ export function optionsKey(options: RunOptions, print: boolean): string {
   });
 }
 
-function inputFiles(options: RunOptions): string[] {
-  return [path.resolve(options.dataDir), ...layerDirs(presentationOf(options)).map((l) => l.dir)].flatMap((d) => filesUnder(d));
+/**
+ * The folders a run may read inputs from: the data folder, each templates and styles layer, each
+ * folder named for texts. A link anywhere else is no input (load and anchor say so, located).
+ */
+export function runRoots(options: Pick<RunOptions, 'dataDir' | 'templatesDir' | 'stylesDir' | 'corpusTemplatesDir' | 'corpusStylesDir' | 'textDirs'>): string[] {
+  return inputRoots([path.resolve(options.dataDir), ...layerDirs(presentationOf(options)).map((l) => l.dir), ...options.textDirs]);
+}
+
+/** Every input file of the run; links out of its folders, pipes and devices are left out (load reports them). */
+function inputFiles(options: RunOptions, roots: readonly string[]): string[] {
+  return [path.resolve(options.dataDir), ...layerDirs(presentationOf(options)).map((l) => l.dir)].flatMap((d) => listInputs(d, roots).files);
+}
+
+/** The file's sha256, or undefined when it is no input (gone, or swapped for a pipe since it was listed). */
+function hashInput(file: string, roots: readonly string[]): string | undefined {
+  const read = readInputSync(file, roots);
+  return 'bytes' in read ? sha256(read.bytes) : undefined;
 }
 
 /** Stamps every input file, reusing the previous hash where size and time are unchanged. */
 export function stampFiles(options: RunOptions, previous: InputSnapshot | undefined): Record<string, FileStamp> {
   const stamps: Record<string, FileStamp> = {};
-  for (const file of inputFiles(options)) {
+  const roots = runRoots(options);
+  for (const file of inputFiles(options, roots)) {
     let s;
     try {
       s = statSync(file);
@@ -69,7 +86,8 @@ export function stampFiles(options: RunOptions, previous: InputSnapshot | undefi
       continue; // a dangling link: load reports it
     }
     const before = previous?.files[file];
-    const sha = before && before.size === s.size && before.mtimeMs === s.mtimeMs ? before.sha256 : sha256(readFileSync(file));
+    const sha = before && before.size === s.size && before.mtimeMs === s.mtimeMs ? before.sha256 : hashInput(file, roots);
+    if (sha === undefined) continue;
     stamps[file] = { size: s.size, mtimeMs: s.mtimeMs, sha256: sha };
   }
   return stamps;
@@ -78,7 +96,8 @@ export function stampFiles(options: RunOptions, previous: InputSnapshot | undefi
 /** Where a source text is found: data/sources/text first, then each --texts folder. */
 export function resolveText(options: RunOptions, name: string): string | undefined {
   const dirs = [path.join(path.resolve(options.dataDir), 'sources', 'text'), ...options.textDirs];
-  return dirs.map((d) => path.resolve(d, name)).find((p) => existsSync(p) && statSync(p).isFile());
+  const roots = runRoots(options);
+  return dirs.map((d) => path.resolve(d, name)).find((p) => existsSync(p) && !inspectInput(p, roots).problem);
 }
 
 /**
@@ -89,7 +108,8 @@ export function resolveText(options: RunOptions, name: string): string | undefin
 export function unchangedSince(state: BuildState, options: RunOptions, current: { key: string; tool: string; fonts: string; browser: string }, outputsPresent: (names: readonly string[]) => boolean): boolean {
   const snap = state.snapshot;
   if (!snap || snap.key !== current.key || snap.tool !== current.tool || snap.fonts !== current.fonts || snap.browser !== current.browser) return false;
-  const files = inputFiles(options);
+  const roots = runRoots(options);
+  const files = inputFiles(options, roots);
   if (files.length !== Object.keys(snap.files).length) return false;
   for (const file of files) {
     const before = snap.files[file];
@@ -101,12 +121,12 @@ export function unchangedSince(state: BuildState, options: RunOptions, current: 
       return false;
     }
     if (s.size !== before.size) return false;
-    if (s.mtimeMs !== before.mtimeMs && sha256(readFileSync(file)) !== before.sha256) return false;
+    if (s.mtimeMs !== before.mtimeMs && hashInput(file, roots) !== before.sha256) return false;
   }
   for (const [name, was] of Object.entries(snap.texts)) {
     const now = resolveText(options, name);
     if ((now ?? null) !== (was?.path ?? null)) return false;
-    if (now && sha256(readFileSync(now)) !== was!.sha256) return false;
+    if (now && hashInput(now, roots) !== was!.sha256) return false;
   }
   return outputsPresent(snap.documents);
 }

@@ -1,11 +1,12 @@
 // run: data/anchors.lock on disk → the evidence lock (read, located errors), and a new lock → the file, atomically.
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCK_FILE, type AnchorLock } from '../anchor/lock.ts';
 import { parseLock } from '../anchor/lock-format.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
+import { readUtf8 } from '../core/read-text.ts';
 
 export interface LockRead {
   /** Absolute path of the lock. */
@@ -26,9 +27,11 @@ export async function readLockFile(dataDir: string): Promise<LockRead> {
   const file = lockPath(dataDir);
   const shown = displayPath(file);
   if (!existsSync(file)) return { file, shown, exists: false, text: undefined, lock: undefined, diagnostics: [] };
-  const text = await readFile(file, 'utf8');
-  const { lock, diagnostics } = parseLock(shown, text);
-  return { file, shown, exists: true, text, lock, diagnostics };
+  // As every corpus file: UTF-8, a byte-order mark read as if absent, only a regular file of the data folder.
+  const read = await readUtf8(file, false, [path.dirname(file)]);
+  if ('problem' in read) return { file, shown, exists: true, text: undefined, lock: undefined, diagnostics: [read.problem] };
+  const { lock, diagnostics } = parseLock(shown, read.text);
+  return { file, shown, exists: true, text: read.text, lock, diagnostics };
 }
 
 /** Written beside the lock, then renamed over it: a reader sees the old lock or the new, never half of one. */

@@ -22,6 +22,7 @@ import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
 import type { PackPages } from '../render/pack.ts';
 import { BrowserSession } from './browser-session.ts';
+import { stateDir } from './staging.ts';
 import { buildDocuments, type BuiltDocument } from './build.ts';
 import type { CommandContext } from './command.ts';
 import { fileHash, hashOf } from './fingerprint.ts';
@@ -55,9 +56,18 @@ const KIND_ORDER = ['policy-brief', 'comparative-perspectives', 'chronology'];
 
 const oneLine = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** The output's name: the pack's id and audience, or the audience (and the reports asked for). */
-export const packName = (r: PackRequest): string =>
-  r.pack ? `${r.pack}.${r.audience}` : r.reports.length ? `${r.audience}.${r.reports.join('+')}` : r.audience;
+/** The longest pack name (a file name with .pdf after it, within every file system's 255 bytes). */
+const MAX_PACK_NAME = 150;
+
+/**
+ * The output's name: the pack's id and audience, or the audience (and the reports asked for). A
+ * pack of many reports is named by the first and a hash of all (ENAMETOOLONG otherwise).
+ */
+export const packName = (r: PackRequest): string => {
+  const name = r.pack ? `${r.pack}.${r.audience}` : r.reports.length ? `${r.audience}.${r.reports.join('+')}` : r.audience;
+  if (name.length <= MAX_PACK_NAME) return name;
+  return `${r.audience}.${r.reports[0]}+${r.reports.length - 1}-more-${hashOf(r.reports).slice(0, 12)}`;
+};
 
 /** What a pack needs of the corpus besides its documents: the pack files and the audience entry. */
 interface PackCorpus {
@@ -192,7 +202,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
   const [audience, ...more] = options.audiences;
   if (!audience || more.length) throw new UsageError('brief pack makes one pack for one audience: give --audience <id>');
   if (args.length) throw new UsageError(`brief pack takes no file or name arguments (got ${args.join(' ')}); use --pack <id> or --report a,b`);
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(options.outDir));
   const started = Date.now();
   try {
     const result = await makePack(options, { audience, pack: options.pack, reports: options.reports }, session, io.progress, io.info);

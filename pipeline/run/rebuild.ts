@@ -16,7 +16,7 @@ export async function rebuildEdition(options: RunOptions, archive: string, id: s
   if (!edition?.manifest) throw new Error(`edition ${id} has no readable manifest`);
   const m = edition.manifest;
   const work = await mkdtemp(path.join(stateDir(archive), 'rebuild-'));
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(archive));
   try {
     await restore(archive, m.inputs, work);
     // The corpus's layers where the edition had them; else the built-ins served as the corpus's too

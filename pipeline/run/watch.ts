@@ -9,6 +9,7 @@ import { ExitCode, InputError, RenderError } from '../core/diagnostics.ts';
 import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { BrowserSession } from './browser-session.ts';
+import { stateDir } from './staging.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 import type { CommandContext } from './command.ts';
 import { stopOnInterrupt } from './interrupt.ts';
@@ -39,7 +40,15 @@ export async function watchLoop(options: RunOptions, session: BrowserSession, io
       } else if (err instanceof RenderError) {
         io.err(`brief: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
         await session.reset(); // a browser that died is started afresh next time
-      } else throw err;
+      } else {
+        // The file system said no mid-watch (a file replaced by a folder, a permission taken away):
+        // said plainly, and watching goes on; anything else is our bug and stops the watch.
+        const fs = fileSystemError(err);
+        if (!fs) throw err;
+        io.err(`brief: ${fs.message}\n  hint: ${fs.hint}`);
+        onRebuilt({ error: fs });
+        return;
+      }
       onRebuilt({ error: err });
     }
   };
@@ -81,8 +90,16 @@ export async function watchLoop(options: RunOptions, session: BrowserSession, io
   await running;
 }
 
+/** A file-system refusal (an errno error naming a path) as a RenderError in plain words; undefined for anything else. */
+export function fileSystemError(err: unknown): RenderError | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e?.code !== 'string' || !/^E[A-Z]+$/.test(e.code) || !e.path) return undefined;
+  const reasons: Record<string, string> = { EISDIR: 'is a folder, not a file', ENOTDIR: 'has a file where a folder should be', EACCES: 'may not be read (permission denied)', EPERM: 'may not be read (permission denied)', ENOENT: 'is gone', ELOOP: 'is a loop of links' };
+  return new RenderError(`${displayPath(e.path) || e.path} ${reasons[e.code] ?? `cannot be read (${e.code})`}; the outputs are as they were. Watching for a fix…`, 'put the file back as it was (or fix its permissions), and save again', { cause: err });
+}
+
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
-  const session = new BrowserSession(options.browser);
+  const session = new BrowserSession(options.browser, stateDir(options.outDir));
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => { stop = resolve; });
   const unhook = stopOnInterrupt(() => stop());

@@ -7,11 +7,10 @@ import { aliasBomb, isAliasBomb, locate, posAtOffset, type PathKey, type YamlSou
 import type { LoadedCorpus } from '../load/types.ts';
 import {
   ActorsFile, AudiencesFile, ChartSpec, Claim, DatasetSidecar, Event, PackFile, PerspectivesFile, QuestionsFile,
-  ReportFrontMatter, SourceFrontMatter, type SourceMeta,
+  ReportFrontMatter, SourceFrontMatter, type SourceMeta, ID_TOO_LONG, MAX_ID,
 } from './schemas.ts';
-import { SourceKind } from './vocabulary.ts';
 import { typeTable } from './tables.ts';
-import { DocKind } from './vocabulary.ts';
+import { DocKind, SourceKind } from './vocabulary.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
 import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 import { didYouMean } from '../core/suggest.ts';
@@ -140,6 +139,14 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     return [{ ...spec, id: baseName(src.file) }];
   });
 
+  // Reports and packs are named by their files; the name becomes PDF names: bounded as ids are.
+  for (const file of [...loaded.reports.map((md) => md.file), ...loaded.packs.map((src) => src.file)]) {
+    const id = baseName(file);
+    if (id.length > MAX_ID) {
+      diagnostics.push(diagnostic({ file, line: 1, column: 1 }, 'E_BAD_ID', `the file name makes the id "${id.slice(0, 40)}…", ${id.length} characters long; ${ID_TOO_LONG} (it becomes PDF names)`,
+        `rename the file to at most ${MAX_ID} characters before its extension`));
+    }
+  }
   const reports: ValidReport[] = loaded.reports.flatMap((md) => {
     const meta = check(md.frontMatter, ReportFrontMatter);
     return meta ? [{ ...meta, id: baseName(md.file), file: md.file, body: md.body, bodyLine: md.bodyLine }] : [];

@@ -9,6 +9,11 @@ import { CAPTURE_FORMATS } from '../core/capture-formats.ts';
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const Id = z.string().regex(slug, 'must be lowercase letters, digits and single hyphens');
+/** The longest id of a thing that names files (sources, audiences, reports, packs, events…): a PDF is <report>.<audience>.pdf. */
+export const MAX_ID = 64;
+export const ID_TOO_LONG = `an id may be at most ${MAX_ID} characters`;
+/** An id that becomes (part of) a file name: bounded. Section slugs and topics (Id) are not. */
+export const NameId = Id.max(MAX_ID, ID_TOO_LONG);
 /**
  * The EDTF grammar as a pattern, for editors (JSON Schema, json-schema.ts): every date isEdtf
  * accepts matches it (a test holds it to that); what it lets through (a 13th month, 30 February,
@@ -23,7 +28,8 @@ export const EDTF_PATTERN = (() => {
   const end = String.raw`(?:${date}|\.\.)?`;
   return `^(?:${date}|${end}/${end})$`;
 })();
-export const ClaimId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be <source-id>/<slug>: lowercase letters, digits and hyphens');
+export const ClaimId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be <source-id>/<slug>: lowercase letters, digits and hyphens')
+  .max(2 * MAX_ID + 1, `${ID_TOO_LONG}, so a claim id (<source-id>/<slug>) at most ${2 * MAX_ID + 1}`);
 export const ActorCode = z.string().regex(/^[A-Z]{2,3}$/, 'must be a short upper-case actor code such as IR or AZ');
 /**
  * YAML reads `2013` as a number: accept it and keep the text. As JSON Schema: text matching the
@@ -45,8 +51,21 @@ const text = z.string().trim().min(1, 'must not be empty').meta({ pattern: Strin
  * folded scalar leaves, are read as one space, not carried into a running header or a bookmark.
  */
 const collapse = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ') : v);
-const line = z.preprocess(collapse, text);
-const lineOf = (max: number, why: string) => z.preprocess(collapse, text.max(max, `must be at most ${max} characters: ${why}`));
+/**
+ * Control characters other than whitespace (NUL, ESC, DEL, the C1 range) are refused in one-line
+ * text: they printed as "u0000" in a running header and went raw into PDF metadata. Vertical tabs
+ * and line or paragraph separators (U+2028, U+2029) are whitespace: read as one space, as above.
+ */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_NAMES: Readonly<Record<number, string>> = { 0: 'NUL', 0x1b: 'ESC', 0x7f: 'DEL', 8: 'backspace' };
+const printable = <T extends z.ZodType<string>>(t: T) => t.superRefine((v, ctx) => {
+  const m = CONTROL.exec(v);
+  if (!m) return;
+  const cp = m[0].charCodeAt(0);
+  ctx.addIssue({ code: 'custom', message: `holds the control character U+${cp.toString(16).toUpperCase().padStart(4, '0')}${CONTROL_NAMES[cp] ? ` (${CONTROL_NAMES[cp]})` : ''} at character ${m.index + 1}`, params: { code: 'E_CONTROL_CHAR' } });
+});
+const line = z.preprocess(collapse, printable(text));
+const lineOf = (max: number, why: string) => z.preprocess(collapse, printable(text.max(max, `must be at most ${max} characters: ${why}`)));
 const list = <T extends z.ZodType>(item: T) => z.array(item);
 const claimIds = (what: string) => z.array(ClaimId).default([]).describe(`${what}: claim ids, <source-id>/<slug>.`);
 
@@ -57,14 +76,14 @@ export const ActorsFile = list(z.strictObject({
   aliases: z.array(line).default([]).describe('Other names a report\'s prose uses for the actor (its capital, its adjective): how a judgment\'s parties are found.'),
 }).describe('An actor'));
 export const PerspectivesFile = list(z.strictObject({
-  id: Id.describe('The perspective\'s id (lowercase letters, digits, hyphens): a source names it as its `perspective`.'),
+  id: NameId.describe('The perspective\'s id (lowercase letters, digits, hyphens): a source names it as its `perspective`.'),
   label: line.describe('The name printed for this perspective.'),
   description: text.optional().describe('A sentence on who writes from here.'),
   base: line.optional().describe('Where the voice speaks from ("Baku", "Tehran", "Europe"): two perspectives with one base are one side.'),
 }).describe('A perspective sources write from'));
 export const QuestionsFile = list(
   z.strictObject({
-    id: Id.describe('The question\'s id: claims\' `stances` and comparative reports name it.'),
+    id: NameId.describe('The question\'s id: claims\' `stances` and comparative reports name it.'),
     question: text.describe('The contested question, in full.'),
     short: lineOf(28, 'it labels a chart axis').describe('A short label for the stance chart\'s axis: at most 28 characters.'),
     low: text.describe('What a stance of −2 means (the low end of the scale).'),
@@ -75,7 +94,7 @@ export const QuestionsFile = list(
 const pageCount = z.number().int().min(1, 'must be at least 1 page');
 export const AudiencesFile = list(
   z.strictObject({
-    id: Id.describe('The audience\'s id: PDFs are named <report>.<audience>.pdf.'),
+    id: NameId.describe('The audience\'s id: PDFs are named <report>.<audience>.pdf.'),
     label: line.describe('The audience\'s name as printed.'),
     description: text.optional().describe('Who the audience is.'),
     detail: z.enum(Detail).default('full').describe('summary, or full (quotes per source in a side-by-side table).'),
@@ -91,14 +110,14 @@ export const AudiencesFile = list(
 );
 
 export const SourceFrontMatter = z.strictObject({
-  id: Id.describe('The source\'s id, also its file name and its claims file\'s name (e.g. roubanis-2024).'),
+  id: NameId.describe('The source\'s id, also its file name and its claims file\'s name (e.g. roubanis-2024).'),
   title: line.describe('The source\'s title.'),
   text: text.refine((v) => !/[\\/]/.test(v) && v !== '.' && v !== '..', {
     message: 'is a path, not a file name',
     params: { code: 'E_BAD_VALUE', hint: 'give only the file name (e.g. 001_4e07255783193862.txt); name its folder with --texts DIR' },
   }).meta({ pattern: String.raw`^(?!\s*\.\.?\s*$)[^\\/]*\S[^\\/]*$` })
     .describe('The file name of the source\'s full text, looked up in data/sources/text/ and the --texts folders: a bare name, never a path.'),
-  authors: z.array(text).default([]).describe('The authors, as printed.'),
+  authors: z.array(printable(text)).default([]).describe('The authors, as printed.'),
   published: Edtf.optional().describe('When it was published: an EDTF date, quoted ("2024-03", "2024").'),
   kind: z.enum(SourceKind).optional().describe('What kind of text it is.'),
   perspective: Id.optional().describe('Where it writes from: an id in perspectives.yaml.'),
@@ -139,7 +158,7 @@ export const ClaimsFile = z.strictObject({
 });
 
 export const Event = z.strictObject({
-  id: Id.describe('The event\'s id: chronologies and turning points name it.'),
+  id: NameId.describe('The event\'s id: chronologies and turning points name it.'),
   date: Edtf.describe('When it happened, at the precision the sources give: an EDTF date, quoted.'),
   title: lineOf(90, 'it labels the timeline').describe('What happened, in a line: at most 90 characters (it labels the timeline).'),
   category: z.enum(EventCategory).describe('What kind of event it is.'),
@@ -154,7 +173,7 @@ export const Event = z.strictObject({
 export const EventsFile = z.array(Event);
 
 export const DatasetSidecar = z.strictObject({
-  id: Id.optional().describe('The dataset\'s id; by default its file name (charts name it in "data": {"name": …}).'),
+  id: NameId.optional().describe('The dataset\'s id; by default its file name (charts name it in "data": {"name": …}).'),
   title: line.describe('The dataset\'s title.'),
   description: text.optional().describe('What the data is.'),
   units: text.optional().describe('The units of its figures.'),

@@ -1,7 +1,8 @@
 // Dated editions: archived without overwriting, verified against their manifests and their chain,
 // compared in terms of claims, judgments, events and numbers, and rebuilt from their snapshot.
 import { existsSync } from 'node:fs';
-import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brief } from '../support/cli.ts';
@@ -184,5 +185,108 @@ describe('brief verify', () => {
     const r = await verify(archive, '2024-03-01', '--rebuild');
     expect(r.code, JSON.stringify(r)).toBe(0);
     expect((r as unknown as { rebuilt: { same: boolean } }).rebuilt.same).toBe(true);
+  });
+});
+
+describe('an archive tampered with, or cut short', () => {
+  const problems = (r: { problems: { edition: string; kind: string; path: string | null }[] }) => r.problems.map((p) => `${p.edition} ${p.kind.toUpperCase()} ${p.path ?? ''}`.trim());
+
+  it('a manifest of the wrong shape is a MANIFEST problem for verify, and editions lists it without crashing', async () => {
+    for (const shape of ['{}', '{"format": 1, "outputs": "x"}', 'null']) {
+      const copy = await copyOut(`shape-${shape.length}`);
+      await writeFile(path.join(copy, '2024-03-01', 'manifest.json'), shape);
+      const r = await verify(copy);
+      expect(r.code, shape).toBe(1);
+      expect(problems(r), shape).toContain('2024-03-01 MANIFEST manifest.json');
+      const list = await brief(['editions', ...at(copy)]);
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.stderr).not.toContain('internal error');
+    }
+  });
+
+  it('verify --rebuild after a store file was changed reports the STORE problems, exit 1, and --json keeps them', async () => {
+    const copy = await copyOut('store');
+    const manifest = JSON.parse(await readFile(path.join(copy, '2024-03-01', 'manifest.json'), 'utf8')) as { inputs: { path: string; sha256: string }[] };
+    const input = manifest.inputs.find((i) => i.path.endsWith('.hbs'))!;
+    await appendFile(path.join(copy, '.store', 'sha256', input.sha256.slice(0, 2), input.sha256), 'x');
+    const r = await verify(copy, '2024-03-01', '--rebuild');
+    expect(r.code).toBe(1);
+    expect(problems(r)).toContain(`2024-03-01 STORE ${input.path}`);
+    expect((r as unknown as { rebuilt: { same: boolean } }).rebuilt.same).toBe(false);
+    const text = await brief(['verify', ...at(copy), '2024-03-01', '--rebuild']);
+    expect(text.stderr).toContain('not rebuilt: its snapshot in the store is not as archived');
+    expect(text.stderr).not.toContain('internal error');
+  });
+
+  it('an added symlink in an edition folder is reported, and an archived PDF replaced by a folder is CHANGED', async () => {
+    const copy = await copyOut('symlink');
+    await symlink('/etc/passwd', path.join(copy, '2024-03-01', 'pdf', 'extra.pdf'));
+    expect(problems(await verify(copy))).toEqual(['2024-03-01 ADDED pdf/extra.pdf']);
+    const folder = await copyOut('folder');
+    await rm(path.join(folder, '2024-03-01', 'pdf', 'brief.analyst.pdf'));
+    await mkdir(path.join(folder, '2024-03-01', 'pdf', 'brief.analyst.pdf'));
+    const r = await verify(folder);
+    expect(r.code).toBe(1);
+    expect(problems(r)).toEqual(['2024-03-01 CHANGED pdf/brief.analyst.pdf']);
+  });
+
+  it('verify --head catches a rewritten newest edition (HEAD.json rewritten too) and a dropped newest edition', async () => {
+    const pin = path.join(corpus.root, 'pinned-HEAD.json');
+    await cp(path.join(archive, 'HEAD.json'), pin);
+    const sha = (JSON.parse(await readFile(pin, 'utf8')) as { manifestSha256: string }).manifestSha256;
+    expect(await verify(archive, '--head', pin)).toMatchObject({ code: 0, ok: true });
+    expect(await verify(archive, '--head', sha)).toMatchObject({ code: 0, ok: true });
+
+    const rewritten = await copyOut('rewritten');
+    const newest = path.join(rewritten, '2024-03-01.2');
+    await appendFile(path.join(newest, 'CHANGELOG.md'), 'edited\n');
+    const m = JSON.parse(await readFile(path.join(newest, 'manifest.json'), 'utf8')) as { outputs: { path: string; sha256: string; size: number }[] };
+    const changelog = await readFile(path.join(newest, 'CHANGELOG.md'));
+    m.outputs = m.outputs.map((o) => (o.path === 'CHANGELOG.md' ? { ...o, sha256: createHash('sha256').update(changelog).digest('hex'), size: changelog.byteLength } : o));
+    const text = `${JSON.stringify(m, null, 2)}\n`;
+    await writeFile(path.join(newest, 'manifest.json'), text);
+    await writeFile(path.join(rewritten, 'HEAD.json'), JSON.stringify({ edition: '2024-03-01.2', manifestSha256: createHash('sha256').update(text).digest('hex') }));
+    expect(await verify(rewritten)).toMatchObject({ code: 0, ok: true }); // without a pin, a consistent rewrite passes
+    expect(problems(await verify(rewritten, '--head', pin))).toEqual(['2024-03-01.2 CHAIN']);
+
+    const dropped = await copyOut('dropped');
+    await rm(path.join(dropped, '2024-03-01.2'), { recursive: true });
+    const first = await readFile(path.join(dropped, '2024-03-01', 'manifest.json'));
+    await writeFile(path.join(dropped, 'HEAD.json'), JSON.stringify({ edition: '2024-03-01', manifestSha256: createHash('sha256').update(first).digest('hex') }));
+    expect(await verify(dropped)).toMatchObject({ code: 0 });
+    expect((await verify(dropped, '--head', sha)).code).toBe(1);
+  });
+
+  it('an edition killed between moving into place and confirming HEAD.json is no tamper alarm, either way', async () => {
+    const heads = JSON.parse(await readFile(path.join(archive, 'HEAD.json'), 'utf8')) as { edition: string; manifestSha256: string };
+    const first = { edition: '2024-03-01', manifestSha256: createHash('sha256').update(await readFile(path.join(archive, '2024-03-01', 'manifest.json'))).digest('hex') };
+    const copy = await copyOut('pending');
+    // Moved in, HEAD still pending (what run/edition.ts writes before the rename).
+    await writeFile(path.join(copy, 'HEAD.json'), JSON.stringify({ ...heads, pending: { was: first } }));
+    expect(await verify(copy)).toMatchObject({ code: 0, ok: true });
+    // Killed before the move: HEAD names an edition that is not there, pending after the one that is.
+    await writeFile(path.join(copy, 'HEAD.json'), JSON.stringify({ edition: '2024-03-02', manifestSha256: '0'.repeat(64), pending: { was: heads } }));
+    expect(await verify(copy)).toMatchObject({ code: 0, ok: true });
+    // A HEAD.json of another shape is said as such (it read "undefined/HEAD.json … was undefined").
+    await writeFile(path.join(copy, 'HEAD.json'), '[]');
+    const odd = await brief(['verify', ...at(copy)]);
+    expect(odd.code).toBe(1);
+    expect(odd.stderr).toContain('HEAD.json is not in the shape brief edition writes');
+    expect(odd.stderr).not.toContain('undefined');
+  });
+
+  it('the next edition sweeps a killed one\'s work folder, and a stray huge revision gives a plain next id', async () => {
+    const copy = await copyOut('swept');
+    await mkdir(path.join(copy, '.brief', 'edition-killed', 'build'), { recursive: true });
+    await writeFile(path.join(copy, '.brief', 'edition-killed', 'build', 'x.pdf'), 'x');
+    await mkdir(path.join(copy, '2024-03-01.9999999999999999999999'));
+    const r = await brief(['edition', '--json', ...at(copy), '--date', '2024-03-01', '--force']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ edition: '2024-03-01.10000000000000000000000', previous: '2024-03-01.2' });
+    expect((await readdir(path.join(copy, '.brief'))).filter((e) => e.startsWith('edition-'))).toEqual([]);
+    const list = JSON.parse((await brief(['editions', '--json', ...at(copy)])).stdout) as { editions: { id: string }[] };
+    expect(list.editions.map((e) => e.id)).toContain('2024-03-01.10000000000000000000000');
+    // The stray folder holds no manifest: that, and only that, is what verify finds.
+    expect(problems(await verify(copy))).toEqual(['2024-03-01.9999999999999999999999 MANIFEST manifest.json']);
   });
 });

@@ -2,7 +2,7 @@
 // rebuilding on a save and shutting down without leaving a Chromium behind.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copySample, tempCorpus, type TempCorpus } from '../support/corpus.ts';
@@ -102,6 +102,28 @@ describe('a build stopped half-way', () => {
   }
 });
 
+describe('brief killed outright (kill -9)', () => {
+  it('takes its Chromium with it, leaves no profile in the temp folder, and the next run sweeps the one in out/.brief', async () => {
+    const c = await corpus();
+    const tmp = path.join(c.root, 'tmp');
+    await mkdir(tmp);
+    const args = ['build', '--data', c.data, '--out', c.out, '--date', '2024-02-20'];
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: '', TMPDIR: tmp }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await until('its Chromium', () => descendants(child.pid!).length > 0, 90_000);
+    const chromium = descendants(child.pid!);
+    child.kill('SIGKILL');
+    await exited;
+    await until('its Chromium to go with it', () => chromium.every((p) => !alive(p)), 20_000);
+    expect((await readdir(tmp)).filter((e) => e.startsWith('puppeteer'))).toEqual([]);
+    const profiles = async () => (await readdir(path.join(c.out, '.brief'))).filter((e) => e.startsWith('chromium-'));
+    expect(await profiles()).toHaveLength(1);
+    const again = start(args, true);
+    expect(await again.done, again.stderr).toBe(0);
+    expect(await profiles()).toEqual([]);
+  });
+});
+
 describe('a build started through npx, and npx stopped', () => {
   it('stops too: npx exits on SIGTERM without passing it on, and its child must not go on writing out/', async () => {
     const c = await corpus();
@@ -178,5 +200,25 @@ describe('brief watch', () => {
     expect(await run.done, run.stderr).toBe(0);
     await until('the browser to go', () => children.every((p) => !alive(p)), 10_000);
     expect(await staging(c.out)).toEqual([]);
+  });
+
+  it('goes on watching when a corpus file is replaced by a folder, saying so at the file', async () => {
+    const c = await corpus();
+    const run = start(['watch', '--html', '--data', c.data, '--out', c.out, '--report', 'brief']);
+    await until('the first build and the watcher', () => run.stderr.includes('watching'), 90_000);
+    const file = path.join(c.data, 'audiences.yaml');
+    const text = await readFile(file, 'utf8');
+    await rm(file);
+    await mkdir(file);
+    await until('the error', () => /audiences\.yaml is a folder, not a file/.test(run.stderr), 30_000);
+    expect(run.stderr).toMatch(/audiences\.yaml:1:1  E_NOT_A_FILE/);
+    expect(run.stderr).not.toContain('internal error');
+    const mark = run.stderr.length;
+    await rm(file, { recursive: true });
+    await writeFile(file, text);
+    await until('the rebuild', () => /rebuilt|nothing to redo|changed: /.test(run.stderr.slice(mark)), 60_000).catch((err: Error) => { throw new Error(`${err.message}\n${run.stderr}`); });
+    expect(run.child.exitCode).toBe(null);
+    run.child.kill('SIGTERM');
+    expect(await run.done, run.stderr).toBe(0);
   });
 });

@@ -30,6 +30,14 @@ describe('paths that name the wrong kind of thing', () => {
     for (const r of [data, config]) expect(r.stderr).not.toContain('internal error');
   });
 
+  it('brief init naming a file says it is a file, with no word of --out', async () => {
+    const c = await corpus();
+    const r = await brief(['init', path.join(c.data, 'actors.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/actors\.yaml is a file, not a folder; brief init makes a corpus in a folder/);
+    expect(r.stderr).not.toContain('--out');
+  });
+
   it.runIf(existsSync('/proc/self'))('--out where the file system refuses a folder (/proc) fails at once instead of hanging', async () => {
     const c = await corpus();
     const started = Date.now();

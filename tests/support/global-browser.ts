@@ -15,7 +15,7 @@ let open: OpenBrowser | undefined;
 export async function setup(project: TestProject): Promise<void> {
   const options = resolveOptions({ flags: {}, file: undefined, env: { ...process.env, BRIEF_BROWSER_WS: '' } });
   try {
-    open = await launchBrowser(options.browser);
+    open = await launchBrowser(options.browser, { pipe: false });
     project.provide('browserWs', open.browser.wsEndpoint());
   } catch {
     // No browser here: unit tests still run; tests that print report the missing browser themselves.

@@ -88,6 +88,12 @@ const cases: Case[] = [
   { name: 'key judgment citing an unknown claim', change: () => edit('reports/brief.md', 'evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]', 'evidence: [alpha-2021/shusha-meting, beta-2022/not-aimed]'), code: 'E_UNKNOWN_CLAIM', file: 'reports/brief.md', line: 17 },
   { name: 'chart spec with a key Vega-Lite does not know', change: () => edit('charts/drills-by-bloc.json', '"x": { "field": "bloc", "type": "nominal"', '"x": { "field": "bloc", "tpye": "nominal"'), code: 'E_UNKNOWN_KEY', file: 'charts/drills-by-bloc.json', line: 9, hint: /did you mean "type"/ },
   { name: 'chart spec with a mark Vega-Lite does not have', change: () => edit('charts/drills-by-bloc.json', '"mark": "bar"', '"mark": "barr"'), code: 'E_CHART_SCHEMA', file: 'charts/drills-by-bloc.json', line: 5, hint: /did you mean "bar"/ },
+  // Ids become file names (R13): over 64 characters, E_BAD_ID with the limit, never ENAMETOOLONG later.
+  { name: 'an audience id over 64 characters', change: () => edit('audiences.yaml', '- id: executive', `- id: ${'x'.repeat(65)}`), code: 'E_BAD_ID', file: 'audiences.yaml', line: 1, hint: /shorten the id/ },
+  { name: 'a report whose file name is over 64 characters', change: async () => ({ [`reports/${'r'.repeat(65)}.md`]: await original('reports/views.md') }), code: 'E_BAD_ID', file: `reports/${'r'.repeat(65)}.md`, line: 1, hint: /at most 64/ },
+  // Control characters in titles printed as "u0000" in the running header (R23): refused, located.
+  { name: 'a NUL and an ESC in a report title', change: () => edit('reports/brief.md', 'title: The Şuşa alliance and Iran', 'title: "NUL\\0here ESC\\ehere"'), code: 'E_CONTROL_CHAR', file: 'reports/brief.md', line: 3, hint: /delete it/ },
+  { name: 'a DEL in an audience label', change: () => edit('audiences.yaml', 'label: Executive', 'label: "Exec\\x7Futive"'), code: 'E_CONTROL_CHAR', file: 'audiences.yaml', line: 2 },
   // Vega cannot draw a link without a browser (it crashed the build), and paper cannot follow one.
   { name: 'chart with an href channel', change: () => edit('charts/drills-by-bloc.json', '"y": {', '"href": { "field": "name" },\n    "y": {'), code: 'E_CHART_EXTERNAL', file: 'charts/drills-by-bloc.json', line: 10 },
   { name: 'chart layer loading data from a URL', change: () => edit('charts/drills-by-bloc.json', '"width": 300,', '"layer": [{ "data": { "url": "http://example.com/x.csv" }, "mark": "bar" }],\n  "width": 300,'), code: 'E_CHART_EXTERNAL', file: 'charts/drills-by-bloc.json', line: 6 },
@@ -143,5 +149,17 @@ describe('invalid inputs are located', () => {
     const result = await checkCorpus(optionsFor(MINI, '/nonexistent'));
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('a pack of many reports', () => {
+  it('gets a bounded file name (a hash of its reports), not ENAMETOOLONG', async () => {
+    const { packName } = await import('../../../pipeline/run/pack.ts');
+    const reports = Array.from({ length: 40 }, (_, i) => `report-number-${i}`);
+    const name = packName({ audience: 'analyst', pack: undefined, reports });
+    expect(name.length).toBeLessThanOrEqual(150);
+    expect(name).toMatch(/^analyst\.report-number-0\+39-more-[0-9a-f]{12}$/);
+    expect(packName({ audience: 'analyst', pack: undefined, reports: [...reports].reverse() })).not.toBe(name);
+    expect(packName({ audience: 'analyst', pack: undefined, reports: ['a', 'b'] })).toBe('analyst.a+b');
   });
 });

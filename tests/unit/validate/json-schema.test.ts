@@ -157,10 +157,14 @@ const JUDGED: Record<string, readonly [file: string, from: string | null, to: st
   'audience with a negative chart count': ['audiences.yaml', '  omit: [background, analysis, assumptions, indicators]\n', '  omit: [background, analysis, assumptions, indicators]\n  charts: -1\n'],
   'report with an empty audience list': ['reports/brief.md', 'audiences: [executive, analyst]', 'audiences: []'],
   'source text given as a path': ['sources/alpha-2021.md', 'text: alpha.txt', 'text: ../../etc/alpha.txt'],
+  'an audience id over 64 characters': ['audiences.yaml', '- id: executive', `- id: ${'x'.repeat(65)}`],
 };
 
 const CROSS_REFERENCE = 'a reference to another file\'s id: a schema sees one file';
 const NOT_JUDGED: Record<string, string> = {
+  'a report whose file name is over 64 characters': 'the id is the file\'s name, which a schema of its content does not see',
+  'a NUL and an ESC in a report title': 'a refinement of zod\'s (control characters), not written into the JSON Schema: brief check judges it',
+  'a DEL in an audience label': 'a refinement of zod\'s (control characters), not written into the JSON Schema: brief check judges it',
   'YAML syntax error in a claims file': 'the file does not parse: the editor\'s YAML parser says so, not the schema',
   'YAML error inside source front matter (line counted in the whole file)': 'the front matter does not parse',
   'report whose front matter is never closed': 'Markdown structure, before any front matter exists',
