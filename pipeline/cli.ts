@@ -10,7 +10,7 @@ import { ExitCode, InputError, RenderError, UsageError } from './core/diagnostic
 import { diagnosticJson, FS_REASONS, printDiagnostics, processIo, type Io } from './core/output.ts';
 import { didYouMean } from './core/suggest.ts';
 import { COMMANDS, COMMON, FLAGS, type Command, type Flag, type FlagName } from './commands/index.ts';
-import { stopWithLauncher } from './run/interrupt.ts';
+import { stoppedWithLauncher, stopWithLauncher } from './run/interrupt.ts';
 
 /** Read from where brief runs, unless --config names another. */
 const CONFIG_FILE = 'brief.config.yaml';
@@ -144,6 +144,10 @@ export async function main(args: string[]): Promise<number> {
       if (json) io.out({ ok: false, error: error.message });
       io.err(`brief: ${error.message}\n\nRun brief --help for the commands and options.`);
       return ExitCode.usage;
+    }
+    if (error instanceof RenderError && /browser died/.test(error.message) && await stoppedWithLauncher()) {
+      io.err('brief: stopped: npm, which started brief, was stopped (and its signal ended the browser); outputs already there were not touched');
+      return 143;
     }
     if (error instanceof RenderError) {
       if (json) io.out({ ok: false, error: error.message, hint: error.hint ?? null });

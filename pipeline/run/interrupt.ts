@@ -40,12 +40,27 @@ function install(): void {
 export function stopWithLauncher(env: NodeJS.ProcessEnv = process.env, every = 200): void {
   if (!env.npm_execpath) return;
   const parent = process.ppid;
+  launcher = parent;
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
     clearInterval(timer);
     void onSignal('SIGTERM');
   }, every);
   timer.unref();
+}
+
+let launcher: number | undefined;
+
+/**
+ * Whether npm, which started brief, has gone. npm's SIGTERM also reaches Chromium, in the same
+ * process group, so a browser that dies while npm stops is that stop, not a crash: given a moment
+ * for npm to exit, the CLI says "stopped" rather than "the browser died".
+ */
+export async function stoppedWithLauncher(wait = 500): Promise<boolean> {
+  if (launcher === undefined) return false;
+  if (process.ppid !== launcher) return true;
+  await new Promise((r) => setTimeout(r, wait));
+  return process.ppid !== launcher;
 }
 
 /** Runs `fn` with `cleanup` registered for the time it runs; on a signal, cleanup runs and the process exits. */
