@@ -116,22 +116,42 @@ export function loadChartSchema(): ChartSchema {
 /** A spec that is valid as it stands, to set one part of another spec into. */
 const PROBE_BASE = { data: { name: 'probe' }, mark: 'point' } as const;
 
+/** The keys whose value is a list of views (layer, concat…), or one view (facet, repeat). */
+const VIEW_LISTS = ['layer', 'concat', 'hconcat', 'vconcat'] as const;
+
 /**
  * The validator stops at the first problem. Two unrelated mistakes (a bad mark type and a bad
  * aggregate) were reported one run at a time: a single-view spec's parts (each top-level key, each
  * encoding channel, each transform) are set one by one into a spec that is otherwise valid, and
- * each part's own problem is reported. Problems that arise only in combination: the first, as before.
+ * each part's own problem is reported; a multi-view spec's views (each layer, each concatenated
+ * view, a facet's or repeat's `spec`) are checked the same way, each on its own, at its own path, and
+ * its other keys with its views replaced by one valid view. Problems that arise only in
+ * combination: the first, as before.
  */
-function allProblems(spec: unknown, check: (spec: unknown) => SchemaProblem | undefined): SchemaProblem[] {
+function allProblems(spec: unknown, check: (spec: unknown) => SchemaProblem | undefined, depth = 0): SchemaProblem[] {
   const whole = check(spec);
   if (!whole) return [];
-  if (!spec || typeof spec !== 'object' || Array.isArray(spec) || !('mark' in spec)) return [whole];
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec) || depth > 4) return [whole];
+  const record = spec as Record<string, unknown>;
   const found: SchemaProblem[] = [];
+  const lists = VIEW_LISTS.filter((k) => Array.isArray(record[k]));
+  if (lists.length || (record.spec && typeof record.spec === 'object')) {
+    const at = (prefix: readonly (string | number)[]) => (p: SchemaProblem): SchemaProblem => ({ ...p, path: [...prefix, ...p.path] });
+    // A view inside another takes its data from the outer one: checked on its own, it gets the probe's.
+    const alone = (view: unknown) => (view && typeof view === 'object' && !Array.isArray(view) && !('data' in view) ? { data: PROBE_BASE.data, ...view } : view);
+    for (const key of lists) (record[key] as unknown[]).forEach((view, i) => found.push(...allProblems(alone(view), check, depth + 1).map(at([key, i]))));
+    if (record.spec && typeof record.spec === 'object') found.push(...allProblems(alone(record.spec), check, depth + 1).map(at(['spec'])));
+    const rest = { ...record, ...Object.fromEntries(lists.map((k) => [k, [{ mark: 'point' }]])), ...(record.spec ? { spec: { mark: 'point' } } : {}) };
+    const outer = check(rest);
+    if (outer) found.push(outer);
+    return unique(found, whole);
+  }
+  if (!('mark' in record)) return [whole];
   const probe = (part: Record<string, unknown>, fix: (p: readonly (string | number)[]) => (string | number)[] = (p) => [...p]) => {
     const problem = check({ ...PROBE_BASE, ...part });
     if (problem) found.push({ ...problem, path: fix(problem.path) });
   };
-  for (const [key, value] of Object.entries(spec)) {
+  for (const [key, value] of Object.entries(record)) {
     if (key === 'data' || key === '$schema') continue;
     if (key === 'encoding' && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [channel, def] of Object.entries(value)) probe({ encoding: { [channel]: def } });
@@ -139,10 +159,15 @@ function allProblems(spec: unknown, check: (spec: unknown) => SchemaProblem | un
       value.forEach((t, i) => probe({ transform: [t] }, (p) => (p[0] === 'transform' && p[1] === 0 ? ['transform', i, ...p.slice(2)] : [...p])));
     } else probe({ [key]: value });
   }
+  return unique(found, whole);
+}
+
+/** Each path once; none found part by part: the whole spec's first problem. */
+function unique(found: readonly SchemaProblem[], whole: SchemaProblem): SchemaProblem[] {
   const seen = new Set<string>();
-  const unique = found.filter((p) => {
+  const once = found.filter((p) => {
     const key = JSON.stringify(p.path);
     return !seen.has(key) && Boolean(seen.add(key));
   });
-  return unique.length ? unique : [whole];
+  return once.length ? once : [whole];
 }

@@ -38,6 +38,19 @@ describe('every independent problem of a file, in one check', () => {
     expect(found).toHaveLength(3);
   });
 
+  it('a layered chart: a bad mark in one layer and a bad aggregate in another, both, each at its layer', async () => {
+    const { found, lineOf } = await problemsIn('charts/exercises-by-year.json', (t) => {
+      const spec = JSON.parse(t);
+      const { mark, encoding } = spec;
+      delete spec.mark;
+      delete spec.encoding;
+      spec.layer = [{ mark: 'barr', encoding }, { mark, encoding: { ...encoding, y: { ...encoding.y, aggregate: 'summ' } } }];
+      return JSON.stringify(spec, null, 2);
+    });
+    expect(found).toEqual(expect.arrayContaining([['E_CHART_SCHEMA', lineOf('"barr"')], ['E_CHART_SCHEMA', lineOf('"summ"')]]));
+    expect(found).toHaveLength(2);
+  });
+
   it('a chart: two bad transforms, each at its own transform', async () => {
     const { found, lineOf } = await problemsIn('charts/exercises-by-year.json', (t) => {
       const spec = JSON.parse(t);
