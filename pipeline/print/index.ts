@@ -32,6 +32,8 @@ export interface PrintOptions {
   readonly onPrinted?: (job: PrintJob, done: number, total: number) => void;
   /** What to call each job in an error while it is still on its way (not rendered yet). */
   readonly names?: readonly string[];
+  /** Aborted when the run is given up: no document is started after, and printPdfs throws its reason. */
+  readonly signal?: AbortSignal;
 }
 
 const LOCAL = /^(file:|data:|about:blank)/;
@@ -70,9 +72,10 @@ export async function printRaw(page: Page, html: string, tagged = true): Promise
   return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged, timeout: 120_000 });
 }
 
-async function printOne(page: Page, job: PrintJob, refused: { current: string[] }, editionDate: string): Promise<PrintedPdf> {
+async function printOne(page: Page, job: PrintJob, refused: { current: string[] }, editionDate: string, signal?: AbortSignal): Promise<PrintedPdf> {
   refused.current = [];
   const raw = await printRaw(page, job.html);
+  signal?.throwIfAborted();
   const { bytes, pages } = await finishPdf(raw, job.meta, editionDate, headingTexts(await readFile(job.html, 'utf8')));
   return { html: job.html, bytes, pages, refused: [...refused.current] };
 }
@@ -101,21 +104,27 @@ export async function printPdfs(jobs: readonly (PrintJob | Promise<PrintJob>)[],
   const known: (PrintJob | undefined)[] = new Array(jobs.length);
   const failures: { job: PrintJob | undefined; error: Error }[] = [];
   const limit = options.timeoutMs ?? printTimeoutMs();
+  const signal = options.signal;
   let next = 0;
   let done = 0;
   const worker = async () => {
     const refused = { current: [] as string[] };
     let page: Page | undefined;
     try {
-      while (next < jobs.length && browser.connected) {
+      while (next < jobs.length && browser.connected && !signal?.aborted) {
         const index = next++;
         let job: PrintJob | undefined;
         try {
+          // Given up: checked before each document and after each wait, so nothing is printed past it.
           job = known[index] = await jobs[index]!;
+          signal?.throwIfAborted();
           page ??= await preparePage(browser, refused);
-          results[index] = await withTimeout(printOne(page, job, refused, options.editionDate), limit, job.html);
+          signal?.throwIfAborted();
+          results[index] = await withTimeout(printOne(page, job, refused, options.editionDate, signal), limit, job.html);
+          signal?.throwIfAborted();
           options.onPrinted?.(job, ++done, jobs.length);
         } catch (err) {
+          if (signal?.aborted) break;
           failures.push({ job, error: err as Error });
           // A page that timed out may still be busy: the next document gets a fresh one.
           await page?.close().catch(() => undefined);
@@ -127,6 +136,7 @@ export async function printPdfs(jobs: readonly (PrintJob | Promise<PrintJob>)[],
     }
   };
   await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));
+  signal?.throwIfAborted();
   const unprinted = jobs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
   if (unprinted.length === 0) return results;
   const names = unprinted.map((i) => known[i]?.html.split(/[\\/]/).pop()!.replace(/\.html$/, '') ?? options.names?.[i] ?? `document ${i + 1}`);

@@ -109,8 +109,11 @@ export class SupervisedBrowser extends BrowserSession {
     return this.running !== undefined;
   }
 
-  /** The browser for one job: once revoked (the job timed out), it gives that job no browser again. */
-  lease(): BrowserSession & { revoke(): void } {
+  /**
+   * The browser for one job: once revoked (the job timed out), it gives that job no browser again,
+   * and its `signal` is aborted with the reason, which cancels the job's work (see pack-job.ts).
+   */
+  lease(): BrowserSession & { revoke(reason?: unknown): void; readonly signal: AbortSignal } {
     return new Lease(this);
   }
 
@@ -185,6 +188,9 @@ export class SupervisedBrowser extends BrowserSession {
 /** A job's hold on its slot's browser; a job given up cannot start another behind the next job's back. */
 class Lease extends BrowserSession {
   private revoked = false;
+  private readonly giveUp = new AbortController();
+  /** Aborted when the lease is revoked: the job is given up. */
+  readonly signal = this.giveUp.signal;
   constructor(private readonly slot: SupervisedBrowser) {
     super(slot.supervisor.browser);
   }
@@ -200,8 +206,9 @@ class Lease extends BrowserSession {
   }
   /** The slot's browser outlives the job: closing is the slot's business. */
   override async close(): Promise<void> {}
-  revoke(): void {
+  revoke(reason?: unknown): void {
     this.revoked = true;
+    this.giveUp.abort(reason);
   }
 }
 

@@ -70,6 +70,8 @@ export interface BuildHooks {
   readonly progress?: (message: string) => void;
   /** Told when another run holds out/ and this one waits. */
   readonly notify?: (message: string) => void;
+  /** Aborted when the build is given up (a service job past its time limit): it stops and writes nothing more. */
+  readonly signal?: AbortSignal;
 }
 
 const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
@@ -99,7 +101,7 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
   try {
     return await undoOnInterrupt(release, async () => {
       await Staging.sweep(options.outDir);
-      return buildLocked(options, hooks.session, print, progress);
+      return buildLocked(options, hooks.session, print, progress, hooks.signal);
     });
   } catch (err) {
     failed = true;
@@ -116,7 +118,8 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
   }
 }
 
-async function buildLocked(options: RunOptions, session: BrowserSession, print: boolean, progress: (m: string) => void): Promise<BuildResult> {
+async function buildLocked(options: RunOptions, session: BrowserSession, print: boolean, progress: (m: string) => void, signal?: AbortSignal): Promise<BuildResult> {
+  signal?.throwIfAborted();
   const out = path.resolve(options.outDir);
   const present = (rel: string, size: number) => existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
   const state = await readState(out);
@@ -184,10 +187,10 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
   }
 
   // 7. make what changed
-  const staging = await Staging.open(out);
+  const staging = await Staging.open(out, signal);
   return undoOnInterrupt(async () => { await session.close(); await staging.discard(); }, async () => {
     try {
-      const made = await makeDocuments(toMake, { options, staging, session, print, progress });
+      const made = await makeDocuments(toMake, { options, staging, session, print, progress, signal });
       const records: Record<string, DocumentRecord> = { ...state.documents };
       for (const m of made) {
         const templates = Object.keys(m.rendered.templates).sort();

@@ -34,6 +34,8 @@ export interface MakeContext {
   /** False for an HTML-only run: no browser. */
   readonly print: boolean;
   readonly progress: (message: string) => void;
+  /** Aborted when the run is given up (a service job past its time limit): no document is rendered or printed after. */
+  readonly signal?: AbortSignal;
 }
 
 const KIND_WORDS: Record<string, string> = { 'policy-brief': 'policy brief', 'comparative-perspectives': 'comparative-perspectives document', chronology: 'chronology' };
@@ -93,8 +95,11 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
   const rendering = (async () => {
     try {
       for (const [i, job] of jobs.entries()) {
+        ctx.signal?.throwIfAborted();
         ctx.progress(`render ${i + 1}/${jobs.length} ${job.doc.name}`);
-        const rendered = renderer.renderHtml(job.selection, await renderCharts(job.selection, charts));
+        const drawn = await renderCharts(job.selection, charts);
+        ctx.signal?.throwIfAborted();
+        const rendered = renderer.renderHtml(job.selection, drawn);
         const file = await ctx.staging.write(`html/${job.doc.name}.html`, rendered.html);
         staged.push({ job, file, rendered, size: Buffer.byteLength(rendered.html) });
         ready[i]!.resolve({ html: file, meta: pdfMeta(job, ctx.options) });
@@ -110,8 +115,9 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
 
   let printed: PrintedPdf[] = [];
   if (opening) {
-    const printing = opening.then(([{ printPdfs }, open]) => printPdfs(ready.map((r) => r.promise), open.browser, { editionDate: ctx.options.editionDate, names: jobs.map((j) => j.doc.name), onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`) }));
+    const printing = opening.then(([{ printPdfs }, open]) => printPdfs(ready.map((r) => r.promise), open.browser, { editionDate: ctx.options.editionDate, names: jobs.map((j) => j.doc.name), onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`), signal: ctx.signal }));
     const [rendered, prints] = await Promise.allSettled([rendering, printing]);
+    ctx.signal?.throwIfAborted(); // given up: its reason, not a render or print failure it caused
     if (rendered.status === 'rejected') throw rendered.reason;
     if (prints.status === 'rejected') throw prints.reason;
     printed = prints.value;

@@ -59,7 +59,8 @@ function jobError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-export async function runPackJob(job: PackJobData, session: BrowserSession, ctx: PackJobContext): Promise<'made' | 'there'> {
+/** `signal`: aborted when the job is given up; the build stops and nothing more is written (see packProcessor). */
+export async function runPackJob(job: PackJobData, session: BrowserSession, ctx: PackJobContext, signal?: AbortSignal): Promise<'made' | 'there'> {
   if (await ctx.store.has(job.id)) return 'there'; // made by another worker, or by one killed after its commit
   if (![job.audience, ...job.reports, ...(job.pack ? [job.pack] : [])].every((id) => ID.test(id)) || !/^\d{4}-\d{2}-\d{2}$/.test(job.date)) {
     throw new PermanentJobError(`job ${job.id} names an id or date that is not one: ${JSON.stringify(job)}`);
@@ -85,10 +86,11 @@ export async function runPackJob(job: PackJobData, session: BrowserSession, ctx:
       ...ctx.options, outDir: work, audiences: [job.audience], reports: job.reports, pack: job.pack ?? undefined,
       editionDate: job.date, editionDateGiven: true, allowUnverified: job.allowUnverified, force: false, htmlOnly: false, editionId: undefined,
     };
-    const result = await makePack(options, { audience: job.audience, pack: job.pack ?? undefined, reports: job.reports }, session).catch((err: unknown) => { throw jobError(err); });
+    const result = await makePack(options, { audience: job.audience, pack: job.pack ?? undefined, reports: job.reports }, session, undefined, undefined, signal).catch((err: unknown) => { throw signal?.aborted ? signal.reason : jobError(err); });
     // The pack must be of the corpus its id names: a save during the build fails it (and the retry says why).
     const after = await ctx.fingerprint.current();
     if (after !== job.corpus) throw new Error(mismatch(after));
+    signal?.throwIfAborted(); // given up: not put in the store (the retry makes it)
     await ctx.store.commit(job.id, result.pdf, {
       audience: job.audience, name: result.name, pages: result.pages, editionDate: result.editionDate, documents: result.documents.map((d) => `${d.report}.${d.audience}`),
     });
@@ -99,9 +101,24 @@ export async function runPackJob(job: PackJobData, session: BrowserSession, ctx:
   }
 }
 
+/** How long a job given up may take to stop before it is failed anyway (it checks its signal between steps). */
+const STOP_GRACE_MS = 30_000;
+
+/** Resolves when `work` has settled, or after `ms`, saying which. */
+function settled(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(() => true, () => true),
+    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /**
- * The queue's processor: a job on a free browser slot, given up after `timeoutMs` (its browser is
- * killed, which stops the print; the queue retries the job), the browser counted towards its restart.
+ * The queue's processor: a job on a free browser slot, given up after `timeoutMs` (its work is
+ * aborted, so it renders, prints and writes nothing more, and its browser is killed, which stops
+ * the print; the queue retries the job), the browser counted towards its restart. A job given up
+ * fails once its work has stopped (or after STOP_GRACE_MS), so nothing of it outlives the failure:
+ * not a write into its staging folder while that folder is removed.
  */
 export function packProcessor(ctx: PackJobContext, pool: BrowserPool, timeoutMs: number): Processor<PackJobData> {
   const what = (job: PackJobData) => `pack ${job.id} (${job.audience}${job.pack ? `, pack ${job.pack}` : ''}${job.reports.length ? `, ${job.reports.join('+')}` : ''}, ${job.date})`;
@@ -112,18 +129,22 @@ export function packProcessor(ctx: PackJobContext, pool: BrowserPool, timeoutMs:
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        lease.revoke();
+        const reason = new Error(`pack ${job.id} did not finish within ${timeoutMs / 1000} s; its browser was restarted`);
+        lease.revoke(reason); // aborts lease.signal: the job's work stops and writes nothing more
         void browser.reset();
-        reject(new Error(`pack ${job.id} did not finish within ${timeoutMs / 1000} s; its browser was restarted`));
+        reject(reason);
       }, timeoutMs);
     });
+    let work: Promise<'made' | 'there'> | undefined;
     try {
       // A browser that does not answer fails every job alike: this worker hands the job back.
       await Promise.race([lease.get(), timeout]).catch((err: unknown) => { throw err instanceof RenderError ? new NotHereError(jobError(err).message) : err; });
-      const done = await Promise.race([runPackJob(job, lease, ctx), timeout]);
+      work = runPackJob(job, lease, ctx, lease.signal);
+      const done = await Promise.race([work, timeout]);
       ctx.log(`${done === 'made' ? 'made' : 'already made:'} ${what(job)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (err) {
       ctx.log(`pack ${job.id} ${err instanceof NotHereError ? 'cannot be made here' : 'failed'}: ${(err as Error).message.split('\n')[0]}`);
+      if (lease.signal.aborted && work && !await settled(work, STOP_GRACE_MS)) ctx.log(`pack ${job.id} given up: its work did not stop within ${STOP_GRACE_MS / 1000} s`);
       throw err;
     } finally {
       clearTimeout(timer);

@@ -114,9 +114,11 @@ function choose(model: PackCorpus, request: PackRequest, built: readonly BuiltDo
   return { documents, definition: null };
 }
 
-export async function makePack(options: RunOptions, request: PackRequest, session: BrowserSession, progress: (m: string) => void = () => undefined, notify: (m: string) => void = () => undefined): Promise<PackResult> {
+/** `signal`: aborted when the pack is given up (a service job past its time limit): it stops and writes nothing more. */
+export async function makePack(options: RunOptions, request: PackRequest, session: BrowserSession, progress: (m: string) => void = () => undefined, notify: (m: string) => void = () => undefined, signal?: AbortSignal): Promise<PackResult> {
   // 1. the documents, reused where unchanged
-  const built = await buildDocuments({ ...options, audiences: [request.audience], reports: request.reports, htmlOnly: false }, { session, progress, notify });
+  const built = await buildDocuments({ ...options, audiences: [request.audience], reports: request.reports, htmlOnly: false }, { session, progress, notify, signal });
+  signal?.throwIfAborted();
   const name = packName(request);
   const out = path.resolve(options.outDir);
   const state = await readPackState(out);
@@ -173,9 +175,10 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
     keywords: ['briefing-pack', audience.id, ...documents.map((d) => d.report), ...(options.editionId ? [`edition:${options.editionId}`] : [])], language: 'en',
     edition: options.editionId,
   };
+  signal?.throwIfAborted();
   const release = await lockOut(out, notify);
   await Staging.sweep(out);
-  const staging = await Staging.open(out);
+  const staging = await Staging.open(out, signal).catch(async (err: unknown) => { await release(); throw err; });
   try {
     progress(`print pack ${name}`);
     const { bytes, pages, html } = await printPack(renderer, view, docs, expected, (await session.get()).browser, staging, `packs/${name}.html`, meta, options.editionDate, fingerprint);

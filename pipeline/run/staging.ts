@@ -46,13 +46,18 @@ const moveIn = async (fs: CommitFs, from: string, to: string) => {
 export class Staging {
   private readonly written: string[] = [];
   private readonly removed: string[] = [];
-  private constructor(private readonly outDir: string, readonly dir: string) {}
+  private constructor(private readonly outDir: string, readonly dir: string, private readonly signal?: AbortSignal) {}
 
-  static async open(outDir: string): Promise<Staging> {
+  /**
+   * `signal`: the run's, aborted when it is given up (a service job past its time limit): from then
+   * on nothing is written here, so the folder can be discarded while the work winds down.
+   */
+  static async open(outDir: string, signal?: AbortSignal): Promise<Staging> {
+    signal?.throwIfAborted();
     const out = path.resolve(outDir);
     await makeDirs(stateDir(out));
     const dir = await mkdtemp(path.join(stateDir(out), 'staging-'));
-    return new Staging(out, dir);
+    return new Staging(out, dir, signal);
   }
 
   /**
@@ -83,10 +88,11 @@ export class Staging {
 
   /** Writes `relative` (e.g. "pdf/x.pdf") in the staging folder; returns its staged absolute path. */
   async write(relative: string, data: string | Uint8Array): Promise<string> {
-    if (this.discarded) throw new Error(`staging ${this.dir} was discarded`);
+    this.refuseWrites();
     const file = path.join(this.dir, relative);
     const writing = (async () => {
       await makeDirs(path.dirname(file));
+      this.refuseWrites(); // given up, or discarded, while the folder was made
       await writeFile(file, data);
     })();
     this.writing.add(writing);
@@ -98,6 +104,11 @@ export class Staging {
     // Written again (a pack printed twice, its page numbers settled): still one file to move.
     if (!this.written.includes(relative)) this.written.push(relative);
     return file;
+  }
+
+  private refuseWrites(): void {
+    this.signal?.throwIfAborted();
+    if (this.discarded) throw new Error(`staging ${this.dir} was discarded`);
   }
 
   /** Set by discard: a write still under way (a document rendering when Ctrl-C came) must not make the folder again. */
@@ -116,6 +127,7 @@ export class Staging {
 
   /** Replaces the outputs with the staged files, all or none (see the top of this file). */
   async commit(fs: CommitFs = realFs): Promise<void> {
+    this.signal?.throwIfAborted(); // a run given up does not replace anything (once begun, a commit is finished)
     const backup = await mkdtemp(path.join(stateDir(this.outDir), 'backup-'));
     const journal: Journal = { phase: 'aside', staging: this.dir, backup, written: [...this.written], removed: [...this.removed] };
     await writeJournal(this.outDir, journal);
@@ -146,6 +158,7 @@ export class Staging {
     this.removed.length = 0;
   }
 
+  /** Removes the folder once the writes under way have ended; none starts after. */
   async discard(): Promise<void> {
     this.discarded = true;
     await Promise.allSettled([...this.writing]);

@@ -154,15 +154,16 @@ describe('Chromium killed in the middle of a build', () => {
     const first = start(args('2024-01-15'));
     expect(await first.done, first.stderr).toBe(0);
     const before = await readFile(path.join(c.out, 'pdf', 'chronology.analyst.pdf'));
-    const run = start(args('2024-02-20'), true);
-    // Killed while it prints: the browser has started (it has a renderer) and had two seconds to
-    // get going; printing the sample's twelve documents takes longer than that.
+    // --verbose: a line at the start of each stage, so the test sees printing begin.
+    const run = start([...args('2024-02-20'), '--verbose'], true);
+    // Killed while it prints: the browser has started (it has a renderer) and the first of the
+    // sample's twelve documents is printed, so the others are still to print.
     await until('the browser to start', () => {
       const table = execFileSync('ps', ['-e', '-o', 'pid=,args=']).toString();
       const below = new Set(descendants(run.child.pid!));
       return table.split('\n').some((l) => below.has(Number(l.trim().split(/\s+/)[0])) && l.includes('--type=renderer'));
     }, 60_000);
-    await new Promise((r) => setTimeout(r, 2_000));
+    await until('the first document to be printed', () => /^\s*[\d.]+ s\s+print$/m.test(run.stderr), 60_000);
     for (const pid of descendants(run.child.pid!)) {
       try { process.kill(pid, 'SIGKILL'); } catch { /* gone already */ }
     }

@@ -11,6 +11,7 @@ import { corpora, type TempCorpus } from '../support/corpus.ts';
 import { sharedBrowser } from '../support/options.ts';
 import { pdfInfo } from '../support/pdf.ts';
 import { descendants, packUntilDone, startBrief, startRedis, startServe, stopAll, type Proc } from '../support/service.ts';
+import { until } from '../support/until.ts';
 
 const temp = corpora();
 let corpus: TempCorpus;
@@ -54,9 +55,10 @@ describe('brief serve --queue redis:// with two brief workers', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => REQUESTS[i % REQUESTS.length]!);
     const asked = Promise.all(twenty.map((body) => packUntilDone(url, body, {}, 240_000)));
 
-    // Kill whichever worker starts a job first, in the middle of it.
+    // Kill whichever worker starts a job first, in the middle of it: as soon as it says it started
+    // one (its Chromium is up: a worker starts it before taking jobs). A fixed wait here could as well
+    // let the job finish; the check below says whether the kill cut a job.
     const victim = await Promise.race(workers.map((w) => w.waitFor('a job to start', /making pack/, 60_000).then(() => w)));
-    await new Promise((r) => setTimeout(r, 1_500));
     const itsChildren = descendants(victim.pid);
     victim.child.kill('SIGKILL');
     await victim.exited;
@@ -90,7 +92,8 @@ describe('brief serve --queue redis:// with two brief workers', () => {
     const survivor = workers.find((w) => w !== victim)!;
     for (const id of cut) expect(survivor.output).toMatch(new RegExp(`(made|already made:) pack ${id}`));
     await survivor.stop();
-    await new Promise((r) => setTimeout(r, 1_000));
+    // A process killed is reaped a moment later: wait (bounded) for them to go, then say which did not.
+    await until('the workers\' processes to end', () => [...seen, ...itsChildren].every((pid) => !alive(pid)), 10_000, 50).catch(() => undefined);
     const left = [...seen, ...itsChildren].filter(alive);
     expect(left, `processes left running: ${left.join(', ')}`).toEqual([]);
   });

@@ -2,8 +2,9 @@
 // retries a failed attempt, and does not retry a failure another attempt would only repeat.
 import { describe, expect, it } from 'vitest';
 import { MemoryQueue, PermanentJobError } from '../../../pipeline/queue/index.ts';
+import { until } from '../../support/until.ts';
 
-const settle = () => new Promise((r) => setTimeout(r, 10));
+const stateOf = async <D>(q: MemoryQueue<D>, id: string) => (await q.status(id))?.state;
 
 describe('the in-process queue', () => {
   it('refuses past its capacity with a wait, and takes the same id once', async () => {
@@ -18,7 +19,7 @@ describe('the in-process queue', () => {
     expect(!full.accepted && full.retryAfterSeconds).toBeGreaterThan(0);
     expect(await q.counts()).toEqual({ waiting: 1, running: 1, capacity: 2 });
     gates.shift()!();
-    await settle();
+    await until('a to be done and b to run', async () => await stateOf(q, 'a') === 'done' && await stateOf(q, 'b') === 'running');
     expect(await q.status('a')).toMatchObject({ state: 'done' });
     expect(await q.status('b')).toMatchObject({ state: 'running' });
     gates.shift()!();
@@ -34,7 +35,7 @@ describe('the in-process queue', () => {
     }, { capacity: 4, concurrency: 1 });
     await q.submit('flaky', 'flaky');
     await q.submit('bad', 'bad');
-    await settle();
+    await until('both jobs to end', async () => await stateOf(q, 'flaky') === 'done' && await stateOf(q, 'bad') === 'failed');
     expect(await q.status('flaky')).toMatchObject({ state: 'done' });
     expect(tries).toBe(3);
     expect(await q.status('bad')).toMatchObject({ state: 'failed', error: 'no such report for this audience' });
@@ -55,11 +56,11 @@ describe('the in-process queue under load', () => {
     let runs = 0;
     const q = new MemoryQueue<string>(async () => { runs++; }, { capacity: 2, concurrency: 1 });
     await q.submit('a', 'a');
-    await settle();
+    await until('a to be done', async () => await stateOf(q, 'a') === 'done');
     expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'done' });
     await q.forget('a');
     expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'queued' });
-    await settle();
+    await until('a to be done again', async () => await stateOf(q, 'a') === 'done');
     expect(runs).toBe(2);
   });
 });
