@@ -1,7 +1,7 @@
 // commands: the table of commands and flags the CLI reads: each command's summary, arguments, flags
 // and examples, and how to load its main (only when called). Every flag is declared once.
 import type { CommandMain } from '../run/command.ts';
-import { SERVICE_FLAGS } from '../run/service-flag-names.ts';
+import { SERVICE_FLAGS } from '../service/service-flag-names.ts';
 import { CAPTURE_FLAGS } from './capture-flags.ts';
 
 export interface Flag {

@@ -7,15 +7,15 @@
 // 4. listen until Ctrl-C or SIGTERM; then stop taking requests, let running jobs finish, close the browsers
 import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
 import type { JobQueue } from '../queue/index.ts';
-import { BrowserPool } from '../run/browser-pool.ts';
+import { BrowserPool } from '../service/browser-pool.ts';
 import type { CommandContext } from '../run/command.ts';
-import { CorpusFingerprint, corpusIds } from '../run/corpus-id.ts';
+import { CorpusFingerprint, corpusIds } from '../service/corpus-id.ts';
 import { stopOnInterrupt } from '../run/interrupt.ts';
-import { packProcessor, type PackJobData } from '../run/pack-job.ts';
-import { QueuedPacks } from '../run/pack-service.ts';
-import { PackStore } from '../run/pack-store.ts';
-import { serviceFlags } from '../run/serve-flags.ts';
-import { LivePreview } from '../run/serve-preview.ts';
+import { packProcessor, type PackJobData } from '../service/pack-job.ts';
+import { QueuedPacks } from '../service/pack-service.ts';
+import { PackStore } from '../service/pack-store.ts';
+import { serviceFlags } from '../service/serve-flags.ts';
+import { LivePreview } from '../service/serve-preview.ts';
 
 export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { options, io, args } = ctx;

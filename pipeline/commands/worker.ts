@@ -7,13 +7,13 @@
 // finish; a worker killed outright loses nothing: its jobs go back to the queue.
 import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
 import type { NoteReader } from '../queue/index.ts';
-import { BrowserPool } from '../run/browser-pool.ts';
+import { BrowserPool } from '../service/browser-pool.ts';
 import type { CommandContext } from '../run/command.ts';
-import { CorpusFingerprint } from '../run/corpus-id.ts';
+import { CorpusFingerprint } from '../service/corpus-id.ts';
 import { stopOnInterrupt } from '../run/interrupt.ts';
-import { packProcessor } from '../run/pack-job.ts';
-import { PackStore } from '../run/pack-store.ts';
-import { serviceFlags } from '../run/serve-flags.ts';
+import { packProcessor } from '../service/pack-job.ts';
+import { PackStore } from '../service/pack-store.ts';
+import { serviceFlags } from '../service/serve-flags.ts';
 
 export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { options, io, args } = ctx;
