@@ -1,11 +1,11 @@
-// commands: `brief edition`: a dated edition archived (run/edition.ts), or none when nothing changed since the last.
+// commands: `brief edition`: a dated edition archived (edition/edition.ts), or none when nothing changed since the last.
 import path from 'node:path';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { BrowserSession } from '../run/browser-session.ts';
 import type { CommandContext } from '../run/command.ts';
-import { archiveDir, assertNotInOldPlace, makeEdition } from '../run/edition.ts';
+import { archiveDir, assertNotInOldPlace, makeEdition } from '../edition/edition.ts';
 import { stateDir } from '../run/staging.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {

@@ -1,10 +1,10 @@
-// commands: `brief pack --audience ID`: one pack made or kept (run/pack.ts), and where it is.
+// commands: `brief pack --audience ID`: one pack made or kept (pack/pack.ts), and where it is.
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { BrowserSession } from '../run/browser-session.ts';
 import type { CommandContext } from '../run/command.ts';
-import { makePack } from '../run/pack.ts';
+import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {

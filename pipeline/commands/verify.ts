@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { verifyArchive } from '../archive/verify.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from '../run/command.ts';
-import { archiveDir, assertNotInOldPlace } from '../run/edition.ts';
+import { archiveDir, assertNotInOldPlace } from '../edition/edition.ts';
 
 /**
  * --head: a sha256 of 64 hex digits, or a file holding one (a copy of HEAD.json, or the bare hash),
@@ -37,7 +37,7 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
     const broken = report.problems.find((p) => p.edition === id && (p.kind === 'store' || p.kind === 'manifest'));
     if (broken) rebuilt = { edition: id, same: false, differing: [], skipped: `not rebuilt: its ${broken.kind === 'store' ? 'snapshot in the store' : 'manifest'} is not as archived (above)` };
     else {
-      const { rebuildEdition } = await import('../run/rebuild.ts');
+      const { rebuildEdition } = await import('../edition/rebuild.ts');
       rebuilt = { edition: id, ...await rebuildEdition(options, archive, id, io.progress) };
     }
   }

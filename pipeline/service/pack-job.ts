@@ -19,7 +19,7 @@ import { NotHereError, PermanentJobError, type Processor } from '../queue/index.
 import type { BrowserPool } from './browser-pool.ts';
 import type { BrowserSession } from '../run/browser-session.ts';
 import type { CorpusFingerprint } from './corpus-id.ts';
-import { makePack } from '../run/pack.ts';
+import { makePack } from '../pack/pack.ts';
 import type { PackStore } from './pack-store.ts';
 import { lockWork, pruneWork, workDir } from './pack-work.ts';
 

@@ -1,4 +1,4 @@
-// run: makePack (`brief pack`, the service, editions): one PDF for one audience: a cover, a contents page, then the documents in order.
+// pack: makePack (`brief pack`, the service, editions): one PDF for one audience: a cover, a contents page, then the documents in order.
 //
 // 1. build the audience's documents (build.ts: unchanged ones are kept, not redone)
 // 2. choose them: a pack file's reports, --report's, or the audience's (briefs, comparative, chronology)
@@ -20,14 +20,14 @@ import { didYouMean } from '../core/suggest.ts';
 import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
 import type { PackPages } from '../render/pack.ts';
-import { BrowserSession } from './browser-session.ts';
-import { buildDocuments, type BuiltDocument } from './build.ts';
-import { fileHash, hashOf } from './fingerprint.ts';
-import { runInputs } from './inputs.ts';
-import { lockOut } from './out-lock.ts';
+import { BrowserSession } from '../run/browser-session.ts';
+import { buildDocuments, type BuiltDocument } from '../run/build.ts';
+import { fileHash, hashOf } from '../run/fingerprint.ts';
+import { runInputs } from '../run/inputs.ts';
+import { lockOut } from '../run/out-lock.ts';
 import { packPages, printPack } from './pack-print.ts';
 import { readPackState, writePackState, type PackRecord } from './pack-state.ts';
-import { Staging } from './staging.ts';
+import { Staging } from '../run/staging.ts';
 
 export interface PackRequest {
   readonly audience: string;

@@ -1,4 +1,4 @@
-// run: makeEdition (`brief edition`): archives a dated edition: the documents' PDFs and a pack per audience,
+// edition: makeEdition (`brief edition`): archives a dated edition: the documents' PDFs and a pack per audience,
 // the corpus they were built from (content-addressed), a semantic CHANGELOG against the previous
 // edition and a manifest chained to the previous one's. Never overwritten; written all or nothing.
 //
@@ -19,13 +19,13 @@ import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { InputError, UsageError } from '../core/diagnostics.ts';
 import { listInputs, readInput } from '../core/inputs-fs.ts';
 import { displayPath } from '../core/paths.ts';
-import { BrowserSession } from './browser-session.ts';
-import { buildDocuments } from './build.ts';
-import { runRoots } from './inputs.ts';
-import { undoOnInterrupt } from './interrupt.ts';
-import { lockOut } from './out-lock.ts';
-import { makePack } from './pack.ts';
-import { stateDir } from './staging.ts';
+import { BrowserSession } from '../run/browser-session.ts';
+import { buildDocuments } from '../run/build.ts';
+import { runRoots } from '../run/inputs.ts';
+import { undoOnInterrupt } from '../run/interrupt.ts';
+import { lockOut } from '../run/out-lock.ts';
+import { makePack } from '../pack/pack.ts';
+import { stateDir } from '../run/staging.ts';
 import { makeDirs } from '../core/dirs.ts';
 
 /** Where editions are archived: `archive:` in the config (or --archive), else editions/ beside the data folder, never in the disposable out/. */
@@ -145,7 +145,7 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       }
       const tool = await toolOf();
       if (previous?.manifest && !options.force) {
-        const { checkCorpus } = await import('./check.ts');
+        const { checkCorpus } = await import('../run/check.ts');
         const checked = await checkCorpus(options, undefined, { templates: false });
         const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
         const was = previous.manifest.inputs.map((i) => `${i.path} ${i.sha256}`).sort().join('\n');
