@@ -59,7 +59,7 @@ export function isFresh(stamp = sourceStamp()) {
 
 /**
  * The CLI and the command modules its table (commands/index.ts) loads lazily (its `import('…')`
- * calls), so each command has a named file in dist/run/ or dist/commands/. (esbuild would split
+ * calls), so each command has a named file in dist/commands/. (esbuild would split
  * them off anyway, like every other `await import()`, the stages' included.)
  */
 function entryPoints() {

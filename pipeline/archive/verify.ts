@@ -106,7 +106,7 @@ const Link = z.object({ edition: z.string(), manifestSha256: z.string() });
 /**
  * HEAD.json: the newest edition and its manifest's sha256. `pending` while an edition is being put in
  * place: it names the head before (null: none), so a kill between moving the edition in and
- * confirming HEAD reads as one of the two states, never as tampering (see run/edition.ts).
+ * confirming HEAD reads as one of the two states, never as tampering (see edition/edition.ts).
  */
 export const HeadSchema = Link.extend({ pending: z.object({ was: Link.nullable() }).optional() });
 export type Head = z.infer<typeof HeadSchema>;

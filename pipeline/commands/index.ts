@@ -1,7 +1,7 @@
 // commands: the table of commands and flags the CLI reads: each command's summary, arguments, flags
 // and examples, and how to load its main (only when called). Every flag is declared once.
 import type { CommandMain } from '../run/command.ts';
-import { SERVICE_FLAGS } from '../run/service-flag-names.ts';
+import { SERVICE_FLAGS } from '../service/service-flag-names.ts';
 import { CAPTURE_FLAGS } from './capture-flags.ts';
 
 export interface Flag {
@@ -54,22 +54,22 @@ export const COMMANDS: Record<string, Command> = {
     args: '[DIR]',
     flags: [],
     examples: ['brief init my-corpus && cd my-corpus && brief build'],
-    load: () => import('../run/init.ts'),
+    load: () => import('./init.ts'),
   },
   schemas: {
-    summary: 'write the JSON Schemas of the corpus files to DIR/.brief/schemas/ (default: here), so an editor checks them as they are typed; run again after upgrading brief', args: '[DIR]', flags: [], examples: ['brief schemas', 'brief schemas my-corpus'], load: () => import('../run/schemas.ts'),
+    summary: 'write the JSON Schemas of the corpus files to DIR/.brief/schemas/ (default: here), so an editor checks them as they are typed; run again after upgrading brief', args: '[DIR]', flags: [], examples: ['brief schemas', 'brief schemas my-corpus'], load: () => import('./schemas.ts'),
   },
   build: {
     summary: 'build every report for every audience it names (HTML and PDF) into out/, redoing only what changed',
     flags: ['audience', 'report', 'date', 'allow-unverified', 'force', 'html'],
     examples: ['brief build', 'brief build --report tr-az-convergence --audience analyst --date 2026-02-01'],
-    load: () => import('../run/build.ts'),
+    load: () => import('./build.ts'),
   },
   check: {
     summary: 'load, validate and anchor the whole corpus, and check the evidence lock against the texts at hand; writes nothing',
     flags: [],
     examples: ['brief check', 'brief check --texts ../texts --json'],
-    load: () => import('../run/check.ts'),
+    load: () => import('./check.ts'),
   },
   capture: {
     summary: 'a PDF, a saved web page, a DOCX, Markdown or text → a source: its text in data/sources/text/ and its metadata in data/sources/<id>.md',
@@ -82,7 +82,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'anchor every quote in its source text and write the evidence lock, data/anchors.lock, which verifies quotes where the texts are absent',
     flags: [],
     examples: ['brief lock --texts ../texts', 'BRIEF_TEXTS=../texts brief lock --json'],
-    load: () => import('../run/lock.ts'),
+    load: () => import('./lock.ts'),
   },
   templates: {
     summary: 'list every template, partial and stylesheet and where each resolves from for each audience (brief\'s built-ins or the corpus); copy NAME starts an override',
@@ -102,50 +102,50 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'build, then rebuild what each saved change affects, until Ctrl-C',
     flags: ['audience', 'report', 'allow-unverified', 'html'],
     examples: ['brief watch', 'brief watch --audience analyst --html'],
-    load: () => import('../run/watch.ts'),
+    load: () => import('./watch.ts'),
   },
   pack: {
     summary: 'one PDF for one audience: a cover, a contents page, then the documents, into out/packs/',
     flags: ['audience', 'pack', 'report', 'date', 'allow-unverified', 'force'],
     examples: ['brief pack --audience executive', 'brief pack --audience analyst --pack weekly --date 2026-02-01', 'brief pack --audience analyst --report tr-az-convergence,chronology'],
-    load: () => import('../run/pack.ts'),
+    load: () => import('./pack.ts'),
   },
   serve: {
     summary: 'an HTTP service: packs on demand (POST /api/packs) and a live preview of every document at http://127.0.0.1:8080/',
     flags: ['host', 'port', 'queue', 'queue-size', 'audience', 'report', 'allow-unverified', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout', 'request-timeout', 'work-keep', 'store-keep'],
     examples: ['brief serve', 'brief serve --port 9000 --queue redis://127.0.0.1:6379', 'BRIEF_TOKENS="public:$(openssl rand -hex 32)" brief serve --host 0.0.0.0'],
-    load: () => import('../run/serve.ts'),
+    load: () => import('./serve.ts'),
   },
   worker: {
     summary: 'process the pack jobs of a Redis queue (brief serve --queue …), on its own Chromium or on remote browsers',
     flags: ['queue', 'browser-ws', 'concurrency', 'max-pages', 'restart-after', 'job-timeout', 'work-keep', 'store-keep'],
     examples: ['brief worker --queue redis://127.0.0.1:6379', 'brief worker --queue redis://queue:6379 --browser-ws ws://chrome-1:3000 --browser-ws ws://chrome-2:3000'],
-    load: () => import('../run/worker.ts'),
+    load: () => import('./worker.ts'),
   },
   edition: {
     summary: 'archive a dated edition: every document and a pack per audience, a manifest, a changelog, the corpus it came from',
     flags: ['date', 'audience', 'allow-unverified', 'archive', 'backdate', 'force'],
     examples: ['brief edition', 'brief edition --date 2026-02-01 --audience executive,analyst', 'brief edition --force   # even if nothing changed since the last'],
-    load: () => import('../run/edition.ts'),
+    load: () => import('./edition.ts'),
   },
   editions: {
     summary: 'list the archived editions: id, date, documents, claims, changes',
     flags: ['archive'],
     examples: ['brief editions', 'brief editions --json'],
-    load: () => import('../run/editions.ts'),
+    load: () => import('./editions.ts'),
   },
   diff: {
     summary: 'the changes between two editions, or between an edition and the corpus now: claims, judgments, events, sources, numbers',
     args: 'EDITION [EDITION]',
     flags: ['date', 'archive'],
     examples: ['brief diff 2026-02-01 2026-03-01', 'brief diff 2026-02-01', 'brief diff 2026-02-01 2026-02-01.2 --json'],
-    load: () => import('../run/diff.ts'),
+    load: () => import('./diff.ts'),
   },
   verify: {
     summary: 'check archived editions against their manifests and the chain of manifests; --rebuild also rebuilds one from its snapshot',
     args: '[EDITION]',
     flags: ['rebuild', 'archive', 'head'],
     examples: ['brief verify', 'brief verify 2026-02-01 --rebuild', 'brief verify --head ~/pins/HEAD.json'],
-    load: () => import('../run/verify.ts'),
+    load: () => import('./verify.ts'),
   },
 };

@@ -1,4 +1,4 @@
-// run: `brief build`, the orchestrator of one build. The only place that calls the stages in order.
+// run: buildDocuments, the orchestrator of one build (`brief build`, watch, pack, edition). The only place that calls the stages in order.
 //
 //   load → validate → model → anchor → select → chart → render → print
 //
@@ -13,15 +13,13 @@ import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
-import { ExitCode, foldRepeats, InputError, sortDiagnostics, UsageError, type Diagnostic } from '../core/diagnostics.ts';
-import { diagnosticJson, printDiagnostics } from '../core/output.ts';
+import { foldRepeats, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import { BrowserSession } from './browser-session.ts';
-import type { CommandContext } from './command.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
 import { changedParts, contentFingerprint, fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
@@ -237,38 +235,6 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
       await staging.discard();
     }
   });
-}
-
-/**
- * `brief build data/reports/x.md` builds that report: a report file named as an argument is taken
- * for its id; anything else is refused rather than ignored (it would build everything).
- */
-function reportsFromArgs(args: readonly string[], options: RunOptions): string[] {
-  return args.map((arg) => {
-    const file = path.resolve(arg);
-    const reports = path.join(path.resolve(options.dataDir), 'reports');
-    if (path.dirname(file) === reports && arg.endsWith('.md')) return path.basename(arg, '.md');
-    throw new UsageError(`brief build takes report files from ${path.relative(process.cwd(), reports) || reports}/ as arguments, not "${arg}"; or name reports with --report id,…`);
-  });
-}
-
-export async function main({ options: given, args, io }: CommandContext): Promise<ExitCode> {
-  const options = args.length ? { ...given, reports: [...given.reports, ...reportsFromArgs(args, given)] } : given;
-  const session = new BrowserSession(options.browser, stateDir(options.outDir));
-  const started = Date.now();
-  try {
-    const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });
-    io.progress('');
-    if (io.json) {
-      io.out({ documents: result.documents.map(({ fingerprint: _, content: __, ...d }) => d), removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
-      return ExitCode.ok;
-    }
-    printDiagnostics(io, result.warnings);
-    reportBuild(io, result, Date.now() - started);
-    return ExitCode.ok;
-  } finally {
-    await session.close();
-  }
 }
 
 /** `rebuilt x.analyst: claim … changed`, one line per document redone, then one line for the rest. */

@@ -1,11 +1,9 @@
-// run: `brief check`: load → validate → model → anchor (with the evidence lock) → is the lock current; writes nothing.
+// run: checkCorpus (`brief check`, and every command that reads the corpus): load → validate → model → anchor (with the evidence lock) → is the lock current; writes nothing.
 import type { Anchoring } from '../anchor/index.ts';
 import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
-import { ExitCode, hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
-import { diagnosticJson, printDiagnostics } from '../core/output.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model } from '../model/index.ts';
-import type { CommandContext } from './command.ts';
 import { readLockFile, type LockRead } from './lock-file.ts';
 
 export interface CheckResult {
@@ -47,29 +45,4 @@ export async function checkCorpus(options: RunOptions, lockRead?: LockRead, { te
   const errors = all.filter((d) => d.severity === 'error');
   const lockStale = anchoring && read.diagnostics.length === 0 ? staleDiagnostic(modelling.model, anchoring, read.lock, read.shown) : undefined;
   return { ok: errors.length === 0, model: modelling.model, anchoring, errors, warnings: all.filter((d) => d.severity === 'warning'), lockStale };
-}
-
-export async function main({ options, io }: CommandContext): Promise<ExitCode> {
-  const checked = await checkCorpus(options);
-  const errors = checked.lockStale ? sortDiagnostics([...checked.errors, staleAsError(checked.lockStale)]) : checked.errors;
-  const result = { ...checked, ok: errors.length === 0, errors };
-  if (io.json) {
-    io.out({
-      ok: result.ok,
-      errors: result.errors.map(diagnosticJson),
-      warnings: result.warnings.map(diagnosticJson),
-      claims: result.model ? [...result.model.claims.values()].map((c) => ({ id: c.id, source: c.source, anchor: result.anchoring?.anchors.get(c.id) ?? { status: 'unchecked' } })) : [],
-    });
-  } else {
-    printDiagnostics(io, [...result.errors, ...result.warnings]);
-    const claims = result.model?.claims.size ?? 0;
-    const byStatus = new Map<string, number>();
-    for (const a of result.anchoring?.anchors.values() ?? []) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
-    const byLock = [...result.anchoring?.anchors.values() ?? []].filter((a) => a.via === 'lock').length;
-    const statuses = [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ') + (byLock ? `; ${byLock} verified by the evidence lock` : '');
-    (result.ok ? io.info : io.err)(result.ok
-      ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
-      : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
-  }
-  return result.ok ? ExitCode.ok : ExitCode.invalidInput;
 }

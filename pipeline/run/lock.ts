@@ -1,16 +1,15 @@
-// run: `brief lock`: load → validate → model → anchor every quote in its text → data/anchors.lock (atomically), and what changed.
+// run: the evidence lock made: load → validate → model → anchor every quote in its text → data/anchors.lock (atomically), and what changed.
 //
 // The evidence lock is to quotes what a lockfile is to packages: written on purpose, with every
 // text at hand, committed with the corpus; `brief check` fails when the texts say it is stale, and
 // a clone without the texts trusts it for every quote it still holds. Nothing is written unless
 // every text is found and every quote anchors.
-import { hasMoved, onlyLocated, type LockComparison, type LockEntry, type MovedQuote } from '../anchor/lock.ts';
-import { diagnostic, ExitCode, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
-import { diagnosticJson, printDiagnostics, type Io } from '../core/output.ts';
+import type { AnchorLock, LockComparison } from '../anchor/lock.ts';
+import type { RunOptions } from '../config/options.ts';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model } from '../model/index.ts';
 import { checkCorpus } from './check.ts';
-import type { CommandContext } from './command.ts';
-import { readLockFile, writeLockFile } from './lock-file.ts';
+import { readLockFile, writeLockFile, type LockRead } from './lock-file.ts';
 
 /** E_LOCK_NO_TEXT at `text:` of each source whose text is missing: a lock is made from every text or not at all. */
 function missingTexts(model: Model, found: ReadonlyMap<string, unknown>): Diagnostic[] {
@@ -19,42 +18,18 @@ function missingTexts(model: Model, found: ReadonlyMap<string, unknown>): Diagno
     `put ${s.text} in data/sources/text/, or name its folder with --texts DIR or BRIEF_TEXTS; this \`text:\` names the file looked for`));
 }
 
-const place = (e: LockEntry) => `${e.status} ${e.start}–${e.end}`;
-const short = (sha: string) => `${sha.slice(0, 8)}…`;
-const list = (ids: readonly string[], max = 10) => `${ids.slice(0, max).join(', ')}${ids.length > max ? `, and ${ids.length - max} more` : ''}`;
+/** What `lockCorpus` came to: the problems that kept the lock from being written, or the lock and what changed. */
+export type LockOutcome =
+  | { readonly ok: false; readonly read: LockRead; readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] }
+  | {
+    readonly ok: true; readonly read: LockRead; readonly warnings: readonly Diagnostic[];
+    /** The lock file's first problem when it was malformed: it is replaced, and the user told so. */
+    readonly malformed: Diagnostic | undefined;
+    readonly lock: AnchorLock; readonly changes: LockComparison; readonly written: boolean;
+  };
 
-/** Claims whose computed locator alone changed: listed with the new locator when few, else counted. */
-function located(moved: readonly MovedQuote[]): string[] {
-  if (moved.length === 0) return [];
-  if (moved.length > 3) return [`new locators: ${moved.length} claims (${list(moved.map((m) => m.claim), 3)})`];
-  return moved.map((m) => `new locator: ${m.claim} in ${m.to.text.file} (${m.from.locator ?? 'none'} → ${m.to.locator ?? 'none'})`);
-}
-
-/** What changed, one line each; moved quotes are listed one per line, since each is worth a look. */
-function changeLines(c: LockComparison): string[] {
-  return [
-    ...(c.added.length ? [`added ${c.added.length} claim${c.added.length === 1 ? '' : 's'}: ${list(c.added)}`] : []),
-    ...(c.removed.length ? [`removed ${c.removed.length} claim${c.removed.length === 1 ? '' : 's'} that no longer exist${c.removed.length === 1 ? 's' : ''}: ${list(c.removed)}`] : []),
-    ...(c.requoted.length ? [`re-locked ${c.requoted.length} claim${c.requoted.length === 1 ? '' : 's'} quoted differently: ${list(c.requoted)}`] : []),
-    ...c.moved.filter((m) => !onlyLocated(m)).map((m) => (hasMoved(m)
-      ? `moved: ${m.claim} in ${m.to.text.file} (${place(m.from)} → ${place(m.to)})`
-      : `new surroundings: ${m.claim} in ${m.to.text.file} (${place(m.to)}; the text around it changed)`)),
-    // One line for all: a lock from before locators were recorded gains one for every claim.
-    ...located(c.moved.filter(onlyLocated)),
-    ...c.texts.map((t) => `text changed: ${t.file} (sha256 ${short(t.from)} → ${short(t.to)})`),
-  ];
-}
-
-function fail(io: Io, errors: readonly Diagnostic[], warnings: readonly Diagnostic[], shown: string): ExitCode {
-  if (io.json) io.out({ ok: false, errors: errors.map(diagnosticJson), warnings: warnings.map(diagnosticJson) });
-  else {
-    printDiagnostics(io, [...errors, ...warnings]);
-    io.err(`${errors.length} problem(s); ${shown} was not written.`);
-  }
-  return ExitCode.invalidInput;
-}
-
-export async function main({ options, io }: CommandContext): Promise<ExitCode> {
+/** Anchors every quote in its text and writes data/anchors.lock (atomically) when it changed; nothing without every text. */
+export async function lockCorpus(options: RunOptions): Promise<LockOutcome> {
   const read = await readLockFile(options.dataDir);
   // A malformed lock is what this command repairs: it is replaced, and the user told so.
   const malformed = read.diagnostics[0];
@@ -64,7 +39,7 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   // Each missing text is an error here; the W_NO_TEXT warning for it would say the same thing again.
   const warnings = checked.warnings.filter((w) => w.code !== 'W_NO_TEXT');
   const errors = sortDiagnostics([...checked.errors, ...missing]);
-  if (errors.length || !model || !anchoring) return fail(io, errors, warnings, read.shown);
+  if (errors.length || !model || !anchoring) return { ok: false, read, errors, warnings };
 
   const [{ compareLock, makeLock }, { serializeLock }] = await Promise.all([import('../anchor/lock.ts'), import('../anchor/lock-format.ts')]);
   const lock = makeLock(model, anchoring);
@@ -72,27 +47,5 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const text = serializeLock(lock);
   const written = text !== read.text;
   if (written) await writeLockFile(read.file, text);
-
-  const texts = new Set([...lock.claims.values()].map((e) => e.text.file)).size;
-  const size = `${lock.claims.size} claim${lock.claims.size === 1 ? '' : 's'} in ${texts} text${texts === 1 ? '' : 's'}`;
-  if (io.json) {
-    io.out({
-      ok: true, lock: read.shown, written, created: !read.exists, claims: lock.claims.size, texts,
-      added: changes.added, removed: changes.removed, requoted: changes.requoted,
-      moved: changes.moved.map((m) => ({ claim: m.claim, text: m.to.text.file, from: { status: m.from.status, start: m.from.start, end: m.from.end, locator: m.from.locator ?? null }, to: { status: m.to.status, start: m.to.start, end: m.to.end, locator: m.to.locator ?? null } })),
-      textsChanged: changes.texts, warnings: warnings.map(diagnosticJson),
-    });
-    return ExitCode.ok;
-  }
-  printDiagnostics(io, warnings);
-  if (malformed) io.err(`${read.shown} was malformed (${malformed.line}:${malformed.column}: ${malformed.message}); it is written afresh.`);
-  if (!read.exists) {
-    io.info(`created ${read.shown}: ${size}`);
-    return ExitCode.ok;
-  }
-  for (const line of changeLines(changes)) io.info(line);
-  io.info(!written ? `${read.shown} is up to date: ${size}; nothing written`
-    : changeLines(changes).length || malformed ? `updated ${read.shown}: ${size}`
-    : `rewrote ${read.shown} in the layout brief writes: ${size}`);
-  return ExitCode.ok;
+  return { ok: true, read, warnings, malformed, lock, changes, written };
 }

@@ -1,18 +1,15 @@
-// run: `brief watch`: build, then rebuild what each saved change affects. A burst of saves is one
+// run: watchLoop (`brief watch`, `brief serve`'s preview): build, then rebuild what each saved change affects. A burst of saves is one
 // rebuild; one browser stays open between rebuilds; a located error is printed and watching goes
 // on; Ctrl-C or SIGTERM closes the watcher and the browser and exits 0. The loop itself
 // (watchLoop) also drives `brief serve`'s live preview, which is told of every rebuild.
 import path from 'node:path';
 import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
-import { ExitCode, InputError, RenderError } from '../core/diagnostics.ts';
+import { InputError, RenderError } from '../core/diagnostics.ts';
 import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import { BrowserSession } from './browser-session.ts';
-import { stateDir } from './staging.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
-import type { CommandContext } from './command.ts';
-import { stopOnInterrupt } from './interrupt.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
 export const DEBOUNCE_MS = 200;
@@ -96,19 +93,4 @@ export function fileSystemError(err: unknown): RenderError | undefined {
   if (typeof e?.code !== 'string' || !/^E[A-Z]+$/.test(e.code) || !e.path) return undefined;
   const reasons: Record<string, string> = { EISDIR: 'is a folder, not a file', ENOTDIR: 'has a file where a folder should be', EACCES: 'may not be read (permission denied)', EPERM: 'may not be read (permission denied)', ENOENT: 'is gone', ELOOP: 'is a loop of links' };
   return new RenderError(`${displayPath(e.path) || e.path} ${reasons[e.code] ?? `cannot be read (${e.code})`}; the outputs are as they were. Watching for a fix…`, 'put the file back as it was (or fix its permissions), and save again', { cause: err });
-}
-
-export async function main({ options, io }: CommandContext): Promise<ExitCode> {
-  const session = new BrowserSession(options.browser, stateDir(options.outDir));
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => { stop = resolve; });
-  const unhook = stopOnInterrupt(() => stop());
-  try {
-    await watchLoop(options, session, io, stopped);
-    return ExitCode.ok;
-  } finally {
-    unhook();
-    await session.close();
-    io.info('stopped watching.');
-  }
 }

@@ -28,7 +28,7 @@ export interface PackService {
   health(): Promise<{ readonly ok: boolean } & Record<string, unknown>>;
 }
 
-/** Job ids are 32 hex digits (see run/corpus-id.ts); anything else is not a pack of ours. */
+/** Job ids are 32 hex digits (see service/corpus-id.ts); anything else is not a pack of ours. */
 const JOB_ID = /^[0-9a-f]{32}$/;
 const UNKNOWN = (id: string) => `no pack has the id ${id} here: it was never asked for, or the queue lost it (a restart of the server or of Redis) or forgot it (a day after it was made), or its stored PDF was removed. POST the same request again to make it`;
 

@@ -1,6 +1,6 @@
 // serve: brief as an HTTP service (fastify): packs on demand (api.ts) and a live preview of the
 // documents (preview.ts). Knows nothing of how packs are made or documents built: the command
-// (run/serve.ts) hands it a PackService and a PreviewSource.
+// (commands/serve.ts) hands it a PackService and a PreviewSource.
 //
 // Every request but the health probe passes the door first (auth.ts): a bearer token when tokens
 // are set (each opens the audiences it grants), else a Host that names this machine. A request

@@ -10,11 +10,11 @@ import type { Browser } from 'puppeteer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../pipeline/config/options.ts';
 import { preparePage } from '../../pipeline/print/index.ts';
-import { BrowserPool, SupervisedBrowser, type SupervisorOptions } from '../../pipeline/run/browser-pool.ts';
-import { CorpusFingerprint, packJobId } from '../../pipeline/run/corpus-id.ts';
-import { packProcessor } from '../../pipeline/run/pack-job.ts';
-import { PackStore } from '../../pipeline/run/pack-store.ts';
-import { workDir } from '../../pipeline/run/pack-work.ts';
+import { BrowserPool, SupervisedBrowser, type SupervisorOptions } from '../../pipeline/service/browser-pool.ts';
+import { CorpusFingerprint, packJobId } from '../../pipeline/service/corpus-id.ts';
+import { packProcessor } from '../../pipeline/service/pack-job.ts';
+import { PackStore } from '../../pipeline/service/pack-store.ts';
+import { workDir } from '../../pipeline/service/pack-work.ts';
 import { corpora } from '../support/corpus.ts';
 import { sharedBrowser } from '../support/options.ts';
 

@@ -261,7 +261,7 @@ describe('an archive tampered with, or cut short', () => {
     const heads = JSON.parse(await readFile(path.join(archive, 'HEAD.json'), 'utf8')) as { edition: string; manifestSha256: string };
     const first = { edition: '2024-03-01', manifestSha256: createHash('sha256').update(await readFile(path.join(archive, '2024-03-01', 'manifest.json'))).digest('hex') };
     const copy = await copyOut('pending');
-    // Moved in, HEAD still pending (what run/edition.ts writes before the rename).
+    // Moved in, HEAD still pending (what edition/edition.ts writes before the rename).
     await writeFile(path.join(copy, 'HEAD.json'), JSON.stringify({ ...heads, pending: { was: first } }));
     expect(await verify(copy)).toMatchObject({ code: 0, ok: true });
     // Killed before the move: HEAD names an edition that is not there, pending after the one that is.

@@ -154,7 +154,7 @@ describe('invalid inputs are located', () => {
 
 describe('a pack of many reports', () => {
   it('gets a bounded file name (a hash of its reports), not ENAMETOOLONG', async () => {
-    const { packName } = await import('../../../pipeline/run/pack.ts');
+    const { packName } = await import('../../../pipeline/pack/pack.ts');
     const reports = Array.from({ length: 40 }, (_, i) => `report-number-${i}`);
     const name = packName({ audience: 'analyst', pack: undefined, reports });
     expect(name.length).toBeLessThanOrEqual(150);

@@ -1,11 +1,11 @@
-// run: `brief schemas [DIR]`: writes (or refreshes, after an upgrade of brief) the JSON Schemas of
+// commands: `brief schemas [DIR]`: writes (or refreshes, after an upgrade of brief) the JSON Schemas of
 // a corpus's files in DIR/.brief/schemas/, and VS Code settings that use them where there are none.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import type { CommandContext } from './command.ts';
-import { SCHEMA_DIR, writeEditorFiles } from './editor-files.ts';
+import type { CommandContext } from '../run/command.ts';
+import { SCHEMA_DIR, writeEditorFiles } from '../run/editor-files.ts';
 
 export async function main({ args, io }: CommandContext): Promise<ExitCode> {
   if (args.length > 1) throw new UsageError(`brief schemas takes one folder, not ${args.length}: ${args.join(' ')}`);

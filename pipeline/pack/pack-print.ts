@@ -1,4 +1,4 @@
-// run: a pack's page numbers and its print. Each document paginates inside the pack as it does
+// pack: a pack's page numbers and its print. Each document paginates inside the pack as it does
 // on its own (same styles, same page box, a page break before it), so its own PDF tells where
 // it and its headings will land; the pack's bookmarks then confirm it, or the pack is printed
 // again with the pages it really has.
@@ -8,7 +8,7 @@ import type { Browser } from 'puppeteer';
 import type { PdfMeta } from '../print/pdf-metadata.ts';
 import type { Bookmark } from '../print/pack.ts';
 import type { PackDocument, PackPages, PackView } from '../render/pack.ts';
-import type { Staging } from './staging.ts';
+import type { Staging } from '../run/staging.ts';
 
 /** Pages before the first document: the cover and one page of contents. */
 const FRONT = 2;

@@ -1,4 +1,4 @@
-// run: the live preview's documents: `brief watch`'s loop (watch.ts) building HTML only into
+// service: the live preview's documents: `brief watch`'s loop (run/watch.ts) building HTML only into
 // <out>/serve/preview/, each rebuild, or the located error that stopped it, told to the server.
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
@@ -6,10 +6,10 @@ import { InputError } from '../core/diagnostics.ts';
 import { formatDiagnostics } from '../core/format.ts';
 import type { Io } from '../core/output.ts';
 import type { PreviewDocument, PreviewSource, PreviewState } from '../serve/index.ts';
-import { BrowserSession } from './browser-session.ts';
+import { BrowserSession } from '../run/browser-session.ts';
 import { corpusIds } from './corpus-id.ts';
 import { serveDir } from './pack-store.ts';
-import { watchLoop, type Rebuilt } from './watch.ts';
+import { watchLoop, type Rebuilt } from '../run/watch.ts';
 
 export class LivePreview implements PreviewSource {
   private current: PreviewState = { version: 0, documents: [], changed: [], error: null, audiences: [] };

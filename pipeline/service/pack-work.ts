@@ -1,4 +1,4 @@
-// run: the work folders of packs made on request, <out>/serve/work/<audience>/<date>/: one job at
+// service: the work folders of packs made on request, <out>/serve/work/<audience>/<date>/: one job at
 // a time in each (a lock across processes and machines sharing the folder), and at most `keep`
 // of them per audience, the most recently used; older ones are removed once no job holds them.
 // Each is an out/ folder of its own (about 8 MB for a public pack), so without a bound every

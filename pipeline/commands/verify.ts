@@ -1,11 +1,11 @@
-// run: `brief verify [EDITION]`: every archived file against its manifest, and the chain of manifests.
+// commands: `brief verify [EDITION]`: every archived file against its manifest, and the chain of manifests.
 // With --rebuild, the edition is also built again from its snapshot and its PDFs compared byte for byte.
 import { readFile } from 'node:fs/promises';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { verifyArchive } from '../archive/verify.ts';
 import { displayPath } from '../core/paths.ts';
-import type { CommandContext } from './command.ts';
-import { archiveDir, assertNotInOldPlace } from './edition.ts';
+import type { CommandContext } from '../run/command.ts';
+import { archiveDir, assertNotInOldPlace } from '../edition/edition.ts';
 
 /**
  * --head: a sha256 of 64 hex digits, or a file holding one (a copy of HEAD.json, or the bare hash),
@@ -37,7 +37,7 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
     const broken = report.problems.find((p) => p.edition === id && (p.kind === 'store' || p.kind === 'manifest'));
     if (broken) rebuilt = { edition: id, same: false, differing: [], skipped: `not rebuilt: its ${broken.kind === 'store' ? 'snapshot in the store' : 'manifest'} is not as archived (above)` };
     else {
-      const { rebuildEdition } = await import('./rebuild.ts');
+      const { rebuildEdition } = await import('../edition/rebuild.ts');
       rebuilt = { edition: id, ...await rebuildEdition(options, archive, id, io.progress) };
     }
   }

@@ -1,4 +1,4 @@
-// run: what a pack job is made from, named by hashes that mean the same on every machine: the
+// service: what a pack job is made from, named by hashes that mean the same on every machine: the
 // corpus fingerprint (every file of the data, templates and styles folders and the source texts,
 // by path relative to its folder, and content), the tool's (brief's version, packages, code and
 // fonts, as this process started with them), and a job's id (both, with the request). A worker
@@ -9,8 +9,8 @@ import path from 'node:path';
 import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import type { CorpusIds, PackRequestBody } from '../serve/index.ts';
-import { hashOf } from './fingerprint.ts';
-import { fontsHash, runRoots, toolHash } from './inputs.ts';
+import { hashOf } from '../run/fingerprint.ts';
+import { fontsHash, runRoots, toolHash } from '../run/inputs.ts';
 import { listInputs, readInput } from '../core/inputs-fs.ts';
 
 interface Stamp { readonly size: number; readonly mtimeMs: number; readonly sha256: string }

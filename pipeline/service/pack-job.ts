@@ -1,4 +1,4 @@
-// run: one pack job of `brief serve` or `brief worker`: the same makePack `brief pack` calls, on
+// service: one pack job of `brief serve` or `brief worker`: the same makePack `brief pack` calls, on
 // the corpus the request was made on, its PDF kept under the job's id.
 //
 // Concurrency. A job builds in a work folder of its own audience and date, <out>/serve/work/
@@ -17,9 +17,9 @@ import { InputError, RenderError, UsageError } from '../core/diagnostics.ts';
 import { formatDiagnostics } from '../core/format.ts';
 import { NotHereError, PermanentJobError, type Processor } from '../queue/index.ts';
 import type { BrowserPool } from './browser-pool.ts';
-import type { BrowserSession } from './browser-session.ts';
+import type { BrowserSession } from '../run/browser-session.ts';
 import type { CorpusFingerprint } from './corpus-id.ts';
-import { makePack } from './pack.ts';
+import { makePack } from '../pack/pack.ts';
 import type { PackStore } from './pack-store.ts';
 import { lockWork, pruneWork, workDir } from './pack-work.ts';
 

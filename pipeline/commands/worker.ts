@@ -1,4 +1,4 @@
-// run: `brief worker`: takes pack jobs from the Redis queue `brief serve --queue` fills and makes
+// commands: `brief worker`: takes pack jobs from the Redis queue `brief serve --queue` fills and makes
 // them, on Chromium started here or on remote browsers (--browser-ws), from the corpus and out/
 // folders it is given (the server's, shared, or a checkout of the same corpus: a job made on
 // another corpus than the request's is handed back to the queue, without spending an attempt, for
@@ -7,13 +7,13 @@
 // finish; a worker killed outright loses nothing: its jobs go back to the queue.
 import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
 import type { NoteReader } from '../queue/index.ts';
-import { BrowserPool } from './browser-pool.ts';
-import type { CommandContext } from './command.ts';
-import { CorpusFingerprint } from './corpus-id.ts';
-import { stopOnInterrupt } from './interrupt.ts';
-import { packProcessor } from './pack-job.ts';
-import { PackStore } from './pack-store.ts';
-import { serviceFlags } from './serve-flags.ts';
+import { BrowserPool } from '../service/browser-pool.ts';
+import type { CommandContext } from '../run/command.ts';
+import { CorpusFingerprint } from '../service/corpus-id.ts';
+import { stopOnInterrupt } from '../run/interrupt.ts';
+import { packProcessor } from '../service/pack-job.ts';
+import { PackStore } from '../service/pack-store.ts';
+import { serviceFlags } from '../service/serve-flags.ts';
 
 export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { options, io, args } = ctx;

@@ -1,4 +1,4 @@
-// run: `brief diff A [B]`: the semantic changes between two editions, or between an edition and the corpus as it is now.
+// commands: `brief diff A [B]`: the semantic changes between two editions, or between an edition and the corpus as it is now.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,9 +8,9 @@ import { sha256 } from '../archive/store.ts';
 import { summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
 import { ExitCode, InputError, UsageError } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
-import { checkCorpus } from './check.ts';
-import type { CommandContext } from './command.ts';
-import { archiveDir, assertNotInOldPlace } from './edition.ts';
+import { checkCorpus } from '../run/check.ts';
+import type { CommandContext } from '../run/command.ts';
+import { archiveDir, assertNotInOldPlace } from '../edition/edition.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length < 1 || args.length > 2) throw new UsageError('brief diff takes one edition (compared with the corpus now) or two: brief diff 2026-02-01 2026-03-01');

@@ -1,4 +1,4 @@
-// run: what `brief serve` answers about packs, wired to the queue and the store: a request's id is
+// service: what `brief serve` answers about packs, wired to the queue and the store: a request's id is
 // its corpus fingerprint and inputs (corpus-id.ts); a pack already in the store is served as it
 // is, one on its way is not queued twice, any other is queued. A pack the queue calls done but
 // the store no longer holds whole (its PDF or record removed, or damaged) is queued again.

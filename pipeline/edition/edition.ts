@@ -1,4 +1,4 @@
-// run: `brief edition`: archives a dated edition: the documents' PDFs and a pack per audience,
+// edition: makeEdition (`brief edition`): archives a dated edition: the documents' PDFs and a pack per audience,
 // the corpus they were built from (content-addressed), a semantic CHANGELOG against the previous
 // edition and a manifest chained to the previous one's. Never overwritten; written all or nothing.
 //
@@ -16,18 +16,16 @@ import { emptySummary, summarizeCorpus, type CorpusSummary } from '../archive/su
 import { HEAD, type Head } from '../archive/verify.ts';
 import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
-import { ExitCode, InputError, UsageError } from '../core/diagnostics.ts';
+import { InputError, UsageError } from '../core/diagnostics.ts';
 import { listInputs, readInput } from '../core/inputs-fs.ts';
-import { printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import { BrowserSession } from './browser-session.ts';
-import { buildDocuments } from './build.ts';
-import type { CommandContext } from './command.ts';
-import { runRoots } from './inputs.ts';
-import { undoOnInterrupt } from './interrupt.ts';
-import { lockOut } from './out-lock.ts';
-import { makePack } from './pack.ts';
-import { stateDir } from './staging.ts';
+import { BrowserSession } from '../run/browser-session.ts';
+import { buildDocuments } from '../run/build.ts';
+import { runRoots } from '../run/inputs.ts';
+import { undoOnInterrupt } from '../run/interrupt.ts';
+import { lockOut } from '../run/out-lock.ts';
+import { makePack } from '../pack/pack.ts';
+import { stateDir } from '../run/staging.ts';
 import { makeDirs } from '../core/dirs.ts';
 
 /** Where editions are archived: `archive:` in the config (or --archive), else editions/ beside the data folder, never in the disposable out/. */
@@ -147,7 +145,7 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
       }
       const tool = await toolOf();
       if (previous?.manifest && !options.force) {
-        const { checkCorpus } = await import('./check.ts');
+        const { checkCorpus } = await import('../run/check.ts');
         const checked = await checkCorpus(options, undefined, { templates: false });
         const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
         const was = previous.manifest.inputs.map((i) => `${i.path} ${i.sha256}`).sort().join('\n');
@@ -226,31 +224,3 @@ export async function makeEdition(options: RunOptions, session: BrowserSession, 
     }
   });
 }
-
-export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
-  if (args.length) throw new UsageError(`brief edition takes no arguments (got ${args.join(' ')}); the date is --date YYYY-MM-DD`);
-  assertNotInOldPlace(options);
-  const session = new BrowserSession(options.browser, stateDir(archiveDir(options)));
-  try {
-    const result = await makeEdition(options, session, io.info, io.progress);
-    io.progress('');
-    if (!result.made) {
-      if (io.json) io.out({ edition: null, unchanged: true, previous: result.previous });
-      else io.info(`nothing changed since edition ${result.previous} (the corpus, its templates, styles and texts, and brief are as they were): no edition made; --force archives one all the same`);
-      return ExitCode.ok;
-    }
-    const m = result.manifest;
-    if (io.json) {
-      io.out({ edition: m.edition, dir: result.dir, date: m.date, previous: m.previous?.edition ?? null, documents: m.documents.length, packs: m.packs.length, changes: result.changes });
-      return ExitCode.ok;
-    }
-    printDiagnostics(io, []);
-    io.info(`archived edition ${m.edition} in ${displayPath(result.dir)}: ${plural(m.documents.length, 'document')}, ${plural(m.packs.length, 'pack')}, ${plural(m.inputs.length, 'input file')}`);
-    io.info(m.previous ? `${plural(result.changes, 'change')} since ${m.previous.edition}: see ${displayPath(path.join(result.dir, 'CHANGELOG.md'))}` : `the first edition of this archive: see ${displayPath(path.join(result.dir, 'CHANGELOG.md'))}`);
-    return ExitCode.ok;
-  } finally {
-    await session.close();
-  }
-}
-
-const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

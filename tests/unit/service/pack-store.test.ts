@@ -5,7 +5,7 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PackStore } from '../../../pipeline/run/pack-store.ts';
+import { PackStore } from '../../../pipeline/service/pack-store.ts';
 
 let root: string;
 const id = (n: number) => String(n).repeat(32).slice(0, 32);

@@ -1,4 +1,4 @@
-// run: an archived edition built again from its own snapshot (its corpus, templates, styles and
+// edition: an archived edition built again from its own snapshot (its corpus, templates, styles and
 // texts, laid out from the store), and its PDFs compared with the archived ones byte for byte.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -6,10 +6,10 @@ import path from 'node:path';
 import { listEditions } from '../archive/manifest.ts';
 import { restore, sha256 } from '../archive/store.ts';
 import type { RunOptions } from '../config/options.ts';
-import { BrowserSession } from './browser-session.ts';
-import { buildDocuments } from './build.ts';
-import { makePack } from './pack.ts';
-import { stateDir } from './staging.ts';
+import { BrowserSession } from '../run/browser-session.ts';
+import { buildDocuments } from '../run/build.ts';
+import { makePack } from '../pack/pack.ts';
+import { stateDir } from '../run/staging.ts';
 
 export async function rebuildEdition(options: RunOptions, archive: string, id: string, progress: (m: string) => void): Promise<{ same: boolean; differing: string[] }> {
   const edition = (await listEditions(archive, sha256)).find((e) => e.id === id);

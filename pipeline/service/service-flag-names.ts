@@ -1,4 +1,4 @@
-// run: the flags of `brief serve` and `brief worker`, declared here and listed in the CLI's table of
+// service: the flags of `brief serve` and `brief worker`, declared here and listed in the CLI's table of
 // flags (cli.ts); imported by the CLI on every run, so this file imports nothing.
 export const SERVICE_FLAGS = {
   host: { type: 'string', value: 'ADDR', help: 'serve: the address to listen on (default: 127.0.0.1; any other needs BRIEF_TOKEN or BRIEF_TOKENS)' },

@@ -1,8 +1,8 @@
-// run: what the last packs were made from: out/.brief/packs.json, so an unchanged pack is kept.
+// pack: what the last packs were made from: out/.brief/packs.json, so an unchanged pack is kept.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Staging } from './staging.ts';
-import { stateDir } from './staging.ts';
+import type { Staging } from '../run/staging.ts';
+import { stateDir } from '../run/staging.ts';
 
 export interface PackRecord {
   readonly name: string;

@@ -1,4 +1,4 @@
-// run: `brief serve`: packs on demand over HTTP and a live preview of every document.
+// commands: `brief serve`: packs on demand over HTTP and a live preview of every document.
 //
 // 1. check the bind: any address but loopback needs BRIEF_TOKEN (the server refuses to start, saying why)
 // 2. the queue: in-process and bounded, its jobs printed here on supervised browsers; or Redis
@@ -7,15 +7,15 @@
 // 4. listen until Ctrl-C or SIGTERM; then stop taking requests, let running jobs finish, close the browsers
 import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
 import type { JobQueue } from '../queue/index.ts';
-import { BrowserPool } from './browser-pool.ts';
-import type { CommandContext } from './command.ts';
-import { CorpusFingerprint, corpusIds } from './corpus-id.ts';
-import { stopOnInterrupt } from './interrupt.ts';
-import { packProcessor, type PackJobData } from './pack-job.ts';
-import { QueuedPacks } from './pack-service.ts';
-import { PackStore } from './pack-store.ts';
-import { serviceFlags } from './serve-flags.ts';
-import { LivePreview } from './serve-preview.ts';
+import { BrowserPool } from '../service/browser-pool.ts';
+import type { CommandContext } from '../run/command.ts';
+import { CorpusFingerprint, corpusIds } from '../service/corpus-id.ts';
+import { stopOnInterrupt } from '../run/interrupt.ts';
+import { packProcessor, type PackJobData } from '../service/pack-job.ts';
+import { QueuedPacks } from '../service/pack-service.ts';
+import { PackStore } from '../service/pack-store.ts';
+import { serviceFlags } from '../service/serve-flags.ts';
+import { LivePreview } from '../service/serve-preview.ts';
 
 export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { options, io, args } = ctx;

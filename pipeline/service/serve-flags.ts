@@ -1,6 +1,6 @@
-// run: the options of `brief serve` and `brief worker` that are not RunOptions, from their flags.
+// service: the options of `brief serve` and `brief worker` that are not RunOptions, from their flags.
 import { UsageError } from '../core/diagnostics.ts';
-import type { CommandContext } from './command.ts';
+import type { CommandContext } from '../run/command.ts';
 
 export interface ServiceFlags {
   readonly host: string;

@@ -1,13 +1,13 @@
-// run: `brief init [DIR]`: a corpus folder of one's own that builds at once (init-files.ts), with
+// commands: `brief init [DIR]`: a corpus folder of one's own that builds at once (init-files.ts), with
 // its evidence lock written, so a team's corpus lives in its own repository, not in this tool's.
 import { existsSync, statSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import type { CommandContext } from './command.ts';
-import { INIT_FILES } from './init-files.ts';
-import { writeEditorFiles } from './editor-files.ts';
+import type { CommandContext } from '../run/command.ts';
+import { INIT_FILES } from '../run/init-files.ts';
+import { writeEditorFiles } from '../run/editor-files.ts';
 import { makeDirs } from '../core/dirs.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
@@ -32,8 +32,9 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
   await writeEditorFiles(dir);
   io.info(`created a corpus in ${displayPath(dir) || 'this folder'}: a config, a source with its text, 2 claims, an audience and a policy brief`);
   // The lock is written from the example's own text, so `brief check` passes from the start.
-  const { main: lock } = await import('./lock.ts');
-  const code = await lock({ options: { ...options, dataDir: path.join(dir, 'data'), outDir: path.join(dir, 'out'), textDirs: [] }, args: [], io: { ...io, json: false, out: () => undefined } });
+  const [{ lockCorpus }, { reportLock }] = await Promise.all([import('../run/lock.ts'), import('./lock-report.ts')]);
+  const outcome = await lockCorpus({ ...options, dataDir: path.join(dir, 'data'), outDir: path.join(dir, 'out'), textDirs: [] });
+  const code = reportLock({ ...io, json: false, out: () => undefined }, outcome);
   if (code !== ExitCode.ok) return code;
   io.info(`next: ${displayPath(dir) ? `cd ${displayPath(dir)} && ` : ''}brief build   (then open out/pdf/first-brief.team.pdf)`);
   return ExitCode.ok;

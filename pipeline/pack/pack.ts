@@ -1,4 +1,4 @@
-// run: `brief pack`: one PDF for one audience: a cover, a contents page, then the documents in order.
+// pack: makePack (`brief pack`, the service, editions): one PDF for one audience: a cover, a contents page, then the documents in order.
 //
 // 1. build the audience's documents (build.ts: unchanged ones are kept, not redone)
 // 2. choose them: a pack file's reports, --report's, or the audience's (briefs, comparative, chronology)
@@ -14,23 +14,20 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { RunOptions } from '../config/options.ts';
 import { bundledFonts } from '../config/fonts.ts';
-import { diagnostic, ExitCode, InputError, UsageError, type Diagnostic } from '../core/diagnostics.ts';
-import { diagnosticJson, printDiagnostics } from '../core/output.ts';
+import { diagnostic, InputError, UsageError, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
 import type { PackPages } from '../render/pack.ts';
-import { BrowserSession } from './browser-session.ts';
-import { stateDir } from './staging.ts';
-import { buildDocuments, type BuiltDocument } from './build.ts';
-import type { CommandContext } from './command.ts';
-import { fileHash, hashOf } from './fingerprint.ts';
-import { runInputs } from './inputs.ts';
-import { lockOut } from './out-lock.ts';
+import { BrowserSession } from '../run/browser-session.ts';
+import { buildDocuments, type BuiltDocument } from '../run/build.ts';
+import { fileHash, hashOf } from '../run/fingerprint.ts';
+import { runInputs } from '../run/inputs.ts';
+import { lockOut } from '../run/out-lock.ts';
 import { packPages, printPack } from './pack-print.ts';
 import { readPackState, writePackState, type PackRecord } from './pack-state.ts';
-import { Staging } from './staging.ts';
+import { Staging } from '../run/staging.ts';
 
 export interface PackRequest {
   readonly audience: string;
@@ -199,30 +196,4 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
 function kept(record: PackRecord, out: string, built: { documents: readonly BuiltDocument[]; warnings: readonly Diagnostic[] }): PackResult {
   const documents = record.documents.map((d) => built.documents.find((b) => `${b.report}.${b.audience}` === d.name)!);
   return { name: record.name, pdf: path.join(out, record.pdf.path), html: path.join(out, record.html.path), pages: record.pdf.pages, editionDate: record.editionDate, status: 'kept', reasons: [], documents, warnings: built.warnings };
-}
-
-export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
-  const [audience, ...more] = options.audiences;
-  if (!audience || more.length) throw new UsageError('brief pack makes one pack for one audience: give --audience <id>');
-  if (args.length) throw new UsageError(`brief pack takes no file or name arguments (got ${args.join(' ')}); use --pack <id> or --report a,b`);
-  const session = new BrowserSession(options.browser, stateDir(options.outDir));
-  const started = Date.now();
-  try {
-    const result = await makePack(options, { audience, pack: options.pack, reports: options.reports }, session, io.progress, io.info);
-    io.progress('');
-    if (io.json) {
-      const { warnings, documents, ...pack } = result;
-      io.out({ pack: { ...pack, documents: documents.map((d) => `${d.report}.${d.audience}`) }, warnings: warnings.map(diagnosticJson) });
-      return ExitCode.ok;
-    }
-    printDiagnostics(io, result.warnings);
-    const docs = result.documents.map((d) => `${d.report}.${d.audience}`).join(', ');
-    io.info(result.status === 'kept'
-      ? `kept ${displayPath(result.pdf)} (${result.pages} pages, dated ${result.editionDate}): nothing it depends on changed`
-      : `made ${displayPath(result.pdf)} (${result.pages} pages: cover, contents, ${docs}): ${result.reasons.join('; ')}`);
-    io.info(`in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return ExitCode.ok;
-  } finally {
-    await session.close();
-  }
 }

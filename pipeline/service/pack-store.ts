@@ -1,4 +1,4 @@
-// run: the packs made on request, kept by job id: <out>/serve/packs/<id>.pdf and <id>.json. The
+// service: the packs made on request, kept by job id: <out>/serve/packs/<id>.pdf and <id>.json. The
 // id names the inputs, so a file there is never replaced: it is written once, whole, by a hard
 // link from a temporary file (link() fails rather than overwrite), and a second worker that made
 // the same pack (a job retried while the first was still finishing) leaves the first one's file.

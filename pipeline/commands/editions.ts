@@ -1,12 +1,12 @@
-// run: `brief editions`: the archived editions in chain order, read from their manifests only.
+// commands: `brief editions`: the archived editions in chain order, read from their manifests only.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listEditions } from '../archive/manifest.ts';
 import { sha256 } from '../archive/store.ts';
 import { ExitCode } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import type { CommandContext } from './command.ts';
-import { archiveDir, assertNotInOldPlace } from './edition.ts';
+import type { CommandContext } from '../run/command.ts';
+import { archiveDir, assertNotInOldPlace } from '../edition/edition.ts';
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const archive = archiveDir(options);

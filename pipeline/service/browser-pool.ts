@@ -1,4 +1,4 @@
-// run: Chromium supervised for a long-running service, as Gotenberg does it: a cap on the pages
+// service: Chromium supervised for a long-running service, as Gotenberg does it: a cap on the pages
 // open at once, a restart after N jobs (a long-lived browser grows) or as soon as it dies, and a
 // kill on a job's timeout. Each job slot has its own browser: started here, or reached over its
 // DevTools WebSocket (--browser-ws, a pool such as browserless: the slots share the endpoints out
@@ -13,7 +13,7 @@ import type { Browser, GoToOptions, Page } from 'puppeteer';
 import type { BrowserOptions } from '../config/options.ts';
 import { RenderError } from '../core/diagnostics.ts';
 import { closeBrowser, findBrowser, LOCKDOWN_ARGS, type OpenBrowser } from '../print/browser.ts';
-import { BrowserSession } from './browser-session.ts';
+import { BrowserSession } from '../run/browser-session.ts';
 
 export interface SupervisorOptions {
   readonly browser: BrowserOptions;
