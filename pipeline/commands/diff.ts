@@ -10,7 +10,7 @@ import { ExitCode, InputError, UsageError } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
 import { checkCorpus } from '../run/check.ts';
 import type { CommandContext } from '../run/command.ts';
-import { archiveDir, assertNotInOldPlace } from '../edition/edition.ts';
+import { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   if (args.length < 1 || args.length > 2) throw new UsageError('brief diff takes one edition (compared with the corpus now) or two: brief diff 2026-02-01 2026-03-01');

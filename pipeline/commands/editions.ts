@@ -6,7 +6,7 @@ import { sha256 } from '../archive/store.ts';
 import { ExitCode } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from '../run/command.ts';
-import { archiveDir, assertNotInOldPlace } from '../edition/edition.ts';
+import { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const archive = archiveDir(options);

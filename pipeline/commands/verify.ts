@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { verifyArchive } from '../archive/verify.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from '../run/command.ts';
-import { archiveDir, assertNotInOldPlace } from '../edition/edition.ts';
+import { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
 
 /**
  * --head: a sha256 of 64 hex digits, or a file holding one (a copy of HEAD.json, or the bare hash),

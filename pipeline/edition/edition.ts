@@ -13,6 +13,7 @@ import { diffSummaries, editionChangelogs, INTERNAL_CHANGELOG } from '../archive
 import { listEditions, MANIFEST, nextEditionId, type FileEntry, type Manifest } from '../archive/manifest.ts';
 import { sha256, storeBytes } from '../archive/store.ts';
 import { emptySummary, summarizeCorpus, type CorpusSummary } from '../archive/summary.ts';
+import { archiveDir } from '../archive/place.ts';
 import { HEAD, type Head } from '../archive/verify.ts';
 import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
@@ -28,19 +29,7 @@ import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';
 import { makeDirs } from '../core/dirs.ts';
 
-/** Where editions are archived: `archive:` in the config (or --archive), else editions/ beside the data folder, never in the disposable out/. */
-export const archiveDir = (options: RunOptions): string => path.resolve(options.archiveDir ?? path.join(path.dirname(path.resolve(options.dataDir)), 'editions'));
-
-/**
- * Editions made before the archive moved out of out/ (where `rm -rf out` would take them): found
- * there and not yet moved, they are named with the one command that moves them. Manifests chain by
- * hash and hold paths relative to the archive, so a moved archive verifies as it did.
- */
-export function assertNotInOldPlace(options: RunOptions, archive = archiveDir(options)): void {
-  const old = path.resolve(options.outDir, 'editions');
-  if (old === archive || !existsSync(path.join(old, HEAD)) || existsSync(path.join(archive, HEAD))) return;
-  throw new UsageError(`the editions of this corpus are in ${displayPath(old)}, inside the out/ folder, which brief treats as disposable (and brief init's .gitignore ignores); they belong in ${displayPath(archive)}. Move them, chain intact: mv ${displayPath(old)} ${displayPath(archive)} (or name the folder with archive: in brief.config.yaml)`);
-}
+export { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];

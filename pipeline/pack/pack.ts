@@ -11,7 +11,6 @@ import { PACK_TEMPLATES, packTemplateFile, stylesheetFiles } from '../render/tem
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { RunOptions } from '../config/options.ts';
 import { bundledFonts } from '../config/fonts.ts';
 import { diagnostic, InputError, UsageError, type Diagnostic } from '../core/diagnostics.ts';

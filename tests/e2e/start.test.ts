@@ -56,6 +56,15 @@ describe('brief starts', () => {
     expect(packagesIn(loaded, ['puppeteer', 'puppeteer-core', 'vega', 'vega-lite', 'ajv', 'pdf-lib', 'fontkit', 'handlebars', 'zod', 'yaml'])).toEqual([]);
   });
 
+  it('brief editions loads no printing, charting, template or corpus-validation code (it had pdf-lib and puppeteer through makePack)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'brief-editions-'));
+    temps.push(dir);
+    const { stderr, loaded } = await start(['editions', '--data', path.join(ROOT, 'pipeline/render/specimen'), '--out', path.join(dir, 'out'), '--archive', path.join(dir, 'editions')]);
+    expect(stderr).toContain('no editions in');
+    expect(packagesIn(loaded, ['puppeteer', 'puppeteer-core', 'vega', 'vega-lite', 'ajv', 'pdf-lib', 'fontkit', 'handlebars', 'markdown-it'])).toEqual([]);
+    expect(loaded.filter((m) => /\/dist\/chunks\/(?:validate|chart|render|print)-/.test(m))).toEqual([]);
+  });
+
   it('--version prints the version in package.json', async () => {
     const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const { stdout } = await start(['--version']);
