@@ -12,7 +12,9 @@ if (!compiled) {
     compiled = true;
   } catch (error) {
     const reason = String(error?.message ?? error).split('\n')[0];
-    process.stderr.write(`brief: could not compile pipeline/ to dist/ (${reason}); running the TypeScript sources through tsx\n`);
+    process.stderr.write(
+      `brief: could not compile pipeline/ to dist/ (${reason}); running the TypeScript sources through tsx\n`,
+    );
   }
 }
 

@@ -24,9 +24,14 @@ const flagLine = (name: FlagName) => {
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length)) + 2;
   return [
-    'Usage: brief <command> [options]', '',
-    'Commands:', ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`), '',
-    'Options for every command:', ...COMMON.map(flagLine), '',
+    'Usage: brief <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`),
+    '',
+    'Options for every command:',
+    ...COMMON.map(flagLine),
+    '',
     'Run brief <command> --help for its own options and examples.',
     'Exit codes: 0 success, 1 invalid input, 2 usage error, 3 rendering or printing failed.',
   ].join('\n');
@@ -34,8 +39,12 @@ function usage(): string {
 
 function commandUsage(name: string, command: Command): string {
   return [
-    `Usage: brief ${name}${command.args ? ` ${command.args}` : ''} [options]`, '', command.summary, '',
-    'Options:', ...[...command.flags, ...COMMON].map(flagLine),
+    `Usage: brief ${name}${command.args ? ` ${command.args}` : ''} [options]`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...[...command.flags, ...COMMON].map(flagLine),
     ...(command.examples.length ? ['', 'Examples:', ...command.examples.map((e) => `  ${e}`)] : []),
   ].join('\n');
 }
@@ -45,69 +54,120 @@ function version(): string {
 }
 
 /** Parses argv for one command: unknown options get the nearest known one as a hint. */
-const argOptions = () => Object.fromEntries(Object.entries(FLAGS).map(([name, f]) => [name, {
-  type: f.type === 'boolean' ? 'boolean' as const : 'string' as const,
-  multiple: f.type === 'list',
-  ...('short' in f ? { short: f.short } : {}),
-}]));
+const argOptions = () =>
+  Object.fromEntries(
+    Object.entries(FLAGS).map(([name, f]) => [
+      name,
+      {
+        type: f.type === 'boolean' ? ('boolean' as const) : ('string' as const),
+        multiple: f.type === 'list',
+        ...('short' in f ? { short: f.short } : {}),
+      },
+    ]),
+  );
 
-function parseFlags(args: string[], allowed: readonly FlagName[]): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+function parseFlags(
+  args: string[],
+  allowed: readonly FlagName[],
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args, options: argOptions(), allowPositionals: true, strict: true });
   } catch (err) {
     const m = /Unknown option '(-{1,2})([^']+)'/.exec((err as Error).message);
-    if (m) throw new UsageError(`unknown option ${m[1]}${m[2]}. ${didYouMean(m[2]!, allowed, `The options are: ${allowed.map((f) => `--${f}`).join(', ')}`)}`);
-    throw new UsageError((err as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '').replace(/ argument missing$/, ' needs a value'));
+    if (m)
+      throw new UsageError(
+        `unknown option ${m[1]}${m[2]}. ${didYouMean(m[2]!, allowed, `The options are: ${allowed.map((f) => `--${f}`).join(', ')}`)}`,
+      );
+    throw new UsageError(
+      (err as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '').replace(/ argument missing$/, ' needs a value'),
+    );
   }
   for (const name of Object.keys(parsed.values)) {
-    if (!allowed.includes(name as FlagName) && name !== 'version') throw new UsageError(`--${name} is not an option of this command. The options are: ${allowed.map((f) => `--${f}`).join(', ')}`);
+    if (!allowed.includes(name as FlagName) && name !== 'version')
+      throw new UsageError(
+        `--${name} is not an option of this command. The options are: ${allowed.map((f) => `--${f}`).join(', ')}`,
+      );
     const value = parsed.values[name];
     const values = Array.isArray(value) ? value : [value];
     if (values.some((v) => v === '')) throw new UsageError(`--${name} needs a value`);
   }
-  return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
+  return {
+    values: parsed.values as Record<string, string | boolean | string[] | undefined>,
+    positionals: parsed.positionals,
+  };
 }
 
 const list = (value: unknown): string[] | undefined =>
-  value === undefined ? undefined : (value as string[]).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  value === undefined
+    ? undefined
+    : (value as string[])
+        .flatMap((v) => v.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 async function resolveRunOptions(values: Record<string, unknown>) {
   const { resolveOptions } = await import('./config/resolve.ts');
   const out = values.out as string | undefined;
-  if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; name a folder`);
+  if (out !== undefined && existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`--out ${out} is a file; name a folder`);
   const data = values.data as string | undefined;
-  if (data !== undefined && existsSync(data) && !statSync(data).isDirectory()) throw new UsageError(`--data ${data} is a file; name the corpus folder (the one that holds sources/, claims/ and reports/)`);
+  if (data !== undefined && existsSync(data) && !statSync(data).isDirectory())
+    throw new UsageError(
+      `--data ${data} is a file; name the corpus folder (the one that holds sources/, claims/ and reports/)`,
+    );
   const configPath = (values.config as string | undefined) ?? CONFIG_FILE;
-  if (existsSync(configPath) && statSync(configPath).isDirectory()) throw new UsageError(`--config ${configPath} is a folder; name the config file (such as ${path.join(configPath, CONFIG_FILE)})`);
+  if (existsSync(configPath) && statSync(configPath).isDirectory())
+    throw new UsageError(
+      `--config ${configPath} is a folder; name the config file (such as ${path.join(configPath, CONFIG_FILE)})`,
+    );
   // The config reader brings in the YAML parser and zod: load it only when there is a file to read.
-  const file = values.config !== undefined || existsSync(configPath)
-    ? (await import('./config/file.ts')).readConfigFile(configPath, values.config !== undefined)
-    : undefined;
+  const file =
+    values.config !== undefined || existsSync(configPath)
+      ? (await import('./config/file.ts')).readConfigFile(configPath, values.config !== undefined)
+      : undefined;
   const flags: FlagValues = {
-    data: values.data as string | undefined, out, texts: list(values.texts), audience: list(values.audience), report: list(values.report),
-    date: values.date as string | undefined, allowUnverified: values['allow-unverified'] as boolean | undefined, force: values.force as boolean | undefined,
-    html: values.html as boolean | undefined, pack: values.pack as string | undefined, rebuild: values.rebuild as boolean | undefined,
-    archive: values.archive as string | undefined, backdate: values.backdate as boolean | undefined,
+    data: values.data as string | undefined,
+    out,
+    texts: list(values.texts),
+    audience: list(values.audience),
+    report: list(values.report),
+    date: values.date as string | undefined,
+    allowUnverified: values['allow-unverified'] as boolean | undefined,
+    force: values.force as boolean | undefined,
+    html: values.html as boolean | undefined,
+    pack: values.pack as string | undefined,
+    rebuild: values.rebuild as boolean | undefined,
+    archive: values.archive as string | undefined,
+    backdate: values.backdate as boolean | undefined,
   };
-  for (const [name, v] of [['audience', flags.audience], ['report', flags.report]] as const) {
+  for (const [name, v] of [
+    ['audience', flags.audience],
+    ['report', flags.report],
+  ] as const) {
     if (v !== undefined && v.length === 0) throw new UsageError(`--${name} needs a value`);
   }
   const options = resolveOptions({ flags, file, env: process.env });
   // A text folder that does not exist would leave every quote unchecked while check says "ok".
   for (const dir of options.textDirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      const from = flags.texts?.includes(dir) ? '--texts' : (process.env.BRIEF_TEXTS ?? '').split(path.delimiter).includes(dir) ? 'BRIEF_TEXTS' : `texts: in ${configPath}`;
+      const from = flags.texts?.includes(dir)
+        ? '--texts'
+        : (process.env.BRIEF_TEXTS ?? '').split(path.delimiter).includes(dir)
+          ? 'BRIEF_TEXTS'
+          : `texts: in ${configPath}`;
       throw new UsageError(`${from} names ${dir}, which is not a folder; give the folder that holds the source texts`);
     }
   }
   return options;
 }
 
-
 export async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const io: Io = processIo(json, args.includes('--quiet') || args.includes('-q') ? 'quiet' : args.includes('--verbose') ? 'verbose' : 'normal');
+  const io: Io = processIo(
+    json,
+    args.includes('--quiet') || args.includes('-q') ? 'quiet' : args.includes('--verbose') ? 'verbose' : 'normal',
+  );
   try {
     const name = parseArgs({ args, options: argOptions(), strict: false, allowPositionals: true }).positionals[0];
     if (args.includes('--version') || args.includes('-v')) {
@@ -120,8 +180,11 @@ export async function main(args: string[]): Promise<number> {
       return asked ? ExitCode.ok : ExitCode.usage;
     }
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}". ${didYouMean(name, Object.keys(COMMANDS), `The commands are: ${Object.keys(COMMANDS).join(', ')}`)}`);
-    const rest = args.filter((a, i) => i !== args.indexOf(name));
+    if (!command)
+      throw new UsageError(
+        `unknown command "${name}". ${didYouMean(name, Object.keys(COMMANDS), `The commands are: ${Object.keys(COMMANDS).join(', ')}`)}`,
+      );
+    const rest = args.filter((_a, i) => i !== args.indexOf(name));
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(`${commandUsage(name, command)}\n`);
       return ExitCode.ok;
@@ -133,7 +196,12 @@ export async function main(args: string[]): Promise<number> {
   } catch (error) {
     io.progress('');
     if (error instanceof InputError) {
-      if (json) io.out({ ok: false, errors: error.diagnostics.map(diagnosticJson), warnings: error.warnings.map(diagnosticJson) });
+      if (json)
+        io.out({
+          ok: false,
+          errors: error.diagnostics.map(diagnosticJson),
+          warnings: error.warnings.map(diagnosticJson),
+        });
       else {
         printDiagnostics(io, [...error.diagnostics, ...error.warnings]);
         io.err(`${error.diagnostics.length} problem(s); nothing was written.`);
@@ -145,8 +213,10 @@ export async function main(args: string[]): Promise<number> {
       io.err(`brief: ${error.message}\n\nRun brief --help for the commands and options.`);
       return ExitCode.usage;
     }
-    if (error instanceof RenderError && /browser died/.test(error.message) && await stoppedWithLauncher()) {
-      io.err('brief: stopped: npm, which started brief, was stopped (and its signal ended the browser); outputs already there were not touched');
+    if (error instanceof RenderError && /browser died/.test(error.message) && (await stoppedWithLauncher())) {
+      io.err(
+        'brief: stopped: npm, which started brief, was stopped (and its signal ended the browser); outputs already there were not touched',
+      );
       return 143;
     }
     if (error instanceof RenderError) {
@@ -158,13 +228,20 @@ export async function main(args: string[]): Promise<number> {
     // the machine's problem, not ours, said plainly; earlier outputs are as they were (staging).
     const fsError = error as NodeJS.ErrnoException;
     // (ENOENT from mkdir: the parent is there, made by core/dirs.ts, yet the file system refused the folder, as /proc does.)
-    const reason = fsError?.code === 'ENOENT' && fsError.syscall === 'mkdir' ? 'the file system does not allow a folder there' : typeof fsError?.code === 'string' ? FS_REASONS[fsError.code] : undefined;
+    const reason =
+      fsError?.code === 'ENOENT' && fsError.syscall === 'mkdir'
+        ? 'the file system does not allow a folder there'
+        : typeof fsError?.code === 'string'
+          ? FS_REASONS[fsError.code]
+          : undefined;
     // A write to an open file (a full disk) names no path: the outputs are what was being written.
     if (reason && (fsError.path || fsError.syscall)) {
       const what = fsError.path ? displayPath(fsError.path) || fsError.path : 'the outputs';
       const message = `cannot ${fsError.syscall === 'mkdir' ? 'create' : fsError.syscall === 'open' ? 'open' : 'write'} ${what}: ${reason}`;
       if (json) io.out({ ok: false, error: message });
-      io.err(`brief: ${message}\n  hint: check the folder given with --out (or out: in brief.config.yaml) and the disk; outputs already there were not touched`);
+      io.err(
+        `brief: ${message}\n  hint: check the folder given with --out (or out: in brief.config.yaml) and the disk; outputs already there were not touched`,
+      );
       return ExitCode.renderFailed;
     }
     // Our bug, not the user's: show everything.

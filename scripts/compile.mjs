@@ -24,7 +24,9 @@ export const DIST = path.join(ROOT, 'dist');
 /** Every file whose change calls for a new compile: pipeline/**\/*.ts, this script, and esbuild's
  * package.json (rewritten by every `npm ci`). */
 function sourceFiles() {
-  const files = readdirSync(SOURCES, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => path.join(SOURCES, f));
+  const files = readdirSync(SOURCES, { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(SOURCES, f));
   const esbuild = path.join(ROOT, 'node_modules', 'esbuild', 'package.json');
   return [...files.sort(), fileURLToPath(import.meta.url), ...(existsSync(esbuild) ? [esbuild] : [])];
 }
@@ -65,7 +67,9 @@ export function isFresh(stamp = sourceStamp()) {
 function entryPoints() {
   const cli = path.join(SOURCES, 'cli.ts');
   const table = path.join(SOURCES, 'commands', 'index.ts');
-  const commands = [...readFileSync(table, 'utf8').matchAll(/import\('(\.{1,2}\/(?:run\/)?[\w-]+\.ts)'\)/g)].map((m) => path.resolve(path.dirname(table), m[1]));
+  const commands = [...readFileSync(table, 'utf8').matchAll(/import\('(\.{1,2}\/(?:run\/)?[\w-]+\.ts)'\)/g)].map((m) =>
+    path.resolve(path.dirname(table), m[1]),
+  );
   return [cli, ...new Set(commands)];
 }
 

@@ -9,7 +9,12 @@ const letter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch)
 export function onBoundaries(text: string, start: number, end: number, quote: string, skipStart = false): boolean {
   const first = quote[0];
   const last = quote.at(-1);
-  const cuts = (inside: string | undefined, joint: string | undefined, beyond: string | undefined, edge: string | undefined) =>
+  const cuts = (
+    inside: string | undefined,
+    joint: string | undefined,
+    beyond: string | undefined,
+    edge: string | undefined,
+  ) =>
     (word(edge) && word(inside)) ||
     (digit(edge) && (joint === ',' || joint === '.') && digit(beyond)) ||
     (letter(edge) && joint === '-' && letter(beyond));

@@ -63,8 +63,19 @@ export function prepareText(text: string, excluded: readonly Range[] = []): Prep
         const folded = foldText(text, plain);
         // Unit by unit, as the map is: by characters (Array.from), each emoji before an excluded part
         // moved its mask one place on, and a quote from the reader comments was taken for the author's.
-        const masked = excluded.length ? folded.text.split('').map((ch, i) => (inRanges(folded.map[i]!, excluded) ? '\u0000' : ch)).join('') : folded.text;
-        return { folded, masked, starts: lineStarts(folded.text), canSkip: interruptionCheck(text, folded), paragraphStart: paragraphStartCheck(text, folded) };
+        const masked = excluded.length
+          ? folded.text
+              .split('')
+              .map((ch, i) => (inRanges(folded.map[i]!, excluded) ? '\u0000' : ch))
+              .join('')
+          : folded.text;
+        return {
+          folded,
+          masked,
+          starts: lineStarts(folded.text),
+          canSkip: interruptionCheck(text, folded),
+          paragraphStart: paragraphStartCheck(text, folded),
+        };
       });
       return passes;
     },
@@ -87,19 +98,31 @@ const NEGATION = /\b(?:not|never|no|nor|neither|none|nothing|nobody|nowhere|cann
 function omittedProse(text: string, from: number, to: number, pass: Pass): string | undefined {
   const first = text.indexOf('\n', from);
   const last = text.lastIndexOf('\n', to - 1);
-  const prose = first < 0 || first >= to ? text.slice(from, to) : pass.canSkip(first, last + 1) ? `${text.slice(from, first)} ${text.slice(last + 1, to)}` : undefined;
+  const prose =
+    first < 0 || first >= to
+      ? text.slice(from, to)
+      : pass.canSkip(first, last + 1)
+        ? `${text.slice(from, first)} ${text.slice(last + 1, to)}`
+        : undefined;
   return prose === undefined || NEGATION.test(prose) ? undefined : prose;
 }
 
 /** All parts in order, each starting close after the last in the same paragraph; undefined if any is missing. */
-function matchParts(text: string, parts: readonly string[], pass: Pass, capitals: readonly boolean[] | undefined): Match[] | undefined {
+function matchParts(
+  text: string,
+  parts: readonly string[],
+  pass: Pass,
+  capitals: readonly boolean[] | undefined,
+): Match[] | undefined {
   const found: Match[] = [];
   for (const [i, part] of parts.entries()) {
     const previous = found.at(-1);
     // The first occurrence after the last part: a later one could only omit more.
     const m = findFolded(text, part, pass.starts, {
       from: previous?.end ?? 0,
-      canSkip: pass.canSkip, paragraphStart: pass.paragraphStart, ...(i === 0 && capitals ? { capitals } : {}),
+      canSkip: pass.canSkip,
+      paragraphStart: pass.paragraphStart,
+      ...(i === 0 && capitals ? { capitals } : {}),
     });
     if (!m) return undefined;
     if (previous) {
@@ -119,7 +142,8 @@ export function findQuote(prepared: PreparedText, quote: string): Anchor {
   for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
     const end = i + quote.length;
     // Whole words only: "likely" is not in "unlikely", "500 troops" not in "2,500 troops".
-    if (onBoundaries(text, i, end, quote) && !inRanges(i, excluded) && !inRanges(end - 1, excluded)) return { status: 'exact', start: i, end };
+    if (onBoundaries(text, i, end, quote) && !inRanges(i, excluded) && !inRanges(end - 1, excluded))
+      return { status: 'exact', start: i, end };
   }
   const rawParts = quoteParts(quote);
   const parts = rawParts.map(foldQuote).filter(Boolean);

@@ -63,7 +63,14 @@ export function excludedRanges(source: Source, text: string, file: string, diagn
     const at = source.excludeAt[i]!;
     const from = find(entry.from, 0);
     if (!from) {
-      diagnostics.push(diagnostic(at.from, 'E_EXCLUDE_NOT_FOUND', `exclude of source "${source.id}": the "from" snippet is not in ${path.basename(file)}`, 'copy a short snippet verbatim from the first line to leave out'));
+      diagnostics.push(
+        diagnostic(
+          at.from,
+          'E_EXCLUDE_NOT_FOUND',
+          `exclude of source "${source.id}": the "from" snippet is not in ${path.basename(file)}`,
+          'copy a short snippet verbatim from the first line to leave out',
+        ),
+      );
       return;
     }
     if (entry.to === undefined) {
@@ -72,7 +79,14 @@ export function excludedRanges(source: Source, text: string, file: string, diagn
     }
     const to = find(entry.to, from.end);
     if (!to) {
-      diagnostics.push(diagnostic(at.to ?? at.from, 'E_EXCLUDE_NOT_FOUND', `exclude of source "${source.id}": the "to" snippet is not in ${path.basename(file)} after the "from" snippet`, 'copy a short snippet verbatim from the last line to leave out, or drop "to" to exclude everything after "from"'));
+      diagnostics.push(
+        diagnostic(
+          at.to ?? at.from,
+          'E_EXCLUDE_NOT_FOUND',
+          `exclude of source "${source.id}": the "to" snippet is not in ${path.basename(file)} after the "from" snippet`,
+          'copy a short snippet verbatim from the last line to leave out, or drop "to" to exclude everything after "from"',
+        ),
+      );
       return;
     }
     ranges.push({ start: from.start, end: to.end });
@@ -81,7 +95,10 @@ export function excludedRanges(source: Source, text: string, file: string, diagn
 }
 
 /** The folders a source's text is looked for in, in order: the data folder's sources/text/, then the --texts folders. */
-export const textFolders = (dataDir: string, textDirs: readonly string[]): string[] => [path.join(dataDir, 'sources', 'text'), ...textDirs];
+export const textFolders = (dataDir: string, textDirs: readonly string[]): string[] => [
+  path.join(dataDir, 'sources', 'text'),
+  ...textDirs,
+];
 
 /**
  * The first file of that name in those folders; undefined when none holds it. What is found is not
@@ -94,13 +111,22 @@ export const findTextFile = (source: Pick<Source, 'text'>, dirs: readonly string
  * A source's text as found, read only when it is a regular file inside the data folder or a folder
  * named for texts (`dirs`), and small enough; else the problem, at the source's `text:`.
  */
-export async function readText(source: Pick<Source, 'id' | 'text' | 'textAt'>, file: string, dirs: readonly string[]): Promise<{ text: string } | { problem: Diagnostic }> {
+export async function readText(
+  source: Pick<Source, 'id' | 'text' | 'textAt'>,
+  file: string,
+  dirs: readonly string[],
+): Promise<{ text: string } | { problem: Diagnostic }> {
   const checked = inspectInput(file, dirs, { max: Infinity, where: source.textAt });
   if (checked.problem) return checked;
   if (checked.size > MAX_TEXT_BYTES) {
-    return { problem: diagnostic(source.textAt, 'E_TOO_LARGE',
-      `the text of source "${source.id}", ${source.text}, is ${(checked.size / 1e6).toFixed(1)} MB; a source text may be at most ${MAX_TEXT_BYTES / 1e6} MB`,
-      'anchoring a quote that is not found as written folds the whole text (about 60 bytes of memory a character): split the text into parts, one source each, or cut what no claim quotes') };
+    return {
+      problem: diagnostic(
+        source.textAt,
+        'E_TOO_LARGE',
+        `the text of source "${source.id}", ${source.text}, is ${(checked.size / 1e6).toFixed(1)} MB; a source text may be at most ${MAX_TEXT_BYTES / 1e6} MB`,
+        'anchoring a quote that is not found as written folds the whole text (about 60 bytes of memory a character): split the text into parts, one source each, or cut what no claim quotes',
+      ),
+    };
   }
   return readUtf8(file, true, dirs, { max: MAX_TEXT_BYTES, where: source.textAt });
 }
@@ -109,11 +135,17 @@ export async function readText(source: Pick<Source, 'id' | 'text' | 'textAt'>, f
 function noTextWarning(source: Source, count: number, locked: number): Diagnostic | undefined {
   const unverified = count - locked;
   if (unverified === 0 && count > 0) return undefined;
-  const claims = locked === 0
-    ? `its ${unverified} claim${unverified === 1 ? ' is' : 's are'} unverified`
-    : `${unverified} of its ${count} claims ${unverified === 1 ? 'is' : 'are'} unverified: the evidence lock vouches for the other ${locked}, but holds no entry for ${unverified === 1 ? 'this one, or its quote has' : 'these, or their quotes have'} changed since it was written`;
-  return diagnostic(source.textAt, 'W_NO_TEXT', `the text of source "${source.id}" (${source.text}) was not found; ${claims}`,
-    `put ${source.text} in data/sources/text/, or name its folder with --texts DIR or BRIEF_TEXTS${locked ? '; then run `brief lock`' : ''}`, 'warning');
+  const claims =
+    locked === 0
+      ? `its ${unverified} claim${unverified === 1 ? ' is' : 's are'} unverified`
+      : `${unverified} of its ${count} claims ${unverified === 1 ? 'is' : 'are'} unverified: the evidence lock vouches for the other ${locked}, but holds no entry for ${unverified === 1 ? 'this one, or its quote has' : 'these, or their quotes have'} changed since it was written`;
+  return diagnostic(
+    source.textAt,
+    'W_NO_TEXT',
+    `the text of source "${source.id}" (${source.text}) was not found; ${claims}`,
+    `put ${source.text} in data/sources/text/, or name its folder with --texts DIR or BRIEF_TEXTS${locked ? '; then run `brief lock`' : ''}`,
+    'warning',
+  );
 }
 
 /** Anchors every claim's quote in its source's text; where a text is missing, the lock (if given) vouches for what it recorded. */
@@ -159,7 +191,8 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
   const locations = new Map<string, TextLocations>();
   const locationsOf = (text: string) => locations.get(text) ?? locations.set(text, textLocations(text)).get(text)!;
   const words = new Map<string, ReturnType<typeof textWords>>();
-  const wordsOf = (source: string, text: string) => words.get(source) ?? words.set(source, textWords(text)).get(source)!;
+  const wordsOf = (source: string, text: string) =>
+    words.get(source) ?? words.set(source, textWords(text)).get(source)!;
   // The same quote in the same prepared text anchors the same way: found and described once.
   const found = new Map<PreparedText, Map<string, { anchor: Anchor; selector?: ReturnType<typeof describeQuote> }>>();
   for (const claim of model.claims.values()) {
@@ -172,28 +205,56 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
     let known = inText.get(claim.quote);
     if (!known) {
       const anchor = findQuote(text, claim.quote);
-      known = { anchor, ...(anchor.start !== undefined && anchor.end !== undefined ? { selector: describeQuote(text.text, anchor.start, anchor.end) } : {}) };
+      known = {
+        anchor,
+        ...(anchor.start !== undefined && anchor.end !== undefined
+          ? { selector: describeQuote(text.text, anchor.start, anchor.end) }
+          : {}),
+      };
       inText.set(claim.quote, known);
     }
     const { anchor, selector } = known;
     if (selector) {
       const locator = locate(locationsOf(text.text), anchor.start!, anchor.end);
-      anchors.set(claim.id, { ...anchor, selector, textSha256: texts.get(claim.source)!.sha256, via: 'text', ...(locator ? { locator } : {}) });
+      anchors.set(claim.id, {
+        ...anchor,
+        selector,
+        textSha256: texts.get(claim.source)!.sha256,
+        via: 'text',
+        ...(locator ? { locator } : {}),
+      });
     } else anchors.set(claim.id, anchor);
     if (anchor.status === 'not-found') {
       // The lock remembers where the quote stood: say what the text holds there now.
       const entry = lock?.claims.get(claim.id);
       const source = model.sources.get(claim.source)!;
-      const was = entry && entry.source === claim.source && entry.text.file === source.text ? `; ${passageNote(text.text, entry)}` : '';
+      const was =
+        entry && entry.source === claim.source && entry.text.file === source.text
+          ? `; ${passageNote(text.text, entry)}`
+          : '';
       const requoted = was && !entryMatches(entry, claim, source) ? ' (the quote was changed since it was locked)' : '';
       // Without the lock's memory, the nearest passage of the text, and how the quote differs from it.
       const near = was ? undefined : nearestPassage(text.text, claim.quote, wordsOf(claim.source, text.text));
-      const nearest = near ? `; the nearest passage, on line ${near.line} of ${source.text}, reads “${near.text.length > 240 ? `${near.text.slice(0, 237)}…` : near.text}”${near.changes.length ? `; word by word, quote → text: ${describeChanges(near.changes)}` : ''}` : '';
-      diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_NOT_FOUND', `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"${requoted}${was}${nearest}`,
-        `copy the quote from the source text as it stands (footnote markers, line breaks and typography may differ; words and numbers may not)${was ? '; then run `brief lock` to record where it stands now' : ''}`));
+      const nearest = near
+        ? `; the nearest passage, on line ${near.line} of ${source.text}, reads “${near.text.length > 240 ? `${near.text.slice(0, 237)}…` : near.text}”${near.changes.length ? `; word by word, quote → text: ${describeChanges(near.changes)}` : ''}`
+        : '';
+      diagnostics.push(
+        diagnostic(
+          claim.quoteAt,
+          'E_QUOTE_NOT_FOUND',
+          `the quote of claim "${claim.id}" is not in the text of source "${claim.source}"${requoted}${was}${nearest}`,
+          `copy the quote from the source text as it stands (footnote markers, line breaks and typography may differ; words and numbers may not)${was ? '; then run `brief lock` to record where it stands now' : ''}`,
+        ),
+      );
     } else if (anchor.status === 'excluded') {
-      diagnostics.push(diagnostic(claim.quoteAt, 'E_QUOTE_EXCLUDED', `the quote of claim "${claim.id}" is found only in a part of the text that is not the author's (an "exclude" of source "${claim.source}")`,
-        'quote the author, not reader comments or site boilerplate; or correct the source\'s exclude entries'));
+      diagnostics.push(
+        diagnostic(
+          claim.quoteAt,
+          'E_QUOTE_EXCLUDED',
+          `the quote of claim "${claim.id}" is found only in a part of the text that is not the author's (an "exclude" of source "${claim.source}")`,
+          "quote the author, not reader comments or site boilerplate; or correct the source's exclude entries",
+        ),
+      );
     }
   }
   for (const claim of model.claims.values()) {
@@ -204,18 +265,27 @@ export async function anchorClaims(model: Model, textDirs: readonly string[], lo
 }
 
 /** The pages of a computed locator ("p. 7", "pp. 7–8"): only a paged text's locators name pages. */
-const anchoredPages = (locator: string | undefined) => (locator && /^pp?\. \d/.test(locator) ? writtenPages(locator) : undefined);
+const anchoredPages = (locator: string | undefined) =>
+  locator && /^pp?\. \d/.test(locator) ? writtenPages(locator) : undefined;
 
 /**
  * W_LOCATOR_PAGE: a written locator that names a page the quote is not on, in a paged text (from the
  * text at hand, or the page the lock recorded). A locator that names no page is the analyst's to word.
  */
-function locatorPageWarning(claim: Claim, anchor: ClaimAnchor | undefined, source: Source | undefined): Diagnostic | undefined {
+function locatorPageWarning(
+  claim: Claim,
+  anchor: ClaimAnchor | undefined,
+  source: Source | undefined,
+): Diagnostic | undefined {
   if (!claim.locator || !anchor) return undefined;
   const at = anchoredPages(anchor.locator);
   const written = writtenPages(claim.locator);
   if (!at || !written || (written.from <= at.to && written.to >= at.from)) return undefined;
-  return diagnostic(claim.locatorAt ?? claim.quoteAt, 'W_LOCATOR_PAGE',
+  return diagnostic(
+    claim.locatorAt ?? claim.quoteAt,
+    'W_LOCATOR_PAGE',
     `claim "${claim.id}" gives the locator "${claim.locator}", but its quote stands on ${anchor.locator} of ${source?.text ?? 'its text'}`,
-    `write locator: ${anchor.locator}, or leave locator: out and the page is computed from where the quote stands`, 'warning');
+    `write locator: ${anchor.locator}, or leave locator: out and the page is computed from where the quote stands`,
+    'warning',
+  );
 }

@@ -9,7 +9,8 @@ import type { Folded } from './normalize.ts';
 const FOOTNOTE_ENTRY = /^\s*(?:[\u00B9\u00B2\u00B3\u2070-\u2079]+|\$\^\{|\d{1,3}[\s.)\]])/;
 const REFERENCE = /https?:\/\/|www\.|\b(?:doi|ibid|accessed|retrieved)\b/i;
 // A caption's parentheses close before the next "(": checked first, so a line of "(((…" costs one scan.
-const CAPTION = /\((?=[^()]*\))(?:[^)]*\b(?:photo|via|source|credit|courtesy|image|wiki\w*|getty|reuters|afp|ap)\b[^)]*)\)|©/i;
+const CAPTION =
+  /\((?=[^()]*\))(?:[^)]*\b(?:photo|via|source|credit|courtesy|image|wiki\w*|getty|reuters|afp|ap)\b[^)]*)\)|©/i;
 const PAGE_FURNITURE = /^\s*(?:page\s+)?\d{1,4}\s*$/i;
 const MARKERS = /(?:\$\^\{[^}]*\}\$|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\d{1,3})\s*$/;
 
@@ -60,7 +61,8 @@ export function runningHeads(lines: readonly string[]): Set<string> {
   // A candidate also met away from the page edges is body text.
   const away = new Set<string>();
   lines.forEach((line, i) => {
-    if (!edge.has(i) && line && line.length <= MAX_HEAD_LENGTH && candidates.has(headKey(line))) away.add(headKey(line));
+    if (!edge.has(i) && line && line.length <= MAX_HEAD_LENGTH && candidates.has(headKey(line)))
+      away.add(headKey(line));
   });
   for (const key of candidates.keys()) if (!away.has(key)) heads.add(key);
   return heads;
@@ -68,7 +70,11 @@ export function runningHeads(lines: readonly string[]): Set<string> {
 
 /** Does the original text before `offset` end mid-sentence (ignoring footnote markers and a hyphen)? */
 export function midSentence(original: string, offset: number): boolean {
-  const before = original.slice(Math.max(0, offset - 80), offset).replace(/\s+$/, '').replace(MARKERS, '').replace(/\s+$/, '');
+  const before = original
+    .slice(Math.max(0, offset - 80), offset)
+    .replace(/\s+$/, '')
+    .replace(MARKERS, '')
+    .replace(/\s+$/, '');
   return !/[.!?]["'\u201D\u2019)\]]?$/.test(before);
 }
 
@@ -97,7 +103,12 @@ export function interruptionCheck(original: string, folded: Folded): (from: numb
     const firstBreak = original.indexOf('\n', startOrig);
     // A break is jumped only from the end of a line: what is left of it is punctuation and a marker at most.
     if (firstBreak < 0 || firstBreak - startOrig > 40) return -1;
-    if (!/^[\s,;:\-\u2010-\u2014]*(?:\$\^\{[^}]*\}\$|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\d{1,3})?\s*$/.test(original.slice(startOrig, firstBreak))) return -1;
+    if (
+      !/^[\s,;:\-\u2010-\u2014]*(?:\$\^\{[^}]*\}\$|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\d{1,3})?\s*$/.test(
+        original.slice(startOrig, firstBreak),
+      )
+    )
+      return -1;
     return midSentence(original, firstBreak) ? firstBreak : -1;
   };
   // The matcher weighs many jumps from one place in a row.
@@ -112,11 +123,16 @@ export function interruptionCheck(original: string, folded: Folded): (from: numb
       breaks = [];
       prose = [0];
       // A page break's form feed is a line of its own; String.prototype.trim drops it, so that line is blank.
-      const heads = original.includes('\f') ? runningHeads(original.split('\n').map((l) => (l.trim() === '' && l.includes('\f') ? '\f' : l.trim()))) : undefined;
+      const heads = original.includes('\f')
+        ? runningHeads(original.split('\n').map((l) => (l.trim() === '' && l.includes('\f') ? '\f' : l.trim())))
+        : undefined;
       let lineStart = 0;
       for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) {
         const line = original.slice(lineStart, i).trim();
-        const furniture = !line || isInterruptionLine(line) || (heads !== undefined && heads.size > 0 && line.length <= MAX_HEAD_LENGTH && heads.has(headKey(line)));
+        const furniture =
+          !line ||
+          isInterruptionLine(line) ||
+          (heads !== undefined && heads.size > 0 && line.length <= MAX_HEAD_LENGTH && heads.has(headKey(line)));
         prose.push(prose.at(-1)! + (furniture ? 0 : 1));
         breaks.push(i);
         lineStart = i + 1;

@@ -33,7 +33,10 @@ export interface TextLocations {
 const MARKERS = /(?:\$\^\{[^}]*\}\$|[\u00B9\u00B2\u00B3\u2070-\u2079]+)\s*$/;
 /** A line this long with no address in it is prose, even if it starts like a note ("54). It is noteworthy…", after a page break). */
 const LONG_PROSE = 240;
-const isProse = (line: string) => { const t = line.trim(); return t !== '' && (!isInterruptionLine(t) || (t.length >= LONG_PROSE && !/https?:\/\/|www\./i.test(t))); };
+const isProse = (line: string) => {
+  const t = line.trim();
+  return t !== '' && (!isInterruptionLine(t) || (t.length >= LONG_PROSE && !/https?:\/\/|www\./i.test(t)));
+};
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const MAX_HEADING = 90;
@@ -42,7 +45,11 @@ const SHOWN_HEADING = 72;
 
 /** A heading as a reader sees it: no Markdown emphasis or escapes, one line, clipped at a word. */
 function headingText(raw: string): string {
-  const plain = raw.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1').replace(/(\*\*|__|\*|_(?=\S)|(?<=\S)_)/g, '').replace(/\s+/g, ' ').trim();
+  const plain = raw
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/(\*\*|__|\*|_(?=\S)|(?<=\S)_)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (plain.length <= SHOWN_HEADING) return plain;
   const cut = plain.lastIndexOf(' ', SHOWN_HEADING - 1);
   return `${plain.slice(0, cut > 20 ? cut : SHOWN_HEADING - 1).replace(/[\s,;:–—-]+$/, '')}…`;
@@ -52,7 +59,7 @@ function headingText(raw: string): string {
 export function isTitleLike(line: string): boolean {
   const t = line.trim();
   if (t.length < 3 || t.length > MAX_HEADING) return false;
-  if (!/^[\p{Lu}\p{N}]/u.test(t.replace(/^[*_"“‘'(\[]+/, ''))) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(t.replace(/^[*_"“‘'([]+/, ''))) return false;
   // A stop before a footnote marker is still a stop ("…crisis.⁴⁶").
   if (/[.,;:!]["'”’)\]*_]*$/.test(t.replace(MARKERS, ''))) return false;
   // "2. The exercise cycle" is a numbered heading, not the note "2 Ibid." it starts like.
@@ -75,7 +82,7 @@ const repeated = (text: string, line: string) => {
 /** The text's blocks, numbered: see the head of this file. */
 function blocksOf(text: string): Block[] {
   const lines: { start: number; end: number; text: string }[] = [];
-  for (let start = 0; start <= text.length;) {
+  for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     lines.push({ start, end, text: text.slice(start, end).replace(/\r$/, '') });
@@ -117,7 +124,8 @@ function blocksOf(text: string): Block[] {
       blocks.push({ start: first.start, heading, para: 0 });
       continue;
     }
-    const short = (l: { text: string }) => l.text.trim().length <= MAX_HEADING && !/[.!?]["'”’)\]*_]*$/.test(l.text.trim().replace(MARKERS, ''));
+    const short = (l: { text: string }) =>
+      l.text.trim().length <= MAX_HEADING && !/[.!?]["'”’)\]*_]*$/.test(l.text.trim().replace(MARKERS, ''));
     // Title, subtitle, byline and dateline before the first paragraph name the text, not a section of it.
     if (!seenParagraph && r.every(short)) {
       blocks.push({ start: first.start, heading, para: undefined });
@@ -139,7 +147,10 @@ function blocksOf(text: string): Block[] {
     }
     const prose = r.filter((l) => isProse(l.text));
     // A pull quote: a line with no final stop that the text prints again elsewhere, in full.
-    const pull = r.length === 1 && short({ text: first.text.slice(-MAX_HEADING) }) && repeated(text, first.text.trim().slice(0, PULL_PROBE));
+    const pull =
+      r.length === 1 &&
+      short({ text: first.text.slice(-MAX_HEADING) }) &&
+      repeated(text, first.text.trim().slice(0, PULL_PROBE));
     if (prose.length === 0 || pull) {
       blocks.push({ start: first.start, heading, para: undefined });
       continue;
@@ -172,7 +183,8 @@ function countBefore(sorted: readonly number[], at: number): number {
 }
 
 /** The page an offset of a paged text stands on (1-based); undefined for an unpaged text. */
-export const pageAt = (where: TextLocations, offset: number): number | undefined => (where.breaks.length ? 1 + countBefore(where.breaks, offset) : undefined);
+export const pageAt = (where: TextLocations, offset: number): number | undefined =>
+  where.breaks.length ? 1 + countBefore(where.breaks, offset) : undefined;
 
 /**
  * The locator of a span [start, end) (end defaults to start): "p. 7", "pp. 7–8" for a span across
@@ -186,7 +198,11 @@ export function locate(where: TextLocations, start: number, end = start): string
     const to = end > start ? pageAt(where, end - 1)! : from;
     return to > from ? `pp. ${from}–${to}` : `p. ${from}`;
   }
-  const i = countBefore(where.blocks.map((b) => b.start), start + 1) - 1;
+  const i =
+    countBefore(
+      where.blocks.map((b) => b.start),
+      start + 1,
+    ) - 1;
   const block = where.blocks[i];
   if (!block) return undefined;
   const heading = block.heading === undefined ? undefined : `“${block.heading}”`;
@@ -195,7 +211,8 @@ export function locate(where: TextLocations, start: number, end = start): string
 }
 
 /** For one offset of one text; to locate many quotes in a text, compute textLocations once. */
-export const locatorAt = (text: string, start: number, end?: number): string | undefined => locate(textLocations(text), start, end);
+export const locatorAt = (text: string, start: number, end?: number): string | undefined =>
+  locate(textLocations(text), start, end);
 
 /** The pages a written locator names ("p. 7", "page 7", "pp. 7–8", "pages 7-8"); undefined when it names none. */
 export function writtenPages(locator: string): { from: number; to: number } | undefined {

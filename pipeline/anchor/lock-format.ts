@@ -9,29 +9,43 @@ import type { RangeSelector, TextQuoteSelector } from './selector.ts';
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hexadecimal');
 const offset = z.number().int().min(0);
-const Quote = z.strictObject({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() });
+const Quote = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
 const Range = z.strictObject({ type: z.literal('RangeSelector'), startSelector: Quote, endSelector: Quote });
-const Entry = z.strictObject({
-  source: z.string().min(1),
-  quoteSha256: hex,
-  text: z.strictObject({ file: z.string().min(1), sha256: hex }),
-  status: z.enum(Object.values(LockedStatus)),
-  score: z.number().min(0).max(1).optional(),
-  elided: z.literal(true).optional(),
-  start: offset,
-  end: offset,
-  locator: z.string().min(1).optional(),
-  selector: z.discriminatedUnion('type', [Quote, Range]),
-}).refine((e) => e.end > e.start, { message: 'end must come after start', path: ['end'] });
+const Entry = z
+  .strictObject({
+    source: z.string().min(1),
+    quoteSha256: hex,
+    text: z.strictObject({ file: z.string().min(1), sha256: hex }),
+    status: z.enum(Object.values(LockedStatus)),
+    score: z.number().min(0).max(1).optional(),
+    elided: z.literal(true).optional(),
+    start: offset,
+    end: offset,
+    locator: z.string().min(1).optional(),
+    selector: z.discriminatedUnion('type', [Quote, Range]),
+  })
+  .refine((e) => e.end > e.start, { message: 'end must come after start', path: ['end'] });
 const LockFile = z.strictObject({
   version: z.literal(LOCK_VERSION),
   offsets: z.literal(LOCK_OFFSETS),
   claims: z.record(z.string().min(1), Entry),
 });
 
-const quote = (q: TextQuoteSelector) => ({ type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix });
+const quote = (q: TextQuoteSelector) => ({
+  type: 'TextQuoteSelector',
+  exact: q.exact,
+  prefix: q.prefix,
+  suffix: q.suffix,
+});
 const selector = (s: TextQuoteSelector | RangeSelector) =>
-  s.type === 'RangeSelector' ? { type: 'RangeSelector', startSelector: quote(s.startSelector), endSelector: quote(s.endSelector) } : quote(s);
+  s.type === 'RangeSelector'
+    ? { type: 'RangeSelector', startSelector: quote(s.startSelector), endSelector: quote(s.endSelector) }
+    : quote(s);
 
 /** Entries in a fixed key order, whatever order they were built in. */
 function ordered(e: LockEntry): Record<string, unknown> {
@@ -54,7 +68,8 @@ export function serializeLock(lock: AnchorLock): string {
   return `${JSON.stringify({ version: LOCK_VERSION, offsets: LOCK_OFFSETS, claims }, null, 2)}\n`;
 }
 
-const HINT = 'the lock is written by `brief lock`: restore it from version control, or run `brief lock` with the texts at hand to write it afresh';
+const HINT =
+  'the lock is written by `brief lock`: restore it from version control, or run `brief lock` with the texts at hand to write it afresh';
 /** A problem list this long says the file is not a lock at all; more would be noise. */
 const MAX_PROBLEMS = 5;
 
@@ -75,11 +90,24 @@ export function parseLock(file: string, text: string): { lock: AnchorLock | unde
     json = JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
-    return { lock: undefined, diagnostics: [diagnostic(syntaxPosition(file, text, message), 'E_LOCK_SYNTAX', `the evidence lock is not valid JSON: ${message}`, HINT)] };
+    return {
+      lock: undefined,
+      diagnostics: [
+        diagnostic(
+          syntaxPosition(file, text, message),
+          'E_LOCK_SYNTAX',
+          `the evidence lock is not valid JSON: ${message}`,
+          HINT,
+        ),
+      ],
+    };
   }
   const result = LockFile.safeParse(json);
   if (result.success) {
-    return { lock: { claims: new Map(Object.entries(result.data.claims).map(([id, e]) => [id, e as LockEntry])) }, diagnostics: [] };
+    return {
+      lock: { claims: new Map(Object.entries(result.data.claims).map(([id, e]) => [id, e as LockEntry])) },
+      diagnostics: [],
+    };
   }
   // JSON is YAML: its parser gives each value's position.
   const src = parseYaml(file, text).value;
@@ -89,9 +117,20 @@ export function parseLock(file: string, text: string): { lock: AnchorLock | unde
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     const field = path.length ? path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join(' › ') : 'the file';
     const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    const more = i === MAX_PROBLEMS - 1 && issues.length > MAX_PROBLEMS ? `; and ${issues.length - MAX_PROBLEMS} more problems` : '';
-    const what = issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? `missing (${issue.expected} expected)` : `${issue.message}${keys}`;
-    return diagnostic(where(path), 'E_LOCK_SYNTAX', `the evidence lock is not in the shape brief writes: ${field}: ${what}${more}`, HINT);
+    const more =
+      i === MAX_PROBLEMS - 1 && issues.length > MAX_PROBLEMS
+        ? `; and ${issues.length - MAX_PROBLEMS} more problems`
+        : '';
+    const what =
+      issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
+        ? `missing (${issue.expected} expected)`
+        : `${issue.message}${keys}`;
+    return diagnostic(
+      where(path),
+      'E_LOCK_SYNTAX',
+      `the evidence lock is not in the shape brief writes: ${field}: ${what}${more}`,
+      HINT,
+    );
   });
   return { lock: undefined, diagnostics };
 }

@@ -5,7 +5,8 @@ import { findQuote, prepareText, type AnchorStatus } from './find-quote.ts';
 import type { LockEntry } from './lock.ts';
 
 const VERIFIED: readonly AnchorStatus[] = ['exact', 'normalized', 'fuzzy'];
-const holds = (passage: string, quote: string) => quote.trim() !== '' && VERIFIED.includes(findQuote(prepareText(passage), quote).status);
+const holds = (passage: string, quote: string) =>
+  quote.trim() !== '' && VERIFIED.includes(findQuote(prepareText(passage), quote).status);
 
 /** How many words a snippet has; a range's ends are compared on that many words of the quote. */
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;

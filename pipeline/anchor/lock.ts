@@ -67,8 +67,9 @@ export interface LockComparison {
 
 /** The entry a verified anchor makes; undefined when the quote was not verified in a text. */
 export function lockEntry(claim: Claim, source: Source, anchor: ClaimAnchor | undefined): LockEntry | undefined {
-  if (!anchor || anchor.via !== 'text' || !LOCKED.includes(anchor.status)) return undefined;
-  if (anchor.start === undefined || anchor.end === undefined || !anchor.selector || !anchor.textSha256) return undefined;
+  if (anchor?.via !== 'text' || !LOCKED.includes(anchor.status)) return undefined;
+  if (anchor.start === undefined || anchor.end === undefined || !anchor.selector || !anchor.textSha256)
+    return undefined;
   return {
     source: claim.source,
     quoteSha256: sha256(claim.quote),
@@ -79,7 +80,10 @@ export function lockEntry(claim: Claim, source: Source, anchor: ClaimAnchor | un
     start: anchor.start,
     end: anchor.end,
     ...(anchor.locator === undefined ? {} : { locator: anchor.locator }),
-    selector: anchor.selector.type === 'TextQuoteSelector' ? compactSelector(anchor.selector, claim.quote.length) : anchor.selector,
+    selector:
+      anchor.selector.type === 'TextQuoteSelector'
+        ? compactSelector(anchor.selector, claim.quote.length)
+        : anchor.selector,
   };
 }
 
@@ -97,7 +101,12 @@ export function makeLock(model: Model, anchoring: Anchoring): AnchorLock {
 
 /** The entry still speaks for this claim: same source, same quote, same text file name. */
 export function entryMatches(entry: LockEntry | undefined, claim: Claim, source: Source): entry is LockEntry {
-  return entry !== undefined && entry.source === claim.source && entry.text.file === source.text && entry.quoteSha256 === sha256(claim.quote);
+  return (
+    entry !== undefined &&
+    entry.source === claim.source &&
+    entry.text.file === source.text &&
+    entry.quoteSha256 === sha256(claim.quote)
+  );
 }
 
 /**
@@ -105,7 +114,13 @@ export function entryMatches(entry: LockEntry | undefined, claim: Claim, source:
  * own recorded passage does not hold the claim's quote (the quote and its hash changed together)
  * vouches for nothing: the claim stays unverified, and E_LOCK_FORGED is pushed to `problems`.
  */
-export function applyLock(model: Model, lock: AnchorLock | undefined, missing: ReadonlySet<string>, problems: Diagnostic[] = [], lockFile = LOCK_FILE): Map<string, ClaimAnchor> {
+export function applyLock(
+  model: Model,
+  lock: AnchorLock | undefined,
+  missing: ReadonlySet<string>,
+  problems: Diagnostic[] = [],
+  lockFile = LOCK_FILE,
+): Map<string, ClaimAnchor> {
   const anchors = new Map<string, ClaimAnchor>();
   if (!lock) return anchors;
   for (const claim of model.claims.values()) {
@@ -113,29 +128,44 @@ export function applyLock(model: Model, lock: AnchorLock | undefined, missing: R
     const entry = lock.claims.get(claim.id);
     if (!source || !missing.has(source.id) || !entryMatches(entry, claim, source)) continue;
     if (!entryHoldsQuote(entry, claim.quote)) {
-      problems.push(diagnostic(claim.quoteAt, 'E_LOCK_FORGED',
-        `the evidence lock (${lockFile}) has an entry for claim "${claim.id}" whose quote hash matches, but the passage the entry records does not hold this quote: the entry was edited by hand, so it does not vouch for the claim, which is unverified`,
-        `check the quote against the source text with --texts DIR (then \`brief lock\` records it truly); if the quote was not meant to change, restore the claim and ${lockFile} from version control`));
+      problems.push(
+        diagnostic(
+          claim.quoteAt,
+          'E_LOCK_FORGED',
+          `the evidence lock (${lockFile}) has an entry for claim "${claim.id}" whose quote hash matches, but the passage the entry records does not hold this quote: the entry was edited by hand, so it does not vouch for the claim, which is unverified`,
+          `check the quote against the source text with --texts DIR (then \`brief lock\` records it truly); if the quote was not meant to change, restore the claim and ${lockFile} from version control`,
+        ),
+      );
       continue;
     }
     anchors.set(claim.id, {
-      status: entry.status, start: entry.start, end: entry.end,
+      status: entry.status,
+      start: entry.start,
+      end: entry.end,
       ...(entry.score === undefined ? {} : { score: entry.score }),
       ...(entry.elided ? { elided: true } : {}),
       ...(entry.locator === undefined ? {} : { locator: entry.locator }),
-      selector: entry.selector, textSha256: entry.text.sha256, via: 'lock',
+      selector: entry.selector,
+      textSha256: entry.text.sha256,
+      via: 'lock',
     });
   }
   return anchors;
 }
 
 const sameSpan = (a: LockEntry, b: LockEntry) =>
-  a.start === b.start && a.end === b.end && a.status === b.status && a.score === b.score && Boolean(a.elided) === Boolean(b.elided);
-const samePlace = (a: LockEntry, b: LockEntry) => sameSpan(a, b) && JSON.stringify(a.selector) === JSON.stringify(b.selector) && a.locator === b.locator;
+  a.start === b.start &&
+  a.end === b.end &&
+  a.status === b.status &&
+  a.score === b.score &&
+  Boolean(a.elided) === Boolean(b.elided);
+const samePlace = (a: LockEntry, b: LockEntry) =>
+  sameSpan(a, b) && JSON.stringify(a.selector) === JSON.stringify(b.selector) && a.locator === b.locator;
 /** The quote stands elsewhere, or is found otherwise; false when only the text around it changed. */
 export const hasMoved = (m: MovedQuote) => !sameSpan(m.from, m.to);
 /** Only the computed locator differs (a heading renamed, a paragraph added before, or a lock from before locators). */
-export const onlyLocated = (m: MovedQuote) => !hasMoved(m) && JSON.stringify(m.from.selector) === JSON.stringify(m.to.selector) && m.from.locator !== m.to.locator;
+export const onlyLocated = (m: MovedQuote) =>
+  !hasMoved(m) && JSON.stringify(m.from.selector) === JSON.stringify(m.to.selector) && m.from.locator !== m.to.locator;
 
 /** Compares the lock with what the texts at hand say; sources without a text are left out. */
 export function compareLock(model: Model, anchoring: Anchoring, lock: AnchorLock | undefined): LockComparison {
@@ -156,16 +186,19 @@ export function compareLock(model: Model, anchoring: Anchoring, lock: AnchorLock
   for (const entry of entries.values()) {
     const source = model.sources.get(entry.source);
     const now = anchoring.texts.get(entry.source);
-    if (source && now && entry.text.file === source.text && entry.text.sha256 !== now.sha256) texts.set(source.text, { file: source.text, from: entry.text.sha256, to: now.sha256 });
+    if (source && now && entry.text.file === source.text && entry.text.sha256 !== now.sha256)
+      texts.set(source.text, { file: source.text, from: entry.text.sha256, to: now.sha256 });
   }
   const removed = [...entries.keys()].filter((id) => !model.claims.has(id)).sort();
   return { added, requoted, moved, removed, texts: [...texts.values()].sort((a, b) => a.file.localeCompare(b.file)) };
 }
 
-export const isStale = (c: LockComparison) => c.added.length + c.requoted.length + c.moved.length + c.removed.length + c.texts.length > 0;
+export const isStale = (c: LockComparison) =>
+  c.added.length + c.requoted.length + c.moved.length + c.removed.length + c.texts.length > 0;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const some = (ids: readonly string[], max = 3) => ` (${ids.slice(0, max).join(', ')}${ids.length > max ? `, and ${ids.length - max} more` : ''})`;
+const some = (ids: readonly string[], max = 3) =>
+  ` (${ids.slice(0, max).join(', ')}${ids.length > max ? `, and ${ids.length - max} more` : ''})`;
 
 /** The changes in words: "2 claims not in the lock (a, b), 1 quote moved (c), text x.txt changed". */
 export function describeChanges(c: LockComparison): string {
@@ -174,20 +207,33 @@ export function describeChanges(c: LockComparison): string {
   const context = c.moved.filter((m) => !hasMoved(m) && !onlyLocated(m)).map((m) => m.claim);
   return [
     c.added.length ? `${plural(c.added.length, 'claim', 'claims')} not in the lock${some(c.added)}` : '',
-    c.requoted.length ? `${plural(c.requoted.length, 'claim', 'claims')} quoted differently since locked${some(c.requoted)}` : '',
+    c.requoted.length
+      ? `${plural(c.requoted.length, 'claim', 'claims')} quoted differently since locked${some(c.requoted)}`
+      : '',
     moved.length ? `${plural(moved.length, 'quote', 'quotes')} moved${some(moved)}` : '',
-    context.length ? `${plural(context.length, 'quote', 'quotes')} with other text around ${context.length === 1 ? 'it' : 'them'}${some(context)}` : '',
+    context.length
+      ? `${plural(context.length, 'quote', 'quotes')} with other text around ${context.length === 1 ? 'it' : 'them'}${some(context)}`
+      : '',
     located.length ? `${plural(located.length, 'quote', 'quotes')} with a new locator${some(located)}` : '',
-    c.removed.length ? `${plural(c.removed.length, 'entry for a claim', 'entries for claims')} that no longer exist${c.removed.length === 1 ? 's' : ''}${some(c.removed)}` : '',
+    c.removed.length
+      ? `${plural(c.removed.length, 'entry for a claim', 'entries for claims')} that no longer exist${c.removed.length === 1 ? 's' : ''}${some(c.removed)}`
+      : '',
     c.texts.length ? `${c.texts.length === 1 ? 'text' : 'texts'} ${c.texts.map((t) => t.file).join(', ')} changed` : '',
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /**
  * W_LOCK_STALE, or undefined when the lock is current or no text is at hand to judge it by. At the
  * claim when one claim is all that changed, else at line 1 of the lock. `brief check` makes it an error.
  */
-export function staleDiagnostic(model: Model, anchoring: Anchoring, lock: AnchorLock | undefined, lockFile: string): Diagnostic | undefined {
+export function staleDiagnostic(
+  model: Model,
+  anchoring: Anchoring,
+  lock: AnchorLock | undefined,
+  lockFile: string,
+): Diagnostic | undefined {
   if (anchoring.texts.size === 0) return undefined;
   const c = compareLock(model, anchoring, lock);
   if (!isStale(c)) return undefined;
@@ -195,11 +241,21 @@ export function staleDiagnostic(model: Model, anchoring: Anchoring, lock: Anchor
   const one = claims.length === 1 && c.removed.length === 0 ? model.claims.get(claims[0]!) : undefined;
   const at: SourcePos = one?.at ?? { file: lockFile, line: 1, column: 1 };
   if (!lock) {
-    return diagnostic(at, 'W_LOCK_STALE', `the evidence lock ${lockFile} does not exist: ${plural(c.added.length, 'quote', 'quotes')} verified in the texts ${c.added.length === 1 ? 'is' : 'are'} not locked`,
-      'run `brief lock` (with the texts at hand) to create it, and commit it with the corpus', 'warning');
+    return diagnostic(
+      at,
+      'W_LOCK_STALE',
+      `the evidence lock ${lockFile} does not exist: ${plural(c.added.length, 'quote', 'quotes')} verified in the texts ${c.added.length === 1 ? 'is' : 'are'} not locked`,
+      'run `brief lock` (with the texts at hand) to create it, and commit it with the corpus',
+      'warning',
+    );
   }
-  return diagnostic(at, 'W_LOCK_STALE', `the evidence lock ${lockFile} is out of date with the source texts: ${describeChanges(c)}`,
-    'run `brief lock` (with the texts at hand) to update it, and commit it with the corpus', 'warning');
+  return diagnostic(
+    at,
+    'W_LOCK_STALE',
+    `the evidence lock ${lockFile} is out of date with the source texts: ${describeChanges(c)}`,
+    'run `brief lock` (with the texts at hand) to update it, and commit it with the corpus',
+    'warning',
+  );
 }
 
 /** What the current text holds where the lock's selector stood: between its prefix and suffix, after one, before the other, or nothing. */
@@ -218,7 +274,9 @@ function nearest(text: string, needle: string, near: number): number | undefined
 
 /** What stood before and after the locked span. */
 const around = (s: TextQuoteSelector | RangeSelector) =>
-  s.type === 'RangeSelector' ? { prefix: s.startSelector.prefix, suffix: s.endSelector.suffix } : { prefix: s.prefix, suffix: s.suffix };
+  s.type === 'RangeSelector'
+    ? { prefix: s.startSelector.prefix, suffix: s.endSelector.suffix }
+    : { prefix: s.prefix, suffix: s.suffix };
 
 export function lockedPassage(text: string, entry: LockEntry): LockedPassage {
   const { prefix, suffix } = around(entry.selector);
@@ -246,8 +304,10 @@ export function lockedPassage(text: string, entry: LockEntry): LockedPassage {
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const clip = (s: string, max = 240) => (s.length > max ? `${s.slice(0, max - 70)} … ${s.slice(-60)}` : s);
 /** The end of the prefix and the start of the suffix, as quoted in a message. */
-const before = (s: string) => (!oneLine(s) ? 'the start of the text' : `“${oneLine(s).length > 30 ? '…' : ''}${oneLine(s).slice(-30)}”`);
-const after = (s: string) => (!oneLine(s) ? 'the end of the text' : `“${oneLine(s).slice(0, 30)}${oneLine(s).length > 30 ? '…' : ''}”`);
+const before = (s: string) =>
+  !oneLine(s) ? 'the start of the text' : `“${oneLine(s).length > 30 ? '…' : ''}${oneLine(s).slice(-30)}”`;
+const after = (s: string) =>
+  !oneLine(s) ? 'the end of the text' : `“${oneLine(s).slice(0, 30)}${oneLine(s).length > 30 ? '…' : ''}”`;
 
 /** For E_QUOTE_NOT_FOUND: a sentence on what the text now holds where the lock had the quote. */
 export function passageNote(text: string, entry: LockEntry): string {

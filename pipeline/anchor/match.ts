@@ -48,7 +48,12 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function findFolded(text: string, quote: string, starts: readonly number[], options: Partial<MatchOptions> = {}): Match | undefined {
+export function findFolded(
+  text: string,
+  quote: string,
+  starts: readonly number[],
+  options: Partial<MatchOptions> = {},
+): Match | undefined {
   const o = { ...DEFAULTS, ...options };
   if (quote.length === 0) return undefined;
   const from = o.from ?? 0;
@@ -110,7 +115,13 @@ export function findFolded(text: string, quote: string, starts: readonly number[
         if (joined) return joined;
       }
       // A drop capital lost in capture: the paragraph starts one letter into its first word.
-      if (lost === 0 && o.capitals?.[qi] && (qi === 0 || quote[qi - 1] === ' ') && quote[qi + 1] === t && o.paragraphStart?.(ti)) {
+      if (
+        lost === 0 &&
+        o.capitals?.[qi] &&
+        (qi === 0 || quote[qi - 1] === ' ') &&
+        quote[qi + 1] === t &&
+        o.paragraphStart?.(ti)
+      ) {
         const dropped = walk(qi + 1, ti, skips, lost + 1);
         if (dropped) return dropped;
       }
@@ -123,7 +134,7 @@ export function findFolded(text: string, quote: string, starts: readonly number[
       // lines (numbered, or "#") take minutes.
       const first = firstStartAfter(ti);
       let stop = firstStartAfter(ti + o.maxSkip);
-      for (let lo = first; lo < stop;) {
+      for (let lo = first; lo < stop; ) {
         const mid = (lo + stop) >> 1;
         if (o.canSkip(ti, starts[mid]!)) lo = mid + 1;
         else stop = mid;

@@ -18,13 +18,22 @@ export interface NearestPassage {
   readonly changes: readonly { readonly quote: string; readonly text: string }[];
 }
 
-export interface TextWords { readonly index: number; readonly 0: string; readonly folded: string }
+export interface TextWords {
+  readonly index: number;
+  readonly 0: string;
+  readonly folded: string;
+}
 
 /** A text's words with their offsets, folded: computed once per text, however many quotes are looked for in it. */
-export const textWords = (text: string): readonly TextWords[] => [...text.matchAll(WORD)].map((m) => ({ index: m.index, 0: m[0], folded: fold(m[0]) }));
+export const textWords = (text: string): readonly TextWords[] =>
+  [...text.matchAll(WORD)].map((m) => ({ index: m.index, 0: m[0], folded: fold(m[0]) }));
 
 /** The best window of the text, as long as the quote, by the words the two share; undefined below half. */
-export function nearestPassage(text: string, quote: string, words: readonly TextWords[] = textWords(text)): NearestPassage | undefined {
+export function nearestPassage(
+  text: string,
+  quote: string,
+  words: readonly TextWords[] = textWords(text),
+): NearestPassage | undefined {
   const want = [...quote.matchAll(WORD)].map((m) => fold(m[0]));
   if (want.length < 3) return undefined;
   if (words.length === 0) return undefined;
@@ -81,13 +90,26 @@ export function nearestPassage(text: string, quote: string, words: readonly Text
     } else if (p.removed) changes.push({ quote: p.value.trim(), text: '' });
     else changes.push({ quote: '', text: p.value.trim() });
   }
-    // Punctuation at the edges of the window is not a difference worth a word.
+  // Punctuation at the edges of the window is not a difference worth a word.
   const worded = changes.filter((c) => /[\p{L}\p{N}]/u.test(`${c.quote}${c.text}`));
-  return { text: passage, line: lineColumnAt(text, first.index).line, overlap: best.shared / want.length, changes: worded };
+  return {
+    text: passage,
+    line: lineColumnAt(text, first.index).line,
+    overlap: best.shared / want.length,
+    changes: worded,
+  };
 }
 
 /** "pact" → "declaration"; "not" (not in the text); "also" (only in the text). */
 export function describeChanges(changes: NearestPassage['changes'], max = 4): string {
-  const shown = changes.slice(0, max).map((c) => (c.quote && c.text ? `"${c.quote}" → "${c.text}"` : c.quote ? `"${c.quote}" (not in the text)` : `"${c.text}" (only in the text)`));
+  const shown = changes
+    .slice(0, max)
+    .map((c) =>
+      c.quote && c.text
+        ? `"${c.quote}" → "${c.text}"`
+        : c.quote
+          ? `"${c.quote}" (not in the text)`
+          : `"${c.text}" (only in the text)`,
+    );
   return `${shown.join('; ')}${changes.length > max ? `; and ${changes.length - max} more` : ''}`;
 }

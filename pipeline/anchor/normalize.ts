@@ -98,7 +98,10 @@ const PLAIN_MARKERS = /(?<=(?:^|\D)[.,;:!?"'\u201D\u2019)\]])\d{1,3}(?=\s|$)/g;
 /** A number after punctuation and a space ("uncontested, 5 but"): a marker only if the markers around it say so. */
 const SPACED_CANDIDATES = /(?<=(?:^|\D)[.,;:])[ ](\d{1,3})(?=[ ][a-z])/g;
 const SUPERSCRIPT_DIGITS = '\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079';
-const ANY_MARKER = new RegExp(`\\$\\^\\{(?:\\\\rm\\s*)?(\\d+)\\}\\$|([${SUPERSCRIPT_DIGITS}]+)|(?<=(?:^|\\D)[.,;:!?"'\u201D\u2019)\\]])(\\d{1,3})(?=\\s|$)`, 'g');
+const ANY_MARKER = new RegExp(
+  `\\$\\^\\{(?:\\\\rm\\s*)?(\\d+)\\}\\$|([${SUPERSCRIPT_DIGITS}]+)|(?<=(?:^|\\D)[.,;:!?"'\u201D\u2019)\\]])(\\d{1,3})(?=\\s|$)`,
+  'g',
+);
 /** How far to look for the markers before and after a candidate. */
 const MARKER_WINDOW = 6000;
 
@@ -188,5 +191,8 @@ export function quoteCapitals(quote: string): boolean[] | undefined {
 
 /** Splits a quote at its ellipses ("…", "...", "[…]", "[...]") into the parts that must appear in order. */
 export function quoteParts(quote: string): string[] {
-  return quote.split(/\[?(?:\u2026|\.\s?\.\s?\.)\]?/).map((p) => p.trim()).filter(Boolean);
+  return quote
+    .split(/\[?(?:\u2026|\.\s?\.\s?\.)\]?/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

@@ -30,12 +30,19 @@ export interface Passage {
 }
 
 /** Words that say little about where a passage is: they count only when nothing else is asked for. */
-const STOP = new Set('a an and are as at be but by for from has have in is it its of on or that the their this to was were which with'.split(' '));
+const STOP = new Set(
+  'a an and are as at be but by for from has have in is it its of on or that the their this to was were which with'.split(
+    ' ',
+  ),
+);
 /** Beyond this length a sentence is trimmed to the clauses that hold the words. */
 const LONG_SENTENCE = 300;
 const CONTEXT = 80;
 
-interface Span { readonly start: number; readonly end: number }
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 /** The sentences of one line, as spans: split after . ! ? (and closing quotes or markers) before a space. */
 function sentencesOf(text: string, line: Span): Span[] {
@@ -47,7 +54,11 @@ function sentencesOf(text: string, line: Span): Span[] {
     // "Mr. Fidan", "U.S. faces", "Nov. 4": a capital or a digit after the stop is needed, and no short abbreviation before it.
     const rest = body.slice(m.index + m[0].length).trimStart();
     const word = /(\S+)$/.exec(body.slice(from, m.index + 1))?.[1] ?? '';
-    if (!/^[\p{Lu}\p{N}"“‘'(\[]/u.test(rest) || /^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Nov|Dec|Jan|Feb|Aug|Sept?|Oct|No|vs|etc|al|cf|e\.g|i\.e)\.$/.test(word)) continue;
+    if (
+      !/^[\p{Lu}\p{N}"“‘'([]/u.test(rest) ||
+      /^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Nov|Dec|Jan|Feb|Aug|Sept?|Oct|No|vs|etc|al|cf|e\.g|i\.e)\.$/.test(word)
+    )
+      continue;
     spans.push({ start: line.start + from, end: line.start + m.index + m[0].length });
     from = m.index + m[0].length;
     while (from < body.length && /\s/.test(body[from]!)) from++;
@@ -61,12 +72,18 @@ function trimmed(text: string, s: Span): Span {
   let { start, end } = s;
   while (start < end && /[\s*_]/.test(text[start]!)) start++;
   // A footnote marker after the last word is the capture's, not the author's sentence: left out (the quote still stands as written).
-  for (let again = true; again;) {
+  for (let again = true; again; ) {
     again = false;
     // So is a comma or semicolon where a clause or a line was cut.
-    while (end > start && /[\s*_,;\u00B9\u00B2\u00B3\u2070-\u2079]/.test(text[end - 1]!)) { end--; again = true; }
+    while (end > start && /[\s*_,;\u00B9\u00B2\u00B3\u2070-\u2079]/.test(text[end - 1]!)) {
+      end--;
+      again = true;
+    }
     const latex = /\$\^\{[^}]*\}\$$/.exec(text.slice(start, end));
-    if (latex) { end -= latex[0].length; again = true; }
+    if (latex) {
+      end -= latex[0].length;
+      again = true;
+    }
   }
   return { start, end };
 }
@@ -82,7 +99,17 @@ export interface PassageSearch {
  * of the distinct words asked, more words first, then the words in the order asked, then shorter.
  * Excluded ranges (reader comments, boilerplate) are never offered.
  */
-export function findPassages(text: string, query: string, options: { excluded?: readonly Range[]; max?: number; words?: readonly TextWords[]; where?: TextLocations; prepared?: PreparedText } = {}): PassageSearch {
+export function findPassages(
+  text: string,
+  query: string,
+  options: {
+    excluded?: readonly Range[];
+    max?: number;
+    words?: readonly TextWords[];
+    where?: TextLocations;
+    prepared?: PreparedText;
+  } = {},
+): PassageSearch {
   const max = options.max ?? 3;
   const excluded = options.excluded ?? [];
   const all = [...new Set(textWords(query).map((w) => w.folded))];
@@ -110,11 +137,25 @@ export function findPassages(text: string, query: string, options: { excluded?: 
       const matched = new Set(hits.map((h) => h.folded)).size;
       if (matched === 0) continue;
       const span = sentence.end - sentence.start > LONG_SENTENCE ? clauses(text, sentence, hits) : sentence;
-      candidates.push({ span: trimmed(text, span), matched, order: inOrder(hits.map((h) => h.folded), [...want]), ...runsOn(text, line, sentence) });
+      candidates.push({
+        span: trimmed(text, span),
+        matched,
+        order: inOrder(
+          hits.map((h) => h.folded),
+          [...want],
+        ),
+        ...runsOn(text, line, sentence),
+      });
     }
   }
   const need = Math.ceil(want.size / 2);
-  candidates.sort((a, b) => b.matched - a.matched || b.order - a.order || (a.span.end - a.span.start) - (b.span.end - b.span.start) || a.span.start - b.span.start);
+  candidates.sort(
+    (a, b) =>
+      b.matched - a.matched ||
+      b.order - a.order ||
+      a.span.end - a.span.start - (b.span.end - b.span.start) ||
+      a.span.start - b.span.start,
+  );
   const where = options.where ?? textLocations(text);
   const prepared = options.prepared ?? prepareText(text, excluded);
   const passages: Passage[] = [];
@@ -127,13 +168,21 @@ export function findPassages(text: string, query: string, options: { excluded?: 
     const span = anchor.status === 'exact' ? { start: anchor.start!, end: anchor.end! } : c.span;
     if (passages.some((p) => span.start < p.end && span.end > p.start)) continue;
     passages.push({
-      quote, start: span.start, end: span.end,
-      before: contextBefore(text, span.start), after: contextAfter(text, span.end),
-      line: lineColumnAt(text, span.start).line, locator: locate(where, span.start, span.end),
-      status: anchor.status, matched: c.matched, ...(c.cut ? { cut: c.cut } : {}),
+      quote,
+      start: span.start,
+      end: span.end,
+      before: contextBefore(text, span.start),
+      after: contextAfter(text, span.end),
+      line: lineColumnAt(text, span.start).line,
+      locator: locate(where, span.start, span.end),
+      status: anchor.status,
+      matched: c.matched,
+      ...(c.cut ? { cut: c.cut } : {}),
     });
   }
-  const placed = where.breaks.length ? passages : [...passages.filter((p) => p.locator !== undefined), ...passages.filter((p) => p.locator === undefined)];
+  const placed = where.breaks.length
+    ? passages
+    : [...passages.filter((p) => p.locator !== undefined), ...passages.filter((p) => p.locator === undefined)];
   return { passages: placed.slice(0, max), asked: want.size };
 }
 

@@ -67,13 +67,26 @@ export function compactSelector(selector: TextQuoteSelector, quoteLength: number
   const lastBreak = exact.lastIndexOf('\n');
   const space = (from: number, dir: 1 | -1) => (dir === 1 ? exact.lastIndexOf(' ', from) : exact.indexOf(' ', from));
   const headEnd = firstBreak > 0 && firstBreak <= END_LENGTH ? firstBreak : Math.max(space(END_LENGTH, 1), 1);
-  const tailStart = lastBreak >= 0 && exact.length - lastBreak - 1 <= END_LENGTH ? lastBreak + 1 : Math.min(space(exact.length - END_LENGTH, -1) + 1 || exact.length - END_LENGTH, exact.length - 1);
+  const tailStart =
+    lastBreak >= 0 && exact.length - lastBreak - 1 <= END_LENGTH
+      ? lastBreak + 1
+      : Math.min(space(exact.length - END_LENGTH, -1) + 1 || exact.length - END_LENGTH, exact.length - 1);
   const head = exact.slice(0, headEnd).trimEnd();
   const tail = exact.slice(tailStart).trimStart();
   const tailAt = exact.length - tail.length;
   return {
     type: 'RangeSelector',
-    startSelector: { type: 'TextQuoteSelector', exact: head, prefix, suffix: exact.slice(head.length, head.length + CONTEXT) },
-    endSelector: { type: 'TextQuoteSelector', exact: tail, prefix: exact.slice(Math.max(0, tailAt - CONTEXT), tailAt), suffix },
+    startSelector: {
+      type: 'TextQuoteSelector',
+      exact: head,
+      prefix,
+      suffix: exact.slice(head.length, head.length + CONTEXT),
+    },
+    endSelector: {
+      type: 'TextQuoteSelector',
+      exact: tail,
+      prefix: exact.slice(Math.max(0, tailAt - CONTEXT), tailAt),
+      suffix,
+    },
   };
 }

@@ -108,14 +108,36 @@ export function diffDataset(id: string, before: DatasetSummary, after: DatasetSu
 
   for (const [i, j] of pairs) {
     const [b, a] = [before.rows[i]!, after.rows[j]!];
-    const cells: CellChange[] = shared.filter((c) => !same(c, b, a)).map((c) => ({
-      column: c, from: b[c] ?? null, to: a[c] ?? null, unit: isNumeric(typeOf(c)) ? unitOf(after, c, a) : null,
-    }));
-    if (cells.length) changes.push({ kind: 'dataset-row-changed', id, row: rowLabel(after, a, j + 1), position: j + 1, cells });
+    const cells: CellChange[] = shared
+      .filter((c) => !same(c, b, a))
+      .map((c) => ({
+        column: c,
+        from: b[c] ?? null,
+        to: a[c] ?? null,
+        unit: isNumeric(typeOf(c)) ? unitOf(after, c, a) : null,
+      }));
+    if (cells.length)
+      changes.push({ kind: 'dataset-row-changed', id, row: rowLabel(after, a, j + 1), position: j + 1, cells });
   }
   const values = (data: DatasetSummary, row: Row): CellValue[] =>
-    numericColumns.filter((c) => row[c] !== null && row[c] !== undefined).map((c) => ({ column: c, value: row[c]!, unit: unitOf(data, c, row) }));
-  for (const j of leftNew) changes.push({ kind: 'dataset-row-added', id, row: rowLabel(after, after.rows[j]!, j + 1), position: j + 1, values: values(after, after.rows[j]!) });
-  for (const i of leftOld) changes.push({ kind: 'dataset-row-removed', id, row: rowLabel(before, before.rows[i]!, i + 1), position: i + 1, values: values(before, before.rows[i]!) });
+    numericColumns
+      .filter((c) => row[c] !== null && row[c] !== undefined)
+      .map((c) => ({ column: c, value: row[c]!, unit: unitOf(data, c, row) }));
+  for (const j of leftNew)
+    changes.push({
+      kind: 'dataset-row-added',
+      id,
+      row: rowLabel(after, after.rows[j]!, j + 1),
+      position: j + 1,
+      values: values(after, after.rows[j]!),
+    });
+  for (const i of leftOld)
+    changes.push({
+      kind: 'dataset-row-removed',
+      id,
+      row: rowLabel(before, before.rows[i]!, i + 1),
+      position: i + 1,
+      values: values(before, before.rows[i]!),
+    });
   return changes;
 }

@@ -48,12 +48,17 @@ export interface JudgmentMatch {
  */
 export function matchJudgments(before: readonly JudgmentSummary[], after: readonly JudgmentSummary[]): JudgmentMatch {
   const candidates: { i: number; j: number; tier: number; score: number }[] = [];
-  before.forEach((b, i) => after.forEach((a, j) => {
-    if (b.text === a.text) return void candidates.push({ i, j, tier: 1, score: 1 });
-    const score = judgmentSimilarity(b, a);
-    if (score >= SIMILAR) candidates.push({ i, j, tier: i === j ? 2 : 3, score });
-  }));
-  candidates.sort((x, y) => x.tier - y.tier || y.score - x.score || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i || x.j - y.j);
+  before.forEach((b, i) =>
+    after.forEach((a, j) => {
+      if (b.text === a.text) return void candidates.push({ i, j, tier: 1, score: 1 });
+      const score = judgmentSimilarity(b, a);
+      if (score >= SIMILAR) candidates.push({ i, j, tier: i === j ? 2 : 3, score });
+    }),
+  );
+  candidates.sort(
+    (x, y) =>
+      x.tier - y.tier || y.score - x.score || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i || x.j - y.j,
+  );
   const usedOld = new Set<number>();
   const usedNew = new Set<number>();
   const pairs: [number, number][] = [];

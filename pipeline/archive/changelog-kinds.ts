@@ -4,20 +4,53 @@ import type { ClaimSummary, EventSummary, SourceSummary } from './summary.ts';
 
 /** Every kind of change, in the order a changelog lists them (grouped by section). */
 export const ChangeKind = [
-  'claim-added', 'claim-removed', 'claim-changed',
-  'judgment-added', 'judgment-removed', 'judgment-changed',
-  'event-added', 'event-removed', 'event-redated', 'event-changed',
-  'source-added', 'source-removed', 'source-regraded', 'source-changed',
-  'dataset-added', 'dataset-removed', 'dataset-changed', 'dataset-row-added', 'dataset-row-removed', 'dataset-row-changed',
-  'report-added', 'report-removed', 'report-changed', 'report-bluf-changed', 'report-sections-changed',
+  'claim-added',
+  'claim-removed',
+  'claim-changed',
+  'judgment-added',
+  'judgment-removed',
+  'judgment-changed',
+  'event-added',
+  'event-removed',
+  'event-redated',
+  'event-changed',
+  'source-added',
+  'source-removed',
+  'source-regraded',
+  'source-changed',
+  'dataset-added',
+  'dataset-removed',
+  'dataset-changed',
+  'dataset-row-added',
+  'dataset-row-removed',
+  'dataset-row-changed',
+  'report-added',
+  'report-removed',
+  'report-changed',
+  'report-bluf-changed',
+  'report-sections-changed',
 ] as const;
 export type ChangeKind = (typeof ChangeKind)[number];
 
 /** The changelog's sections, in order, and the heading each gets. */
-export const ChangeSection = { claims: 'Claims', judgments: 'Key judgments', events: 'Events', sources: 'Sources', datasets: 'Datasets', documents: 'Documents' } as const;
+export const ChangeSection = {
+  claims: 'Claims',
+  judgments: 'Key judgments',
+  events: 'Events',
+  sources: 'Sources',
+  datasets: 'Datasets',
+  documents: 'Documents',
+} as const;
 export type ChangeSection = keyof typeof ChangeSection;
 
-const PREFIX_SECTION = { claim: 'claims', judgment: 'judgments', event: 'events', source: 'sources', dataset: 'datasets', report: 'documents' } as const satisfies Record<string, ChangeSection>;
+const PREFIX_SECTION = {
+  claim: 'claims',
+  judgment: 'judgments',
+  event: 'events',
+  source: 'sources',
+  dataset: 'datasets',
+  report: 'documents',
+} as const satisfies Record<string, ChangeSection>;
 
 export function sectionOf(kind: ChangeKind): ChangeSection {
   return PREFIX_SECTION[kind.slice(0, kind.indexOf('-')) as keyof typeof PREFIX_SECTION];
@@ -57,13 +90,25 @@ interface Of<K extends ChangeKind> {
   readonly id: string;
 }
 
-export interface ClaimAdded extends Of<'claim-added'> { readonly claim: ClaimSummary }
-export interface ClaimRemoved extends Of<'claim-removed'> { readonly claim: ClaimSummary }
-export interface ClaimChanged extends Of<'claim-changed'> { readonly fields: readonly FieldChange[] }
+export interface ClaimAdded extends Of<'claim-added'> {
+  readonly claim: ClaimSummary;
+}
+export interface ClaimRemoved extends Of<'claim-removed'> {
+  readonly claim: ClaimSummary;
+}
+export interface ClaimChanged extends Of<'claim-changed'> {
+  readonly fields: readonly FieldChange[];
+}
 
 /** `judgment` is its 1-based number in the report (in the new edition; for a removed one, in the old). */
-export interface JudgmentAdded extends Of<'judgment-added'> { readonly judgment: number; readonly text: string }
-export interface JudgmentRemoved extends Of<'judgment-removed'> { readonly judgment: number; readonly text: string }
+export interface JudgmentAdded extends Of<'judgment-added'> {
+  readonly judgment: number;
+  readonly text: string;
+}
+export interface JudgmentRemoved extends Of<'judgment-removed'> {
+  readonly judgment: number;
+  readonly text: string;
+}
 export interface JudgmentChanged extends Of<'judgment-changed'> {
   readonly judgment: number;
   /** Its number in the old edition, when judgments were inserted or moved before it. */
@@ -72,32 +117,81 @@ export interface JudgmentChanged extends Of<'judgment-changed'> {
   readonly fields: readonly FieldChange[];
 }
 
-export interface EventAdded extends Of<'event-added'> { readonly event: EventSummary }
-export interface EventRemoved extends Of<'event-removed'> { readonly event: EventSummary }
-export interface EventRedated extends Of<'event-redated'> { readonly title: string; readonly from: string; readonly to: string }
-export interface EventChanged extends Of<'event-changed'> { readonly fields: readonly FieldChange[] }
+export interface EventAdded extends Of<'event-added'> {
+  readonly event: EventSummary;
+}
+export interface EventRemoved extends Of<'event-removed'> {
+  readonly event: EventSummary;
+}
+export interface EventRedated extends Of<'event-redated'> {
+  readonly title: string;
+  readonly from: string;
+  readonly to: string;
+}
+export interface EventChanged extends Of<'event-changed'> {
+  readonly fields: readonly FieldChange[];
+}
 
-export interface SourceAdded extends Of<'source-added'> { readonly source: SourceSummary }
-export interface SourceRemoved extends Of<'source-removed'> { readonly source: SourceSummary }
-export interface SourceRegraded extends Of<'source-regraded'> { readonly from: string | null; readonly to: string | null }
-export interface SourceChanged extends Of<'source-changed'> { readonly fields: readonly FieldChange[] }
+export interface SourceAdded extends Of<'source-added'> {
+  readonly source: SourceSummary;
+}
+export interface SourceRemoved extends Of<'source-removed'> {
+  readonly source: SourceSummary;
+}
+export interface SourceRegraded extends Of<'source-regraded'> {
+  readonly from: string | null;
+  readonly to: string | null;
+}
+export interface SourceChanged extends Of<'source-changed'> {
+  readonly fields: readonly FieldChange[];
+}
 
-export interface DatasetAdded extends Of<'dataset-added'> { readonly title: string; readonly rows: number }
-export interface DatasetRemoved extends Of<'dataset-removed'> { readonly title: string; readonly rows: number }
+export interface DatasetAdded extends Of<'dataset-added'> {
+  readonly title: string;
+  readonly rows: number;
+}
+export interface DatasetRemoved extends Of<'dataset-removed'> {
+  readonly title: string;
+  readonly rows: number;
+}
 /** Title, units or column declarations. */
-export interface DatasetChanged extends Of<'dataset-changed'> { readonly fields: readonly FieldChange[] }
+export interface DatasetChanged extends Of<'dataset-changed'> {
+  readonly fields: readonly FieldChange[];
+}
 
 /** `row` names the row by its first descriptive cells; `position` is its 1-based row number (new edition; old for a removed row). */
-interface RowOf<K extends ChangeKind> extends Of<K> { readonly row: string; readonly position: number }
-export interface DatasetRowAdded extends RowOf<'dataset-row-added'> { readonly values: readonly CellValue[] }
-export interface DatasetRowRemoved extends RowOf<'dataset-row-removed'> { readonly values: readonly CellValue[] }
-export interface DatasetRowChanged extends RowOf<'dataset-row-changed'> { readonly cells: readonly CellChange[] }
+interface RowOf<K extends ChangeKind> extends Of<K> {
+  readonly row: string;
+  readonly position: number;
+}
+export interface DatasetRowAdded extends RowOf<'dataset-row-added'> {
+  readonly values: readonly CellValue[];
+}
+export interface DatasetRowRemoved extends RowOf<'dataset-row-removed'> {
+  readonly values: readonly CellValue[];
+}
+export interface DatasetRowChanged extends RowOf<'dataset-row-changed'> {
+  readonly cells: readonly CellChange[];
+}
 
-export interface ReportAdded extends Of<'report-added'> { readonly title: string; readonly reportKind: string; readonly judgments: number }
-export interface ReportRemoved extends Of<'report-removed'> { readonly title: string; readonly reportKind: string; readonly judgments: number }
+export interface ReportAdded extends Of<'report-added'> {
+  readonly title: string;
+  readonly reportKind: string;
+  readonly judgments: number;
+}
+export interface ReportRemoved extends Of<'report-removed'> {
+  readonly title: string;
+  readonly reportKind: string;
+  readonly judgments: number;
+}
 /** Title or kind. */
-export interface ReportChanged extends Of<'report-changed'> { readonly fields: readonly FieldChange[] }
-export interface ReportBlufChanged extends Of<'report-bluf-changed'> { readonly from: string; readonly to: string }
+export interface ReportChanged extends Of<'report-changed'> {
+  readonly fields: readonly FieldChange[];
+}
+export interface ReportBlufChanged extends Of<'report-bluf-changed'> {
+  readonly from: string;
+  readonly to: string;
+}
 /** Headings, in document order. */
 export interface ReportSectionsChanged extends Of<'report-sections-changed'> {
   readonly changed: readonly string[];
@@ -106,12 +200,31 @@ export interface ReportSectionsChanged extends Of<'report-sections-changed'> {
 }
 
 export type Change =
-  | ClaimAdded | ClaimRemoved | ClaimChanged
-  | JudgmentAdded | JudgmentRemoved | JudgmentChanged
-  | EventAdded | EventRemoved | EventRedated | EventChanged
-  | SourceAdded | SourceRemoved | SourceRegraded | SourceChanged
-  | DatasetAdded | DatasetRemoved | DatasetChanged | DatasetRowAdded | DatasetRowRemoved | DatasetRowChanged
-  | ReportAdded | ReportRemoved | ReportChanged | ReportBlufChanged | ReportSectionsChanged;
+  | ClaimAdded
+  | ClaimRemoved
+  | ClaimChanged
+  | JudgmentAdded
+  | JudgmentRemoved
+  | JudgmentChanged
+  | EventAdded
+  | EventRemoved
+  | EventRedated
+  | EventChanged
+  | SourceAdded
+  | SourceRemoved
+  | SourceRegraded
+  | SourceChanged
+  | DatasetAdded
+  | DatasetRemoved
+  | DatasetChanged
+  | DatasetRowAdded
+  | DatasetRowRemoved
+  | DatasetRowChanged
+  | ReportAdded
+  | ReportRemoved
+  | ReportChanged
+  | ReportBlufChanged
+  | ReportSectionsChanged;
 
 export interface ChangeCounts {
   readonly total: number;
@@ -131,9 +244,15 @@ export function countChanges(changes: readonly Change[]): ChangeCounts {
 
 /** Deterministic order: by kind (ChangeKind's order), then id, then judgment or row number, then row name. */
 export function compareChanges(a: Change, b: Change): number {
-  const order = (c: Change) => ('judgment' in c && typeof c.judgment === 'number' ? c.judgment : 'position' in c ? c.position : 0);
+  const order = (c: Change) =>
+    'judgment' in c && typeof c.judgment === 'number' ? c.judgment : 'position' in c ? c.position : 0;
   const label = (c: Change) => ('row' in c ? c.row : '');
-  return ChangeKind.indexOf(a.kind) - ChangeKind.indexOf(b.kind) || cmp(a.id, b.id) || order(a) - order(b) || cmp(label(a), label(b));
+  return (
+    ChangeKind.indexOf(a.kind) - ChangeKind.indexOf(b.kind) ||
+    cmp(a.id, b.id) ||
+    order(a) - order(b) ||
+    cmp(label(a), label(b))
+  );
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

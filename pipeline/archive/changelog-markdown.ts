@@ -1,6 +1,14 @@
 // archive: changes between two editions → CHANGELOG.md, one plain-words bullet per change under a section per kind of thing.
 import type { Cell } from '../validate/index.ts';
-import { ChangeSection, countChanges, sectionOf, type Change, type ChangeKind, type FieldChange, type FieldValue } from './changelog-kinds.ts';
+import {
+  ChangeSection,
+  countChanges,
+  sectionOf,
+  type Change,
+  type ChangeKind,
+  type FieldChange,
+  type FieldValue,
+} from './changelog-kinds.ts';
 
 export interface EditionRef {
   readonly id: string;
@@ -19,20 +27,40 @@ const WORDS = new Set(['likelihood', 'confidence', 'type', 'category', 'distribu
 
 /** [one, many] words for a count of each kind in the summary line. */
 const KIND_WORDS: Record<ChangeKind, readonly [string, string]> = {
-  'claim-added': ['added', 'added'], 'claim-removed': ['removed', 'removed'], 'claim-changed': ['changed', 'changed'],
-  'judgment-added': ['added', 'added'], 'judgment-removed': ['removed', 'removed'], 'judgment-changed': ['changed', 'changed'],
-  'event-added': ['added', 'added'], 'event-removed': ['removed', 'removed'], 'event-redated': ['re-dated', 're-dated'], 'event-changed': ['changed', 'changed'],
-  'source-added': ['added', 'added'], 'source-removed': ['removed', 'removed'], 'source-regraded': ['re-graded', 're-graded'], 'source-changed': ['changed', 'changed'],
-  'dataset-added': ['added', 'added'], 'dataset-removed': ['removed', 'removed'], 'dataset-changed': ['redescribed', 'redescribed'],
-  'dataset-row-added': ['row added', 'rows added'], 'dataset-row-removed': ['row removed', 'rows removed'], 'dataset-row-changed': ['row changed', 'rows changed'],
-  'report-added': ['added', 'added'], 'report-removed': ['removed', 'removed'], 'report-changed': ['retitled', 'retitled'],
-  'report-bluf-changed': ['bottom line changed', 'bottom lines changed'], 'report-sections-changed': ['with sections edited', 'with sections edited'],
+  'claim-added': ['added', 'added'],
+  'claim-removed': ['removed', 'removed'],
+  'claim-changed': ['changed', 'changed'],
+  'judgment-added': ['added', 'added'],
+  'judgment-removed': ['removed', 'removed'],
+  'judgment-changed': ['changed', 'changed'],
+  'event-added': ['added', 'added'],
+  'event-removed': ['removed', 'removed'],
+  'event-redated': ['re-dated', 're-dated'],
+  'event-changed': ['changed', 'changed'],
+  'source-added': ['added', 'added'],
+  'source-removed': ['removed', 'removed'],
+  'source-regraded': ['re-graded', 're-graded'],
+  'source-changed': ['changed', 'changed'],
+  'dataset-added': ['added', 'added'],
+  'dataset-removed': ['removed', 'removed'],
+  'dataset-changed': ['redescribed', 'redescribed'],
+  'dataset-row-added': ['row added', 'rows added'],
+  'dataset-row-removed': ['row removed', 'rows removed'],
+  'dataset-row-changed': ['row changed', 'rows changed'],
+  'report-added': ['added', 'added'],
+  'report-removed': ['removed', 'removed'],
+  'report-changed': ['retitled', 'retitled'],
+  'report-bluf-changed': ['bottom line changed', 'bottom lines changed'],
+  'report-sections-changed': ['with sections edited', 'with sections edited'],
 };
 
 /** What a first edition holds, counted from its additions: [one, many] nouns. */
 const HOLDS: readonly (readonly [ChangeKind, string, string])[] = [
-  ['claim-added', 'claim', 'claims'], ['source-added', 'source', 'sources'], ['event-added', 'event', 'events'],
-  ['dataset-added', 'dataset', 'datasets'], ['report-added', 'document', 'documents'],
+  ['claim-added', 'claim', 'claims'],
+  ['source-added', 'source', 'sources'],
+  ['event-added', 'event', 'events'],
+  ['dataset-added', 'dataset', 'datasets'],
+  ['report-added', 'document', 'documents'],
 ];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -97,23 +125,40 @@ function cell(value: Cell, unit: string | null = null): string {
 export function describeChange(c: Change): string {
   const id = `**${c.id}**`;
   switch (c.kind) {
-    case 'claim-added': return `${id} added: ${quote(clip(c.claim.statement))}`;
-    case 'claim-removed': return `${id} removed: ${quote(clip(c.claim.statement))}`;
-    case 'claim-changed': return `${id}: ${describeFields(c.fields)}`;
-    case 'judgment-added': return `${c.id}, judgment ${c.judgment} added: ${quote(clip(c.text))}`;
-    case 'judgment-removed': return `${c.id}, judgment ${c.judgment} removed: ${quote(clip(c.text))}`;
-    case 'judgment-changed': return `${c.id}, judgment ${c.judgment}${c.was !== c.judgment ? ` (was ${c.was})` : ''}: ${describeFields(c.fields)}`;
-    case 'event-added': return `${id} added: ${c.event.date}, ${quote(c.event.title)} (${humanize(c.event.category)})`;
-    case 'event-removed': return `${id} removed: ${c.event.date}, ${quote(c.event.title)}`;
-    case 'event-redated': return `${id}: re-dated ${c.from} → ${c.to} (${quote(c.title)})`;
-    case 'event-changed': return `${id}: ${describeFields(c.fields)}`;
-    case 'source-added': return `${id} added: ${quote(c.source.title)}${c.source.authors.length ? ` by ${c.source.authors.join(', ')}` : ''}, reliability ${c.source.reliability ?? 'not graded'}`;
-    case 'source-removed': return `${id} removed: ${quote(c.source.title)}`;
-    case 'source-regraded': return `${id}: reliability re-graded ${c.from ?? 'none'} → ${c.to ?? 'none'}`;
-    case 'source-changed': return `${id}: ${describeFields(c.fields)}`;
-    case 'dataset-added': return `${id} added: ${quote(c.title)} (${plural(c.rows, 'row', 'rows')})`;
-    case 'dataset-removed': return `${id} removed: ${quote(c.title)} (${plural(c.rows, 'row', 'rows')})`;
-    case 'dataset-changed': return `${id}: ${describeFields(c.fields)}`;
+    case 'claim-added':
+      return `${id} added: ${quote(clip(c.claim.statement))}`;
+    case 'claim-removed':
+      return `${id} removed: ${quote(clip(c.claim.statement))}`;
+    case 'claim-changed':
+      return `${id}: ${describeFields(c.fields)}`;
+    case 'judgment-added':
+      return `${c.id}, judgment ${c.judgment} added: ${quote(clip(c.text))}`;
+    case 'judgment-removed':
+      return `${c.id}, judgment ${c.judgment} removed: ${quote(clip(c.text))}`;
+    case 'judgment-changed':
+      return `${c.id}, judgment ${c.judgment}${c.was !== c.judgment ? ` (was ${c.was})` : ''}: ${describeFields(c.fields)}`;
+    case 'event-added':
+      return `${id} added: ${c.event.date}, ${quote(c.event.title)} (${humanize(c.event.category)})`;
+    case 'event-removed':
+      return `${id} removed: ${c.event.date}, ${quote(c.event.title)}`;
+    case 'event-redated':
+      return `${id}: re-dated ${c.from} → ${c.to} (${quote(c.title)})`;
+    case 'event-changed':
+      return `${id}: ${describeFields(c.fields)}`;
+    case 'source-added':
+      return `${id} added: ${quote(c.source.title)}${c.source.authors.length ? ` by ${c.source.authors.join(', ')}` : ''}, reliability ${c.source.reliability ?? 'not graded'}`;
+    case 'source-removed':
+      return `${id} removed: ${quote(c.source.title)}`;
+    case 'source-regraded':
+      return `${id}: reliability re-graded ${c.from ?? 'none'} → ${c.to ?? 'none'}`;
+    case 'source-changed':
+      return `${id}: ${describeFields(c.fields)}`;
+    case 'dataset-added':
+      return `${id} added: ${quote(c.title)} (${plural(c.rows, 'row', 'rows')})`;
+    case 'dataset-removed':
+      return `${id} removed: ${quote(c.title)} (${plural(c.rows, 'row', 'rows')})`;
+    case 'dataset-changed':
+      return `${id}: ${describeFields(c.fields)}`;
     case 'dataset-row-added':
     case 'dataset-row-removed': {
       const values = c.values.map((v) => `${v.column} ${cell(v.value, v.unit)}`).join(', ');
@@ -121,10 +166,14 @@ export function describeChange(c: Change): string {
     }
     case 'dataset-row-changed':
       return `${c.id}, ${quote(c.row)}: ${c.cells.map((x) => `${x.column} ${cell(x.from)} → ${cell(x.to, x.unit)}`).join('; ')}`;
-    case 'report-added': return `${id} added: ${quote(c.title)} (${humanize(c.reportKind)}${c.judgments ? `, ${plural(c.judgments, 'key judgment', 'key judgments')}` : ''})`;
-    case 'report-removed': return `${id} removed: ${quote(c.title)}`;
-    case 'report-changed': return `${id}: ${describeFields(c.fields)}`;
-    case 'report-bluf-changed': return `${id}: ${describeField({ field: 'bluf', from: c.from, to: c.to })}`;
+    case 'report-added':
+      return `${id} added: ${quote(c.title)} (${humanize(c.reportKind)}${c.judgments ? `, ${plural(c.judgments, 'key judgment', 'key judgments')}` : ''})`;
+    case 'report-removed':
+      return `${id} removed: ${quote(c.title)}`;
+    case 'report-changed':
+      return `${id}: ${describeFields(c.fields)}`;
+    case 'report-bluf-changed':
+      return `${id}: ${describeField({ field: 'bluf', from: c.from, to: c.to })}`;
     case 'report-sections-changed': {
       const list = (hs: readonly string[]) => hs.map(quote).join(', ');
       const parts = [
@@ -142,7 +191,9 @@ function countParts(changes: readonly Change[]): string[] {
   return (Object.keys(ChangeSection) as ChangeSection[]).flatMap((section) => {
     const kinds = (Object.keys(byKind) as ChangeKind[]).filter((k) => sectionOf(k) === section && byKind[k] > 0);
     if (!kinds.length) return [];
-    return [`${ChangeSection[section].toLowerCase()} ${kinds.map((k) => `${byKind[k]} ${KIND_WORDS[k][byKind[k] === 1 ? 0 : 1]}`).join(', ')}`];
+    return [
+      `${ChangeSection[section].toLowerCase()} ${kinds.map((k) => `${byKind[k]} ${KIND_WORDS[k][byKind[k] === 1 ? 0 : 1]}`).join(', ')}`,
+    ];
   });
 }
 
@@ -166,12 +217,21 @@ export interface EditionOutputs {
 function firstEdition(changes: readonly Change[], to: EditionRef, outputs: EditionOutputs | undefined): string {
   const { byKind } = countChanges(changes);
   // What it holds, never a list of zeros: a corpus without events or datasets does not say "0 events".
-  const held = HOLDS.filter(([kind]) => kind !== 'report-added' && byKind[kind] > 0).map(([kind, one, many]) => plural(byKind[kind], one, many));
+  const held = HOLDS.filter(([kind]) => kind !== 'report-added' && byKind[kind] > 0).map(([kind, one, many]) =>
+    plural(byKind[kind], one, many),
+  );
   const judgments = changes.reduce((n, c) => n + (c.kind === 'report-added' ? c.judgments : 0), 0);
-  const printed = outputs ? `, printed as ${plural(outputs.documents, 'document', 'documents')} for ${plural(outputs.audiences, 'audience', 'audiences')} and ${plural(outputs.packs, 'pack', 'packs')}` : '';
-  const lines = [`# First edition: ${to.date}`, '', `This first edition holds ${[...held, ''].join(', ')}and ${plural(byKind['report-added'], 'report', 'reports')} with ${plural(judgments, 'key judgment', 'key judgments')}${printed}.`];
+  const printed = outputs
+    ? `, printed as ${plural(outputs.documents, 'document', 'documents')} for ${plural(outputs.audiences, 'audience', 'audiences')} and ${plural(outputs.packs, 'pack', 'packs')}`
+    : '';
+  const lines = [
+    `# First edition: ${to.date}`,
+    '',
+    `This first edition holds ${[...held, ''].join(', ')}and ${plural(byKind['report-added'], 'report', 'reports')} with ${plural(judgments, 'key judgment', 'key judgments')}${printed}.`,
+  ];
   const reports = changes.filter((c) => c.kind === 'report-added');
-  if (reports.length) lines.push('', `## ${ChangeSection.documents}`, '', ...reports.map((c) => `- ${describeChange(c)}`));
+  if (reports.length)
+    lines.push('', `## ${ChangeSection.documents}`, '', ...reports.map((c) => `- ${describeChange(c)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -179,7 +239,12 @@ function firstEdition(changes: readonly Change[], to: EditionRef, outputs: Editi
  * CHANGELOG.md for edition `to`. `from` is the edition it is compared with, or null for the first
  * edition, whose `changes` (everything added, from an empty summary) are summed up rather than listed.
  */
-export function changelogMarkdown(changes: readonly Change[], from: EditionRef | null, to: EditionRef, outputs?: EditionOutputs): string {
+export function changelogMarkdown(
+  changes: readonly Change[],
+  from: EditionRef | null,
+  to: EditionRef,
+  outputs?: EditionOutputs,
+): string {
   if (from === null) return firstEdition(changes, to, outputs);
   const lines = [`# Changes from edition ${from.date} to ${to.date}`, ''];
   if (from.id !== from.date || to.id !== to.date) lines.push(`Editions \`${from.id}\` → \`${to.id}\`.`, '');

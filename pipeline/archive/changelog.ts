@@ -8,7 +8,8 @@ export * from './changelog-kinds.ts';
 export { changelogMarkdown, type EditionRef } from './changelog-markdown.ts';
 export { editionChangelogs, holdsInternal, INTERNAL_CHANGELOG, splitChanges } from './changelog-distribution.ts';
 
-const sameValue = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sameValue = (a: FieldValue | undefined, b: FieldValue | undefined): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The fields, among `names`, whose values differ, old → new. */
 function fieldChanges<T extends object>(before: T, after: T, names: readonly (keyof T & string)[]): FieldChange[] {
@@ -18,7 +19,11 @@ function fieldChanges<T extends object>(before: T, after: T, names: readonly (ke
 }
 
 /** Visits every id in either record once, in sorted order, so the keys' order in summary.json never matters. */
-function eachId<T>(before: Readonly<Record<string, T>>, after: Readonly<Record<string, T>>, visit: (id: string, b: T | undefined, a: T | undefined) => void): void {
+function eachId<T>(
+  before: Readonly<Record<string, T>>,
+  after: Readonly<Record<string, T>>,
+  visit: (id: string, b: T | undefined, a: T | undefined) => void,
+): void {
   for (const id of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     visit(id, Object.hasOwn(before, id) ? before[id] : undefined, Object.hasOwn(after, id) ? after[id] : undefined);
   }
@@ -29,7 +34,8 @@ const asSet = (ids: readonly string[]): string[] => [...new Set(ids)].sort();
 
 function judgmentFields(b: JudgmentSummary, a: JudgmentSummary): FieldChange[] {
   const fields = fieldChanges(b, a, ['text', 'likelihood', 'confidence']);
-  if (!sameValue(asSet(b.evidence), asSet(a.evidence))) fields.push({ field: 'evidence', from: b.evidence, to: a.evidence });
+  if (!sameValue(asSet(b.evidence), asSet(a.evidence)))
+    fields.push({ field: 'evidence', from: b.evidence, to: a.evidence });
   return fields;
 }
 
@@ -38,7 +44,8 @@ function diffJudgments(id: string, before: readonly JudgmentSummary[], after: re
   const changes: Change[] = [];
   for (const [i, j] of match.pairs) {
     const fields = judgmentFields(before[i]!, after[j]!);
-    if (fields.length) changes.push({ kind: 'judgment-changed', id, judgment: j + 1, was: i + 1, text: after[j]!.text, fields });
+    if (fields.length)
+      changes.push({ kind: 'judgment-changed', id, judgment: j + 1, was: i + 1, text: after[j]!.text, fields });
   }
   for (const j of match.added) changes.push({ kind: 'judgment-added', id, judgment: j + 1, text: after[j]!.text });
   for (const i of match.removed) changes.push({ kind: 'judgment-removed', id, judgment: i + 1, text: before[i]!.text });
@@ -54,7 +61,8 @@ function diffReport(id: string, b: ReportSummary, a: ReportSummary): Change[] {
   const changed = Object.keys(a.sections).filter((h) => had(b, h) && b.sections[h] !== a.sections[h]);
   const added = Object.keys(a.sections).filter((h) => !had(b, h));
   const removed = Object.keys(b.sections).filter((h) => !had(a, h));
-  if (changed.length + added.length + removed.length) changes.push({ kind: 'report-sections-changed', id, changed, added, removed });
+  if (changed.length + added.length + removed.length)
+    changes.push({ kind: 'report-sections-changed', id, changed, added, removed });
   return changes;
 }
 
@@ -93,7 +101,8 @@ export function diffSummaries(before: CorpusSummary, after: CorpusSummary): Chan
   eachId(before.sources, after.sources, (id, b, a) => {
     if (!b) return void (a && changes.push({ kind: 'source-added', id, source: a }));
     if (!a) return void changes.push({ kind: 'source-removed', id, source: b });
-    if (b.reliability !== a.reliability) changes.push({ kind: 'source-regraded', id, from: b.reliability, to: a.reliability });
+    if (b.reliability !== a.reliability)
+      changes.push({ kind: 'source-regraded', id, from: b.reliability, to: a.reliability });
     const fields = fieldChanges(b, a, ['title', 'authors', 'published', 'distribution', 'perspective']);
     if (fields.length) changes.push({ kind: 'source-changed', id, fields });
   });
@@ -106,8 +115,18 @@ export function diffSummaries(before: CorpusSummary, after: CorpusSummary): Chan
 
   eachId(before.reports, after.reports, (id, b, a) => {
     const judgments = (s: CorpusSummary) => s.judgments[id]?.length ?? 0;
-    if (!b) return void (a && changes.push({ kind: 'report-added', id, title: a.title, reportKind: a.kind, judgments: judgments(after) }));
-    if (!a) return void changes.push({ kind: 'report-removed', id, title: b.title, reportKind: b.kind, judgments: judgments(before) });
+    if (!b)
+      return void (
+        a && changes.push({ kind: 'report-added', id, title: a.title, reportKind: a.kind, judgments: judgments(after) })
+      );
+    if (!a)
+      return void changes.push({
+        kind: 'report-removed',
+        id,
+        title: b.title,
+        reportKind: b.kind,
+        judgments: judgments(before),
+      });
     changes.push(...diffReport(id, b, a));
   });
 

@@ -22,7 +22,12 @@ export interface Manifest {
   /** 1 for the first edition of the archive, then one more for each. */
   readonly sequence: number;
   readonly previous: { readonly edition: string; readonly manifestSha256: string } | null;
-  readonly tool: { readonly name: string; readonly version: string; readonly lockfileSha256: string; readonly chromium: string };
+  readonly tool: {
+    readonly name: string;
+    readonly version: string;
+    readonly lockfileSha256: string;
+    readonly chromium: string;
+  };
   readonly audiences: readonly string[];
   /** Claims by anchoring status, and how many were verified by a text or by the lock. */
   readonly anchoring: Readonly<Record<string, number>>;
@@ -32,9 +37,21 @@ export interface Manifest {
   readonly fingerprints: Readonly<Record<string, string>>;
   /** Document name → fingerprint of its content alone (not the edition it belongs to): what changed between editions. */
   readonly content: Readonly<Record<string, string>>;
-  readonly documents: readonly { readonly name: string; readonly report: string; readonly audience: string; readonly pages: number; readonly pdf: string }[];
+  readonly documents: readonly {
+    readonly name: string;
+    readonly report: string;
+    readonly audience: string;
+    readonly pages: number;
+    readonly pdf: string;
+  }[];
   /** A pack per audience, and each pack the corpus defines (`pack`: its id in data/packs/) for each of its audiences. */
-  readonly packs: readonly { readonly name: string; readonly audience: string; readonly pack?: string; readonly pages: number; readonly pdf: string }[];
+  readonly packs: readonly {
+    readonly name: string;
+    readonly audience: string;
+    readonly pack?: string;
+    readonly pages: number;
+    readonly pdf: string;
+  }[];
   /** The corpus, templates, styles and source texts it was built from (kept in the store). */
   readonly inputs: readonly FileEntry[];
   /** Every file of the edition folder but the manifest itself. */
@@ -52,7 +69,11 @@ export function parseEditionId(id: string): { date: string; revision: bigint } |
 
 /** The id of a new edition on `date`, given the ids already archived: never one that exists. */
 export function nextEditionId(date: string, existing: readonly string[]): string {
-  const taken = existing.map(parseEditionId).filter((e) => e?.date === date).map((e) => e!.revision);
+  const taken = existing
+    .map(parseEditionId)
+    .filter((e) => e?.date === date)
+    .map((e) => e!.revision);
+  // biome-ignore lint/complexity/useMathMinMax: revisions are bigints, which Math.max refuses
   return taken.length === 0 ? date : `${date}.${taken.reduce((a, b) => (b > a ? b : a)) + 1n}`;
 }
 
@@ -72,8 +93,18 @@ export const ManifestSchema = z.object({
   changes: z.number().int().nonnegative(),
   fingerprints: z.record(z.string(), z.string()),
   content: z.record(z.string(), z.string()),
-  documents: z.array(z.object({ name: z.string(), report: z.string(), audience: z.string(), pages: z.number(), pdf: z.string() })),
-  packs: z.array(z.object({ name: z.string(), audience: z.string(), pack: z.string().optional(), pages: z.number(), pdf: z.string() })),
+  documents: z.array(
+    z.object({ name: z.string(), report: z.string(), audience: z.string(), pages: z.number(), pdf: z.string() }),
+  ),
+  packs: z.array(
+    z.object({
+      name: z.string(),
+      audience: z.string(),
+      pack: z.string().optional(),
+      pages: z.number(),
+      pdf: z.string(),
+    }),
+  ),
   inputs: z.array(Entry),
   outputs: z.array(Entry),
 });
@@ -90,7 +121,9 @@ export function parseManifest(bytes: Uint8Array): { manifest: Manifest } | { pro
   if (parsed.success) return { manifest: parsed.data as Manifest };
   const first = parsed.error.issues[0]!;
   const at = first.path.length ? first.path.join('.') : 'the whole file';
-  return { problem: `the manifest is not in the shape brief edition writes: at ${at}, ${first.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}` };
+  return {
+    problem: `the manifest is not in the shape brief edition writes: at ${at}, ${first.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}`,
+  };
 }
 
 export interface ArchivedEdition {
@@ -105,14 +138,28 @@ export interface ArchivedEdition {
 
 /** Every edition folder of the archive, in chain order (by sequence; unreadable ones last, by name). */
 export async function listEditions(archive: string, sha256: (b: Uint8Array) => string): Promise<ArchivedEdition[]> {
-  const names = (await readdir(archive, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && parseEditionId(e.name)).map((e) => e.name);
-  const editions = await Promise.all(names.map(async (id) => {
-    const dir = path.join(archive, id);
-    const bytes = await readFile(path.join(dir, MANIFEST)).catch(() => undefined);
-    if (!bytes) return { id, dir, manifest: undefined, manifestSha256: undefined, problem: 'the manifest is missing or cannot be read' };
-    const parsed = parseManifest(bytes);
-    if ('problem' in parsed) return { id, dir, manifest: undefined, manifestSha256: sha256(bytes), problem: parsed.problem };
-    return { id, dir, manifest: parsed.manifest, manifestSha256: sha256(bytes) };
-  }));
-  return editions.sort((a, b) => (a.manifest?.sequence ?? Infinity) - (b.manifest?.sequence ?? Infinity) || a.id.localeCompare(b.id));
+  const names = (await readdir(archive, { withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isDirectory() && parseEditionId(e.name))
+    .map((e) => e.name);
+  const editions = await Promise.all(
+    names.map(async (id) => {
+      const dir = path.join(archive, id);
+      const bytes = await readFile(path.join(dir, MANIFEST)).catch(() => undefined);
+      if (!bytes)
+        return {
+          id,
+          dir,
+          manifest: undefined,
+          manifestSha256: undefined,
+          problem: 'the manifest is missing or cannot be read',
+        };
+      const parsed = parseManifest(bytes);
+      if ('problem' in parsed)
+        return { id, dir, manifest: undefined, manifestSha256: sha256(bytes), problem: parsed.problem };
+      return { id, dir, manifest: parsed.manifest, manifestSha256: sha256(bytes) };
+    }),
+  );
+  return editions.sort(
+    (a, b) => (a.manifest?.sequence ?? Infinity) - (b.manifest?.sequence ?? Infinity) || a.id.localeCompare(b.id),
+  );
 }

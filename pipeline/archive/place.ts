@@ -16,8 +16,13 @@ export const archiveDir = (options: Pick<RunOptions, 'archiveDir' | 'dataDir'>):
  * there and not yet moved, they are named with the one command that moves them. Manifests chain by
  * hash and hold paths relative to the archive, so a moved archive verifies as it did.
  */
-export function assertNotInOldPlace(options: Pick<RunOptions, 'archiveDir' | 'dataDir' | 'outDir'>, archive = archiveDir(options)): void {
+export function assertNotInOldPlace(
+  options: Pick<RunOptions, 'archiveDir' | 'dataDir' | 'outDir'>,
+  archive = archiveDir(options),
+): void {
   const old = path.resolve(options.outDir, 'editions');
   if (old === archive || !existsSync(path.join(old, HEAD)) || existsSync(path.join(archive, HEAD))) return;
-  throw new UsageError(`the editions of this corpus are in ${displayPath(old)}, inside the out/ folder, which brief treats as disposable (and brief init's .gitignore ignores); they belong in ${displayPath(archive)}. Move them, chain intact: mv ${displayPath(old)} ${displayPath(archive)} (or name the folder with archive: in brief.config.yaml)`);
+  throw new UsageError(
+    `the editions of this corpus are in ${displayPath(old)}, inside the out/ folder, which brief treats as disposable (and brief init's .gitignore ignores); they belong in ${displayPath(archive)}. Move them, chain intact: mv ${displayPath(old)} ${displayPath(archive)} (or name the folder with archive: in brief.config.yaml)`,
+  );
 }

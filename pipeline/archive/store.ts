@@ -10,7 +10,8 @@ export const STORE = '.store';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-export const storePath = (archive: string, sha: string): string => path.join(archive, STORE, 'sha256', sha.slice(0, 2), sha);
+export const storePath = (archive: string, sha: string): string =>
+  path.join(archive, STORE, 'sha256', sha.slice(0, 2), sha);
 
 /** Stores `data` (if not stored already) and returns its hash. Written to a temp name, then renamed. */
 export async function storeBytes(archive: string, data: Uint8Array): Promise<string> {
@@ -25,7 +26,11 @@ export async function storeBytes(archive: string, data: Uint8Array): Promise<str
 }
 
 /** Lays out `files` (relative path → sha256) under `dir`, each checked against its hash. */
-export async function restore(archive: string, files: readonly { path: string; sha256: string }[], dir: string): Promise<void> {
+export async function restore(
+  archive: string,
+  files: readonly { path: string; sha256: string }[],
+  dir: string,
+): Promise<void> {
   for (const f of files) {
     const target = path.join(dir, f.path);
     if (path.relative(dir, target).startsWith('..')) throw new Error(`a snapshot path leaves its folder: ${f.path}`);
@@ -33,7 +38,9 @@ export async function restore(archive: string, files: readonly { path: string; s
     await copyFile(storePath(archive, f.sha256), target);
     if (sha256(await readFile(target)) !== f.sha256) {
       await rm(target, { force: true });
-      throw new Error(`the stored copy of ${f.path} does not match its hash ${f.sha256.slice(0, 12)}…: the archive's store was changed`);
+      throw new Error(
+        `the stored copy of ${f.path} does not match its hash ${f.sha256.slice(0, 12)}…: the archive's store was changed`,
+      );
     }
   }
 }

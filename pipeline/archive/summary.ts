@@ -83,7 +83,10 @@ export interface CorpusSummary {
 
 // A type-only tie to the model's list: adding or renaming a derived dataset there fails to compile here.
 type Derived = (typeof DERIVED_DATASETS)[number];
-const DERIVED = { 'corpus-claims': true, 'corpus-stances': true, 'corpus-events': true } as const satisfies Record<Derived, true>;
+const DERIVED = { 'corpus-claims': true, 'corpus-stances': true, 'corpus-events': true } as const satisfies Record<
+  Derived,
+  true
+>;
 const isDerived = (id: string): boolean => Object.hasOwn(DERIVED, id);
 
 /** Reflowing text (line breaks, indentation, double spaces) is not a change: whitespace is collapsed and trimmed. */
@@ -107,7 +110,8 @@ export function splitSections(body: string): Record<string, string> {
   let fence: string | undefined;
   for (const line of body.split(/\r?\n/)) {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker.slice(0, 3) : undefined;
+    if (marker && (fence === undefined || marker.startsWith(fence)))
+      fence = fence === undefined ? marker.slice(0, 3) : undefined;
     const heading = fence === undefined ? atxHeading(line) : undefined;
     if (heading !== undefined) parts.push({ heading: normalizeText(heading), lines: [] });
     else parts.at(-1)!.lines.push(line);
@@ -124,43 +128,101 @@ export function splitSections(body: string): Record<string, string> {
 }
 
 function reportSummary(r: Report): ReportSummary {
-  return { title: normalizeText(r.title), kind: r.kind, ...(r.distribution === 'internal' ? { internal: true as const } : {}), bluf: normalizeText(r.bluf), sections: splitSections(r.body) };
+  return {
+    title: normalizeText(r.title),
+    kind: r.kind,
+    ...(r.distribution === 'internal' ? { internal: true as const } : {}),
+    bluf: normalizeText(r.bluf),
+    sections: splitSections(r.body),
+  };
 }
 
 /** Reads the model without changing it; the result shares no object with it, so it can be stored and compared as is. */
 export function summarizeCorpus(model: Model): CorpusSummary {
-  const claims = sortedRecord([...model.claims.values()].map((c) => [c.id, {
-    source: c.source,
-    statement: normalizeText(c.statement),
-    quote: normalizeText(c.quote),
-    type: c.type ?? null,
-    stances: sortedRecord(Object.entries(c.stances)),
-  }] as const));
-  const sources = sortedRecord([...model.sources.values()].map((s) => [s.id, {
-    title: normalizeText(s.title),
-    authors: s.authors.map(normalizeText),
-    published: s.published ?? null,
-    reliability: s.reliability ?? null,
-    distribution: s.distribution,
-    perspective: s.perspective ?? null,
-  }] as const));
-  const internalClaim = (id: string) => model.sources.get(model.claims.get(id)?.source ?? '')?.distribution === 'internal';
-  const events = sortedRecord(model.events.map((e) => [e.id, {
-    date: e.date, title: normalizeText(e.title), category: e.category,
-    ...(e.evidence.length > 0 && e.evidence.every(internalClaim) ? { internal: true as const } : {}),
-  }] as const));
-  const judgments = sortedRecord(model.reports.map((r) => [r.id, r.judgments.map((j) => ({
-    text: normalizeText(j.text),
-    likelihood: j.likelihood ?? null,
-    confidence: j.confidence,
-    evidence: [...j.evidence],
-  }))] as const));
-  const datasets = sortedRecord([...model.datasets.values()].filter((d) => !isDerived(d.id)).map((d) => [d.id, {
-    title: normalizeText(d.meta.title),
-    units: orNull(d.meta.units),
-    columns: Object.fromEntries(Object.entries(d.meta.columns).map(([name, c]) => [name, { type: c.type, unit: orNull(c.unit), title: orNull(c.title) }])),
-    rows: d.rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, cell]) => [column, normalizeCell(cell)]))),
-  }] as const));
+  const claims = sortedRecord(
+    [...model.claims.values()].map(
+      (c) =>
+        [
+          c.id,
+          {
+            source: c.source,
+            statement: normalizeText(c.statement),
+            quote: normalizeText(c.quote),
+            type: c.type ?? null,
+            stances: sortedRecord(Object.entries(c.stances)),
+          },
+        ] as const,
+    ),
+  );
+  const sources = sortedRecord(
+    [...model.sources.values()].map(
+      (s) =>
+        [
+          s.id,
+          {
+            title: normalizeText(s.title),
+            authors: s.authors.map(normalizeText),
+            published: s.published ?? null,
+            reliability: s.reliability ?? null,
+            distribution: s.distribution,
+            perspective: s.perspective ?? null,
+          },
+        ] as const,
+    ),
+  );
+  const internalClaim = (id: string) =>
+    model.sources.get(model.claims.get(id)?.source ?? '')?.distribution === 'internal';
+  const events = sortedRecord(
+    model.events.map(
+      (e) =>
+        [
+          e.id,
+          {
+            date: e.date,
+            title: normalizeText(e.title),
+            category: e.category,
+            ...(e.evidence.length > 0 && e.evidence.every(internalClaim) ? { internal: true as const } : {}),
+          },
+        ] as const,
+    ),
+  );
+  const judgments = sortedRecord(
+    model.reports.map(
+      (r) =>
+        [
+          r.id,
+          r.judgments.map((j) => ({
+            text: normalizeText(j.text),
+            likelihood: j.likelihood ?? null,
+            confidence: j.confidence,
+            evidence: [...j.evidence],
+          })),
+        ] as const,
+    ),
+  );
+  const datasets = sortedRecord(
+    [...model.datasets.values()]
+      .filter((d) => !isDerived(d.id))
+      .map(
+        (d) =>
+          [
+            d.id,
+            {
+              title: normalizeText(d.meta.title),
+              units: orNull(d.meta.units),
+              columns: Object.fromEntries(
+                Object.entries(d.meta.columns).map(([name, c]) => [
+                  name,
+                  { type: c.type, unit: orNull(c.unit), title: orNull(c.title) },
+                ]),
+              ),
+              rows: d.rows.map((row) =>
+                Object.fromEntries(Object.entries(row).map(([column, cell]) => [column, normalizeCell(cell)])),
+              ),
+            },
+          ] as const,
+      ),
+  );
   const reports = sortedRecord(model.reports.map((r) => [r.id, reportSummary(r)] as const));
   return { format: SUMMARY_FORMAT, claims, sources, events, judgments, datasets, reports };
 }

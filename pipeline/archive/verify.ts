@@ -10,7 +10,14 @@ import { sha256, storePath } from './store.ts';
 
 export const HEAD = 'HEAD.json';
 
-export const ProblemKind = { changed: 'changed', missing: 'missing', added: 'added', manifest: 'manifest', chain: 'chain', store: 'store' } as const;
+export const ProblemKind = {
+  changed: 'changed',
+  missing: 'missing',
+  added: 'added',
+  manifest: 'manifest',
+  chain: 'chain',
+  store: 'store',
+} as const;
 export type ProblemKind = (typeof ProblemKind)[keyof typeof ProblemKind];
 
 export interface Problem {
@@ -23,7 +30,10 @@ export interface Problem {
 /** Everything in an edition folder but folders: files, and links, pipes or devices (never archived, so never listed). */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /**
@@ -41,10 +51,20 @@ async function hashOf(file: string): Promise<{ sha256: string } | { not: string 
 
 async function verifyFiles(archive: string, ed: ArchivedEdition): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const say = (kind: ProblemKind, file: string | null, message: string) => problems.push({ edition: ed.id, kind, path: file, message });
+  const say = (kind: ProblemKind, file: string | null, message: string) =>
+    problems.push({ edition: ed.id, kind, path: file, message });
   const m = ed.manifest;
-  if (!m) return [{ edition: ed.id, kind: 'manifest', path: MANIFEST, message: ed.problem ?? 'the manifest is missing or is not valid JSON' }];
-  if (m.edition !== ed.id) say('manifest', MANIFEST, `the manifest names edition ${m.edition}, but sits in folder ${ed.id}`);
+  if (!m)
+    return [
+      {
+        edition: ed.id,
+        kind: 'manifest',
+        path: MANIFEST,
+        message: ed.problem ?? 'the manifest is missing or is not valid JSON',
+      },
+    ];
+  if (m.edition !== ed.id)
+    say('manifest', MANIFEST, `the manifest names edition ${m.edition}, but sits in folder ${ed.id}`);
   const listed = new Set(m.outputs.map((o) => o.path));
   for (const o of m.outputs) {
     const file = path.join(ed.dir, o.path);
@@ -55,17 +75,25 @@ async function verifyFiles(archive: string, ed: ArchivedEdition): Promise<Proble
     const found = await hashOf(file);
     if (!found) say('missing', o.path, 'listed in the manifest, not in the edition');
     else if ('not' in found) say('changed', o.path, `it is ${found.not}, not the file the manifest lists`);
-    else if (found.sha256 !== o.sha256) say('changed', o.path, `its sha256 is not the one in the manifest (${o.sha256.slice(0, 12)}…)`);
+    else if (found.sha256 !== o.sha256)
+      say('changed', o.path, `its sha256 is not the one in the manifest (${o.sha256.slice(0, 12)}…)`);
   }
   for (const file of await filesUnder(ed.dir)) {
     if (file === MANIFEST || listed.has(file)) continue;
     const found = await hashOf(path.join(ed.dir, file));
-    say('added', file, found && 'not' in found ? `${found.not} in the edition, not in its manifest (an edition holds only files)` : 'in the edition, not in its manifest');
+    say(
+      'added',
+      file,
+      found && 'not' in found
+        ? `${found.not} in the edition, not in its manifest (an edition holds only files)`
+        : 'in the edition, not in its manifest',
+    );
   }
   for (const i of m.inputs) {
     const found = await hashOf(storePath(archive, i.sha256));
     if (!found) say('store', i.path, 'the snapshot of this input is missing from the store');
-    else if ('not' in found || found.sha256 !== i.sha256) say('store', i.path, 'the stored snapshot of this input was changed');
+    else if ('not' in found || found.sha256 !== i.sha256)
+      say('store', i.path, 'the stored snapshot of this input was changed');
   }
   return problems;
 }
@@ -75,14 +103,22 @@ function verifyLink(ed: ArchivedEdition, before: ArchivedEdition | undefined): P
   if (!m) return [];
   const link = (message: string): Problem[] => [{ edition: ed.id, kind: 'chain', path: MANIFEST, message }];
   if (!before) {
-    if (m.previous !== null || m.sequence !== 1) return link(`it names edition ${m.previous?.edition ?? '?'} (number ${m.sequence - 1}) as the one before it, which is not in the archive: an edition was deleted or moved`);
+    if (m.previous !== null || m.sequence !== 1)
+      return link(
+        `it names edition ${m.previous?.edition ?? '?'} (number ${m.sequence - 1}) as the one before it, which is not in the archive: an edition was deleted or moved`,
+      );
     return [];
   }
   if (!m.previous) return link(`it claims to be the first edition, but ${before.id} comes before it`);
   if (m.previous.edition !== before.id || m.sequence !== (before.manifest?.sequence ?? 0) + 1) {
-    return link(`it follows ${m.previous.edition} (as number ${m.sequence}), but the edition before it is ${before.id}: an edition was deleted, added or reordered`);
+    return link(
+      `it follows ${m.previous.edition} (as number ${m.sequence}), but the edition before it is ${before.id}: an edition was deleted, added or reordered`,
+    );
   }
-  if (m.previous.manifestSha256 !== before.manifestSha256) return link(`the manifest of ${before.id} is not the one it was built after (its sha256 changed): that manifest was edited or replaced`);
+  if (m.previous.manifestSha256 !== before.manifestSha256)
+    return link(
+      `the manifest of ${before.id} is not the one it was built after (its sha256 changed): that manifest was edited or replaced`,
+    );
   return [];
 }
 
@@ -96,8 +132,8 @@ export async function verifyArchive(archive: string, only?: string, pinned?: str
   const editions = await listEditions(archive, sha256);
   const problems: Problem[] = [];
   editions.forEach((ed, i) => problems.push(...verifyLink(ed, editions[i - 1])));
-  for (const ed of editions) if (!only || ed.id === only) problems.push(...await verifyFiles(archive, ed));
-  problems.push(...await verifyHead(archive, editions));
+  for (const ed of editions) if (!only || ed.id === only) problems.push(...(await verifyFiles(archive, ed)));
+  problems.push(...(await verifyHead(archive, editions)));
   if (pinned) problems.push(...verifyPin(editions, pinned));
   return { editions: editions.map((e) => e.id), problems };
 }
@@ -115,7 +151,17 @@ async function verifyHead(archive: string, editions: readonly ArchivedEdition[])
   // The newest edition with a manifest: a folder without one (a stray, or one whose manifest went) is a MANIFEST problem of its own.
   const newest = editions.filter((e) => e.manifest).at(-1);
   const text = await readFile(path.join(archive, HEAD), 'utf8').catch(() => undefined);
-  if (text === undefined) return newest ? [{ edition: newest.id, kind: 'chain', path: HEAD, message: `${HEAD} is missing or unreadable: the newest edition cannot be confirmed` }] : [];
+  if (text === undefined)
+    return newest
+      ? [
+          {
+            edition: newest.id,
+            kind: 'chain',
+            path: HEAD,
+            message: `${HEAD} is missing or unreadable: the newest edition cannot be confirmed`,
+          },
+        ]
+      : [];
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -123,16 +169,38 @@ async function verifyHead(archive: string, editions: readonly ArchivedEdition[])
     json = undefined;
   }
   const head = HeadSchema.safeParse(json);
-  if (!head.success) return [{ edition: newest?.id ?? '-', kind: 'chain', path: HEAD, message: `${HEAD} is not in the shape brief edition writes ({"edition", "manifestSha256"}): the newest edition cannot be confirmed` }];
+  if (!head.success)
+    return [
+      {
+        edition: newest?.id ?? '-',
+        kind: 'chain',
+        path: HEAD,
+        message: `${HEAD} is not in the shape brief edition writes ({"edition", "manifestSha256"}): the newest edition cannot be confirmed`,
+      },
+    ];
   const h = head.data;
-  const is = (link: z.infer<typeof Link> | null) => (link === null ? !newest : newest?.id === link.edition && newest.manifestSha256 === link.manifestSha256);
+  const is = (link: z.infer<typeof Link> | null) =>
+    link === null ? !newest : newest?.id === link.edition && newest.manifestSha256 === link.manifestSha256;
   if (is(h) || (h.pending && is(h.pending.was))) return [];
-  return [{ edition: h.edition, kind: 'chain', path: HEAD, message: `the archive's newest edition was ${h.edition}, but it is now ${newest?.id ?? 'none'}: an edition was deleted, or a manifest edited` }];
+  return [
+    {
+      edition: h.edition,
+      kind: 'chain',
+      path: HEAD,
+      message: `the archive's newest edition was ${h.edition}, but it is now ${newest?.id ?? 'none'}: an edition was deleted, or a manifest edited`,
+    },
+  ];
 }
 
 /** The pinned manifest must be in the chain: the newest, or one the editions after it chain to. */
 function verifyPin(editions: readonly ArchivedEdition[], pinned: string): Problem[] {
   if (editions.some((e) => e.manifestSha256 === pinned)) return [];
-  return [{ edition: editions.at(-1)?.id ?? '-', kind: 'chain', path: null,
-    message: `no edition's manifest has the sha256 pinned with --head (${pinned.slice(0, 12)}…): the newest edition was rewritten or deleted since it was pinned (HEAD.json may have been rewritten with it)` }];
+  return [
+    {
+      edition: editions.at(-1)?.id ?? '-',
+      kind: 'chain',
+      path: null,
+      message: `no edition's manifest has the sha256 pinned with --head (${pinned.slice(0, 12)}…): the newest edition was rewritten or deleted since it was pinned (HEAD.json may have been rewritten with it)`,
+    },
+  ];
 }

@@ -8,10 +8,58 @@ import { authorList, clean, htmlMetadata, mergeMetadata } from './metadata.ts';
 /** Fewer words than this is not an article: a cookie wall, a login page, a page of links. */
 export const MIN_WORDS = 20;
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'button', 'select', 'input', 'textarea', 'form', 'nav']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'figure', 'figcaption', 'ul', 'ol', 'dl', 'dt', 'dd', 'hr', 'address', 'details', 'summary', 'caption']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'form',
+  'nav',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'figure',
+  'figcaption',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+  'address',
+  'details',
+  'summary',
+  'caption',
+]);
 
-interface DomNode { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode> }
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
 
 /** The DOM under `root` as text: one block a paragraph, blank lines between. */
 export function domToText(root: DomNode): string {
@@ -21,7 +69,10 @@ export function domToText(root: DomNode): string {
   let prefix = '';
   const flush = () => {
     lines.push(line);
-    const text = lines.map((l) => l.replace(/[ \t\n\r\f]+/g, ' ').trim()).filter(Boolean).join('\n');
+    const text = lines
+      .map((l) => l.replace(/[ \t\n\r\f]+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n');
     if (text) blocks.push({ text: `${prefix}${text}`, item: prefix === '- ' });
     line = '';
     lines = [];
@@ -54,7 +105,8 @@ export function domToText(root: DomNode): string {
   return blocks.map((b, i) => (i === 0 ? '' : b.item && blocks[i - 1]!.item ? '\n' : '\n\n') + b.text).join('');
 }
 
-const ADVERT = /(?:^|[\s_-])(?:ads?|advert\w*|ad-?slot|adunit|dfp|sponsored|promo(?:ted)?|cookie\w*|newsletter-signup|paywall)(?:$|[\s_-])/i;
+const ADVERT =
+  /(?:^|[\s_-])(?:ads?|advert\w*|ad-?slot|adunit|dfp|sponsored|promo(?:ted)?|cookie\w*|newsletter-signup|paywall)(?:$|[\s_-])/i;
 
 export const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
@@ -73,14 +125,22 @@ export async function captureHtml(html: string, file: string): Promise<Captured>
     if (ADVERT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) el.remove();
   }
   const article = new Readability(document as never, { charThreshold: 100 }).parse();
-  const body = article?.content ? domToText((await parseDom(`<html><body>${article.content}</body></html>`)).body as never) : '';
+  const body = article?.content
+    ? domToText((await parseDom(`<html><body>${article.content}</body></html>`)).body as never)
+    : '';
   if (wordCount(body) < MIN_WORDS) {
-    throw new CaptureError(diagnostic({ file, line: 1, column: 1 }, 'E_CAPTURE_EMPTY',
-      `no article found in this page: ${body ? `only ${wordCount(body)} words of text` : 'nothing that reads as an article'}`,
-      'save the page once it shows the whole article (not a cookie wall, a login page or a page of links), or save the article as text or Markdown and capture that'));
+    throw new CaptureError(
+      diagnostic(
+        { file, line: 1, column: 1 },
+        'E_CAPTURE_EMPTY',
+        `no article found in this page: ${body ? `only ${wordCount(body)} words of text` : 'nothing that reads as an article'}`,
+        'save the page once it shows the whole article (not a cookie wall, a login page or a page of links), or save the article as text or Markdown and capture that',
+      ),
+    );
   }
   const fromReadability: CaptureMetadata = {
-    title: clean(article?.title), authors: authorList(article?.byline?.replace(/^\s*by\s+/i, '')),
+    title: clean(article?.title),
+    authors: authorList(article?.byline?.replace(/^\s*by\s+/i, '')),
     publisher: clean(article?.siteName),
   };
   return { format: 'html', text: `${body}\n`, metadata: mergeMetadata(own, fromReadability) };

@@ -19,7 +19,8 @@ export function edtfDate(value: unknown): string | undefined {
 export function languageTag(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const parts = value.trim().replace(/_/g, '-').split('-');
-  if (!/^[a-z]{2,3}$/i.test(parts[0] ?? '') || parts.slice(1).some((p) => !/^[a-z0-9]{2,8}$/i.test(p))) return undefined;
+  if (!/^[a-z]{2,3}$/i.test(parts[0] ?? '') || parts.slice(1).some((p) => !/^[a-z0-9]{2,8}$/i.test(p)))
+    return undefined;
   return [parts[0]!.toLowerCase(), ...parts.slice(1).map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
 }
 
@@ -33,8 +34,10 @@ export function clean(value: unknown): string | undefined {
 /** "A. Smith; B. Jones", "A. Smith and B. Jones", ["A. Smith"] → names. A "Family, Given" pair stays one name. */
 export function authorList(value: unknown): string[] | undefined {
   const items = Array.isArray(value) ? value : [value];
-  const names = items.flatMap((v) => (typeof v === 'string' ? v.split(/\s*(?:;|\s&\s|\band\b)\s*/) : []))
-    .map(clean).filter((n): n is string => n !== undefined && !/^https?:/.test(n));
+  const names = items
+    .flatMap((v) => (typeof v === 'string' ? v.split(/\s*(?:;|\s&\s|\band\b)\s*/) : []))
+    .map(clean)
+    .filter((n): n is string => n !== undefined && !/^https?:/.test(n));
   return names.length ? [...new Set(names)] : undefined;
 }
 
@@ -55,10 +58,22 @@ export function mergeMetadata(...all: readonly (CaptureMetadata | undefined)[]):
 }
 
 type El = { getAttribute(name: string): string | null; textContent: string | null };
-type Doc = { querySelectorAll(selector: string): Iterable<El> & { length: number }; documentElement: El | null; title?: string };
+type Doc = {
+  querySelectorAll(selector: string): Iterable<El> & { length: number };
+  documentElement: El | null;
+  title?: string;
+};
 
 const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|WebPage)$/;
-interface JsonLdArticle { headline?: unknown; name?: unknown; author?: unknown; datePublished?: unknown; publisher?: unknown; url?: unknown; inLanguage?: unknown }
+interface JsonLdArticle {
+  headline?: unknown;
+  name?: unknown;
+  author?: unknown;
+  datePublished?: unknown;
+  publisher?: unknown;
+  url?: unknown;
+  inLanguage?: unknown;
+}
 
 /** The first JSON-LD object whose @type is an article, looked for in arrays and @graph. */
 function jsonLdArticle(doc: Doc): JsonLdArticle | undefined {
@@ -83,7 +98,8 @@ function jsonLdArticle(doc: Doc): JsonLdArticle | undefined {
   return found.find((o) => !/WebPage/.test(String(o['@type' as keyof JsonLdArticle]))) ?? found[0];
 }
 
-const names = (v: unknown): unknown => (Array.isArray(v) ? v.map(names) : v && typeof v === 'object' ? (v as { name?: unknown }).name : v);
+const names = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(names) : v && typeof v === 'object' ? (v as { name?: unknown }).name : v;
 
 /** What a saved web page says about itself: <meta>, OpenGraph, article:*, JSON-LD, <html lang>, <link rel=canonical>. */
 export function htmlMetadata(doc: Doc): CaptureMetadata {
@@ -96,18 +112,32 @@ export function htmlMetadata(doc: Doc): CaptureMetadata {
     }
     return undefined;
   };
-  const all = (key: string) => [...doc.querySelectorAll(`meta[name="${key}" i], meta[property="${key}" i]`)].map((el) => el.getAttribute('content') ?? '');
+  const all = (key: string) =>
+    [...doc.querySelectorAll(`meta[name="${key}" i], meta[property="${key}" i]`)].map(
+      (el) => el.getAttribute('content') ?? '',
+    );
   const ld = jsonLdArticle(doc);
   const canonical = [...doc.querySelectorAll('link[rel~="canonical" i]')][0]?.getAttribute('href');
   const url = [canonical, meta('og:url')].find((u) => u && /^https?:\/\//.test(u)) ?? undefined;
   const doi = findDoi(meta('citation_doi', 'dc.identifier', 'prism.doi'));
   return {
-    title: clean(names(ld?.headline)) ?? meta('og:title', 'citation_title', 'dc.title', 'twitter:title') ?? clean(doc.title),
-    authors: authorList(names(ld?.author)) ?? authorList(all('citation_author').filter(Boolean).length ? all('citation_author') : undefined) ?? authorList(meta('author', 'article:author', 'dc.creator')),
-    published: edtfDate(ld?.datePublished) ?? edtfDate(meta('article:published_time', 'citation_publication_date', 'citation_date', 'dc.date', 'date', 'pubdate')),
+    title:
+      clean(names(ld?.headline)) ?? meta('og:title', 'citation_title', 'dc.title', 'twitter:title') ?? clean(doc.title),
+    authors:
+      authorList(names(ld?.author)) ??
+      authorList(all('citation_author').filter(Boolean).length ? all('citation_author') : undefined) ??
+      authorList(meta('author', 'article:author', 'dc.creator')),
+    published:
+      edtfDate(ld?.datePublished) ??
+      edtfDate(
+        meta('article:published_time', 'citation_publication_date', 'citation_date', 'dc.date', 'date', 'pubdate'),
+      ),
     publisher: clean(names(ld?.publisher)) ?? meta('og:site_name', 'citation_publisher', 'dc.publisher'),
     url,
-    language: languageTag(doc.documentElement?.getAttribute('lang')) ?? languageTag(ld?.inLanguage) ?? languageTag(meta('og:locale', 'dc.language', 'language')),
+    language:
+      languageTag(doc.documentElement?.getAttribute('lang')) ??
+      languageTag(ld?.inLanguage) ??
+      languageTag(meta('og:locale', 'dc.language', 'language')),
     doi,
   };
 }

@@ -8,8 +8,19 @@ import { diagnostic } from '../core/diagnostics.ts';
 import { CaptureError, type Captured, type CaptureMetadata } from './types.ts';
 import { authorList, clean, edtfDate, findDoi, languageTag, mergeMetadata } from './metadata.ts';
 
-interface Item { str: string; x: number; y: number; width: number; height: number; hasEOL: boolean }
-interface Line { y: number; height: number; text: string }
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+interface Line {
+  y: number;
+  height: number;
+  text: string;
+}
 
 /** Items → lines: a new line where pdf.js marks an end of line or the baseline moves; top to bottom. */
 function pageLines(items: readonly Item[]): Line[] {
@@ -30,17 +41,20 @@ function pageLines(items: readonly Item[]): Line[] {
     current.height = Math.max(current.height, item.height);
     eol = item.hasEOL;
   }
-  return lines.filter((l) => l.items.some((i) => i.str.trim())).map((l) => {
-    let text = '';
-    let end: number | undefined;
-    for (const item of [...l.items].sort((a, b) => a.x - b.x)) {
-      // A gap wider than a fifth of the type size between two runs is a space the PDF did not write.
-      if (end !== undefined && item.x - end > 0.2 * (l.height || 10) && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
-      text += item.str;
-      end = item.x + item.width;
-    }
-    return { y: l.y, height: l.height, text: text.replace(/\s+/g, ' ').trim() };
-  });
+  return lines
+    .filter((l) => l.items.some((i) => i.str.trim()))
+    .map((l) => {
+      let text = '';
+      let end: number | undefined;
+      for (const item of [...l.items].sort((a, b) => a.x - b.x)) {
+        // A gap wider than a fifth of the type size between two runs is a space the PDF did not write.
+        if (end !== undefined && item.x - end > 0.2 * (l.height || 10) && !/\s$/.test(text) && !/^\s/.test(item.str))
+          text += ' ';
+        text += item.str;
+        end = item.x + item.width;
+      }
+      return { y: l.y, height: l.height, text: text.replace(/\s+/g, ' ').trim() };
+    });
 }
 
 /**
@@ -83,8 +97,12 @@ function pageText(lines: readonly Line[], usual: number): string {
   return lines.map((l, i) => (i > 0 && wide(lines[i - 1]!.y - l.y, l) ? `\n${l.text}` : l.text)).join('\n');
 }
 
-const fail = (file: string, code: 'E_CAPTURE_ENCRYPTED' | 'E_CAPTURE_FORMAT' | 'E_CAPTURE_NO_TEXT', message: string, hint: string) =>
-  new CaptureError(diagnostic({ file, line: 1, column: 1 }, code, message, hint));
+const fail = (
+  file: string,
+  code: 'E_CAPTURE_ENCRYPTED' | 'E_CAPTURE_FORMAT' | 'E_CAPTURE_NO_TEXT',
+  message: string,
+  hint: string,
+) => new CaptureError(diagnostic({ file, line: 1, column: 1 }, code, message, hint));
 
 async function loadPdfJs() {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -99,8 +117,17 @@ export async function capturePdf(bytes: Uint8Array, file: string): Promise<Captu
   const pdfjs = await loadPdfJs();
   const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, disableAutoFetch: true, disableStream: true,
-    disableRange: true, verbosity: 0, cMapUrl: `${root}/cmaps/`, cMapPacked: true, standardFontDataUrl: `${root}/standard_fonts/`,
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    verbosity: 0,
+    cMapUrl: `${root}/cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${root}/standard_fonts/`,
   });
   let doc;
   try {
@@ -109,37 +136,79 @@ export async function capturePdf(bytes: Uint8Array, file: string): Promise<Captu
     await task.destroy();
     const name = (err as Error).name;
     if (name === 'PasswordException') {
-      throw fail(file, 'E_CAPTURE_ENCRYPTED', 'the PDF is encrypted: its text cannot be read without its password',
-        'open it with its password and save or print an unprotected copy (e.g. qpdf --decrypt --password=… in.pdf out.pdf), then capture that');
+      throw fail(
+        file,
+        'E_CAPTURE_ENCRYPTED',
+        'the PDF is encrypted: its text cannot be read without its password',
+        'open it with its password and save or print an unprotected copy (e.g. qpdf --decrypt --password=… in.pdf out.pdf), then capture that',
+      );
     }
-    throw fail(file, 'E_CAPTURE_FORMAT', `the file starts like a PDF but cannot be read as one (${(err as Error).message})`, 'download or export the PDF again; a file cut short by a download that stopped reads like this');
+    throw fail(
+      file,
+      'E_CAPTURE_FORMAT',
+      `the file starts like a PDF but cannot be read as one (${(err as Error).message})`,
+      'download or export the PDF again; a file cut short by a download that stopped reads like this',
+    );
   }
   try {
     const lines: Line[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const items = content.items.flatMap((i) => ('str' in i ? [{ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, width: i.width, height: i.height, hasEOL: i.hasEOL }] : []));
+      const items = content.items.flatMap((i) =>
+        'str' in i
+          ? [
+              {
+                str: i.str,
+                x: i.transform[4] as number,
+                y: i.transform[5] as number,
+                width: i.width,
+                height: i.height,
+                hasEOL: i.hasEOL,
+              },
+            ]
+          : [],
+      );
       lines.push(pageLines(items));
       page.cleanup();
     }
     const usual = lineSpacing(lines);
     const text = lines.map((page) => pageText(readingOrder(page, usual), usual)).join('\n\f\n');
     if (!/[\p{L}\p{N}]/u.test(text)) {
-      throw fail(file, 'E_CAPTURE_NO_TEXT', `no text layer: the PDF's ${doc.numPages} page${doc.numPages === 1 ? ' is an image' : 's are images'} (a scan?) with no text to quote`,
-        'run OCR first, e.g. ocrmypdf in.pdf out.pdf, then capture the result');
+      throw fail(
+        file,
+        'E_CAPTURE_NO_TEXT',
+        `no text layer: the PDF's ${doc.numPages} page${doc.numPages === 1 ? ' is an image' : 's are images'} (a scan?) with no text to quote`,
+        'run OCR first, e.g. ocrmypdf in.pdf out.pdf, then capture the result',
+      );
     }
     const { info, metadata } = await doc.getMetadata();
     const i = info as Record<string, unknown>;
-    const xmp = (name: string) => { try { return metadata?.get(name) as unknown; } catch { return undefined; } };
+    const xmp = (name: string) => {
+      try {
+        return metadata?.get(name) as unknown;
+      } catch {
+        return undefined;
+      }
+    };
     // A bag or sequence of one (dc:language, dc:publisher) is its one value; dc:creator stays a list.
-    const one = (name: string) => { const v = xmp(name); return Array.isArray(v) ? v[0] : v; };
+    const one = (name: string) => {
+      const v = xmp(name);
+      return Array.isArray(v) ? v[0] : v;
+    };
     const fromXmp: CaptureMetadata = {
-      title: clean(one('dc:title')), authors: authorList(xmp('dc:creator')), published: edtfDate(one('xmp:createdate')),
-      publisher: clean(one('dc:publisher')), language: languageTag(one('dc:language')), doi: findDoi(String(one('prism:doi') ?? one('dc:identifier') ?? '')),
+      title: clean(one('dc:title')),
+      authors: authorList(xmp('dc:creator')),
+      published: edtfDate(one('xmp:createdate')),
+      publisher: clean(one('dc:publisher')),
+      language: languageTag(one('dc:language')),
+      doi: findDoi(String(one('prism:doi') ?? one('dc:identifier') ?? '')),
     };
     const fromInfo: CaptureMetadata = {
-      title: clean(i.Title), authors: authorList(i.Author), published: edtfDate(i.CreationDate), language: languageTag(i.Language),
+      title: clean(i.Title),
+      authors: authorList(i.Author),
+      published: edtfDate(i.CreationDate),
+      language: languageTag(i.Language),
     };
     return { format: 'pdf', text: `${text}\n`, metadata: mergeMetadata(fromXmp, fromInfo, { doi: findDoi(text) }) };
   } finally {

@@ -30,7 +30,10 @@ function refusingLoader(refused: string[]) {
 /** Most marks (points, bars, lines' vertices count once per line) a chart may draw. */
 export const MAX_MARKS = 5_000;
 
-interface SceneMark { readonly marktype?: string; readonly items?: readonly { readonly items?: readonly SceneMark[] }[] }
+interface SceneMark {
+  readonly marktype?: string;
+  readonly items?: readonly { readonly items?: readonly SceneMark[] }[];
+}
 
 /** The items of every mark in a Vega scenegraph, groups not counted. */
 function countMarks(mark: SceneMark): number {
@@ -55,25 +58,48 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
   (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = width;
   return {
     async render(id, input) {
-      const { title, description, config, ...rest } = input as { title?: unknown; description?: string; config?: Record<string, unknown> };
-      const titleText = typeof title === 'string' ? title : (title as { text?: string } | undefined)?.text ?? id;
+      const { title, description, config, ...rest } = input as {
+        title?: unknown;
+        description?: string;
+        config?: Record<string, unknown>;
+      };
+      const titleText = typeof title === 'string' ? title : ((title as { text?: string } | undefined)?.text ?? id);
       const subtitle = (title as { subtitle?: string } | undefined)?.subtitle;
       const spec = { ...rest, config: { ...chartConfig, ...(config ?? {}) } } as unknown as TopLevelSpec;
       const warnings: string[] = [];
-      const logger = { level: () => logger, error: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, warn: (...m: unknown[]) => { warnings.push(m.join(' ')); return logger; }, info: () => logger, debug: () => logger };
+      const logger = {
+        level: () => logger,
+        error: (...m: unknown[]) => {
+          warnings.push(m.join(' '));
+          return logger;
+        },
+        warn: (...m: unknown[]) => {
+          warnings.push(m.join(' '));
+          return logger;
+        },
+        info: () => logger,
+        debug: () => logger,
+      };
       const vgSpec = compile(spec, { logger: logger as never }).spec;
       // Checked again on the Vega the spec compiles to (an impute inside an encoding, a default
       // Vega-Lite filled in): no dataflow starts whose size is not bounded.
       const work = chartWorkProblems(vgSpec);
-      if (work.length) throw new Error(`${work.map((w) => w.message).join('; ')}. ${WORK_HINT.replace(/^./, (c) => c.toUpperCase())}`);
+      if (work.length)
+        throw new Error(`${work.map((w) => w.message).join('; ')}. ${WORK_HINT.replace(/^./, (c) => c.toUpperCase())}`);
       vega.resetSVGDefIds();
       const refused: string[] = [];
-      const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.None, loader: refusingLoader(refused) });
+      const view = new vega.View(vega.parse(vgSpec), {
+        renderer: 'none',
+        logLevel: vega.None,
+        loader: refusingLoader(refused),
+      });
       await view.runAsync();
       const marks = countMarks((view as unknown as { scenegraph(): { root: SceneMark } }).scenegraph().root);
       if (marks > MAX_MARKS) {
         view.finalize();
-        throw new Error(`it would draw ${marks.toLocaleString('en')} marks, and the limit is ${MAX_MARKS.toLocaleString('en')}: no page shows more legibly, and printing them takes minutes. Aggregate in the spec ("aggregate", "bin", "timeUnit") or filter the data`);
+        throw new Error(
+          `it would draw ${marks.toLocaleString('en')} marks, and the limit is ${MAX_MARKS.toLocaleString('en')}: no page shows more legibly, and printing them takes minutes. Aggregate in the spec ("aggregate", "bin", "timeUnit") or filter the data`,
+        );
       }
       const svg = await view.toSVG();
       if (refused.length) {
@@ -82,7 +108,14 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
       }
       const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
       view.finalize();
-      return { id, title: titleText, description: description ?? subtitle, svg, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+      return {
+        id,
+        title: titleText,
+        description: description ?? subtitle,
+        svg,
+        width: Number(size?.[1] ?? 0),
+        height: Number(size?.[2] ?? 0),
+      };
     },
   };
 }
@@ -96,15 +129,33 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
     try {
       out.push(await renderer.render(id, spec));
     } catch (err) {
-      throw new InputError([diagnostic(report.at, 'E_CHART_INVALID', `the ${what} of report "${report.id}" cannot be drawn: ${(err as Error).message}`, `narrow what the report selects (its events, periods or sources), or split it into several reports`)]);
+      throw new InputError([
+        diagnostic(
+          report.at,
+          'E_CHART_INVALID',
+          `the ${what} of report "${report.id}" cannot be drawn: ${(err as Error).message}`,
+          `narrow what the report selects (its events, periods or sources), or split it into several reports`,
+        ),
+      ]);
     }
   };
   if (report.kind === 'chronology' && selection.events.length) {
-    const laneName = (key: string) => (report.lanes === 'actor' ? selection.actorNames.get(key) ?? key : key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()));
-    await builtin('timeline', timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events'), `timeline (${selection.events.length.toLocaleString('en')} events)`);
+    const laneName = (key: string) =>
+      report.lanes === 'actor'
+        ? (selection.actorNames.get(key) ?? key)
+        : key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    await builtin(
+      'timeline',
+      timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events'),
+      `timeline (${selection.events.length.toLocaleString('en')} events)`,
+    );
   }
   if (report.kind === 'comparative-perspectives' && selection.stances.length) {
-    const cells = selection.stances.map((c) => ({ sourceLabel: sourceLabel(c.source), questionLabel: c.question.short, stance: c.stance }));
+    const cells = selection.stances.map((c) => ({
+      sourceLabel: sourceLabel(c.source),
+      questionLabel: c.question.short,
+      stance: c.stance,
+    }));
     await builtin('stances', stanceSpec(cells, 'Where the sources stand'), 'stance chart');
   }
   for (const chart of selection.charts) {
@@ -114,7 +165,14 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
     try {
       out.push(await renderer.render(chart.id, spec));
     } catch (err) {
-      throw new InputError([diagnostic(chart.at, 'E_CHART_INVALID', `chart "${chart.id}" cannot be drawn: ${(err as Error).message}`, 'check the spec against the Vega-Lite documentation; the data must come from its named dataset')]);
+      throw new InputError([
+        diagnostic(
+          chart.at,
+          'E_CHART_INVALID',
+          `chart "${chart.id}" cannot be drawn: ${(err as Error).message}`,
+          'check the spec against the Vega-Lite documentation; the data must come from its named dataset',
+        ),
+      ]);
     }
   }
   return out;

@@ -38,7 +38,10 @@ export function makeTextWidth(faces: readonly FontFace[]): WidthFn {
     ranges: file.ranges,
     font() {
       let font = opened.get(file.path);
-      if (!font) opened.set(file.path, (font = fontkit.openSync(file.path) as Font));
+      if (!font) {
+        font = fontkit.openSync(file.path) as Font;
+        opened.set(file.path, font);
+      }
       return font;
     },
   });
@@ -60,8 +63,13 @@ export function makeTextWidth(faces: readonly FontFace[]): WidthFn {
     if (!files) {
       const families = [...new Set(faces.filter((f) => f.stack === stack).map((f) => f.family))];
       files = families.flatMap((family) => {
-        const face = faces.filter((f) => f.family === family).sort((a, b) =>
-          Number(a.style !== style) - Number(b.style !== style) || Math.abs(a.weight - weight) - Math.abs(b.weight - weight))[0];
+        const face = faces
+          .filter((f) => f.family === family)
+          .sort(
+            (a, b) =>
+              Number(a.style !== style) - Number(b.style !== style) ||
+              Math.abs(a.weight - weight) - Math.abs(b.weight - weight),
+          )[0];
         return face ? face.files.map(lazy) : [];
       });
       filesFor.set(faceKey, files);
@@ -83,7 +91,8 @@ function measure(files: readonly LazyFile[], text: string): number {
   };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const font = files.find((f) => inRanges(f.ranges, cp) && f.font().hasGlyphForCodePoint(cp))?.font() ?? files[0]!.font();
+    const font =
+      files.find((f) => inRanges(f.ranges, cp) && f.font().hasGlyphForCodePoint(cp))?.font() ?? files[0]!.font();
     if (font !== runFont) {
       flush();
       runFont = font;

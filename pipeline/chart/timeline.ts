@@ -34,7 +34,8 @@ export function timeAxis(times: readonly number[], min: number, max: number, wid
   const sorted = [...times].sort((a, b) => a - b);
   const at20 = sorted[Math.floor(sorted.length * 0.2)] ?? min;
   const split = Date.UTC(new Date(at20).getUTCFullYear(), 0, 1);
-  const crowded = max - min > 8 * YEAR && split - min > 3 * YEAR && max - split < 0.5 * (max - min) && max - split > 2 * YEAR;
+  const crowded =
+    max - min > 8 * YEAR && split - min > 3 * YEAR && max - split < 0.5 * (max - min) && max - split > 2 * YEAR;
   const domain = crowded ? [min, split, max] : [min, max];
   const range = crowded ? [0, width * EARLY_SHARE, width] : [0, width];
   return {
@@ -53,7 +54,12 @@ export function timeAxis(times: readonly number[], min: number, max: number, wid
 }
 
 /** A line at every 1 January, labelled where there is room (at least 26 px from the last label). */
-function yearTicks(axis: TimeAxis, min: number, max: number, split: number | undefined): { year: number; px: number; label: string; split: boolean }[] {
+function yearTicks(
+  axis: TimeAxis,
+  min: number,
+  max: number,
+  split: number | undefined,
+): { year: number; px: number; label: string; split: boolean }[] {
   const ticks: { year: number; px: number; label: string; split: boolean }[] = [];
   let lastLabel = -Infinity;
   for (let year = new Date(min).getUTCFullYear(); year <= new Date(max).getUTCFullYear() + 1; year++) {
@@ -90,19 +96,38 @@ function staggerLabels(rows: readonly Row[], axis: TimeAxis): (number | undefine
   return levels;
 }
 
-export function timelineSpec(events: readonly CorpusEvent[], lanes: Lanes, laneName: (key: string) => string, title: string): Record<string, unknown> {
+export function timelineSpec(
+  events: readonly CorpusEvent[],
+  lanes: Lanes,
+  laneName: (key: string) => string,
+  title: string,
+): Record<string, unknown> {
   const rows: Row[] = events.flatMap((e, i) => {
     const keys = lanes === 'actor' ? e.actors : [e.category];
     // An open end ("2023/..", "../2021") is drawn up to, or from, the known end.
     const start = Number.isFinite(e.bounds.min) ? e.bounds.min : e.bounds.max;
     const end = Number.isFinite(e.bounds.max) ? e.bounds.max : start;
     const point = e.bounds.precision >= 3 && !e.bounds.interval;
-    return keys.map((key) => ({ n: i + 1, title: e.title, date: e.date, lane: laneName(key), start: iso(start), end: iso(end), mid: iso((start + end) / 2), point }));
+    return keys.map((key) => ({
+      n: i + 1,
+      title: e.title,
+      date: e.date,
+      lane: laneName(key),
+      start: iso(start),
+      end: iso(end),
+      mid: iso((start + end) / 2),
+      point,
+    }));
   });
   const width = CONTENT_WIDTH - 150;
   const min = Math.min(...rows.map((r) => Date.parse(r.start)));
   const max = Math.max(...rows.map((r) => Date.parse(r.end)));
-  const axis = timeAxis(rows.map((r) => Date.parse(r.mid)), min, max, width);
+  const axis = timeAxis(
+    rows.map((r) => Date.parse(r.mid)),
+    min,
+    max,
+    width,
+  );
   const levels = staggerLabels(rows, axis);
   const maxTier = Math.floor(Math.max(0, ...levels.map((l) => l ?? 0)) / 2);
   // With a yOffset channel Vega-Lite makes the lanes bands and measures offsets from the band's
@@ -120,13 +145,20 @@ export function timelineSpec(events: readonly CorpusEvent[], lanes: Lanes, laneN
     'Points: events dated to the day. Bars: the whole range of a month, a year, an approximate date or an interval. Numbers refer to the list of events.',
     split ? `The scale is wider from ${split} on, where most events fall.` : '',
     hidden ? 'Where events crowd, some numbers are left off; the list gives every event.' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const laneCount = new Set(rows.map((r) => r.lane)).size;
   const height = Math.max(60, laneCount * step);
   // Positions are computed here and drawn on a pixel scale: Vega-Lite turns a temporal domain
   // of more than two values into a data extent, so it cannot draw the split scale itself.
   const px = (d: string) => Math.round(axis.x(Date.parse(d)) * 10) / 10;
-  const values = placed.map((r) => ({ ...r, xs: px(r.start), xe: Math.max(px(r.end), px(r.start) + 2), xm: px(r.mid) }));
+  const values = placed.map((r) => ({
+    ...r,
+    xs: px(r.start),
+    xe: Math.max(px(r.end), px(r.start) + 2),
+    xm: px(r.mid),
+  }));
   const ticks = yearTicks(axis, min, max, split);
   const xPixel = { type: 'quantitative', scale: { domain: [0, width], range: [0, width] }, axis: null } as const;
   return {
@@ -134,17 +166,68 @@ export function timelineSpec(events: readonly CorpusEvent[], lanes: Lanes, laneN
     width,
     height,
     encoding: {
-      y: { field: 'lane', type: 'nominal', title: null, sort: 'ascending', axis: { labelFontSize: 10.5, labelLimit: 140, grid: false } },
+      y: {
+        field: 'lane',
+        type: 'nominal',
+        title: null,
+        sort: 'ascending',
+        axis: { labelFontSize: 10.5, labelLimit: 140, grid: false },
+      },
     },
     layer: [
-      { data: { values: ticks }, mark: { type: 'rule', color: '#e3e6ea' }, encoding: { x: { field: 'px', ...xPixel }, y: { value: 0 }, y2: { value: height }, strokeDash: { field: 'split', type: 'nominal', legend: null, scale: { domain: [false, true], range: [[1, 0], [3, 2]] } }, color: { condition: { test: 'datum.split', value: '#8a949e' }, value: '#e3e6ea' } } },
-      { data: { values: ticks.filter((t) => t.label !== '') }, mark: { type: 'text', fontSize: 10, baseline: 'top', dy: 4, color: '#333' }, encoding: { x: { field: 'px', ...xPixel }, y: { value: height }, text: { field: 'label' } } },
-      { data: { values }, transform: [{ filter: '!datum.point' }], mark: { type: 'bar', height: 7, cornerRadius: 2, opacity: 0.55 },
-        encoding: { x: { field: 'xs', ...xPixel }, x2: { field: 'xe' }, color: { field: 'lane', type: 'nominal', legend: null } } },
-      { data: { values }, transform: [{ filter: 'datum.point' }], mark: { type: 'point', filled: true, size: 40, opacity: 0.9 },
-        encoding: { x: { field: 'xs', ...xPixel }, color: { field: 'lane', type: 'nominal', legend: null } } },
-      { data: { values }, mark: { type: 'text', fontSize: 8, baseline: 'bottom' },
-        encoding: { x: { field: 'xm', ...xPixel }, yOffset: { field: 'lift', type: 'quantitative', scale: null }, text: { field: 'label' }, color: { value: '#333' } } },
+      {
+        data: { values: ticks },
+        mark: { type: 'rule', color: '#e3e6ea' },
+        encoding: {
+          x: { field: 'px', ...xPixel },
+          y: { value: 0 },
+          y2: { value: height },
+          strokeDash: {
+            field: 'split',
+            type: 'nominal',
+            legend: null,
+            scale: {
+              domain: [false, true],
+              range: [
+                [1, 0],
+                [3, 2],
+              ],
+            },
+          },
+          color: { condition: { test: 'datum.split', value: '#8a949e' }, value: '#e3e6ea' },
+        },
+      },
+      {
+        data: { values: ticks.filter((t) => t.label !== '') },
+        mark: { type: 'text', fontSize: 10, baseline: 'top', dy: 4, color: '#333' },
+        encoding: { x: { field: 'px', ...xPixel }, y: { value: height }, text: { field: 'label' } },
+      },
+      {
+        data: { values },
+        transform: [{ filter: '!datum.point' }],
+        mark: { type: 'bar', height: 7, cornerRadius: 2, opacity: 0.55 },
+        encoding: {
+          x: { field: 'xs', ...xPixel },
+          x2: { field: 'xe' },
+          color: { field: 'lane', type: 'nominal', legend: null },
+        },
+      },
+      {
+        data: { values },
+        transform: [{ filter: 'datum.point' }],
+        mark: { type: 'point', filled: true, size: 40, opacity: 0.9 },
+        encoding: { x: { field: 'xs', ...xPixel }, color: { field: 'lane', type: 'nominal', legend: null } },
+      },
+      {
+        data: { values },
+        mark: { type: 'text', fontSize: 8, baseline: 'bottom' },
+        encoding: {
+          x: { field: 'xm', ...xPixel },
+          yOffset: { field: 'lift', type: 'quantitative', scale: null },
+          text: { field: 'label' },
+          color: { value: '#333' },
+        },
+      },
     ],
   };
 }

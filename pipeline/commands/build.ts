@@ -17,7 +17,9 @@ function reportsFromArgs(args: readonly string[], options: RunOptions): string[]
     const file = path.resolve(arg);
     const reports = path.join(path.resolve(options.dataDir), 'reports');
     if (path.dirname(file) === reports && arg.endsWith('.md')) return path.basename(arg, '.md');
-    throw new UsageError(`brief build takes report files from ${path.relative(process.cwd(), reports) || reports}/ as arguments, not "${arg}"; or name reports with --report id,…`);
+    throw new UsageError(
+      `brief build takes report files from ${path.relative(process.cwd(), reports) || reports}/ as arguments, not "${arg}"; or name reports with --report id,…`,
+    );
   });
 }
 
@@ -29,7 +31,12 @@ export async function main({ options: given, args, io }: CommandContext): Promis
     const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });
     io.progress('');
     if (io.json) {
-      io.out({ documents: result.documents.map(({ fingerprint: _, content: __, ...d }) => d), removed: result.removed, browserStarted: result.browserStarted, warnings: result.warnings.map(diagnosticJson) });
+      io.out({
+        documents: result.documents.map(({ fingerprint: _, content: __, ...d }) => d),
+        removed: result.removed,
+        browserStarted: result.browserStarted,
+        warnings: result.warnings.map(diagnosticJson),
+      });
       return ExitCode.ok;
     }
     printDiagnostics(io, result.warnings);

@@ -6,25 +6,37 @@ import type { CommandContext } from '../run/command.ts';
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const checked = await checkCorpus(options);
-  const errors = checked.lockStale ? sortDiagnostics([...checked.errors, staleAsError(checked.lockStale)]) : checked.errors;
+  const errors = checked.lockStale
+    ? sortDiagnostics([...checked.errors, staleAsError(checked.lockStale)])
+    : checked.errors;
   const result = { ...checked, ok: errors.length === 0, errors };
   if (io.json) {
     io.out({
       ok: result.ok,
       errors: result.errors.map(diagnosticJson),
       warnings: result.warnings.map(diagnosticJson),
-      claims: result.model ? [...result.model.claims.values()].map((c) => ({ id: c.id, source: c.source, anchor: result.anchoring?.anchors.get(c.id) ?? { status: 'unchecked' } })) : [],
+      claims: result.model
+        ? [...result.model.claims.values()].map((c) => ({
+            id: c.id,
+            source: c.source,
+            anchor: result.anchoring?.anchors.get(c.id) ?? { status: 'unchecked' },
+          }))
+        : [],
     });
   } else {
     printDiagnostics(io, [...result.errors, ...result.warnings]);
     const claims = result.model?.claims.size ?? 0;
     const byStatus = new Map<string, number>();
     for (const a of result.anchoring?.anchors.values() ?? []) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
-    const byLock = [...result.anchoring?.anchors.values() ?? []].filter((a) => a.via === 'lock').length;
-    const statuses = [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ') + (byLock ? `; ${byLock} verified by the evidence lock` : '');
-    (result.ok ? io.info : io.err)(result.ok
-      ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
-      : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+    const byLock = [...(result.anchoring?.anchors.values() ?? [])].filter((a) => a.via === 'lock').length;
+    const statuses =
+      [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ') +
+      (byLock ? `; ${byLock} verified by the evidence lock` : '');
+    (result.ok ? io.info : io.err)(
+      result.ok
+        ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
+        : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`,
+    );
   }
   return result.ok ? ExitCode.ok : ExitCode.invalidInput;
 }

@@ -13,13 +13,19 @@ import type { CommandContext } from '../run/command.ts';
 import { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
-  if (args.length < 1 || args.length > 2) throw new UsageError('brief diff takes one edition (compared with the corpus now) or two: brief diff 2026-02-01 2026-03-01');
+  if (args.length < 1 || args.length > 2)
+    throw new UsageError(
+      'brief diff takes one edition (compared with the corpus now) or two: brief diff 2026-02-01 2026-03-01',
+    );
   const archive = archiveDir(options);
   assertNotInOldPlace(options, archive);
   const ids = (await listEditions(archive, sha256)).map((e) => e.id);
   const summaryOf = async (id: string): Promise<CorpusSummary> => {
     const file = path.join(archive, id, 'summary.json');
-    if (!ids.includes(id) || !existsSync(file)) throw new UsageError(`there is no edition ${id} in ${archive}. ${didYouMean(id, ids, ids.length ? `The editions are: ${ids.join(', ')}` : 'Make one with brief edition')}`);
+    if (!ids.includes(id) || !existsSync(file))
+      throw new UsageError(
+        `there is no edition ${id} in ${archive}. ${didYouMean(id, ids, ids.length ? `The editions are: ${ids.join(', ')}` : 'Make one with brief edition')}`,
+      );
     return JSON.parse(await readFile(file, 'utf8')) as CorpusSummary;
   };
   const before = await summaryOf(args[0]!);

@@ -14,17 +14,28 @@ const asYaml = (quote: string) => stringify({ quote }, { lineWidth: 0 }).trimEnd
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   const [id, ...words] = args;
-  if (id === undefined || words.length === 0) throw new UsageError('brief quote needs a source id and the words to look for, as in: brief quote roubanis-2024 two states one military');
+  if (id === undefined || words.length === 0)
+    throw new UsageError(
+      'brief quote needs a source id and the words to look for, as in: brief quote roubanis-2024 two states one military',
+    );
   const query = words.join(' ');
-  const [{ loadCorpus }, { validateCorpus }, { buildModel }, anchor, { findPassages }, { nearestPassage }] = await Promise.all([
-    import('../load/index.ts'), import('../validate/index.ts'), import('../model/index.ts'), import('../anchor/index.ts'), import('../anchor/passages.ts'), import('../anchor/nearest.ts'),
-  ]);
+  const [{ loadCorpus }, { validateCorpus }, { buildModel }, anchor, { findPassages }, { nearestPassage }] =
+    await Promise.all([
+      import('../load/index.ts'),
+      import('../validate/index.ts'),
+      import('../model/index.ts'),
+      import('../anchor/index.ts'),
+      import('../anchor/passages.ts'),
+      import('../anchor/nearest.ts'),
+    ]);
   const validation = validateCorpus(await loadCorpus(options.dataDir, options.textDirs));
   const { model } = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
   const source = model.sources.get(id);
   if (!source) {
     const ids = [...model.sources.keys()];
-    throw new UsageError(`no source "${id}" in ${displayPath(options.dataDir) || options.dataDir}/sources. ${didYouMean(id, ids, ids.length ? `The sources are: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}` : 'It holds no source.')}`);
+    throw new UsageError(
+      `no source "${id}" in ${displayPath(options.dataDir) || options.dataDir}/sources. ${didYouMean(id, ids, ids.length ? `The sources are: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}` : 'It holds no source.')}`,
+    );
   }
   const folders = anchor.textFolders(model.dataDir, options.textDirs);
   const file = anchor.findTextFile(source, folders);
@@ -53,14 +64,29 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     const near = nearestPassage(text, query);
     const closest = near ? { text: near.text, line: near.line } : undefined;
     const message = `no passage of ${shown} has these words${found.asked > 1 ? ` (at least ${Math.ceil(found.asked / 2)} of the ${found.asked} asked, in one sentence)` : ''}`;
-    if (io.json) io.out({ ok: false, source: id, text: source.text, error: message, closest: closest ?? null, passages: [] });
-    else io.err(`brief: ${message}${closest ? `\n  the closest, on line ${closest.line}, reads “${closest.text.length > 240 ? `${closest.text.slice(0, 237)}…` : closest.text}”` : ''}\n  hint: try fewer or other words, as the text words them`);
+    if (io.json)
+      io.out({ ok: false, source: id, text: source.text, error: message, closest: closest ?? null, passages: [] });
+    else
+      io.err(
+        `brief: ${message}${closest ? `\n  the closest, on line ${closest.line}, reads “${closest.text.length > 240 ? `${closest.text.slice(0, 237)}…` : closest.text}”` : ''}\n  hint: try fewer or other words, as the text words them`,
+      );
     return ExitCode.invalidInput;
   }
   if (io.json) {
     io.out({
-      source: id, text: source.text,
-      passages: found.passages.map((p) => ({ quote: p.quote, before: p.before, after: p.after, locator: p.locator ?? null, line: p.line, start: p.start, end: p.end, status: p.status, ...(p.cut ? { cut: p.cut } : {}) })),
+      source: id,
+      text: source.text,
+      passages: found.passages.map((p) => ({
+        quote: p.quote,
+        before: p.before,
+        after: p.after,
+        locator: p.locator ?? null,
+        line: p.line,
+        start: p.start,
+        end: p.end,
+        status: p.status,
+        ...(p.cut ? { cut: p.cut } : {}),
+      })),
     });
     return ExitCode.ok;
   }
@@ -68,14 +94,27 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
   // Context is dimmed on a terminal, bracketed elsewhere, so the quote stands out either way.
   const tty = Boolean(process.stderr.isTTY);
   const dim = (s: string) => (!s ? '' : tty ? `\x1b[2m${s}\x1b[22m` : `[${s}]`);
-  io.info(`${found.passages.length} passage${found.passages.length === 1 ? '' : 's'} of ${shown} (source ${id}) for “${query}”:`);
+  io.info(
+    `${found.passages.length} passage${found.passages.length === 1 ? '' : 's'} of ${shown} (source ${id}) for “${query}”:`,
+  );
   found.passages.forEach((p, i) => {
-    const where = [p.locator, `line ${p.line}`, p.status === 'exact' ? 'anchors exact' : `anchors ${p.status}: do not paste it as it is`].filter(Boolean).join(' · ');
+    const where = [
+      p.locator,
+      `line ${p.line}`,
+      p.status === 'exact' ? 'anchors exact' : `anchors ${p.status}: do not paste it as it is`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     io.info(`\n${i + 1}. ${where}`);
     io.info(`   ${dim(p.before.trimStart())}${p.quote}${dim(p.after.trimEnd())}`);
-    if (p.cut) io.info(`   (the sentence runs on across ${p.cut === 'page-break' ? 'a page break or a footnote block' : 'a line break'}; this is the longest part of it that stands in the text as written)`);
+    if (p.cut)
+      io.info(
+        `   (the sentence runs on across ${p.cut === 'page-break' ? 'a page break or a footnote block' : 'a line break'}; this is the longest part of it that stands in the text as written)`,
+      );
     io.info(`   ${asYaml(p.quote)}`);
   });
-  io.info(`\nPaste a quote: line into a claim; leave locator: out and the one above is printed (brief lock records it).`);
+  io.info(
+    `\nPaste a quote: line into a claim; leave locator: out and the one above is printed (brief lock records it).`,
+  );
   return ExitCode.ok;
 }

@@ -10,10 +10,18 @@ import { SCHEMA_DIR, writeEditorFiles } from '../run/editor-files.ts';
 export async function main({ args, io }: CommandContext): Promise<ExitCode> {
   if (args.length > 1) throw new UsageError(`brief schemas takes one folder, not ${args.length}: ${args.join(' ')}`);
   const dir = path.resolve(args[0] ?? '.');
-  if (!existsSync(dir)) throw new UsageError(`${displayPath(dir)} does not exist; name the corpus folder (the one holding brief.config.yaml)`);
+  if (!existsSync(dir))
+    throw new UsageError(
+      `${displayPath(dir)} does not exist; name the corpus folder (the one holding brief.config.yaml)`,
+    );
   const { written, kept } = await writeEditorFiles(dir);
   const where = displayPath(path.join(dir, SCHEMA_DIR)) || SCHEMA_DIR;
-  io.info(`wrote ${written.filter((f) => f.startsWith(SCHEMA_DIR)).length} JSON Schemas to ${where}${written.some((f) => f.startsWith('.vscode/')) ? ', and VS Code settings that use them' : ''}`);
-  if (kept.length) io.info(`kept ${kept.join(' and ')} as ${kept.length > 1 ? 'they are' : 'it is'}; brief's README ("Editors that know the corpus") shows the "yaml.schemas" setting that uses the schemas`);
+  io.info(
+    `wrote ${written.filter((f) => f.startsWith(SCHEMA_DIR)).length} JSON Schemas to ${where}${written.some((f) => f.startsWith('.vscode/')) ? ', and VS Code settings that use them' : ''}`,
+  );
+  if (kept.length)
+    io.info(
+      `kept ${kept.join(' and ')} as ${kept.length > 1 ? 'they are' : 'it is'}; brief's README ("Editors that know the corpus") shows the "yaml.schemas" setting that uses the schemas`,
+    );
   return ExitCode.ok;
 }

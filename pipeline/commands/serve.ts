@@ -32,7 +32,10 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { audiences } = await corpusIds(options.dataDir).catch(() => ({ audiences: undefined }));
   for (const g of grants) {
     for (const a of g.audiences === 'all' ? [] : g.audiences) {
-      if (audiences && !audiences.includes(a)) io.err(`brief serve: BRIEF_TOKENS names audience "${a}", which this corpus does not have (its audiences: ${audiences.join(', ')}); that token opens nothing of it`);
+      if (audiences && !audiences.includes(a))
+        io.err(
+          `brief serve: BRIEF_TOKENS names audience "${a}", which this corpus does not have (its audiences: ${audiences.join(', ')}); that token opens nothing of it`,
+        );
     }
   }
 
@@ -47,37 +50,76 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
     const bad = checkRedisUrl(flags.queue);
     if (bad) throw new UsageError(bad);
     const redis = await RedisQueue.open<PackJobData>(flags.queue, flags.queueSize, io.err).catch((err: Error) => {
-      throw err instanceof BadQueueUrlError ? new UsageError(err.message) : new RenderError(err.message, 'start Redis first (see the README, "brief serve"), or leave --queue out for the in-process queue');
+      throw err instanceof BadQueueUrlError
+        ? new UsageError(err.message)
+        : new RenderError(
+            err.message,
+            'start Redis first (see the README, "brief serve"), or leave --queue out for the in-process queue',
+          );
     });
     queue = redis;
     probe = async () => ({ redis: await redis.ping() });
   } else {
-    pool = new BrowserPool({ browser: options.browser, endpoints: flags.endpoints, maxPages: flags.maxPages, restartAfter: flags.restartAfter, log: io.info }, flags.concurrency);
-    queue = new MemoryQueue(packProcessor({ options, fingerprint, store, log: io.info, workKeep: flags.workKeep }, pool, flags.jobTimeoutMs), { capacity: flags.queueSize, concurrency: flags.concurrency });
+    pool = new BrowserPool(
+      {
+        browser: options.browser,
+        endpoints: flags.endpoints,
+        maxPages: flags.maxPages,
+        restartAfter: flags.restartAfter,
+        log: io.info,
+      },
+      flags.concurrency,
+    );
+    queue = new MemoryQueue(
+      packProcessor({ options, fingerprint, store, log: io.info, workKeep: flags.workKeep }, pool, flags.jobTimeoutMs),
+      { capacity: flags.queueSize, concurrency: flags.concurrency },
+    );
   }
 
   let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => { stop = resolve; });
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
   const unhook = stopOnInterrupt(() => stop());
   const preview = new LivePreview(options);
   // Workers tell a stale job (asked on a corpus since saved over) from a corpus of their own by this note.
-  const noteCorpus = () => { if (queue.note) void fingerprint.current().then((c) => queue.note!('corpus', c), () => undefined); };
+  const noteCorpus = () => {
+    if (queue.note)
+      void fingerprint.current().then(
+        (c) => queue.note!('corpus', c),
+        () => undefined,
+      );
+  };
   noteCorpus();
   const unnote = preview.subscribe(noteCorpus);
-  const app = createServer({ grants, requestTimeoutMs: flags.requestTimeoutMs, packs: new QueuedPacks(options, queue, fingerprint, store, probe), preview, onError: io.err });
+  const app = createServer({
+    grants,
+    requestTimeoutMs: flags.requestTimeoutMs,
+    packs: new QueuedPacks(options, queue, fingerprint, store, probe),
+    preview,
+    onError: io.err,
+  });
   try {
     // 3. the preview builds while the server starts; its page says "build 0" until the first is done
     const previewing = preview.run(io, stopped);
-    previewing.catch((err: unknown) => { io.err(`brief: the live preview stopped: ${(err as Error).stack ?? String(err)}`); });
+    previewing.catch((err: unknown) => {
+      io.err(`brief: the live preview stopped: ${(err as Error).stack ?? String(err)}`);
+    });
     // 4. listen
     await app.listen({ host: flags.host, port: flags.port }).catch((err: NodeJS.ErrnoException) => {
       stop();
-      throw new UsageError(err.code === 'EADDRINUSE' ? `port ${flags.port} on ${flags.host} is in use: give another with --port` : `cannot listen on ${flags.host}:${flags.port}: ${err.message}`);
+      throw new UsageError(
+        err.code === 'EADDRINUSE'
+          ? `port ${flags.port} on ${flags.host} is in use: give another with --port`
+          : `cannot listen on ${flags.host}:${flags.port}: ${err.message}`,
+      );
     });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : flags.port;
     const shown = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
-    io.err(`brief serve: listening on http://${shown}:${port}/ (live preview at /, packs at /api/packs; ${flags.queue ? `queue ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}` : `in-process queue of ${flags.queueSize}, ${flags.concurrency} at once`}${grants.length ? `; ${grants.length} token(s) required` : ''}). Ctrl-C to stop.`);
+    io.err(
+      `brief serve: listening on http://${shown}:${port}/ (live preview at /, packs at /api/packs; ${flags.queue ? `queue ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}` : `in-process queue of ${flags.queueSize}, ${flags.concurrency} at once`}${grants.length ? `; ${grants.length} token(s) required` : ''}). Ctrl-C to stop.`,
+    );
     await stopped;
     await previewing.catch(() => undefined);
     return ExitCode.ok;

@@ -9,7 +9,9 @@ import { watchLoop } from '../run/watch.ts';
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const session = new BrowserSession(options.browser, stateDir(options.outDir));
   let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => { stop = resolve; });
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
   const unhook = stopOnInterrupt(() => stop());
   try {
     await watchLoop(options, session, io, stopped);

@@ -19,25 +19,57 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { options, io, args } = ctx;
   if (args.length) throw new UsageError(`brief worker takes no arguments (got ${args.join(' ')})`);
   const flags = serviceFlags(ctx);
-  if (!flags.queue) throw new UsageError('brief worker needs the queue to take jobs from: --queue redis://host:port (the one given to brief serve)');
+  if (!flags.queue)
+    throw new UsageError(
+      'brief worker needs the queue to take jobs from: --queue redis://host:port (the one given to brief serve)',
+    );
   const { BadQueueUrlError, checkRedisUrl, startRedisWorker } = await import('../queue/index.ts');
   const bad = checkRedisUrl(flags.queue);
   if (bad) throw new UsageError(bad);
 
-  const pool = new BrowserPool({ browser: options.browser, endpoints: flags.endpoints, maxPages: flags.maxPages, restartAfter: flags.restartAfter, log: io.info }, flags.concurrency);
+  const pool = new BrowserPool(
+    {
+      browser: options.browser,
+      endpoints: flags.endpoints,
+      maxPages: flags.maxPages,
+      restartAfter: flags.restartAfter,
+      log: io.info,
+    },
+    flags.concurrency,
+  );
   let notes: NoteReader | undefined;
   const context = {
-    options, fingerprint: new CorpusFingerprint(options), store: new PackStore(options.outDir, flags.storeKeep), log: io.info, workKeep: flags.workKeep,
+    options,
+    fingerprint: new CorpusFingerprint(options),
+    store: new PackStore(options.outDir, flags.storeKeep),
+    log: io.info,
+    workKeep: flags.workKeep,
     serverCorpus: async () => notes?.('corpus'),
   };
   let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => { stop = resolve; });
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
   const unhook = stopOnInterrupt(() => stop());
   try {
-    const worker = await startRedisWorker(flags.queue, packProcessor(context, pool, flags.jobTimeoutMs), { concurrency: flags.concurrency, log: io.err, ready: () => pool.probe(), notes: (read) => { notes = read; } })
-      .catch((err: Error) => { throw err instanceof BadQueueUrlError ? new UsageError(err.message) : new RenderError(err.message, 'start Redis first (see the README, "brief serve"), or fix --queue'); });
-    const where = flags.endpoints.length ? `on ${flags.endpoints.length} remote browser(s)` : 'on Chromium started here';
-    io.err(`brief worker: taking pack jobs from ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}, ${flags.concurrency} at once, ${where} (pid ${process.pid}). Ctrl-C to stop.`);
+    const worker = await startRedisWorker(flags.queue, packProcessor(context, pool, flags.jobTimeoutMs), {
+      concurrency: flags.concurrency,
+      log: io.err,
+      ready: () => pool.probe(),
+      notes: (read) => {
+        notes = read;
+      },
+    }).catch((err: Error) => {
+      throw err instanceof BadQueueUrlError
+        ? new UsageError(err.message)
+        : new RenderError(err.message, 'start Redis first (see the README, "brief serve"), or fix --queue');
+    });
+    const where = flags.endpoints.length
+      ? `on ${flags.endpoints.length} remote browser(s)`
+      : 'on Chromium started here';
+    io.err(
+      `brief worker: taking pack jobs from ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}, ${flags.concurrency} at once, ${where} (pid ${process.pid}). Ctrl-C to stop.`,
+    );
     await stopped;
     io.info('brief worker: stopping; running jobs finish first…');
     await worker.close();

@@ -24,7 +24,71 @@ export function characterSet(file: string): ReadonlySet<number> {
 }
 
 /** WOFF2's table tags by index, as its specification lists them. */
-const KNOWN_TAGS = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'OS/2', 'post', 'cvt ', 'fpgm', 'glyf', 'loca', 'prep', 'CFF ', 'VORG', 'EBDT', 'EBLC', 'gasp', 'hdmx', 'kern', 'LTSH', 'PCLT', 'VDMX', 'vhea', 'vmtx', 'BASE', 'GDEF', 'GPOS', 'GSUB', 'EBSC', 'JSTF', 'MATH', 'CBDT', 'CBLC', 'COLR', 'CPAL', 'SVG ', 'sbix', 'acnt', 'avar', 'bdat', 'bloc', 'bsln', 'cvar', 'fdsc', 'feat', 'fmtx', 'fvar', 'gvar', 'hsty', 'just', 'lcar', 'mort', 'morx', 'opbd', 'prop', 'trak', 'Zapf', 'Silf', 'Glat', 'Gloc', 'Feat', 'Sill'];
+const KNOWN_TAGS = [
+  'cmap',
+  'head',
+  'hhea',
+  'hmtx',
+  'maxp',
+  'name',
+  'OS/2',
+  'post',
+  'cvt ',
+  'fpgm',
+  'glyf',
+  'loca',
+  'prep',
+  'CFF ',
+  'VORG',
+  'EBDT',
+  'EBLC',
+  'gasp',
+  'hdmx',
+  'kern',
+  'LTSH',
+  'PCLT',
+  'VDMX',
+  'vhea',
+  'vmtx',
+  'BASE',
+  'GDEF',
+  'GPOS',
+  'GSUB',
+  'EBSC',
+  'JSTF',
+  'MATH',
+  'CBDT',
+  'CBLC',
+  'COLR',
+  'CPAL',
+  'SVG ',
+  'sbix',
+  'acnt',
+  'avar',
+  'bdat',
+  'bloc',
+  'bsln',
+  'cvar',
+  'fdsc',
+  'feat',
+  'fmtx',
+  'fvar',
+  'gvar',
+  'hsty',
+  'just',
+  'lcar',
+  'mort',
+  'morx',
+  'opbd',
+  'prop',
+  'trak',
+  'Zapf',
+  'Silf',
+  'Glat',
+  'Gloc',
+  'Feat',
+  'Sill',
+];
 
 /** One table of a WOFF2 font: its tables are one Brotli stream, back to back, in directory order. */
 function woff2Table(bytes: Buffer, wanted: string, file: string): Buffer {
@@ -47,7 +111,11 @@ function woff2Table(bytes: Buffer, wanted: string, file: string): Buffer {
   let found: [number, number] | undefined;
   for (let i = 0; i < numTables; i++) {
     const flags = bytes[pos++]!;
-    const tag = (flags & 0x3f) === 0x3f ? bytes.toString('latin1', pos, (pos += 4)) : KNOWN_TAGS[flags & 0x3f];
+    let tag = KNOWN_TAGS[flags & 0x3f];
+    if ((flags & 0x3f) === 0x3f) {
+      tag = bytes.toString('latin1', pos, pos + 4);
+      pos += 4;
+    }
     const version = flags >> 6;
     const length = base128();
     // glyf and loca are transformed unless their version is 3; any other table only when it is not 0.
@@ -109,7 +177,8 @@ function cmapCodePoints(cmap: Buffer): Set<number> {
 }
 
 /** Whether a file is asked for the code point and has it. */
-export const fileHas = (file: FontFile, cp: number): boolean => inRanges(file.ranges, cp) && characterSet(file.path).has(cp);
+export const fileHas = (file: FontFile, cp: number): boolean =>
+  inRanges(file.ranges, cp) && characterSet(file.path).has(cp);
 
 export interface GlyphCoverage {
   /** True when every stack prints the code point in a bundled face. */

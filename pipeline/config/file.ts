@@ -13,13 +13,33 @@ const path_ = z.string().trim().min(1, 'must not be empty').meta({ pattern: Stri
 // Every field has a description: editors show it (schemas/brief-config.schema.json).
 export const ConfigFile = z.strictObject({
   data: path_.optional().describe('The corpus folder (default: data), relative to this file.'),
-  out: path_.optional().describe('Where outputs go (default: out), relative to this file; everything in it is made again by brief build.'),
-  texts: z.array(path_).default([]).describe('Folders to look for source texts in, after data/sources/text (texts you may not share).'),
-  templates: path_.optional().describe('The corpus\'s own templates, laid over brief\'s file by file: only what you change (default: templates/ beside the data folder).'),
-  styles: path_.optional().describe('The corpus\'s own stylesheets, laid over brief\'s file by file (default: styles/ beside the data folder).'),
-  archive: path_.optional().describe('Where dated editions are archived (default: editions/ beside the data folder; keep it out of the disposable out/ folder).'),
-  audiences: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')).min(1, 'must name at least one audience').optional()
-    .describe('The audiences a report goes to when it names none (a report\'s own list wins; without either, all).'),
+  out: path_
+    .optional()
+    .describe('Where outputs go (default: out), relative to this file; everything in it is made again by brief build.'),
+  texts: z
+    .array(path_)
+    .default([])
+    .describe('Folders to look for source texts in, after data/sources/text (texts you may not share).'),
+  templates: path_
+    .optional()
+    .describe(
+      "The corpus's own templates, laid over brief's file by file: only what you change (default: templates/ beside the data folder).",
+    ),
+  styles: path_
+    .optional()
+    .describe(
+      "The corpus's own stylesheets, laid over brief's file by file (default: styles/ beside the data folder).",
+    ),
+  archive: path_
+    .optional()
+    .describe(
+      'Where dated editions are archived (default: editions/ beside the data folder; keep it out of the disposable out/ folder).',
+    ),
+  audiences: z
+    .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens'))
+    .min(1, 'must name at least one audience')
+    .optional()
+    .describe("The audiences a report goes to when it names none (a report's own list wins; without either, all)."),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
@@ -39,7 +59,17 @@ export type ConfigValues = Omit<ConfigFile, 'audiences'> & { readonly audiences?
 export function readConfigFile(file: string, required: boolean): ConfigValues | undefined {
   if (!existsSync(file)) {
     if (!required) return undefined;
-    throw new InputError([{ file: displayPath(file), line: 1, column: 1, severity: 'error', code: 'E_NO_CONFIG', message: `the config file ${displayPath(file)} does not exist`, hint: 'check the path given to --config' }]);
+    throw new InputError([
+      {
+        file: displayPath(file),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'E_NO_CONFIG',
+        message: `the config file ${displayPath(file)} does not exist`,
+        hint: 'check the path given to --config',
+      },
+    ]);
   }
   const parsed = parseYaml(displayPath(file), readFileSync(file, 'utf8'));
   if (!parsed.value) throw new InputError(parsed.diagnostics);
@@ -58,21 +88,46 @@ export function readConfigFile(file: string, required: boolean): ConfigValues | 
   const c = result.data;
   const audiences = c.audiences && { ids: c.audiences, at: c.audiences.map((_, i) => locate(src, ['audiences', i])) };
   const problems = [
-    ...missingFolder(src, 'templates', abs(c.templates), 'create it (it holds only the templates you change: brief templates copy NAME starts one), or remove templates: to use templates/ beside the data folder'),
-    ...missingFolder(src, 'styles', abs(c.styles), 'create it (it holds only the stylesheets you change or add), or remove styles: to use styles/ beside the data folder'),
+    ...missingFolder(
+      src,
+      'templates',
+      abs(c.templates),
+      'create it (it holds only the templates you change: brief templates copy NAME starts one), or remove templates: to use templates/ beside the data folder',
+    ),
+    ...missingFolder(
+      src,
+      'styles',
+      abs(c.styles),
+      'create it (it holds only the stylesheets you change or add), or remove styles: to use styles/ beside the data folder',
+    ),
   ];
   if (problems.length) throw new InputError(problems);
-  return { data: abs(c.data), out: abs(c.out), texts: c.texts.map((t) => path.resolve(dir, t)), templates: abs(c.templates), styles: abs(c.styles), archive: abs(c.archive), audiences };
+  return {
+    data: abs(c.data),
+    out: abs(c.out),
+    texts: c.texts.map((t) => path.resolve(dir, t)),
+    templates: abs(c.templates),
+    styles: abs(c.styles),
+    archive: abs(c.archive),
+    audiences,
+  };
 }
 
 /**
  * A templates or styles folder the config names is laid over brief's own (config/layers.ts), so it
  * may hold as little as one file; but it must exist, or an override meant for it would be ignored.
  */
-function missingFolder(src: Parameters<typeof locate>[0], key: 'templates' | 'styles', dir: string | undefined, hint: string): Diagnostic[] {
+function missingFolder(
+  src: Parameters<typeof locate>[0],
+  key: 'templates' | 'styles',
+  dir: string | undefined,
+  hint: string,
+): Diagnostic[] {
   if (dir === undefined) return [];
   const at = locate(src, [key]);
-  if (!existsSync(dir)) return [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} does not exist`, hint)];
-  if (!statSync(dir).isDirectory()) return [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} is a file`, hint)];
+  if (!existsSync(dir))
+    return [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} does not exist`, hint)];
+  if (!statSync(dir).isDirectory())
+    return [diagnostic(at, 'E_NO_FOLDER', `the ${key} folder ${displayPath(dir)} is a file`, hint)];
   return [];
 }

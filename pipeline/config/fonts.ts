@@ -33,15 +33,20 @@ const FALLBACKS = [
 /** The scripts the bundled fonts print, as the README and E_NO_GLYPH's hint name them. */
 export const PRINTED_SCRIPTS = ['Latin', 'Greek', 'Cyrillic', ...FALLBACKS.map((f) => f.script)] as const;
 
-const fallbackFamily = (stack: Stack, script: string) => `${stack === Stack.serif ? FontFamily.serif : FontFamily.sans} ${script}`;
+const fallbackFamily = (stack: Stack, script: string) =>
+  `${stack === Stack.serif ? FontFamily.serif : FontFamily.sans} ${script}`;
 
 /**
  * The CSS font-family stack of each kind of text: the Source face, then one family per script it
  * lacks. styles/*.css and the charts' theme say the same (a test holds them to it).
  */
 export const FONT_STACK: Readonly<Record<Stack, string>> = {
-  serif: [FontFamily.serif, ...FALLBACKS.map((f) => fallbackFamily(Stack.serif, f.script))].map((f) => `"${f}"`).join(', ') + ', serif',
-  sans: [FontFamily.sans, ...FALLBACKS.map((f) => fallbackFamily(Stack.sans, f.script))].map((f) => `"${f}"`).join(', ') + ', sans-serif',
+  serif:
+    [FontFamily.serif, ...FALLBACKS.map((f) => fallbackFamily(Stack.serif, f.script))].map((f) => `"${f}"`).join(', ') +
+    ', serif',
+  sans:
+    [FontFamily.sans, ...FALLBACKS.map((f) => fallbackFamily(Stack.sans, f.script))].map((f) => `"${f}"`).join(', ') +
+    ', sans-serif',
 };
 
 /** An inclusive range of code points. */
@@ -72,15 +77,26 @@ function packageDir(name: string): string {
 
 /** "U+0000-00FF,U+0131" → [[0, 255], [305, 305]]. */
 export function parseUnicodeRange(value: string): CodeRange[] {
-  return value.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
-    const [lo, hi] = part.replace(/^U\+/i, '').split('-');
-    return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)] as const;
-  });
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [lo, hi] = part.replace(/^U\+/i, '').split('-');
+      return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)] as const;
+    });
 }
 
-export const inRanges = (ranges: readonly CodeRange[], cp: number): boolean => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+export const inRanges = (ranges: readonly CodeRange[], cp: number): boolean =>
+  ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 
-function faces(family: string, stack: Stack, pkg: string, subsets: readonly string[], variants: readonly [number, 'normal' | 'italic'][]): FontFace[] {
+function faces(
+  family: string,
+  stack: Stack,
+  pkg: string,
+  subsets: readonly string[],
+  variants: readonly [number, 'normal' | 'italic'][],
+): FontFace[] {
   const dir = packageDir(`@fontsource/${pkg}`);
   const ranges = require(path.join(dir, 'unicode.json')) as Record<string, string>;
   return variants.map(([weight, style]) => ({
@@ -90,17 +106,33 @@ function faces(family: string, stack: Stack, pkg: string, subsets: readonly stri
     style,
     files: subsets.map((subset) => {
       const unicodeRange = ranges[subset] ?? '';
-      return { subset, path: path.join(dir, 'files', `${pkg}-${subset}-${weight}-${style}.woff2`), unicodeRange, ranges: parseUnicodeRange(unicodeRange) };
+      return {
+        subset,
+        path: path.join(dir, 'files', `${pkg}-${subset}-${weight}-${style}.woff2`),
+        unicodeRange,
+        ranges: parseUnicodeRange(unicodeRange),
+      };
     }),
   }));
 }
 
 /** Every face the templates and charts may ask for: each stack's families in the order it tries them. */
 export function bundledFonts(): FontFace[] {
-  const bold: [number, 'normal'][] = [[400, 'normal'], [700, 'normal']];
+  const bold: [number, 'normal'][] = [
+    [400, 'normal'],
+    [700, 'normal'],
+  ];
   return [
-    ...faces(FontFamily.serif, Stack.serif, 'source-serif-4', SUBSETS, [[400, 'normal'], [400, 'italic'], [700, 'normal']]),
-    ...faces(FontFamily.sans, Stack.sans, 'source-sans-3', SUBSETS, [[400, 'normal'], [600, 'normal'], [700, 'normal']]),
+    ...faces(FontFamily.serif, Stack.serif, 'source-serif-4', SUBSETS, [
+      [400, 'normal'],
+      [400, 'italic'],
+      [700, 'normal'],
+    ]),
+    ...faces(FontFamily.sans, Stack.sans, 'source-sans-3', SUBSETS, [
+      [400, 'normal'],
+      [600, 'normal'],
+      [700, 'normal'],
+    ]),
     ...FALLBACKS.flatMap((f) => [
       ...faces(fallbackFamily(Stack.serif, f.script), Stack.serif, f.serif, [f.subset], bold),
       ...faces(fallbackFamily(Stack.sans, f.script), Stack.sans, f.sans, [f.subset], bold),

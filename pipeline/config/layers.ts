@@ -39,11 +39,17 @@ export function layersOf(builtin: string, corpus: string | undefined): Layers {
   const b = path.resolve(builtin);
   const c = corpus === undefined ? undefined : path.resolve(corpus);
   if (c === b) return [{ name: LayerName.builtin, dir: b, audiences: true }];
-  return [...(c !== undefined && existsSync(c) ? [{ name: LayerName.corpus, dir: c, audiences: true }] : []), { name: LayerName.builtin, dir: b, audiences: false }];
+  return [
+    ...(c !== undefined && existsSync(c) ? [{ name: LayerName.corpus, dir: c, audiences: true }] : []),
+    { name: LayerName.builtin, dir: b, audiences: false },
+  ];
 }
 
 export function presentationOf(dirs: LayerDirs): Presentation {
-  return { templates: layersOf(dirs.templatesDir, dirs.corpusTemplatesDir), styles: layersOf(dirs.stylesDir, dirs.corpusStylesDir) };
+  return {
+    templates: layersOf(dirs.templatesDir, dirs.corpusTemplatesDir),
+    styles: layersOf(dirs.stylesDir, dirs.corpusStylesDir),
+  };
 }
 
 export interface Resolved {
@@ -86,7 +92,9 @@ export function placeOf(layers: Layers, file: string): Resolved | undefined {
 export function filesIn(layer: Layer, folder: string, ext: string): string[] {
   const dir = path.join(layer.dir, ...folder.split('/').filter(Boolean));
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => !n.startsWith('.') && n.endsWith(ext) && isFile(path.join(dir, n))).sort();
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.') && n.endsWith(ext) && isFile(path.join(dir, n)))
+    .sort();
 }
 
 /**
@@ -94,15 +102,19 @@ export function filesIn(layer: Layer, folder: string, ext: string): string[] {
  * snapshots); hidden files left out, and what is no input (a link out of the layer, a pipe, a device).
  */
 export function allFiles(layer: Layer): string[] {
-  return listInputs(layer.dir, [layer.dir], (rel) => rel.split('/').some((part) => part.startsWith('.'))).files
-    .map((file) => path.relative(layer.dir, file).split(path.sep).join('/'));
+  return listInputs(layer.dir, [layer.dir], (rel) => rel.split('/').some((part) => part.startsWith('.'))).files.map(
+    (file) => path.relative(layer.dir, file).split(path.sep).join('/'),
+  );
 }
 
 /** Every folder a run reads templates and styles from (for input stamps, watching and snapshots). */
 export function layerDirs(p: Presentation): { label: string; dir: string }[] {
   const seen = new Set<string>();
   const out: { label: string; dir: string }[] = [];
-  for (const [kind, layers] of [['templates', p.templates], ['styles', p.styles]] as const) {
+  for (const [kind, layers] of [
+    ['templates', p.templates],
+    ['styles', p.styles],
+  ] as const) {
     for (const layer of layers) {
       if (seen.has(layer.dir)) continue;
       seen.add(layer.dir);

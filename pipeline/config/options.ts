@@ -23,7 +23,9 @@ export const PROJECT_ROOT = (() => {
 /** Which browser prints, as the environment names it, and how it is started. */
 export interface BrowserOptions {
   /** An executable named by BRIEF_CHROME or PUPPETEER_EXECUTABLE_PATH, if any. */
-  readonly executable: { readonly path: string; readonly from: 'BRIEF_CHROME' | 'PUPPETEER_EXECUTABLE_PATH' } | undefined;
+  readonly executable:
+    | { readonly path: string; readonly from: 'BRIEF_CHROME' | 'PUPPETEER_EXECUTABLE_PATH' }
+    | undefined;
   /** Start Chromium without its sandbox (always as root, where it refuses to start otherwise). */
   readonly noSandbox: boolean;
   /** Connect to a browser already running at this DevTools WebSocket instead of starting one. */

@@ -33,24 +33,40 @@ export interface ResolveInput {
 
 /** Date.parse accepts 2021-02-31 (as 3 March): a date must also survive the round trip. */
 export function checkDate(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+    Number.isNaN(Date.parse(date)) ||
+    new Date(date).toISOString().slice(0, 10) !== date
+  ) {
     throw new UsageError(`--date ${date}: not a calendar date; write it as YYYY-MM-DD`);
   }
   return date;
 }
 
 function browserFrom(env: NodeJS.ProcessEnv, root: boolean): BrowserOptions {
-  const named = env.BRIEF_CHROME ? { path: env.BRIEF_CHROME, from: 'BRIEF_CHROME' as const }
-    : env.PUPPETEER_EXECUTABLE_PATH ? { path: env.PUPPETEER_EXECUTABLE_PATH, from: 'PUPPETEER_EXECUTABLE_PATH' as const }
-    : undefined;
-  return { executable: named, noSandbox: root || env.BRIEF_NO_SANDBOX === '1', endpoint: env.BRIEF_BROWSER_WS || undefined };
+  const named = env.BRIEF_CHROME
+    ? { path: env.BRIEF_CHROME, from: 'BRIEF_CHROME' as const }
+    : env.PUPPETEER_EXECUTABLE_PATH
+      ? { path: env.PUPPETEER_EXECUTABLE_PATH, from: 'PUPPETEER_EXECUTABLE_PATH' as const }
+      : undefined;
+  return {
+    executable: named,
+    noSandbox: root || env.BRIEF_NO_SANDBOX === '1',
+    endpoint: env.BRIEF_BROWSER_WS || undefined,
+  };
 }
 
 /**
  * Scalars: the flag if given, else the environment, else the file, else the default.
  * Text folders are searched in that order too: flags first, then BRIEF_TEXTS, then the file's.
  */
-export function resolveOptions({ flags, file, env, now = new Date(), root = process.getuid?.() === 0 }: ResolveInput): RunOptions {
+export function resolveOptions({
+  flags,
+  file,
+  env,
+  now = new Date(),
+  root = process.getuid?.() === 0,
+}: ResolveInput): RunOptions {
   const defaults = defaultOptions(now);
   const envTexts = (env.BRIEF_TEXTS ?? '').split(path.delimiter).filter(Boolean);
   const date = flags.date === undefined ? undefined : checkDate(flags.date);

@@ -10,13 +10,21 @@
 // left, and an English sentence that begins with one is not turned into a right-to-left one.
 // Written by hand: this is a few lines over the Unicode rules, and no package does just this.
 
-const LRE = '\u202A', RLE = '\u202B', PDF = '\u202C', LRO = '\u202D', RLO = '\u202E';
-const LRI = '\u2066', RLI = '\u2067', FSI = '\u2068', PDI = '\u2069';
+const LRE = '\u202A',
+  RLE = '\u202B',
+  PDF = '\u202C',
+  LRO = '\u202D',
+  RLO = '\u202E';
+const LRI = '\u2066',
+  RLI = '\u2067',
+  FSI = '\u2068',
+  PDI = '\u2069';
 const EMBEDDINGS = new Set([LRE, RLE, LRO, RLO]);
 const ISOLATES = new Set([LRI, RLI, FSI]);
 
 /** Direction controls, and letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic…). */
-const NEEDS_ISOLATE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDE7F]|\uD83A[\uDC00-\uDFFF]/;
+const NEEDS_ISOLATE =
+  /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDE7F]|\uD83A[\uDC00-\uDFFF]/;
 
 /** The string with every direction control it opens closed at its end, and every unmatched close dropped. */
 export function balanceBidi(text: string): string {

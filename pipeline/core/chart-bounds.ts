@@ -62,7 +62,8 @@ function expressionProblems(expr: string): string[] {
   for (const m of expr.matchAll(/\b(pad|repeat|padStart|padEnd|sequence)\s*\(/g)) {
     const rule = GROWING[m[1]!]!;
     const args = callArguments(expr, m.index! + m[0].length - 1).map((a) => a.trim());
-    const literal = (a: string | undefined) => (a !== undefined && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(a) ? Number(a) : undefined);
+    const literal = (a: string | undefined) =>
+      a !== undefined && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(a) ? Number(a) : undefined;
     let size: number;
     if (rule.arg === 'range') {
       const nums = args.map(literal);
@@ -73,9 +74,11 @@ function expressionProblems(expr: string): string[] {
       }
     } else size = literal(args[rule.arg]) ?? Infinity;
     if (size > rule.bound) {
-      out.push(Number.isFinite(size)
-        ? `${m[1]}() would make ${rule.what} ${count(size)} ${rule.what.includes('string') ? 'characters' : 'values'}, over the limit of ${rule.bound.toLocaleString('en')}`
-        : `${m[1]}() is given a size that is not a number written out, so its work cannot be bounded before the chart is drawn (at most ${rule.bound.toLocaleString('en')})`);
+      out.push(
+        Number.isFinite(size)
+          ? `${m[1]}() would make ${rule.what} ${count(size)} ${rule.what.includes('string') ? 'characters' : 'values'}, over the limit of ${rule.bound.toLocaleString('en')}`
+          : `${m[1]}() is given a size that is not a number written out, so its work cannot be bounded before the chart is drawn (at most ${rule.bound.toLocaleString('en')})`,
+      );
     }
   }
   return out;
@@ -87,7 +90,11 @@ const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'expr', 'test', 'update'
 export function chartWorkProblems(spec: unknown): WorkProblem[] {
   const problems: WorkProblem[] = [];
   const over = (path: PathKey[], what: string, n: number, limit = MAX_TUPLES) => {
-    if (n > limit) problems.push({ path, message: `${what} would make ${count(n)} values, over the limit of ${limit.toLocaleString('en')}` });
+    if (n > limit)
+      problems.push({
+        path,
+        message: `${what} would make ${count(n)} values, over the limit of ${limit.toLocaleString('en')}`,
+      });
   };
   const visit = (node: unknown, path: PathKey[]) => {
     if (Array.isArray(node)) return node.forEach((v, i) => visit(v, [...path, i]));
@@ -101,19 +108,28 @@ export function chartWorkProblems(spec: unknown): WorkProblem[] {
     const o = node as Record<string, unknown>;
     if ('keyvals' in o) over([...path, 'keyvals'], '"keyvals"', rangeSize(o.keyvals));
     if ('density' in o || o.type === 'kde') {
-      for (const key of ['steps', 'minsteps', 'maxsteps']) if (key in o) over([...path, key], `density "${key}"`, num(o[key]) ?? Infinity);
+      for (const key of ['steps', 'minsteps', 'maxsteps'])
+        if (key in o) over([...path, key], `density "${key}"`, num(o[key]) ?? Infinity);
     }
-    if ('sequence' in o && o.sequence && typeof o.sequence === 'object') over([...path, 'sequence'], 'a sequence', rangeSize(o.sequence));
+    if ('sequence' in o && o.sequence && typeof o.sequence === 'object')
+      over([...path, 'sequence'], 'a sequence', rangeSize(o.sequence));
     if (o.type === 'sequence') over(path, 'a sequence', rangeSize(o));
     if ('maxbins' in o) over([...path, 'maxbins'], '"maxbins"', num(o.maxbins) ?? Infinity);
     if (path.at(-1) === 'bin' || o.type === 'bin') {
       const [a, b] = Array.isArray(o.extent) ? o.extent.map(num) : [];
       const step = num(o.step);
-      if (a !== undefined && b !== undefined && step !== undefined) over([...path, 'step'], 'bins of this "step" over this "extent"', step > 0 ? Math.abs(b - a) / step : Infinity);
+      if (a !== undefined && b !== undefined && step !== undefined)
+        over([...path, 'step'], 'bins of this "step" over this "extent"', step > 0 ? Math.abs(b - a) / step : Infinity);
     }
-    if (Array.isArray(o.frame)) o.frame.forEach((f, i) => { if (num(f) !== undefined) over([...path, 'frame', i], 'a window "frame"', Math.abs(num(f)!)); });
-    if ('quantile' in o || o.type === 'quantile') if (num(o.step) !== undefined) over([...path, 'step'], 'quantiles of this "step"', num(o.step)! > 0 ? 1 / num(o.step)! : Infinity);
-    if ('tickCount' in o && num(o.tickCount) !== undefined) over([...path, 'tickCount'], '"tickCount"', num(o.tickCount)!, MAX_TICKS);
+    if (Array.isArray(o.frame))
+      o.frame.forEach((f, i) => {
+        if (num(f) !== undefined) over([...path, 'frame', i], 'a window "frame"', Math.abs(num(f)!));
+      });
+    if ('quantile' in o || o.type === 'quantile')
+      if (num(o.step) !== undefined)
+        over([...path, 'step'], 'quantiles of this "step"', num(o.step)! > 0 ? 1 / num(o.step)! : Infinity);
+    if ('tickCount' in o && num(o.tickCount) !== undefined)
+      over([...path, 'tickCount'], '"tickCount"', num(o.tickCount)!, MAX_TICKS);
     for (const [key, value] of Object.entries(o)) visit(value, [...path, key]);
   };
   visit(spec, []);

@@ -46,7 +46,11 @@ export class UsageError extends Error {
 /** Rendering or printing failed (no browser, a page asked for the network, …): exit 3. */
 export class RenderError extends Error {
   override name = 'RenderError';
-  constructor(message: string, readonly hint?: string, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -69,7 +73,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** Causes first: by stage (a file that does not parse before what names it), then file and line. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => stageOf(a.code) - stageOf(b.code) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) =>
+      stageOf(a.code) - stageOf(b.code) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
 }
 

@@ -30,8 +30,14 @@ export function edtfBounds(value: string): DateBounds | undefined {
 function parse(value: string): DateBounds | undefined {
   try {
     const d = edtf(value, { level: 1 }) as {
-      type: string; min: number; max: number | null; precision?: number; lower?: { precision: number }; upper?: { precision: number } | null;
-      uncertain?: unknown; approximate?: unknown;
+      type: string;
+      min: number;
+      max: number | null;
+      precision?: number;
+      lower?: { precision: number };
+      upper?: { precision: number } | null;
+      uncertain?: unknown;
+      approximate?: unknown;
     };
     const interval = d.type === 'Interval';
     if (interval && d.max !== null && d.min > d.max) return undefined;

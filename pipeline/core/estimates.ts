@@ -3,7 +3,15 @@
 // reports against them; render prints them in every document's sourcing note.
 
 /** Words of estimative probability, most to least likely. */
-export const Likelihood = ['almost-certain', 'very-likely', 'likely', 'roughly-even', 'unlikely', 'very-unlikely', 'almost-no-chance'] as const;
+export const Likelihood = [
+  'almost-certain',
+  'very-likely',
+  'likely',
+  'roughly-even',
+  'unlikely',
+  'very-unlikely',
+  'almost-no-chance',
+] as const;
 export type Likelihood = (typeof Likelihood)[number];
 
 /**
@@ -31,7 +39,12 @@ export const CONFIDENCE_MEANING: Readonly<Record<Confidence, string>> = {
 
 /** What a source grade means (the Admiralty scale of source reliability). */
 export const RELIABILITY_MEANING: Readonly<Record<string, string>> = {
-  A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged',
+  A: 'completely reliable',
+  B: 'usually reliable',
+  C: 'fairly reliable',
+  D: 'not usually reliable',
+  E: 'unreliable',
+  F: 'reliability cannot be judged',
 };
 
 /** What kind of disagreement divides the sources on a question. */
@@ -40,5 +53,9 @@ export type DisagreementKind = (typeof DisagreementKind)[number];
 
 /** How the sourcing note and a question's heading name each kind of disagreement. */
 export const DISAGREEMENT_LABEL: Readonly<Record<DisagreementKind, string>> = {
-  fact: 'fact (what happened)', interpretation: 'interpretation (what it means)', values: 'values (what matters)', forecast: 'forecast (what will happen)', policy: 'policy (what should be done)',
+  fact: 'fact (what happened)',
+  interpretation: 'interpretation (what it means)',
+  values: 'values (what matters)',
+  forecast: 'forecast (what will happen)',
+  policy: 'policy (what should be done)',
 };

@@ -61,7 +61,10 @@ export function formatDiagnostic(d: Diagnostic, readText: (file: string) => stri
 }
 
 /** Diagnostics as formatted text; a file one of them refuses for its place is shown in none of them. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], readText: (file: string) => string | undefined = readIfExists): string[] {
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  readText: (file: string) => string | undefined = readIfExists,
+): string[] {
   const refused = new Set(diagnostics.filter((d) => REFUSED_FOR_PLACE.has(d.code)).map((d) => d.file));
   return diagnostics.map((d) => formatDiagnostic(d, (file) => (refused.has(file) ? undefined : readText(file))));
 }
@@ -76,7 +79,11 @@ function readIfExists(file: string): string | undefined {
     const read = readInputSync(file, [path.dirname(path.resolve(file))], { max: FRAME_MAX_BYTES });
     if (!('bytes' in read)) return undefined;
     const bytes = read.bytes;
-    if (bytes.subarray(0, 1024).includes(0) || /^(?:%PDF-|PK\u0003\u0004)/.test(bytes.subarray(0, 5).toString('latin1'))) return undefined;
+    if (
+      bytes.subarray(0, 1024).includes(0) ||
+      /^(?:%PDF-|PK\u0003\u0004)/.test(bytes.subarray(0, 5).toString('latin1'))
+    )
+      return undefined;
     return bytes.toString('utf8');
   } catch {
     return undefined;

@@ -4,7 +4,17 @@
 // so a corpus from elsewhere can neither print nor archive this machine's files; a named pipe or a
 // device is refused without being waited on (files are opened with O_NONBLOCK, and what was opened
 // is checked again, so a pipe swapped in after the check is refused too).
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
@@ -26,7 +36,8 @@ export function inputRoots(dirs: readonly string[]): string[] {
   return [...new Set(roots)];
 }
 
-const within = (real: string, roots: readonly string[]) => roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : `${r}${path.sep}`));
+const within = (real: string, roots: readonly string[]) =>
+  roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : `${r}${path.sep}`));
 
 /** What a thing that is not a regular file is, in words. */
 export function kindOf(s: Stats): string {
@@ -39,24 +50,46 @@ export function kindOf(s: Stats): string {
 
 const at = (file: string) => ({ file: displayPath(file) || file, line: 1, column: 1 });
 
-export const notAFile = (file: string, kind: string, where = at(file)): Diagnostic => diagnostic(where, 'E_NOT_A_FILE', `${displayPath(file) || file} is ${kind}, not a file`,
-  kind === 'a folder' ? 'put the file back in place of the folder (or rename the folder), then run again' : 'brief reads only regular files: replace it with the file itself');
+export const notAFile = (file: string, kind: string, where = at(file)): Diagnostic =>
+  diagnostic(
+    where,
+    'E_NOT_A_FILE',
+    `${displayPath(file) || file} is ${kind}, not a file`,
+    kind === 'a folder'
+      ? 'put the file back in place of the folder (or rename the folder), then run again'
+      : 'brief reads only regular files: replace it with the file itself',
+  );
 
-export const linkOutside = (file: string, real: string, where = at(file)): Diagnostic => diagnostic(where, 'E_LINK_OUTSIDE',
-  `${displayPath(file) || file} is a link to ${real}, outside the data folder and every folder named for texts`,
-  'copy the file into the data folder; source texts kept elsewhere are found with --texts DIR (or BRIEF_TEXTS, or texts: in brief.config.yaml)');
+export const linkOutside = (file: string, real: string, where = at(file)): Diagnostic =>
+  diagnostic(
+    where,
+    'E_LINK_OUTSIDE',
+    `${displayPath(file) || file} is a link to ${real}, outside the data folder and every folder named for texts`,
+    'copy the file into the data folder; source texts kept elsewhere are found with --texts DIR (or BRIEF_TEXTS, or texts: in brief.config.yaml)',
+  );
 
-const tooLarge = (file: string, size: number, max: number, where = at(file)): Diagnostic => diagnostic(where, 'E_TOO_LARGE',
-  `${displayPath(file) || file} is ${(size / 1e6).toFixed(1)} MB; an input file may be at most ${max / 1e6} MB`, 'split it, or cut what the briefs do not need');
+const tooLarge = (file: string, size: number, max: number, where = at(file)): Diagnostic =>
+  diagnostic(
+    where,
+    'E_TOO_LARGE',
+    `${displayPath(file) || file} is ${(size / 1e6).toFixed(1)} MB; an input file may be at most ${max / 1e6} MB`,
+    'split it, or cut what the briefs do not need',
+  );
 
-export type InputCheck = { readonly real: string; readonly size: number; readonly problem?: undefined } | { readonly problem: Diagnostic; readonly missing?: boolean; readonly folder?: boolean };
+export type InputCheck =
+  | { readonly real: string; readonly size: number; readonly problem?: undefined }
+  | { readonly problem: Diagnostic; readonly missing?: boolean; readonly folder?: boolean };
 
 /**
  * Where `file` leads and what it is, before it is opened: a regular file inside `roots`, or the
  * problem (located at `where`, the file's first line unless given). A missing file (or a dangling
  * link) is `missing`: the caller says what a missing file means.
  */
-export function inspectInput(file: string, roots: readonly string[], { max = MAX_INPUT_BYTES, where }: { max?: number; where?: { file: string; line: number; column: number } } = {}): InputCheck {
+export function inspectInput(
+  file: string,
+  roots: readonly string[],
+  { max = MAX_INPUT_BYTES, where }: { max?: number; where?: { file: string; line: number; column: number } } = {},
+): InputCheck {
   let real: string;
   let s: Stats;
   const inside = inputRoots(roots);
@@ -64,7 +97,15 @@ export function inspectInput(file: string, roots: readonly string[], { max = MAX
     real = realpathSync(file);
     s = statSync(real);
   } catch {
-    return { problem: diagnostic(where ?? at(file), 'E_NOT_A_FILE', `${displayPath(file) || file} is missing, or a link to nothing`, 'put the file in place, or remove the link'), missing: true };
+    return {
+      problem: diagnostic(
+        where ?? at(file),
+        'E_NOT_A_FILE',
+        `${displayPath(file) || file} is missing, or a link to nothing`,
+        'put the file in place, or remove the link',
+      ),
+      missing: true,
+    };
   }
   if (!within(real, inside)) return { problem: linkOutside(file, real, where) };
   if (!s.isFile()) return { problem: notAFile(file, kindOf(s), where), folder: s.isDirectory() };
@@ -76,7 +117,11 @@ export function inspectInput(file: string, roots: readonly string[], { max = MAX
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** The file's bytes, or why it is not read (see inspectInput). */
-export async function readInput(file: string, roots: readonly string[], options: { max?: number; where?: { file: string; line: number; column: number } } = {}): Promise<{ bytes: Buffer } | { problem: Diagnostic; missing?: boolean; folder?: boolean }> {
+export async function readInput(
+  file: string,
+  roots: readonly string[],
+  options: { max?: number; where?: { file: string; line: number; column: number } } = {},
+): Promise<{ bytes: Buffer } | { problem: Diagnostic; missing?: boolean; folder?: boolean }> {
   const checked = inspectInput(file, roots, options);
   if (checked.problem) return checked;
   const handle = await open(checked.real, OPEN_FLAGS);
@@ -91,7 +136,11 @@ export async function readInput(file: string, roots: readonly string[], options:
 }
 
 /** As readInput, for the few callers that cannot wait (stamps of a build, the corpus fingerprint). */
-export function readInputSync(file: string, roots: readonly string[], options: { max?: number } = {}): { bytes: Buffer } | { problem: Diagnostic; missing?: boolean; folder?: boolean } {
+export function readInputSync(
+  file: string,
+  roots: readonly string[],
+  options: { max?: number } = {},
+): { bytes: Buffer } | { problem: Diagnostic; missing?: boolean; folder?: boolean } {
   const checked = inspectInput(file, roots, options);
   if (checked.problem) return checked;
   const fd = openSync(checked.real, OPEN_FLAGS);
@@ -113,7 +162,11 @@ export function readInputSync(file: string, roots: readonly string[], options: {
 }
 
 /** What was opened, checked again: the path may have been swapped for a pipe or a larger file since it was looked at. */
-function recheck(file: string, s: Stats, { max = MAX_INPUT_BYTES, where }: { max?: number; where?: { file: string; line: number; column: number } }): Diagnostic | undefined {
+function recheck(
+  file: string,
+  s: Stats,
+  { max = MAX_INPUT_BYTES, where }: { max?: number; where?: { file: string; line: number; column: number } },
+): Diagnostic | undefined {
   if (!s.isFile()) return notAFile(file, kindOf(s), where);
   if (s.size > max) return tooLarge(file, s.size, max, where);
   return undefined;
@@ -131,7 +184,11 @@ export interface InputListing {
  * not followed (as readdir does not); a link to nothing is left out (what names it reports it).
  * `skip` leaves out paths (relative, with /) such as dot-folders.
  */
-export function listInputs(dir: string, roots: readonly string[], skip: (rel: string) => boolean = () => false): InputListing {
+export function listInputs(
+  dir: string,
+  roots: readonly string[],
+  skip: (rel: string) => boolean = () => false,
+): InputListing {
   let entries;
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });

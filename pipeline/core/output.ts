@@ -19,7 +19,15 @@ export interface Io {
   progress(text: string): void;
 }
 
-export const diagnosticJson = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message, hint: d.hint });
+export const diagnosticJson = (d: Diagnostic) => ({
+  file: d.file,
+  line: d.line,
+  column: d.column,
+  severity: d.severity,
+  code: d.code,
+  message: d.message,
+  hint: d.hint,
+});
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const text of formatDiagnostics(diagnostics)) io.err(`${text}\n`);
@@ -42,8 +50,12 @@ export function processIo(json: boolean, verbosity: Verbosity = 'normal'): Io {
     verbose: talk && verbosity === 'verbose',
     out: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     err: line,
-    info: (text) => { if (talk) line(text); },
-    detail: (text) => { if (talk && verbosity === 'verbose') line(text); },
+    info: (text) => {
+      if (talk) line(text);
+    },
+    detail: (text) => {
+      if (talk && verbosity === 'verbose') line(text);
+    },
     progress: (text) => {
       if (!talk) return;
       // --verbose keeps a line for the start of each stage, so the times show what each one took.
@@ -57,6 +69,13 @@ export function processIo(json: boolean, verbosity: Verbosity = 'normal'): Io {
 
 /** File-system refusals in plain words. */
 export const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOTDIR: 'part of that path is a file, not a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EISDIR: 'that is a folder, not a file', EBUSY: 'another program holds it', EMFILE: 'too many files are open',
+  ENOTDIR: 'part of that path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'that is a folder, not a file',
+  EBUSY: 'another program holds it',
+  EMFILE: 'too many files are open',
 };

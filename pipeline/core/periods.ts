@@ -2,7 +2,10 @@
 // Shared by model (an event in no period is an error) and select (the groups are printed).
 import { edtfBounds, type DateBounds } from './edtf.ts';
 
-interface Dated { readonly id: string; readonly bounds: DateBounds }
+interface Dated {
+  readonly id: string;
+  readonly bounds: DateBounds;
+}
 
 const width = (b: DateBounds) => (Number.isFinite(b.max) ? b.max : Number.MAX_SAFE_INTEGER) - b.min;
 
@@ -10,21 +13,35 @@ const width = (b: DateBounds) => (Number.isFinite(b.max) ? b.max : Number.MAX_SA
  * Earliest start first; where two start together the coarser date comes first ("2022" before
  * "2022-01-15"), so no entry seems more precise than its source made it; then by id.
  */
-export const byStart = (a: Dated, b: Dated): number => a.bounds.min - b.bounds.min || width(b.bounds) - width(a.bounds) || a.id.localeCompare(b.id);
+export const byStart = (a: Dated, b: Dated): number =>
+  a.bounds.min - b.bounds.min || width(b.bounds) - width(a.bounds) || a.id.localeCompare(b.id);
 
 /** The events a chronology covers: those it names, or every event that overlaps its period. */
-export function chronologyEvents<E extends Dated>(events: readonly E[], chosen: 'all' | readonly string[], period: string | undefined): E[] {
+export function chronologyEvents<E extends Dated>(
+  events: readonly E[],
+  chosen: 'all' | readonly string[],
+  period: string | undefined,
+): E[] {
   const bounds = period ? edtfBounds(period) : undefined;
-  return events.filter((e) => (chosen === 'all' ? !bounds || (e.bounds.max >= bounds.min && e.bounds.min <= bounds.max) : chosen.includes(e.id)));
+  return events.filter((e) =>
+    chosen === 'all' ? !bounds || (e.bounds.max >= bounds.min && e.bounds.min <= bounds.max) : chosen.includes(e.id),
+  );
 }
 
-export interface PeriodGroup<E> { readonly label: string; readonly dates: string; readonly events: readonly E[] }
+export interface PeriodGroup<E> {
+  readonly label: string;
+  readonly dates: string;
+  readonly events: readonly E[];
+}
 
 /**
  * Events under periods, each in the first period its start falls in, in `byStart` order.
  * `stray` are the events no period holds.
  */
-export function groupByPeriod<E extends Dated>(events: readonly E[], periods: readonly { label: string; dates: string }[]): { groups: PeriodGroup<E>[]; stray: E[] } {
+export function groupByPeriod<E extends Dated>(
+  events: readonly E[],
+  periods: readonly { label: string; dates: string }[],
+): { groups: PeriodGroup<E>[]; stray: E[] } {
   const spans = periods.map((p) => edtfBounds(p.dates));
   const groups = periods.map((p) => ({ label: p.label, dates: p.dates, events: [] as E[] }));
   const stray: E[] = [];

@@ -14,14 +14,23 @@ import { displayPath, lineColumnAt } from './paths.ts';
  * the evidence lock stay what they were). `roots` are the folders it may lead into (by default its
  * own); a refusal is located at `where` (by default the file's first line).
  */
-export async function readUtf8(file: string, keepBom = false, roots: readonly string[] = [path.dirname(path.resolve(file))], options: { max?: number; where?: SourcePos } = {}): Promise<{ text: string } | { problem: Diagnostic; missing?: boolean }> {
+export async function readUtf8(
+  file: string,
+  keepBom = false,
+  roots: readonly string[] = [path.dirname(path.resolve(file))],
+  options: { max?: number; where?: SourcePos } = {},
+): Promise<{ text: string } | { problem: Diagnostic; missing?: boolean }> {
   const read = await readInput(file, roots, options);
   if ('problem' in read) return read;
   return decodeUtf8(read.bytes, file, keepBom);
 }
 
 /** Bytes as UTF-8 text, or E_NOT_UTF8 at the first bad byte. */
-export function decodeUtf8(bytes: Uint8Array, file: string, keepBom = false): { text: string } | { problem: Diagnostic } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+  file: string,
+  keepBom = false,
+): { text: string } | { problem: Diagnostic } {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom });
   try {
     return { text: strict.decode(bytes) };
@@ -31,7 +40,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string, keepBom = false): { 
     const at = Math.max(0, lenient.indexOf('\uFFFD'));
     const bad = Buffer.byteLength(lenient.slice(0, at));
     const { line, column } = lineColumnAt(lenient, at);
-    return { problem: diagnostic({ file: displayPath(file), line, column }, 'E_NOT_UTF8', `the file is not UTF-8: byte 0x${bytes[bad]?.toString(16).toUpperCase().padStart(2, '0')} here is not valid in it (was it saved as Latin-1 or Windows-1252?)`,
-      'save the file as UTF-8 (in most editors: Save with encoding, UTF-8); brief reads every corpus file as UTF-8') };
+    return {
+      problem: diagnostic(
+        { file: displayPath(file), line, column },
+        'E_NOT_UTF8',
+        `the file is not UTF-8: byte 0x${bytes[bad]?.toString(16).toUpperCase().padStart(2, '0')} here is not valid in it (was it saved as Latin-1 or Windows-1252?)`,
+        'save the file as UTF-8 (in most editors: Save with encoding, UTF-8); brief reads every corpus file as UTF-8',
+      ),
+    };
   }
 }

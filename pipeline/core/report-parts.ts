@@ -36,18 +36,35 @@ export interface ProsePart {
  * omit besides the body's `## ` sections. (The body sections each kind requires are in model/outline.ts.)
  */
 export const PART_SLUGS = [
-  'bluf', 'key-judgments', 'why-now', 'alternative-view', 'assumptions', 'indicators', 'options', 'outlook', 'sourcing-note',
-  'summary', 'voices', 'common-ground', 'blind-spots', 'claim-table', 'coverage', 'turning-points', 'figures',
+  'bluf',
+  'key-judgments',
+  'why-now',
+  'alternative-view',
+  'assumptions',
+  'indicators',
+  'options',
+  'outlook',
+  'sourcing-note',
+  'summary',
+  'voices',
+  'common-ground',
+  'blind-spots',
+  'claim-table',
+  'coverage',
+  'turning-points',
+  'figures',
 ] as const;
 
 /** Every prose part of the front matter, in the order the templates print them. */
 export function reportProse(r: ReportProseFields): ProsePart[] {
   const parts: ProsePart[] = [{ slug: 'bluf', path: ['bluf'], markdown: r.bluf, evidential: true }];
   if (r.summary) {
-    for (const key of ['agree', 'differ', 'unresolved'] as const) parts.push({ slug: 'summary', path: ['summary', key], markdown: r.summary[key], evidential: true });
+    for (const key of ['agree', 'differ', 'unresolved'] as const)
+      parts.push({ slug: 'summary', path: ['summary', key], markdown: r.summary[key], evidential: true });
   }
   if (r.why_now) parts.push({ slug: 'why-now', path: ['why_now'], markdown: r.why_now, evidential: true });
-  if (r.alternative) parts.push({ slug: 'alternative-view', path: ['alternative'], markdown: r.alternative, evidential: true });
+  if (r.alternative)
+    parts.push({ slug: 'alternative-view', path: ['alternative'], markdown: r.alternative, evidential: true });
   r.assumptions.forEach((a, i) => {
     parts.push({ slug: 'assumptions', path: ['assumptions', i, 'text'], markdown: a.text, evidential: false });
     parts.push({ slug: 'assumptions', path: ['assumptions', i, 'wrong_if'], markdown: a.wrong_if, evidential: false });
@@ -56,13 +73,27 @@ export function reportProse(r: ReportProseFields): ProsePart[] {
     parts.push({ slug: 'indicators', path: ['indicators', i, 'text'], markdown: x.text, evidential: false });
     parts.push({ slug: 'indicators', path: ['indicators', i, 'signals'], markdown: x.signals, evidential: false });
   });
-  r.options.forEach((o, i) => parts.push({ slug: 'options', path: ['options', i, 'text'], markdown: o.text, evidential: false }));
-  if (r.outlook) parts.push({ slug: 'outlook', path: ['outlook', 'text'], markdown: r.outlook.text, evidential: false });
+  r.options.forEach((o, i) =>
+    parts.push({ slug: 'options', path: ['options', i, 'text'], markdown: o.text, evidential: false }),
+  );
+  if (r.outlook)
+    parts.push({ slug: 'outlook', path: ['outlook', 'text'], markdown: r.outlook.text, evidential: false });
   r.questions.forEach((q, i) => {
-    if (typeof q !== 'string') parts.push({ slug: 'common-ground', path: ['questions', i, 'common_ground'], markdown: q.common_ground, evidential: true, question: q.id });
+    if (typeof q !== 'string')
+      parts.push({
+        slug: 'common-ground',
+        path: ['questions', i, 'common_ground'],
+        markdown: q.common_ground,
+        evidential: true,
+        question: q.id,
+      });
   });
-  r.turning_points.forEach((t, i) => parts.push({ slug: 'turning-points', path: ['turning_points', i, 'why'], markdown: t.why, evidential: true }));
-  r.blind_spots.forEach((b, i) => parts.push({ slug: 'blind-spots', path: ['blind_spots', i], markdown: b, evidential: false }));
+  r.turning_points.forEach((t, i) =>
+    parts.push({ slug: 'turning-points', path: ['turning_points', i, 'why'], markdown: t.why, evidential: true }),
+  );
+  r.blind_spots.forEach((b, i) =>
+    parts.push({ slug: 'blind-spots', path: ['blind_spots', i], markdown: b, evidential: false }),
+  );
   return parts;
 }
 

@@ -38,18 +38,36 @@ export function splitSections(body: string): Section[] {
   for (const [i, line] of body.split('\n').entries()) {
     const heading = atxHeading(line);
     if (heading !== undefined) {
-      sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n'), line: current.line });
+      sections.push({
+        heading: current.heading,
+        slug: current.slug,
+        markdown: current.lines.join('\n'),
+        line: current.line,
+      });
       current = { heading, slug: slugify(heading), lines: [line], line: i };
     } else current.lines.push(line);
   }
-  sections.push({ heading: current.heading, slug: current.slug, markdown: current.lines.join('\n'), line: current.line });
+  sections.push({
+    heading: current.heading,
+    slug: current.slug,
+    markdown: current.lines.join('\n'),
+    line: current.line,
+  });
   return sections.filter((s) => s.markdown.trim() !== '');
 }
 
-
-const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The question a section discusses: its heading is the question's text, or its slug the question's id. */
-export function questionOfSection<Q extends { readonly id: string; readonly question: string }>(section: Section, questions: readonly Q[]): Q | undefined {
-  return section.heading ? questions.find((q) => plain(q.question) === plain(section.heading) || q.id === section.slug) : undefined;
+export function questionOfSection<Q extends { readonly id: string; readonly question: string }>(
+  section: Section,
+  questions: readonly Q[],
+): Q | undefined {
+  return section.heading
+    ? questions.find((q) => plain(q.question) === plain(section.heading) || q.id === section.slug)
+    : undefined;
 }

@@ -1,6 +1,18 @@
 // core: converts positions from the `yaml` parser (0-based offsets, LineCounter)
 // into our 1-based SourcePos. The one adapter every stage uses for YAML and JSON files.
-import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePos } from './diagnostics.ts';
 
 /** A parsed YAML (or JSON) document that remembers where it came from. */
@@ -82,14 +94,33 @@ export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<Ya
   const deep = tokens.map(nestedTooDeep).find((offset) => offset !== undefined);
   if (deep !== undefined) {
     const { line, col } = lineCounter.linePos(deep);
-    return { value: undefined, diagnostics: [diagnostic({ file, line: line + lineOffset, column: col }, 'E_YAML_SYNTAX', `YAML syntax error: lists and mappings nested more than ${MAX_DEPTH} deep`,
-      'a corpus file needs a few levels: look for a "[" or "{" that is never closed, or indentation that runs away')] };
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic(
+          { file, line: line + lineOffset, column: col },
+          'E_YAML_SYNTAX',
+          `YAML syntax error: lists and mappings nested more than ${MAX_DEPTH} deep`,
+          'a corpus file needs a few levels: look for a "[" or "{" that is never closed, or indentation that runs away',
+        ),
+      ],
+    };
   }
   let doc: Document.Parsed | undefined;
-  for (const next of new Composer({ schema: 'core', prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length)) {
+  for (const next of new Composer({ schema: 'core', prettyErrors: false, uniqueKeys: true }).compose(
+    tokens,
+    true,
+    text.length,
+  )) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }
@@ -97,7 +128,12 @@ export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<Ya
   const diagnostics = src.doc.errors.map((err) => {
     const at = posAtOffset(src, err.pos[0]);
     const firstLine = err.message.split('\n')[0] ?? err.message;
-    return diagnostic(at, 'E_YAML_SYNTAX', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, yamlHint(err.code));
+    return diagnostic(
+      at,
+      'E_YAML_SYNTAX',
+      `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`,
+      yamlHint(err.code),
+    );
   });
   return { value: diagnostics.length ? undefined : src, diagnostics };
 }
@@ -139,9 +175,12 @@ function yamlHint(code: string): string {
   }
 }
 
-
 /** The yaml library refuses to expand aliases past a limit (a "billion laughs" file): a located error, not a crash. */
 export const isAliasBomb = (err: unknown) => err instanceof ReferenceError && /alias/i.test(err.message);
-export const aliasBomb = (at: SourcePos) => diagnostic(at, 'E_YAML_ALIASES', 'this entry uses YAML aliases (*name) that would expand into far too much data',
-  'write the values out, or use fewer aliases: at most 100 alias expansions are read per entry');
-
+export const aliasBomb = (at: SourcePos) =>
+  diagnostic(
+    at,
+    'E_YAML_ALIASES',
+    'this entry uses YAML aliases (*name) that would expand into far too much data',
+    'write the values out, or use fewer aliases: at most 100 alias expansions are read per entry',
+  );

@@ -19,8 +19,7 @@ import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { InputError, UsageError } from '../core/diagnostics.ts';
 import { listInputs, readInput } from '../core/inputs-fs.ts';
-import { displayPath } from '../core/paths.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import type { BrowserSession } from '../run/browser-session.ts';
 import { buildDocuments } from '../run/build.ts';
 import { runRoots } from '../run/inputs.ts';
 import { undoOnInterrupt } from '../run/interrupt.ts';
@@ -34,7 +33,10 @@ export { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 /**
@@ -57,7 +59,8 @@ async function entry(file: string, as: string): Promise<FileEntry> {
 function inputFiles(options: RunOptions, texts: readonly string[]): { file: string; as: string }[] {
   const files: { file: string; as: string }[] = [];
   const data = path.resolve(options.dataDir);
-  for (const file of listInputs(data, runRoots(options)).files) files.push({ file, as: `data/${path.relative(data, file).split(path.sep).join('/')}` });
+  for (const file of listInputs(data, runRoots(options)).files)
+    files.push({ file, as: `data/${path.relative(data, file).split(path.sep).join('/')}` });
   // Each layer as the run saw it: the built-ins under templates/ and styles/, the corpus's own under
   // corpus-templates/ and corpus-styles/ (rebuild.ts lays them out again). A layer whose audiences/
   // folder does not count leaves it out: those files were no input.
@@ -65,15 +68,21 @@ function inputFiles(options: RunOptions, texts: readonly string[]): { file: stri
   const labels = layerDirs(p);
   for (const layer of [...p.templates, ...p.styles]) {
     const label = labels.find((l) => l.dir === layer.dir)!.label;
-    for (const rel of allFiles(layer).filter((r) => layer.audiences || !r.startsWith('audiences/'))) files.push({ file: path.join(layer.dir, ...rel.split('/')), as: `${label}/${rel}` });
+    for (const rel of allFiles(layer).filter((r) => layer.audiences || !r.startsWith('audiences/')))
+      files.push({ file: path.join(layer.dir, ...rel.split('/')), as: `${label}/${rel}` });
   }
   // Texts found outside the data folder (--texts) are kept too, so the edition can be rebuilt as it was verified.
-  for (const file of texts.filter((t) => !path.resolve(t).startsWith(data + path.sep))) files.push({ file, as: `texts/${path.basename(file)}` });
+  for (const file of texts.filter((t) => !path.resolve(t).startsWith(data + path.sep)))
+    files.push({ file, as: `texts/${path.basename(file)}` });
   return files;
 }
 
 /** Stores every input in the archive's store; returns them as the manifest lists them. */
-async function snapshot(archive: string, files: readonly { file: string; as: string }[], roots: readonly string[]): Promise<FileEntry[]> {
+async function snapshot(
+  archive: string,
+  files: readonly { file: string; as: string }[],
+  roots: readonly string[],
+): Promise<FileEntry[]> {
   const inputs: FileEntry[] = [];
   for (const { file, as } of files) {
     const bytes = await inputBytes(file, roots);
@@ -84,7 +93,9 @@ async function snapshot(archive: string, files: readonly { file: string; as: str
 
 /** The inputs' hashes, without storing them: what "nothing changed since the last edition" is judged by. */
 async function inputHashes(files: readonly { file: string; as: string }[], roots: readonly string[]): Promise<string> {
-  const entries = await Promise.all(files.map(async ({ file, as }) => `${as} ${sha256(await inputBytes(file, roots))}`));
+  const entries = await Promise.all(
+    files.map(async ({ file, as }) => `${as} ${sha256(await inputBytes(file, roots))}`),
+  );
   return entries.sort().join('\n');
 }
 
@@ -99,117 +110,220 @@ async function writeHead(archive: string, head: Head): Promise<void> {
 async function sweepWork(archive: string): Promise<void> {
   const dir = stateDir(archive);
   const entries = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => e.startsWith('edition-') || e === `${HEAD}.tmp`).map((e) => rm(path.join(dir, e), { recursive: true, force: true })));
+  await Promise.all(
+    entries
+      .filter((e) => e.startsWith('edition-') || e === `${HEAD}.tmp`)
+      .map((e) => rm(path.join(dir, e), { recursive: true, force: true })),
+  );
 }
 
 export type EditionResult =
-  | { readonly made: true; readonly id: string; readonly dir: string; readonly manifest: Manifest; readonly changes: number }
+  | {
+      readonly made: true;
+      readonly id: string;
+      readonly dir: string;
+      readonly manifest: Manifest;
+      readonly changes: number;
+    }
   /** Nothing changed since `previous` (its inputs and brief are as they were), and --force was not given. */
   | { readonly made: false; readonly previous: string };
 
 const toolOf = async () => {
   const lock = path.join(PROJECT_ROOT, 'package-lock.json');
   return {
-    version: (JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    version: (JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version,
     lockfileSha256: existsSync(lock) ? sha256(await readFile(lock)) : '',
   };
 };
 
-export async function makeEdition(options: RunOptions, session: BrowserSession, notify: (m: string) => void, progress: (m: string) => void): Promise<EditionResult> {
+export async function makeEdition(
+  options: RunOptions,
+  session: BrowserSession,
+  notify: (m: string) => void,
+  progress: (m: string) => void,
+): Promise<EditionResult> {
   const archive = archiveDir(options);
   await makeDirs(archive);
   const release = await lockOut(archive, notify);
   // An edition killed outright (SIGKILL cannot be caught) left its work folder: under the lock, none is in use.
-  await sweepWork(archive).catch(async (err: unknown) => { await release(); throw err; });
+  await sweepWork(archive).catch(async (err: unknown) => {
+    await release();
+    throw err;
+  });
   const work = await mkdtemp(path.join(stateDir(archive), 'edition-'));
-  return undoOnInterrupt(async () => { await session.close(); await rm(work, { recursive: true, force: true }); await release(); }, async () => {
-    try {
-      // 1. the id; an edition dated before the latest, or with nothing new, only when asked for
-      const existing = await listEditions(archive, sha256);
-      const id = nextEditionId(options.editionDate, existing.map((e) => e.id));
-      const previous = existing.filter((e) => e.manifest).at(-1);
-      const latest = existing.map((e) => e.manifest?.date ?? '').sort().at(-1);
-      if (latest && options.editionDate < latest && !options.backdate) {
-        throw new UsageError(`an edition dated ${options.editionDate} would come after one dated ${latest}: editions are archived in date order, so a back-dated one is made only when asked for (--backdate; it is chained after the latest all the same)`);
-      }
-      const tool = await toolOf();
-      if (previous?.manifest && !options.force) {
-        const { checkCorpus } = await import('../run/check.ts');
-        const checked = await checkCorpus(options, undefined, { templates: false });
-        const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
-        const was = previous.manifest.inputs.map((i) => `${i.path} ${i.sha256}`).sort().join('\n');
-        const sameTool = previous.manifest.tool.version === tool.version && previous.manifest.tool.lockfileSha256 === tool.lockfileSha256;
-        if (checked.ok && sameTool && was === await inputHashes(inputFiles(options, texts), runRoots(options))) return { made: false, previous: previous.id } as const;
-      }
-
-      // 2. documents and packs, built afresh for this edition
-      const out = path.join(work, 'build');
-      const dir = path.join(work, 'edition');
-      const ed: RunOptions = { ...options, outDir: out, editionDateGiven: true, editionId: id, reports: [], htmlOnly: false, force: false };
-      const built = await buildDocuments(ed, { session, progress, notify });
-      const model = built.model!;
-      const audiences = [...new Set(built.documents.map((d) => d.audience))];
-      // A pack per audience, and every pack the corpus defines (data/packs/) for each of its audiences.
-      const requests = [
-        ...audiences.map((audience) => ({ audience, pack: undefined, reports: [] })),
-        ...[...model.packs.values()].flatMap((p) => p.audiences.filter((a) => audiences.includes(a)).map((audience) => ({ audience, pack: p.id, reports: [] }))),
-      ];
-      const packs = [];
-      for (const request of requests) packs.push({ ...await makePack({ ...ed, audiences: [request.audience] }, request, session, progress, notify), request });
-      await makeDirs(path.join(dir, 'pdf'));
-      await makeDirs(path.join(dir, 'packs'));
-      for (const d of built.documents) await copyFile(d.pdf!, path.join(dir, 'pdf', path.basename(d.pdf!)));
-      for (const p of packs) await copyFile(p.pdf, path.join(dir, 'packs', path.basename(p.pdf)));
-
-      // 3. snapshot, summary, changelog
-      const inputs = await snapshot(archive, inputFiles(options, [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file)), runRoots(options));
-      const summary = summarizeCorpus(model);
-      await writeFile(path.join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-      const before = previous ? JSON.parse(await readFile(path.join(previous.dir, 'summary.json'), 'utf8')) as CorpusSummary : undefined;
-      // A first edition's changelog says what it holds: everything in it, as added to an empty archive.
-      const held = before ? undefined : diffSummaries(emptySummary(), summary);
-      const fingerprints = Object.fromEntries([...built.documents.map((d) => [`${d.report}.${d.audience}`, d.fingerprint]), ...packs.map((p) => [`packs/${p.name}`, p.documents.map((d) => d.fingerprint).join('+')])]);
-      const changes = before ? diffSummaries(before, summary) : [];
-      const content = Object.fromEntries(built.documents.map((d) => [`${d.report}.${d.audience}`, d.content]));
-      const redone = previous?.manifest ? Object.keys(content).filter((k) => previous.manifest!.content?.[k] !== content[k]) : [];
-      // CHANGELOG.md counts but never quotes internal material; CHANGELOG.internal.md has it all (R16).
-      const open = (name: string) => model.audiences.get(name.slice(name.lastIndexOf('.') + 1))?.distribution.includes('internal') === false;
-      const changelogs = editionChangelogs(held ?? changes, before ?? emptySummary(), summary, previous?.manifest ? { id: previous.id, date: previous.manifest.date } : null, { id, date: options.editionDate }, { documents: built.documents.length, audiences: audiences.length, packs: packs.length },
-        previous ? { open: redone.filter(open), all: redone } : undefined);
-      await writeFile(path.join(dir, 'CHANGELOG.md'), changelogs.open);
-      if (changelogs.internal) await writeFile(path.join(dir, INTERNAL_CHANGELOG), changelogs.internal);
-
-      // 4. the manifest, then one rename
-      const state = JSON.parse(await readFile(path.join(stateDir(out), 'state.json'), 'utf8')) as { browser?: { version: string } };
-      const anchoring: Record<string, number> = {};
-      for (const a of built.anchoring?.anchors.values() ?? []) {
-        anchoring[a.status] = (anchoring[a.status] ?? 0) + 1;
-        if (a.via) anchoring[`via-${a.via}`] = (anchoring[`via-${a.via}`] ?? 0) + 1;
-      }
-      const manifest: Manifest = {
-        format: 1, edition: id, date: options.editionDate, sequence: (previous?.manifest?.sequence ?? 0) + 1,
-        previous: previous ? { edition: previous.id, manifestSha256: previous.manifestSha256! } : null,
-        tool: { name: 'brief', ...tool, chromium: state.browser?.version ?? 'unknown' },
-        audiences, anchoring, fingerprints, content, changes: changes.length,
-        documents: built.documents.map((d) => ({ name: `${d.report}.${d.audience}`, report: d.report, audience: d.audience, pages: d.pages ?? 0, pdf: `pdf/${path.basename(d.pdf!)}` })),
-        packs: packs.map((p) => ({ name: p.name, audience: p.request.audience, ...(p.request.pack ? { pack: p.request.pack } : {}), pages: p.pages, pdf: `packs/${path.basename(p.pdf)}` })),
-        inputs,
-        outputs: await Promise.all((await filesUnder(dir)).map((f) => entry(f, path.relative(dir, f).split(path.sep).join('/')))),
-      };
-      const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-      await writeFile(path.join(dir, MANIFEST), manifestText);
-      const target = path.join(archive, id);
-      if (existsSync(target)) throw new UsageError(`edition ${id} appeared while this one was being made; run brief edition again`);
-      // HEAD first as pending (naming the head before), then the rename, then HEAD confirmed: a
-      // kill between any two steps leaves an archive verify reads as before or after, not as tampered.
-      const link = { edition: id, manifestSha256: sha256(manifestText) };
-      await writeHead(archive, { ...link, pending: { was: previous ? { edition: previous.id, manifestSha256: previous.manifestSha256! } : null } });
-      await rename(dir, target);
-      await writeHead(archive, link);
-      return { made: true, id, dir: target, manifest, changes: changes.length };
-    } finally {
+  return undoOnInterrupt(
+    async () => {
+      await session.close();
       await rm(work, { recursive: true, force: true });
       await release();
-    }
-  });
+    },
+    async () => {
+      try {
+        // 1. the id; an edition dated before the latest, or with nothing new, only when asked for
+        const existing = await listEditions(archive, sha256);
+        const id = nextEditionId(
+          options.editionDate,
+          existing.map((e) => e.id),
+        );
+        const previous = existing.filter((e) => e.manifest).at(-1);
+        const latest = existing
+          .map((e) => e.manifest?.date ?? '')
+          .sort()
+          .at(-1);
+        if (latest && options.editionDate < latest && !options.backdate) {
+          throw new UsageError(
+            `an edition dated ${options.editionDate} would come after one dated ${latest}: editions are archived in date order, so a back-dated one is made only when asked for (--backdate; it is chained after the latest all the same)`,
+          );
+        }
+        const tool = await toolOf();
+        if (previous?.manifest && !options.force) {
+          const { checkCorpus } = await import('../run/check.ts');
+          const checked = await checkCorpus(options, undefined, { templates: false });
+          const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
+          const was = previous.manifest.inputs
+            .map((i) => `${i.path} ${i.sha256}`)
+            .sort()
+            .join('\n');
+          const sameTool =
+            previous.manifest.tool.version === tool.version &&
+            previous.manifest.tool.lockfileSha256 === tool.lockfileSha256;
+          if (checked.ok && sameTool && was === (await inputHashes(inputFiles(options, texts), runRoots(options))))
+            return { made: false, previous: previous.id } as const;
+        }
+
+        // 2. documents and packs, built afresh for this edition
+        const out = path.join(work, 'build');
+        const dir = path.join(work, 'edition');
+        const ed: RunOptions = {
+          ...options,
+          outDir: out,
+          editionDateGiven: true,
+          editionId: id,
+          reports: [],
+          htmlOnly: false,
+          force: false,
+        };
+        const built = await buildDocuments(ed, { session, progress, notify });
+        const model = built.model!;
+        const audiences = [...new Set(built.documents.map((d) => d.audience))];
+        // A pack per audience, and every pack the corpus defines (data/packs/) for each of its audiences.
+        const requests = [
+          ...audiences.map((audience) => ({ audience, pack: undefined, reports: [] })),
+          ...[...model.packs.values()].flatMap((p) =>
+            p.audiences.filter((a) => audiences.includes(a)).map((audience) => ({ audience, pack: p.id, reports: [] })),
+          ),
+        ];
+        const packs = [];
+        for (const request of requests)
+          packs.push({
+            ...(await makePack({ ...ed, audiences: [request.audience] }, request, session, progress, notify)),
+            request,
+          });
+        await makeDirs(path.join(dir, 'pdf'));
+        await makeDirs(path.join(dir, 'packs'));
+        for (const d of built.documents) await copyFile(d.pdf!, path.join(dir, 'pdf', path.basename(d.pdf!)));
+        for (const p of packs) await copyFile(p.pdf, path.join(dir, 'packs', path.basename(p.pdf)));
+
+        // 3. snapshot, summary, changelog
+        const inputs = await snapshot(
+          archive,
+          inputFiles(
+            options,
+            [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file),
+          ),
+          runRoots(options),
+        );
+        const summary = summarizeCorpus(model);
+        await writeFile(path.join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+        const before = previous
+          ? (JSON.parse(await readFile(path.join(previous.dir, 'summary.json'), 'utf8')) as CorpusSummary)
+          : undefined;
+        // A first edition's changelog says what it holds: everything in it, as added to an empty archive.
+        const held = before ? undefined : diffSummaries(emptySummary(), summary);
+        const fingerprints = Object.fromEntries([
+          ...built.documents.map((d) => [`${d.report}.${d.audience}`, d.fingerprint]),
+          ...packs.map((p) => [`packs/${p.name}`, p.documents.map((d) => d.fingerprint).join('+')]),
+        ]);
+        const changes = before ? diffSummaries(before, summary) : [];
+        const content = Object.fromEntries(built.documents.map((d) => [`${d.report}.${d.audience}`, d.content]));
+        const redone = previous?.manifest
+          ? Object.keys(content).filter((k) => previous.manifest!.content?.[k] !== content[k])
+          : [];
+        // CHANGELOG.md counts but never quotes internal material; CHANGELOG.internal.md has it all (R16).
+        const open = (name: string) =>
+          model.audiences.get(name.slice(name.lastIndexOf('.') + 1))?.distribution.includes('internal') === false;
+        const changelogs = editionChangelogs(
+          held ?? changes,
+          before ?? emptySummary(),
+          summary,
+          previous?.manifest ? { id: previous.id, date: previous.manifest.date } : null,
+          { id, date: options.editionDate },
+          { documents: built.documents.length, audiences: audiences.length, packs: packs.length },
+          previous ? { open: redone.filter(open), all: redone } : undefined,
+        );
+        await writeFile(path.join(dir, 'CHANGELOG.md'), changelogs.open);
+        if (changelogs.internal) await writeFile(path.join(dir, INTERNAL_CHANGELOG), changelogs.internal);
+
+        // 4. the manifest, then one rename
+        const state = JSON.parse(await readFile(path.join(stateDir(out), 'state.json'), 'utf8')) as {
+          browser?: { version: string };
+        };
+        const anchoring: Record<string, number> = {};
+        for (const a of built.anchoring?.anchors.values() ?? []) {
+          anchoring[a.status] = (anchoring[a.status] ?? 0) + 1;
+          if (a.via) anchoring[`via-${a.via}`] = (anchoring[`via-${a.via}`] ?? 0) + 1;
+        }
+        const manifest: Manifest = {
+          format: 1,
+          edition: id,
+          date: options.editionDate,
+          sequence: (previous?.manifest?.sequence ?? 0) + 1,
+          previous: previous ? { edition: previous.id, manifestSha256: previous.manifestSha256! } : null,
+          tool: { name: 'brief', ...tool, chromium: state.browser?.version ?? 'unknown' },
+          audiences,
+          anchoring,
+          fingerprints,
+          content,
+          changes: changes.length,
+          documents: built.documents.map((d) => ({
+            name: `${d.report}.${d.audience}`,
+            report: d.report,
+            audience: d.audience,
+            pages: d.pages ?? 0,
+            pdf: `pdf/${path.basename(d.pdf!)}`,
+          })),
+          packs: packs.map((p) => ({
+            name: p.name,
+            audience: p.request.audience,
+            ...(p.request.pack ? { pack: p.request.pack } : {}),
+            pages: p.pages,
+            pdf: `packs/${path.basename(p.pdf)}`,
+          })),
+          inputs,
+          outputs: await Promise.all(
+            (await filesUnder(dir)).map((f) => entry(f, path.relative(dir, f).split(path.sep).join('/'))),
+          ),
+        };
+        const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+        await writeFile(path.join(dir, MANIFEST), manifestText);
+        const target = path.join(archive, id);
+        if (existsSync(target))
+          throw new UsageError(`edition ${id} appeared while this one was being made; run brief edition again`);
+        // HEAD first as pending (naming the head before), then the rename, then HEAD confirmed: a
+        // kill between any two steps leaves an archive verify reads as before or after, not as tampered.
+        const link = { edition: id, manifestSha256: sha256(manifestText) };
+        await writeHead(archive, {
+          ...link,
+          pending: { was: previous ? { edition: previous.id, manifestSha256: previous.manifestSha256! } : null },
+        });
+        await rename(dir, target);
+        await writeHead(archive, link);
+        return { made: true, id, dir: target, manifest, changes: changes.length };
+      } finally {
+        await rm(work, { recursive: true, force: true });
+        await release();
+      }
+    },
+  );
 }

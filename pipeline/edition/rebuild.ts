@@ -11,7 +11,12 @@ import { buildDocuments } from '../run/build.ts';
 import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';
 
-export async function rebuildEdition(options: RunOptions, archive: string, id: string, progress: (m: string) => void): Promise<{ same: boolean; differing: string[] }> {
+export async function rebuildEdition(
+  options: RunOptions,
+  archive: string,
+  id: string,
+  progress: (m: string) => void,
+): Promise<{ same: boolean; differing: string[] }> {
   const edition = (await listEditions(archive, sha256)).find((e) => e.id === id);
   if (!edition?.manifest) throw new Error(`edition ${id} has no readable manifest`);
   const m = edition.manifest;
@@ -21,18 +26,32 @@ export async function rebuildEdition(options: RunOptions, archive: string, id: s
     await restore(archive, m.inputs, work);
     // The corpus's layers where the edition had them; else the built-ins served as the corpus's too
     // (the sample, or an edition made before layers), their audiences/ snapshotted only where they counted.
-    const layer = (name: string, builtin: string) => (existsSync(path.join(work, `corpus-${name}`)) ? path.join(work, `corpus-${name}`) : path.join(work, builtin));
+    const layer = (name: string, builtin: string) =>
+      existsSync(path.join(work, `corpus-${name}`)) ? path.join(work, `corpus-${name}`) : path.join(work, builtin);
     const ed: RunOptions = {
-      ...options, dataDir: path.join(work, 'data'), templatesDir: path.join(work, 'templates'), stylesDir: path.join(work, 'styles'),
-      corpusTemplatesDir: layer('templates', 'templates'), corpusStylesDir: layer('styles', 'styles'),
-      textDirs: [path.join(work, 'texts')], outDir: path.join(work, 'out'), editionDate: m.date, editionDateGiven: true, editionId: m.edition,
-      reports: [], audiences: m.audiences, htmlOnly: false, force: false,
+      ...options,
+      dataDir: path.join(work, 'data'),
+      templatesDir: path.join(work, 'templates'),
+      stylesDir: path.join(work, 'styles'),
+      corpusTemplatesDir: layer('templates', 'templates'),
+      corpusStylesDir: layer('styles', 'styles'),
+      textDirs: [path.join(work, 'texts')],
+      outDir: path.join(work, 'out'),
+      editionDate: m.date,
+      editionDateGiven: true,
+      editionId: m.edition,
+      reports: [],
+      audiences: m.audiences,
+      htmlOnly: false,
+      force: false,
     };
     const built = await buildDocuments(ed, { session, progress });
     const made = new Map<string, string>();
     for (const d of built.documents) made.set(`pdf/${path.basename(d.pdf!)}`, d.pdf!);
     // The packs the edition archived: one per audience, and each pack file's for its audiences.
-    const requests = m.packs.length ? m.packs.map((p) => ({ audience: p.audience, pack: p.pack, reports: [] })) : m.audiences.map((audience) => ({ audience, pack: undefined, reports: [] }));
+    const requests = m.packs.length
+      ? m.packs.map((p) => ({ audience: p.audience, pack: p.pack, reports: [] }))
+      : m.audiences.map((audience) => ({ audience, pack: undefined, reports: [] }));
     for (const request of requests) {
       const pack = await makePack({ ...ed, audiences: [request.audience] }, request, session, progress);
       made.set(`packs/${path.basename(pack.pdf)}`, pack.pdf);

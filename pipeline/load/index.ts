@@ -17,11 +17,16 @@ async function list(dataDir: string, pattern: string): Promise<string[]> {
   return files.sort();
 }
 
-const inFolder = (files: readonly string[], folder: string) => files.filter((f) => f.startsWith(`${folder}${path.sep}`)).map((f) => path.basename(f).replace(/\.(ya?ml|md)$/, ''));
+const inFolder = (files: readonly string[], folder: string) =>
+  files.filter((f) => f.startsWith(`${folder}${path.sep}`)).map((f) => path.basename(f).replace(/\.(ya?ml|md)$/, ''));
 
 /** By kind, the files that could not be read or parsed (their ids are their names). */
 function unreadFiles(failed: readonly string[]): UnreadFiles {
-  return { claimFiles: inFolder(failed, 'claims'), reportFiles: inFolder(failed, 'reports'), eventFiles: inFolder(failed, 'events').length };
+  return {
+    claimFiles: inFolder(failed, 'claims'),
+    reportFiles: inFolder(failed, 'reports'),
+    eventFiles: inFolder(failed, 'events').length,
+  };
 }
 
 /**
@@ -32,7 +37,14 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
   const diagnostics: Diagnostic[] = [];
   const absData = path.resolve(dataDir);
   if (!existsSync(absData)) {
-    diagnostics.push(diagnostic({ file: displayPath(absData), line: 1, column: 1 }, 'E_NO_DATA_DIR', `the data folder ${displayPath(absData)} does not exist`, 'run from the project folder, or name the corpus with --data DIR'));
+    diagnostics.push(
+      diagnostic(
+        { file: displayPath(absData), line: 1, column: 1 },
+        'E_NO_DATA_DIR',
+        `the data folder ${displayPath(absData)} does not exist`,
+        'run from the project folder, or name the corpus with --data DIR',
+      ),
+    );
   }
   const roots = inputRoots([absData, ...also]);
   // Every file of the data folder is an input (a build stamps it, an edition archives it): one that
@@ -79,8 +91,14 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
   for (const abs of await list(absData, 'datasets/*.{csv,json}')) {
     const sidecar = abs.replace(/\.(csv|json)$/, '.yaml');
     if (!existsSync(sidecar) && !existsSync(sidecar.replace(/\.yaml$/, '.yml'))) {
-      diagnostics.push(diagnostic({ file: displayPath(abs), line: 1, column: 1 }, 'E_NO_SIDECAR', `dataset ${path.basename(abs)} has no sidecar`,
-        `describe it in ${path.basename(sidecar)}: title, units, evidence and the type of each column`));
+      diagnostics.push(
+        diagnostic(
+          { file: displayPath(abs), line: 1, column: 1 },
+          'E_NO_SIDECAR',
+          `dataset ${path.basename(abs)} has no sidecar`,
+          `describe it in ${path.basename(sidecar)}: title, units, evidence and the type of each column`,
+        ),
+      );
     }
   }
   for (const abs of await list(absData, 'datasets/*.{yaml,yml}')) {
@@ -89,13 +107,23 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
     if (!sidecar) continue;
     const csv = path.join(path.dirname(abs), `${id}.csv`);
     const json = path.join(path.dirname(abs), `${id}.json`);
-    const table = existsSync(csv) ? await read(csv, parseCsvTable) : existsSync(json) ? await read(json, parseJsonTable) : undefined;
+    const table = existsSync(csv)
+      ? await read(csv, parseCsvTable)
+      : existsSync(json)
+        ? await read(json, parseJsonTable)
+        : undefined;
     datasets.push({ id, sidecar, table });
   }
 
   const sources = await all('sources/*.md', markdown);
-  const named = new Set(sources.map((md) => md.frontMatter.doc.get('text')).filter((t): t is string => typeof t === 'string'));
-  diagnostics.push(...listing.problems.filter((d) => isText(d) && !named.has(path.relative(textsDir, path.resolve(d.file)).split(path.sep).join('/'))));
+  const named = new Set(
+    sources.map((md) => md.frontMatter.doc.get('text')).filter((t): t is string => typeof t === 'string'),
+  );
+  diagnostics.push(
+    ...listing.problems.filter(
+      (d) => isText(d) && !named.has(path.relative(textsDir, path.resolve(d.file)).split(path.sep).join('/')),
+    ),
+  );
 
   return {
     dataDir: absData,

@@ -18,7 +18,14 @@ export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource
   if (!/^---\r?\n/.test(text)) {
     return {
       value: undefined,
-      diagnostics: [diagnostic({ file, line: 1, column: 1 }, 'E_NO_FRONT_MATTER', 'the file does not start with YAML front matter', 'begin the file with a line "---", the metadata, and another "---"')],
+      diagnostics: [
+        diagnostic(
+          { file, line: 1, column: 1 },
+          'E_NO_FRONT_MATTER',
+          'the file does not start with YAML front matter',
+          'begin the file with a line "---", the metadata, and another "---"',
+        ),
+      ],
     };
   }
   // A front matter that is never closed would be read to the end of the file, and the body
@@ -26,7 +33,14 @@ export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource
   if (!/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(3))) {
     return {
       value: undefined,
-      diagnostics: [diagnostic({ file, line: 1, column: 1 }, 'E_UNCLOSED_FRONT_MATTER', 'the front matter opened on line 1 is never closed', 'end the metadata with a line "---" before the body begins')],
+      diagnostics: [
+        diagnostic(
+          { file, line: 1, column: 1 },
+          'E_UNCLOSED_FRONT_MATTER',
+          'the front matter opened on line 1 is never closed',
+          'end the metadata with a line "---" before the body begins',
+        ),
+      ],
     };
   }
   const split = matter(text, { engines: { yaml: () => ({}) }, language: 'yaml' });
@@ -44,7 +58,14 @@ export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
   // (the last, past the end of the file): CRLF is read as LF, as in every other file.
   const lf = text.replace(/\r\n/g, '\n');
   try {
-    const records = parseCsv(lf, { columns: true, skip_empty_lines: true, trim: true, info: true, raw: true, bom: true }) as {
+    const records = parseCsv(lf, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      raw: true,
+      bom: true,
+    }) as {
       record: Record<string, string>;
       info: { lines: number; bytes: number };
       raw: string;
@@ -55,12 +76,24 @@ export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
     // the header on (csv-parse tells the line a record ends on, and counts a CR in a quoted cell).
     const newlines = (s: string) => s.split('\n').length - 1;
     const first = records[0];
-    let line = 1 + (first ? newlines(Buffer.from(lf).subarray(0, first.info.bytes - Buffer.byteLength(first.raw)).toString()) : 0);
+    let line =
+      1 +
+      (first
+        ? newlines(
+            Buffer.from(lf)
+              .subarray(0, first.info.bytes - Buffer.byteLength(first.raw))
+              .toString(),
+          )
+        : 0);
     const rows: TableRow[] = records.map((r) => {
       // A record's raw text begins with the blank lines skipped before it.
       const blank = /^(?:[^\S\n]*\n)*/.exec(r.raw)![0];
       const starts = cellStarts(r.raw.slice(blank.length));
-      const row = { line: line + newlines(blank), cells: r.record, columns: Object.fromEntries(columns.map((c, i) => [c, starts[i] ?? 1])) };
+      const row = {
+        line: line + newlines(blank),
+        cells: r.record,
+        columns: Object.fromEntries(columns.map((c, i) => [c, starts[i] ?? 1])),
+      };
       line += newlines(r.raw);
       return row;
     });
@@ -71,7 +104,14 @@ export function parseCsvTable(file: string, text: string): Parsed<TableSource> {
     const line = Math.min(Math.max(1, e.lines ?? 1), lf.split('\n').length);
     return {
       value: undefined,
-      diagnostics: [diagnostic({ file, line, column: 1 }, 'E_CSV_SYNTAX', `CSV syntax error: ${e.message}`, 'every row needs as many cells as the header; quote cells that contain commas')],
+      diagnostics: [
+        diagnostic(
+          { file, line, column: 1 },
+          'E_CSV_SYNTAX',
+          `CSV syntax error: ${e.message}`,
+          'every row needs as many cells as the header; quote cells that contain commas',
+        ),
+      ],
     };
   }
 }
@@ -99,7 +139,17 @@ export function parseJsonTable(file: string, text: string): Parsed<TableSource> 
   const src = parsed.value;
   const root = src.doc.contents;
   if (!isSeq(root)) {
-    return { value: undefined, diagnostics: [diagnostic(posAtOffset(src, 0), 'E_DATA_SHAPE', 'a JSON dataset must be an array of objects', 'write the rows as [{"column": value, …}, …]')] };
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic(
+          posAtOffset(src, 0),
+          'E_DATA_SHAPE',
+          'a JSON dataset must be an array of objects',
+          'write the rows as [{"column": value, …}, …]',
+        ),
+      ],
+    };
   }
   const columns = new Set<string>();
   const rows: TableRow[] = [];

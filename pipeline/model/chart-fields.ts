@@ -25,11 +25,13 @@ export function chartFields(spec: Readonly<Record<string, unknown>>, columns: re
         const defs = Array.isArray(def) ? def : [def];
         defs.forEach((d, i) => {
           const field = (d as { field?: unknown } | null)?.field;
-          if (typeof field === 'string') uses.push({ field, path: [...path, 'encoding', channel, ...(Array.isArray(def) ? [i] : []), 'field'] });
+          if (typeof field === 'string')
+            uses.push({ field, path: [...path, 'encoding', channel, ...(Array.isArray(def) ? [i] : []), 'field'] });
         });
       }
     }
-    for (const key of ['layer', 'concat', 'hconcat', 'vconcat', 'spec']) if (key in obj) visit(obj[key], [...path, key]);
+    for (const key of ['layer', 'concat', 'hconcat', 'vconcat', 'spec'])
+      if (key in obj) visit(obj[key], [...path, key]);
   };
   visit(spec, []);
   return uses.filter((u) => !columns.includes(u.field) && !derived.has(u.field));

@@ -20,9 +20,19 @@ export function findCitations(body: string, bodyLine: number): FoundCitation[] {
 }
 
 /** A citation written in another syntax, in the body (at its line and column) or in front-matter prose (at its field). */
-export function citationSyntax(body: string, bodyLine: number, file: string, prose: readonly { markdown: string; at: SourcePos }[]): Diagnostic[] {
-  const problem = (at: SourcePos, text: string) => diagnostic(at, 'E_CITATION_SYNTAX', `"${text}" is not a citation brief can read`,
-    'cite a claim as [@source-id/slug], several as [@a; @b], with no space after "@" and no prefix or page: the claim carries its own locator');
+export function citationSyntax(
+  body: string,
+  bodyLine: number,
+  file: string,
+  prose: readonly { markdown: string; at: SourcePos }[],
+): Diagnostic[] {
+  const problem = (at: SourcePos, text: string) =>
+    diagnostic(
+      at,
+      'E_CITATION_SYNTAX',
+      `"${text}" is not a citation brief can read`,
+      'cite a claim as [@source-id/slug], several as [@a; @b], with no space after "@" and no prefix or page: the claim carries its own locator',
+    );
   return [
     ...malformedCitations(body).map((m) => {
       const { line, column } = lineColumnAt(body, m.offset);

@@ -11,7 +11,11 @@ export const DERIVED_DATASETS = ['corpus-claims', 'corpus-stances', 'corpus-even
 const at = { file: '(derived from the corpus)', line: 1, column: 1 };
 const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : null);
 
-function dataset(id: string, meta: Omit<DatasetMeta, 'evidence' | 'references'>, rows: Record<string, Cell>[]): Dataset {
+function dataset(
+  id: string,
+  meta: Omit<DatasetMeta, 'evidence' | 'references'>,
+  rows: Record<string, Cell>[],
+): Dataset {
   return { id, meta: { ...meta, evidence: [], references: [] }, rows, at };
 }
 
@@ -26,7 +30,14 @@ export function derivedDatasets(
     return s ? sourceLabel(s) : id;
   };
   const claimRows = [...claims.values()].flatMap((c) =>
-    (c.topics.length ? c.topics : ['(none)']).map((topic) => ({ claim: c.id, source: label(c.source), type: c.type ?? null, topic, distribution: sources.get(c.source)?.distribution ?? 'public' })));
+    (c.topics.length ? c.topics : ['(none)']).map((topic) => ({
+      claim: c.id,
+      source: label(c.source),
+      type: c.type ?? null,
+      topic,
+      distribution: sources.get(c.source)?.distribution ?? 'public',
+    })),
+  );
   // One pass over the claims, not one per question and source: linear in the corpus.
   const stancesOf = new Map<string, number[]>();
   for (const c of claims.values()) {
@@ -41,8 +52,16 @@ export function derivedDatasets(
     [...sources.values()].map((s) => {
       const values = stancesOf.get(`${s.id}\0${q.id}`) ?? [];
       const stance = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
-      return { source: label(s.id), question: q.short, stance, claims: values.length, addressed: values.length > 0, distribution: s.distribution };
-    }));
+      return {
+        source: label(s.id),
+        question: q.short,
+        stance,
+        claims: values.length,
+        addressed: values.length > 0,
+        distribution: s.distribution,
+      };
+    }),
+  );
   const eventRows = events.map((e) => ({
     event: e.id,
     title: e.title,
@@ -53,20 +72,59 @@ export function derivedDatasets(
     category: e.category,
     actors: e.actors.join(' '),
     // Internal when all its evidence is (select leaves it out of a public chart, as it does the event).
-    distribution: e.evidence.length > 0 && e.evidence.every((id) => sources.get(claims.get(id)?.source ?? '')?.distribution === 'internal') ? 'internal' : 'public',
+    distribution:
+      e.evidence.length > 0 &&
+      e.evidence.every((id) => sources.get(claims.get(id)?.source ?? '')?.distribution === 'internal')
+        ? 'internal'
+        : 'public',
   }));
   return [
-    dataset('corpus-claims', {
-      title: 'Claims in the corpus, one row per claim and topic',
-      columns: { claim: { type: 'string' }, source: { type: 'string' }, type: { type: 'string' }, topic: { type: 'string' }, distribution: { type: 'string' } },
-    }, claimRows),
-    dataset('corpus-stances', {
-      title: 'Mean stance of each source on each question',
-      columns: { source: { type: 'string' }, question: { type: 'string' }, stance: { type: 'number' }, claims: { type: 'integer' }, addressed: { type: 'boolean' }, distribution: { type: 'string' } },
-    }, stanceRows),
-    dataset('corpus-events', {
-      title: 'Events in the corpus',
-      columns: { event: { type: 'string' }, title: { type: 'string' }, date: { type: 'edtf' }, start: { type: 'string' }, end: { type: 'string' }, year: { type: 'integer' }, category: { type: 'string' }, actors: { type: 'string' }, distribution: { type: 'string' } },
-    }, eventRows),
+    dataset(
+      'corpus-claims',
+      {
+        title: 'Claims in the corpus, one row per claim and topic',
+        columns: {
+          claim: { type: 'string' },
+          source: { type: 'string' },
+          type: { type: 'string' },
+          topic: { type: 'string' },
+          distribution: { type: 'string' },
+        },
+      },
+      claimRows,
+    ),
+    dataset(
+      'corpus-stances',
+      {
+        title: 'Mean stance of each source on each question',
+        columns: {
+          source: { type: 'string' },
+          question: { type: 'string' },
+          stance: { type: 'number' },
+          claims: { type: 'integer' },
+          addressed: { type: 'boolean' },
+          distribution: { type: 'string' },
+        },
+      },
+      stanceRows,
+    ),
+    dataset(
+      'corpus-events',
+      {
+        title: 'Events in the corpus',
+        columns: {
+          event: { type: 'string' },
+          title: { type: 'string' },
+          date: { type: 'edtf' },
+          start: { type: 'string' },
+          end: { type: 'string' },
+          year: { type: 'integer' },
+          category: { type: 'string' },
+          actors: { type: 'string' },
+          distribution: { type: 'string' },
+        },
+      },
+      eventRows,
+    ),
   ];
 }

@@ -36,24 +36,31 @@ export function sourceCounts(sentence: string): SourceCount[] {
     taken.push(span);
     found.push({ ...c, phrase: m[0] });
   };
-  for (const m of sentence.matchAll(new RegExp(`\\b(${N}|all|both)\\s+of\\s+(?:the\\s+(?:(${N})\\s+)?sources|them)\\b`, 'gi'))) {
+  for (const m of sentence.matchAll(
+    new RegExp(`\\b(${N}|all|both)\\s+of\\s+(?:the\\s+(?:(${N})\\s+)?sources|them)\\b`, 'gi'),
+  )) {
     const n = /^all$/i.test(m[1]!) ? null : /^both$/i.test(m[1]!) ? 2 : value(m[1]!);
     add(m, { n, of: m[2] ? value(m[2]) : null });
   }
-  for (const m of sentence.matchAll(new RegExp(`\\b(?:(the|all(?:\\s+the)?|both(?:\\s+the)?)\\s+)?(${N})\\s+sources?\\b`, 'gi'))) {
+  for (const m of sentence.matchAll(
+    new RegExp(`\\b(?:(the|all(?:\\s+the)?|both(?:\\s+the)?)\\s+)?(${N})\\s+sources?\\b`, 'gi'),
+  )) {
     const n = value(m[2]!);
     // "all five sources" names the whole; "the three sources (that …)" counts some of them.
     add(m, m[1] && /^all/i.test(m[1]) ? { n: null, of: n } : { n, of: null });
   }
-  for (const m of sentence.matchAll(/\b(?:all(?:\s+the)?\s+sources|no\s+source)\b/gi)) add(m, { n: /^no/i.test(m[0]) ? 0 : null, of: null });
+  for (const m of sentence.matchAll(/\b(?:all(?:\s+the)?\s+sources|no\s+source)\b/gi))
+    add(m, { n: /^no/i.test(m[0]) ? 0 : null, of: null });
   return found;
 }
 
 /** Verbs that attribute a position to the sources counted: such a sentence must cite them. */
-const POSITION = /\b(?:agree|say|see|describe|argue|expect|record|note|share|hold|judge|conclude|warn|believe|doubt|accept|reject|support|oppose|blame|predict|call|read|treat)s?\b/i;
+const POSITION =
+  /\b(?:agree|say|see|describe|argue|expect|record|note|share|hold|judge|conclude|warn|believe|doubt|accept|reject|support|oppose|blame|predict|call|read|treat)s?\b/i;
 const ADDRESS = /\b(?:answers?|answered|address(?:es|ed)?|take[sn]? a position|(?:are|is) coded)\b/i;
 /** "do not address", "never answers", "doesn't take a position": the count is of the silent ones. */
-const NEGATED = /\b(?:not|never)\s+(?:\w+\s+)?(?:answers?|address(?:es)?|take|coded)\b|n't\s+(?:\w+\s+)?(?:answer|address|take)\b/i;
+const NEGATED =
+  /\b(?:not|never)\s+(?:\w+\s+)?(?:answers?|address(?:es)?|take|coded)\b|n't\s+(?:\w+\s+)?(?:answer|address|take)\b/i;
 
 export interface EvidenceContext extends ReportInput {
   readonly claims: ReadonlyMap<string, Claim>;
@@ -61,7 +68,13 @@ export interface EvidenceContext extends ReportInput {
   readonly questions: ReadonlyMap<string, Question>;
 }
 
-interface Passage { readonly markdown: string; readonly at: (offset: number) => SourcePos; readonly question: string | undefined; readonly evidential: boolean; readonly body: boolean }
+interface Passage {
+  readonly markdown: string;
+  readonly at: (offset: number) => SourcePos;
+  readonly question: string | undefined;
+  readonly evidential: boolean;
+  readonly body: boolean;
+}
 
 function passages(r: EvidenceContext): Passage[] {
   const fromFrontMatter = reportProse(r.meta).map((p) => {
@@ -88,33 +101,52 @@ function passages(r: EvidenceContext): Passage[] {
 export function checkEvidenceRules(r: EvidenceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const context = `report "${r.id}"`;
-  const compared = r.meta.kind === 'comparative-perspectives'
-    ? (r.meta.sources.length ? r.meta.sources : [...r.sources.keys()]).filter((id) => r.sources.has(id))
-    : [];
+  const compared =
+    r.meta.kind === 'comparative-perspectives'
+      ? (r.meta.sources.length ? r.meta.sources : [...r.sources.keys()]).filter((id) => r.sources.has(id))
+      : [];
   // Which compared sources take a stance on each question: read once from the claims.
   const coded = new Map<string, Set<string>>();
   if (compared.length) {
-    for (const c of r.claims.values()) for (const q of Object.keys(c.stances)) (coded.get(q) ?? coded.set(q, new Set()).get(q)!).add(c.source);
+    for (const c of r.claims.values())
+      for (const q of Object.keys(c.stances)) (coded.get(q) ?? coded.set(q, new Set()).get(q)!).add(c.source);
   }
   const addressing = (question: string) => compared.filter((s) => coded.get(question)?.has(s)).length;
-  const sourcesCited = (markdown: string) => new Set(citedIds(markdown).flatMap((id) => r.claims.get(id)?.source ?? [])).size;
+  const sourcesCited = (markdown: string) =>
+    new Set(citedIds(markdown).flatMap((id) => r.claims.get(id)?.source ?? [])).size;
 
   for (const p of passages(r)) {
     const all = sentences(p.markdown);
     const cites = (i: number) => all[i] !== undefined && /\[@/.test(all[i]!.text);
     for (const [i, s] of all.entries()) {
       // A sentence that frames or concludes what its cited neighbour says may stand without a citation of its own.
-      const neighbourCites = (cites(i - 1) && all[i - 1]!.paragraph === s.paragraph) || (cites(i + 1) && all[i + 1]!.paragraph === s.paragraph);
+      const neighbourCites =
+        (cites(i - 1) && all[i - 1]!.paragraph === s.paragraph) ||
+        (cites(i + 1) && all[i + 1]!.paragraph === s.paragraph);
       if (p.evidential && !/\[@/.test(s.text) && !/^#/.test(s.text) && !neighbourCites) {
-        out.push(diagnostic(p.at(s.offset), 'W_UNCITED_SENTENCE', `${context}: a sentence of its ${p.question ? 'common ground' : 'summary'} cites no evidence: "${s.text.length > 80 ? `${s.text.slice(0, 77)}…` : s.text}"`,
-          'cite the claims it rests on, [@source-id/slug], as the body does', 'warning'));
+        out.push(
+          diagnostic(
+            p.at(s.offset),
+            'W_UNCITED_SENTENCE',
+            `${context}: a sentence of its ${p.question ? 'common ground' : 'summary'} cites no evidence: "${s.text.length > 80 ? `${s.text.slice(0, 77)}…` : s.text}"`,
+            'cite the claims it rests on, [@source-id/slug], as the body does',
+            'warning',
+          ),
+        );
       }
       // Counts are checked where prose states findings; a list of assumptions or indicators states none.
       if (!p.evidential && p.question === undefined && !p.body) continue;
       for (const count of sourceCounts(s.text).filter((c) => compared.length || !/of\s+them$/i.test(c.phrase))) {
         const where = p.at(s.offset + s.text.indexOf(count.phrase));
         if (compared.length && count.of !== null && count.of !== compared.length) {
-          out.push(diagnostic(where, 'E_SOURCE_COUNT', `${context} says "${count.phrase}", but it compares ${compared.length} sources`, 'count the sources the document compares (its `sources:`)'));
+          out.push(
+            diagnostic(
+              where,
+              'E_SOURCE_COUNT',
+              `${context} says "${count.phrase}", but it compares ${compared.length} sources`,
+              'count the sources the document compares (its `sources:`)',
+            ),
+          );
           continue;
         }
         const total = compared.length || count.of;
@@ -124,17 +156,35 @@ export function checkEvidenceRules(r: EvidenceContext): Diagnostic[] {
           const yes = addressing(p.question);
           const expected = NEGATED.test(s.text) ? compared.length - yes : yes;
           if (n !== expected) {
-            out.push(diagnostic(where, 'E_SOURCE_COUNT', `${context} says "${count.phrase}" on question "${p.question}", but the stance data show ${yes} of ${compared.length} sources addressing it`,
-              'correct the count, or code the claims that take a position (their `stances:`)'));
+            out.push(
+              diagnostic(
+                where,
+                'E_SOURCE_COUNT',
+                `${context} says "${count.phrase}" on question "${p.question}", but the stance data show ${yes} of ${compared.length} sources addressing it`,
+                'correct the count, or code the claims that take a position (their `stances:`)',
+              ),
+            );
           }
           continue;
         }
         if (!POSITION.test(s.text)) continue;
-        const paragraph = all.filter((x) => x.paragraph === s.paragraph).map((x) => x.text).join(' ');
+        const paragraph = all
+          .filter((x) => x.paragraph === s.paragraph)
+          .map((x) => x.text)
+          .join(' ');
         const cited = Math.max(sourcesCited(s.text), sourcesCited(paragraph));
         if (cited < n) {
-          out.push(diagnostic(where, 'E_SOURCE_COUNT', `${context} says "${count.phrase}" ${count.n === null ? `(${n})` : ''} but the sentence and its paragraph cite claims from ${cited === 0 ? 'no source' : `only ${cited}`}`.replace('  ', ' '),
-            `cite a claim from each of the ${n} sources it counts, or count only the sources it cites`));
+          out.push(
+            diagnostic(
+              where,
+              'E_SOURCE_COUNT',
+              `${context} says "${count.phrase}" ${count.n === null ? `(${n})` : ''} but the sentence and its paragraph cite claims from ${cited === 0 ? 'no source' : `only ${cited}`}`.replace(
+                '  ',
+                ' ',
+              ),
+              `cite a claim from each of the ${n} sources it counts, or count only the sources it cites`,
+            ),
+          );
         }
       }
     }
@@ -145,15 +195,21 @@ export function checkEvidenceRules(r: EvidenceContext): Diagnostic[] {
 /** The actors a judgment is about: its `parties`, else those whose name or alias its text uses. */
 export function judgmentParties(j: JudgmentData, actors: ReadonlyMap<string, Actor>): string[] {
   if (j.parties) return j.parties;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...actors.values()].filter((a) => [a.name, ...a.aliases].some((n) => new RegExp(`\\b${escape(n)}(?:'s)?\\b`).test(j.text))).map((a) => a.id);
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...actors.values()]
+    .filter((a) => [a.name, ...a.aliases].some((n) => new RegExp(`\\b${escapeRegExp(n)}(?:'s)?\\b`).test(j.text)))
+    .map((a) => a.id);
 }
 
 /** A judgment about two or more parties whose evidence all comes from one side, where the corpus has another. */
-export function oneSidedJudgments(r: EvidenceContext, actors: ReadonlyMap<string, Actor>, perspectives: ReadonlyMap<string, Perspective>): Diagnostic[] {
+export function oneSidedJudgments(
+  r: EvidenceContext,
+  actors: ReadonlyMap<string, Actor>,
+  perspectives: ReadonlyMap<string, Perspective>,
+): Diagnostic[] {
   const sideOf = (sourceId: string): string | undefined => {
     const p = r.sources.get(sourceId)?.perspective;
-    return p === undefined ? undefined : perspectives.get(p)?.base ?? p;
+    return p === undefined ? undefined : (perspectives.get(p)?.base ?? p);
   };
   return r.meta.judgments.flatMap((j, i) => {
     const parties = judgmentParties(j, actors);
@@ -167,8 +223,17 @@ export function oneSidedJudgments(r: EvidenceContext, actors: ReadonlyMap<string
     });
     if (!elsewhere.length) return [];
     const names = parties.map((p) => actors.get(p)?.name ?? p).join(', ');
-    return [diagnostic(locate(r.src, ['judgments', i, 'evidence']), 'W_ONE_SIDED_JUDGMENT',
-      `report "${r.id}", key judgment ${i + 1}, is about ${names} but all its evidence comes from sources based in ${side}`,
-      `the corpus has ${elsewhere.length} claim(s) on them from other sides, e.g. ${elsewhere.slice(0, 3).map((c) => c.id).join(', ')}; cite one, or name the judgment's \`parties:\` if it is about one side only`, 'warning')];
+    return [
+      diagnostic(
+        locate(r.src, ['judgments', i, 'evidence']),
+        'W_ONE_SIDED_JUDGMENT',
+        `report "${r.id}", key judgment ${i + 1}, is about ${names} but all its evidence comes from sources based in ${side}`,
+        `the corpus has ${elsewhere.length} claim(s) on them from other sides, e.g. ${elsewhere
+          .slice(0, 3)
+          .map((c) => c.id)
+          .join(', ')}; cite one, or name the judgment's \`parties:\` if it is about one side only`,
+        'warning',
+      ),
+    ];
   });
 }

@@ -16,11 +16,20 @@ export function markdownImages(body: string, bodyLine: number, file: string): Di
     // markdown-it knows the block's lines, not where in them an image starts: take each "![" in turn.
     let n = 0;
     for (let i = block.map[0]; i < block.map[1] && n < images.length; i++) {
-      for (let col = lines[i]!.indexOf('!['); col >= 0 && n < images.length; col = lines[i]!.indexOf('![', col + 2), n++) {
+      for (
+        let col = lines[i]!.indexOf('![');
+        col >= 0 && n < images.length;
+        col = lines[i]!.indexOf('![', col + 2), n++
+      ) {
         const image = images[n]!;
-        found.push(diagnostic({ file, line: bodyLine + i, column: col + 1 }, 'E_MARKDOWN_IMAGE',
-          `an image ("${image.attrGet('src') ?? ''}") cannot be printed: a document loads no file and no address`,
-          'draw it as a chart from a dataset (data/charts/), or describe it in words and cite the source that shows it'));
+        found.push(
+          diagnostic(
+            { file, line: bodyLine + i, column: col + 1 },
+            'E_MARKDOWN_IMAGE',
+            `an image ("${image.attrGet('src') ?? ''}") cannot be printed: a document loads no file and no address`,
+            'draw it as a chart from a dataset (data/charts/), or describe it in words and cite the source that shows it',
+          ),
+        );
       }
     }
   }

@@ -1,7 +1,20 @@
 // model: the typed, indexed corpus with every cross-reference resolved.
 import type { SourcePos } from '../core/diagnostics.ts';
 import type {
-  Actor, Audience, Cell, ClaimData, DatasetMeta, DateBounds, DocKind, EventData, PackMeta, Perspective, Question, QuestionEntryData, ReportMeta, SourceMeta,
+  Actor,
+  Audience,
+  Cell,
+  ClaimData,
+  DatasetMeta,
+  DateBounds,
+  DocKind,
+  EventData,
+  PackMeta,
+  Perspective,
+  Question,
+  QuestionEntryData,
+  ReportMeta,
+  SourceMeta,
 } from '../validate/index.ts';
 
 export interface Source extends SourceMeta {

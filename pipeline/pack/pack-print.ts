@@ -35,19 +35,33 @@ function measured(bookmarks: readonly Bookmark[], total: number): PackPages {
 const same = (a: PackPages, b: PackPages) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Every page number moved by `by` pages (the contents took more or fewer pages than assumed). */
-const shift = (p: PackPages, by: number): PackPages => (by === 0 ? p : {
-  total: p.total + by,
-  documents: p.documents.map((d) => ({ page: d.page + by, headings: d.headings.map((h) => h + by) })),
-});
+const shift = (p: PackPages, by: number): PackPages =>
+  by === 0
+    ? p
+    : {
+        total: p.total + by,
+        documents: p.documents.map((d) => ({ page: d.page + by, headings: d.headings.map((h) => h + by) })),
+      };
 
 /** Pages before the first document: printed with each document reduced to its top headings. */
 async function frontPages(
   renderer: { render(view: PackView, docs: readonly PackDocument[], pages: PackPages | undefined): string },
-  view: PackView, docs: readonly PackDocument[], browser: Browser, staging: Staging, htmlPath: string,
-  printPackPass: (file: string, browser: Browser, tagged: boolean) => Promise<{ bookmarks: readonly Bookmark[]; pages: number }>,
+  view: PackView,
+  docs: readonly PackDocument[],
+  browser: Browser,
+  staging: Staging,
+  htmlPath: string,
+  printPackPass: (
+    file: string,
+    browser: Browser,
+    tagged: boolean,
+  ) => Promise<{ bookmarks: readonly Bookmark[]; pages: number }>,
 ): Promise<number> {
   if (docs.length === 0) return FRONT;
-  const headingsOnly = docs.map((d) => ({ ...d, html: `<body>${[...d.html.matchAll(/<h2[^>]*>[\s\S]*?<\/h2>/g)].map((m) => m[0]).join('\n')}</body>` }));
+  const headingsOnly = docs.map((d) => ({
+    ...d,
+    html: `<body>${[...d.html.matchAll(/<h2[^>]*>[\s\S]*?<\/h2>/g)].map((m) => m[0]).join('\n')}</body>`,
+  }));
   const file = await staging.write(htmlPath, renderer.render(view, headingsOnly, undefined));
   const print = await printPackPass(file, browser, true);
   const first = print.bookmarks[0]?.page;
@@ -56,8 +70,15 @@ async function frontPages(
 
 export async function printPack(
   renderer: { render(view: PackView, docs: readonly PackDocument[], pages: PackPages | undefined): string },
-  view: PackView, docs: readonly PackDocument[], expected: PackPages, browser: Browser, staging: Staging, htmlPath: string,
-  meta: PdfMeta, editionDate: string, identity: string,
+  view: PackView,
+  docs: readonly PackDocument[],
+  expected: PackPages,
+  browser: Browser,
+  staging: Staging,
+  htmlPath: string,
+  meta: PdfMeta,
+  editionDate: string,
+  identity: string,
 ): Promise<{ bytes: Uint8Array; pages: number; html: string }> {
   const { finishPack, headingTexts, printPackPass } = await import('../print/pack.ts');
   // The bookmarks' titles as the headings read (Chromium's lose the space where a heading wraps).
@@ -72,7 +93,10 @@ export async function printPack(
     const print = await printPackPass(file, browser, true);
     const found = measured(print.bookmarks, print.pages);
     if (same(found, pages) || attempt === 2) {
-      if (!same(found, pages)) throw new Error(`the pack's page numbers did not settle: expected ${JSON.stringify(pages)}, printed ${JSON.stringify(found)}`);
+      if (!same(found, pages))
+        throw new Error(
+          `the pack's page numbers did not settle: expected ${JSON.stringify(pages)}, printed ${JSON.stringify(found)}`,
+        );
       return { bytes: await finishPack(print, meta, editionDate, identity, FRONT, titles), pages: print.pages, html };
     }
     pages = found;

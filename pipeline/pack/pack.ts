@@ -19,7 +19,7 @@ import { didYouMean } from '../core/suggest.ts';
 import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
 import type { PackPages } from '../render/pack.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import type { BrowserSession } from '../run/browser-session.ts';
 import { buildDocuments, type BuiltDocument } from '../run/build.ts';
 import { fileHash, hashOf } from '../run/fingerprint.ts';
 import { runInputs } from '../run/inputs.ts';
@@ -60,14 +60,21 @@ const MAX_PACK_NAME = 150;
  * pack of many reports is named by the first and a hash of all (ENAMETOOLONG otherwise).
  */
 export const packName = (r: PackRequest): string => {
-  const name = r.pack ? `${r.pack}.${r.audience}` : r.reports.length ? `${r.audience}.${r.reports.join('+')}` : r.audience;
+  const name = r.pack
+    ? `${r.pack}.${r.audience}`
+    : r.reports.length
+      ? `${r.audience}.${r.reports.join('+')}`
+      : r.audience;
   if (name.length <= MAX_PACK_NAME) return name;
   return `${r.audience}.${r.reports[0]}+${r.reports.length - 1}-more-${hashOf(r.reports).slice(0, 12)}`;
 };
 
 /** What a pack needs of the corpus besides its documents: the pack files and the audience entry. */
 interface PackCorpus {
-  readonly packs: ReadonlyMap<string, Pick<Pack, 'id' | 'title' | 'subtitle' | 'note' | 'audiences' | 'reports' | 'at'>>;
+  readonly packs: ReadonlyMap<
+    string,
+    Pick<Pack, 'id' | 'title' | 'subtitle' | 'note' | 'audiences' | 'reports' | 'at'>
+  >;
   readonly audience: Audience;
 }
 
@@ -79,41 +86,78 @@ async function packCorpus(options: RunOptions, model: Model | undefined, audienc
   if (model) return { packs: model.packs, audience: model.audiences.get(audienceId)! };
   const { parse } = await import('yaml');
   const data = path.resolve(options.dataDir);
-  const audience = (parse(await readFile(path.join(data, 'audiences.yaml'), 'utf8')) as Audience[]).find((a) => a.id === audienceId)!;
+  const audience = (parse(await readFile(path.join(data, 'audiences.yaml'), 'utf8')) as Audience[]).find(
+    (a) => a.id === audienceId,
+  )!;
   const dir = path.join(data, 'packs');
   const files = existsSync(dir) ? (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)) : [];
-  const packs = new Map(await Promise.all(files.map(async (f) => {
-    const id = f.replace(/\.ya?ml$/, '');
-    const def = parse(await readFile(path.join(dir, f), 'utf8')) as Omit<Pack, 'id' | 'at'>;
-    return [id, { ...def, id, at: { file: displayPath(path.join(dir, f)), line: 1, column: 1 } }] as const;
-  })));
+  const packs = new Map(
+    await Promise.all(
+      files.map(async (f) => {
+        const id = f.replace(/\.ya?ml$/, '');
+        const def = parse(await readFile(path.join(dir, f), 'utf8')) as Omit<Pack, 'id' | 'at'>;
+        return [id, { ...def, id, at: { file: displayPath(path.join(dir, f)), line: 1, column: 1 } }] as const;
+      }),
+    ),
+  );
   return { packs, audience };
 }
 
 /** The documents of the pack, in order, and what defines it (for its fingerprint). */
-function choose(model: PackCorpus, request: PackRequest, built: readonly BuiltDocument[]): { documents: BuiltDocument[]; definition: unknown } {
+function choose(
+  model: PackCorpus,
+  request: PackRequest,
+  built: readonly BuiltDocument[],
+): { documents: BuiltDocument[]; definition: unknown } {
   const byReport = new Map(built.map((d) => [d.report, d]));
   if (request.pack) {
     const pack = model.packs.get(request.pack);
-    if (!pack) throw new UsageError(`--pack ${request.pack}: there is no such pack. ${didYouMean(request.pack, model.packs.keys(), `The packs are: ${[...model.packs.keys()].join(', ') || 'none (add data/packs/<id>.yaml)'}`)}`);
+    if (!pack)
+      throw new UsageError(
+        `--pack ${request.pack}: there is no such pack. ${didYouMean(request.pack, model.packs.keys(), `The packs are: ${[...model.packs.keys()].join(', ') || 'none (add data/packs/<id>.yaml)'}`)}`,
+      );
     if (!pack.audiences.includes(request.audience)) {
-      throw new UsageError(`pack "${pack.id}" is for ${pack.audiences.join(', ')}, not "${request.audience}". ${didYouMean(request.audience, pack.audiences, '')}`.trim());
+      throw new UsageError(
+        `pack "${pack.id}" is for ${pack.audiences.join(', ')}, not "${request.audience}". ${didYouMean(request.audience, pack.audiences, '')}`.trim(),
+      );
     }
-    const problems = pack.reports.filter((r) => !byReport.has(r)).map((r) => diagnostic(pack.at, 'E_PACK_AUDIENCE',
-      `pack "${pack.id}" lists report "${r}", which is not made for audience "${request.audience}"`, `add "${request.audience}" to the report's audiences, or take the report out of the pack`));
+    const problems = pack.reports
+      .filter((r) => !byReport.has(r))
+      .map((r) =>
+        diagnostic(
+          pack.at,
+          'E_PACK_AUDIENCE',
+          `pack "${pack.id}" lists report "${r}", which is not made for audience "${request.audience}"`,
+          `add "${request.audience}" to the report's audiences, or take the report out of the pack`,
+        ),
+      );
     if (problems.length) throw new InputError(problems);
     return { documents: pack.reports.map((r) => byReport.get(r)!), definition: pack };
   }
-  if (request.reports.length) return { documents: request.reports.map((r) => byReport.get(r)!), definition: request.reports };
-  const documents = [...built].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.report.localeCompare(b.report));
-  if (documents.length === 0) throw new UsageError(`no report is made for audience "${request.audience}": name it in a report's audiences`);
+  if (request.reports.length)
+    return { documents: request.reports.map((r) => byReport.get(r)!), definition: request.reports };
+  const documents = [...built].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.report.localeCompare(b.report),
+  );
+  if (documents.length === 0)
+    throw new UsageError(`no report is made for audience "${request.audience}": name it in a report's audiences`);
   return { documents, definition: null };
 }
 
 /** `signal`: aborted when the pack is given up (a service job past its time limit): it stops and writes nothing more. */
-export async function makePack(options: RunOptions, request: PackRequest, session: BrowserSession, progress: (m: string) => void = () => undefined, notify: (m: string) => void = () => undefined, signal?: AbortSignal): Promise<PackResult> {
+export async function makePack(
+  options: RunOptions,
+  request: PackRequest,
+  session: BrowserSession,
+  progress: (m: string) => void = () => undefined,
+  notify: (m: string) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<PackResult> {
   // 1. the documents, reused where unchanged
-  const built = await buildDocuments({ ...options, audiences: [request.audience], reports: request.reports, htmlOnly: false }, { session, progress, notify, signal });
+  const built = await buildDocuments(
+    { ...options, audiences: [request.audience], reports: request.reports, htmlOnly: false },
+    { session, progress, notify, signal },
+  );
   signal?.throwIfAborted();
   const name = packName(request);
   const out = path.resolve(options.outDir);
@@ -122,8 +166,15 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   const pdfRel = `packs/${name}.pdf`;
 
   // Nothing changed since the last build of these documents, and the pack was made from them: keep it.
-  const present = record !== undefined && existsSync(path.join(out, pdfRel)) && statSync(path.join(out, pdfRel)).size === record.pdf.size;
-  const sameDocs = (r: PackRecord) => r.documents.length > 0 && r.documents.every((d) => built.documents.some((b) => `${b.report}.${b.audience}` === d.name && b.fingerprint === d.fingerprint));
+  const present =
+    record !== undefined &&
+    existsSync(path.join(out, pdfRel)) &&
+    statSync(path.join(out, pdfRel)).size === record.pdf.size;
+  const sameDocs = (r: PackRecord) =>
+    r.documents.length > 0 &&
+    r.documents.every((d) =>
+      built.documents.some((b) => `${b.report}.${b.audience}` === d.name && b.fingerprint === d.fingerprint),
+    );
   const dateOk = (r: PackRecord) => !options.editionDateGiven || r.editionDate === options.editionDate;
   if (!built.model && present && sameDocs(record) && dateOk(record) && !options.force) return kept(record, out, built);
 
@@ -139,60 +190,141 @@ export async function makePack(options: RunOptions, request: PackRequest, sessio
   const parts = {
     // Only what the pack prints of its audience: the entry read raw (when the build took its
     // shortcut) and the validated one (with defaults filled in) must hash the same.
-    definition: hashOf({ name, definition, audience: { id: audience.id, label: oneLine(audience.label), marking: oneLine(audience.marking) }, edition: options.editionId ?? null }),
+    definition: hashOf({
+      name,
+      definition,
+      audience: { id: audience.id, label: oneLine(audience.label), marking: oneLine(audience.marking) },
+      edition: options.editionId ?? null,
+    }),
     documents: hashOf(documents.map((d) => [d.report, d.fingerprint, d.editionDate])),
-    presentation: hashOf({ templates, styles: stylesheetFiles(presentation.styles, audience.id).map((f) => fileHash(f)) }),
+    presentation: hashOf({
+      templates,
+      styles: stylesheetFiles(presentation.styles, audience.id).map((f) => fileHash(f)),
+    }),
     tool: hashOf(inputs),
   };
   const fingerprint = hashOf(parts);
-  const reasons = !record ? ['new pack'] : options.force ? ['--force'] : Object.entries(parts).filter(([k, v]) => record.parts[k] !== v).map(([k]) => `its ${k} changed`);
+  const reasons = !record
+    ? ['new pack']
+    : options.force
+      ? ['--force']
+      : Object.entries(parts)
+          .filter(([k, v]) => record.parts[k] !== v)
+          .map(([k]) => `its ${k} changed`);
   if (record && present && reasons.length === 0 && dateOk(record)) return kept(record, out, built);
-  if (reasons.length === 0) reasons.push(present ? `edition date ${record!.editionDate} → ${options.editionDate}` : `${pdfRel} is missing or was changed`);
+  if (reasons.length === 0)
+    reasons.push(
+      present ? `edition date ${record!.editionDate} → ${options.editionDate}` : `${pdfRel} is missing or was changed`,
+    );
 
   // 4. compose and print
   const { createPackRenderer, markingOf } = await import('../render/pack.ts');
   const { KIND_LABEL } = await import('../render/view-model.ts');
   const { formatEdtf } = await import('../render/dates.ts');
   const renderer = createPackRenderer({ presentation, fonts: bundledFonts() });
-  const docs = await Promise.all(documents.map(async (d) => {
-    const html = await readFile(d.html, 'utf8');
-    return { title: d.title, marking: markingOf(html), kind: d.kind, kindLabel: KIND_LABEL[d.kind] ?? d.kind, date: formatEdtf(d.editionDate), html };
-  }));
+  const docs = await Promise.all(
+    documents.map(async (d) => {
+      const html = await readFile(d.html, 'utf8');
+      return {
+        title: d.title,
+        marking: markingOf(html),
+        kind: d.kind,
+        kindLabel: KIND_LABEL[d.kind] ?? d.kind,
+        date: formatEdtf(d.editionDate),
+        html,
+      };
+    }),
+  );
   const pack = request.pack ? corpus.packs.get(request.pack) : undefined;
   const view = {
-    title: pack?.title ?? `Briefing pack for ${audience.label} readers`, subtitle: pack?.subtitle ?? null, note: pack?.note ?? null,
+    title: pack?.title ?? `Briefing pack for ${audience.label} readers`,
+    subtitle: pack?.subtitle ?? null,
+    note: pack?.note ?? null,
     // The pack is as restricted as its most restricted document.
-    audience: { id: audience.id, label: audience.label }, marking: docs.find((d) => /^internal\b/i.test(d.marking))?.marking ?? docs[0]?.marking ?? audience.marking,
-    editionLabel: formatEdtf(options.editionDate), editionId: options.editionId ?? null,
+    audience: { id: audience.id, label: audience.label },
+    marking: docs.find((d) => /^internal\b/i.test(d.marking))?.marking ?? docs[0]?.marking ?? audience.marking,
+    editionLabel: formatEdtf(options.editionDate),
+    editionId: options.editionId ?? null,
   };
   const expected: PackPages = await packPages(documents.map((d) => d.pdf!));
   const meta = {
-    title: view.title, author: 'brief', subject: `Briefing pack for ${audience.label} readers: ${docs.map((d) => d.title).join('; ')}`.slice(0, 300),
-    keywords: ['briefing-pack', audience.id, ...documents.map((d) => d.report), ...(options.editionId ? [`edition:${options.editionId}`] : [])], language: 'en',
+    title: view.title,
+    author: 'brief',
+    subject: `Briefing pack for ${audience.label} readers: ${docs.map((d) => d.title).join('; ')}`.slice(0, 300),
+    keywords: [
+      'briefing-pack',
+      audience.id,
+      ...documents.map((d) => d.report),
+      ...(options.editionId ? [`edition:${options.editionId}`] : []),
+    ],
+    language: 'en',
     edition: options.editionId,
   };
   signal?.throwIfAborted();
   const release = await lockOut(out, notify);
   await Staging.sweep(out);
-  const staging = await Staging.open(out, signal).catch(async (err: unknown) => { await release(); throw err; });
+  const staging = await Staging.open(out, signal).catch(async (err: unknown) => {
+    await release();
+    throw err;
+  });
   try {
     progress(`print pack ${name}`);
-    const { bytes, pages, html } = await printPack(renderer, view, docs, expected, (await session.get()).browser, staging, `packs/${name}.html`, meta, options.editionDate, fingerprint);
+    const { bytes, pages, html } = await printPack(
+      renderer,
+      view,
+      docs,
+      expected,
+      (await session.get()).browser,
+      staging,
+      `packs/${name}.html`,
+      meta,
+      options.editionDate,
+      fingerprint,
+    );
     await staging.write(pdfRel, bytes);
     const next: PackRecord = {
-      name, fingerprint, parts, editionDate: options.editionDate, documents: documents.map((d) => ({ name: `${d.report}.${d.audience}`, fingerprint: d.fingerprint })),
-      pdf: { path: pdfRel, size: bytes.byteLength, pages }, html: { path: `packs/${name}.html`, size: Buffer.byteLength(html) },
+      name,
+      fingerprint,
+      parts,
+      editionDate: options.editionDate,
+      documents: documents.map((d) => ({ name: `${d.report}.${d.audience}`, fingerprint: d.fingerprint })),
+      pdf: { path: pdfRel, size: bytes.byteLength, pages },
+      html: { path: `packs/${name}.html`, size: Buffer.byteLength(html) },
     };
     await writePackState(staging, { ...state, [name]: next });
     await staging.commit();
-    return { name, pdf: path.join(out, pdfRel), html: path.join(out, next.html.path), pages, editionDate: options.editionDate, status: 'built', reasons, documents, warnings: built.warnings };
+    return {
+      name,
+      pdf: path.join(out, pdfRel),
+      html: path.join(out, next.html.path),
+      pages,
+      editionDate: options.editionDate,
+      status: 'built',
+      reasons,
+      documents,
+      warnings: built.warnings,
+    };
   } finally {
     await staging.discard();
     await release();
   }
 }
 
-function kept(record: PackRecord, out: string, built: { documents: readonly BuiltDocument[]; warnings: readonly Diagnostic[] }): PackResult {
+function kept(
+  record: PackRecord,
+  out: string,
+  built: { documents: readonly BuiltDocument[]; warnings: readonly Diagnostic[] },
+): PackResult {
   const documents = record.documents.map((d) => built.documents.find((b) => `${b.report}.${b.audience}` === d.name)!);
-  return { name: record.name, pdf: path.join(out, record.pdf.path), html: path.join(out, record.html.path), pages: record.pdf.pages, editionDate: record.editionDate, status: 'kept', reasons: [], documents, warnings: built.warnings };
+  return {
+    name: record.name,
+    pdf: path.join(out, record.pdf.path),
+    html: path.join(out, record.html.path),
+    pages: record.pdf.pages,
+    editionDate: record.editionDate,
+    status: 'kept',
+    reasons: [],
+    documents,
+    warnings: built.warnings,
+  };
 }

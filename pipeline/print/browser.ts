@@ -31,7 +31,10 @@ export async function findBrowser(options: Pick<BrowserOptions, 'executable'>): 
   if (options.executable) {
     const { path, from } = options.executable;
     if (existsSync(path)) return { path, from };
-    throw new RenderError(`${from} is set to ${path}, but there is no browser at that path.`, `unset ${from}, or point it at a Chrome or Chromium executable`);
+    throw new RenderError(
+      `${from} is set to ${path}, but there is no browser at that path.`,
+      `unset ${from}, or point it at a Chrome or Chromium executable`,
+    );
   }
   const system = SYSTEM_PATHS.find((p) => existsSync(p));
   if (system) return { path: system, from: 'system' };
@@ -143,14 +146,24 @@ export async function launchBrowser(options: BrowserOptions, place: LaunchPlace 
   try {
     // Our own signal handling closes the browser (run/interrupt.ts); Puppeteer's would race it.
     const browser = await puppeteer.launch({
-      executablePath: choice.path, headless: true, args, protocolTimeout: 120_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-      pipe: place.pipe ?? true, ...(profile ? { userDataDir: profile } : {}),
+      executablePath: choice.path,
+      headless: true,
+      args,
+      protocolTimeout: 120_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      pipe: place.pipe ?? true,
+      ...(profile ? { userDataDir: profile } : {}),
     });
     return { browser, choice, version: await browser.version(), launched: true, ...(profile ? { profile } : {}) };
   } catch (err) {
     if (profile) await rm(profile, { recursive: true, force: true });
-    throw new RenderError(`Chromium at ${choice.path} (found via ${choice.from}) did not start: ${(err as Error).message.split('\n')[0]}`,
-      'check that it runs: ' + choice.path + ' --headless --no-sandbox --dump-dom about:blank', { cause: err });
+    throw new RenderError(
+      `Chromium at ${choice.path} (found via ${choice.from}) did not start: ${(err as Error).message.split('\n')[0]}`,
+      `check that it runs: ${choice.path} --headless --no-sandbox --dump-dom about:blank`,
+      { cause: err },
+    );
   }
 }
 
@@ -161,7 +174,10 @@ async function connectBrowser(endpoint: string): Promise<OpenBrowser> {
     const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 120_000 });
     return { browser, choice: { path: endpoint, from: 'endpoint' }, version: await browser.version(), launched: false };
   } catch (err) {
-    throw new RenderError(`no browser answers at ${endpoint}: ${(err as Error).message.split('\n')[0]}`, 'start it, or unset BRIEF_BROWSER_WS to let brief start its own');
+    throw new RenderError(
+      `no browser answers at ${endpoint}: ${(err as Error).message.split('\n')[0]}`,
+      'start it, or unset BRIEF_BROWSER_WS to let brief start its own',
+    );
   }
 }
 
@@ -184,7 +200,12 @@ export async function closeBrowser(open: OpenBrowser): Promise<void> {
   const proc = open.browser.process();
   let timer: NodeJS.Timeout | undefined;
   // The timer is cleared, else it alone would keep the process alive for its 5 s after every run.
-  await Promise.race([open.browser.close(), new Promise((r) => { timer = setTimeout(r, 5_000); })]).catch(() => undefined);
+  await Promise.race([
+    open.browser.close(),
+    new Promise((r) => {
+      timer = setTimeout(r, 5_000);
+    }),
+  ]).catch(() => undefined);
   clearTimeout(timer);
   if (proc && proc.exitCode === null && proc.signalCode === null) {
     const gone = new Promise((r) => proc.once('exit', r));

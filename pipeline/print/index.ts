@@ -8,7 +8,15 @@ import { headingTexts } from './bookmarks.ts';
 import { poolSize } from './browser.ts';
 import { finishPdf, type PdfMeta } from './pdf-metadata.ts';
 
-export { browserIdentity, closeBrowser, findBrowser, launchBrowser, withBrowser, type BrowserChoice, type OpenBrowser } from './browser.ts';
+export {
+  browserIdentity,
+  closeBrowser,
+  findBrowser,
+  launchBrowser,
+  withBrowser,
+  type BrowserChoice,
+  type OpenBrowser,
+} from './browser.ts';
 export type { PdfMeta } from './pdf-metadata.ts';
 
 export interface PrintJob {
@@ -46,7 +54,8 @@ export async function preparePage(browser: Browser, refused: { current: string[]
   // Chromium reports each one it stopped, and those count as refused too.
   page.on('console', (message) => {
     const text = message.text();
-    if (/Content Security Policy/i.test(text)) refused.current.push(/'(https?:[^']+|[a-z]+:[^']*)'/.exec(text)?.[1] ?? text.slice(0, 160));
+    if (/Content Security Policy/i.test(text))
+      refused.current.push(/'(https?:[^']+|[a-z]+:[^']*)'/.exec(text)?.[1] ?? text.slice(0, 160));
   });
   page.on('request', (req: HTTPRequest) => {
     if (LOCAL.test(req.url())) void req.continue();
@@ -66,13 +75,30 @@ export async function printRaw(page: Page, html: string, tagged = true): Promise
   // PDF is made, and with font-display: block its text is silently left out.
   // (evaluate works with JavaScript off: it runs in an isolated world.)
   const failed = await page.evaluate(() =>
-    Promise.all([...document.fonts].map((f) => f.load().then(() => '', () => `${f.family} ${f.weight} ${f.style}`)))
-      .then((r) => r.filter(Boolean)));
-  if (failed.length) throw new RenderError(`fonts failed to load in ${html}: ${failed.join(', ')}`, 'reinstall the packages (npm ci): the bundled @fontsource files may be damaged');
+    Promise.all(
+      [...document.fonts].map((f) =>
+        f.load().then(
+          () => '',
+          () => `${f.family} ${f.weight} ${f.style}`,
+        ),
+      ),
+    ).then((r) => r.filter(Boolean)),
+  );
+  if (failed.length)
+    throw new RenderError(
+      `fonts failed to load in ${html}: ${failed.join(', ')}`,
+      'reinstall the packages (npm ci): the bundled @fontsource files may be damaged',
+    );
   return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged, timeout: 120_000 });
 }
 
-async function printOne(page: Page, job: PrintJob, refused: { current: string[] }, editionDate: string, signal?: AbortSignal): Promise<PrintedPdf> {
+async function printOne(
+  page: Page,
+  job: PrintJob,
+  refused: { current: string[] },
+  editionDate: string,
+  signal?: AbortSignal,
+): Promise<PrintedPdf> {
   refused.current = [];
   const raw = await printRaw(page, job.html);
   signal?.throwIfAborted();
@@ -81,13 +107,23 @@ async function printOne(page: Page, job: PrintJob, refused: { current: string[] 
 }
 
 /** How long one document may take to load and print before it is given up (BRIEF_PRINT_TIMEOUT, in seconds). */
-export const printTimeoutMs = (env: NodeJS.ProcessEnv = process.env): number => Math.max(1, Number(env.BRIEF_PRINT_TIMEOUT) || 120) * 1000;
+export const printTimeoutMs = (env: NodeJS.ProcessEnv = process.env): number =>
+  Math.max(1, Number(env.BRIEF_PRINT_TIMEOUT) || 120) * 1000;
 
 /** A page that never settles, or a print that hangs, must not hold the other documents back. */
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RenderError(`${what} did not finish printing within ${ms / 1000} s`, 'open its HTML in a browser to see what keeps it loading; raise the limit with BRIEF_PRINT_TIMEOUT=<seconds>')), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new RenderError(
+            `${what} did not finish printing within ${ms / 1000} s`,
+            'open its HTML in a browser to see what keeps it loading; raise the limit with BRIEF_PRINT_TIMEOUT=<seconds>',
+          ),
+        ),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -98,7 +134,11 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  * dies, the error names every document left unprinted. Either way the caller gets one RenderError.
  */
 /** Prints the jobs in order; a job may still be on its way (a promise), so printing starts while later documents render. */
-export async function printPdfs(jobs: readonly (PrintJob | Promise<PrintJob>)[], browser: Browser, options: PrintOptions): Promise<PrintedPdf[]> {
+export async function printPdfs(
+  jobs: readonly (PrintJob | Promise<PrintJob>)[],
+  browser: Browser,
+  options: PrintOptions,
+): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
   const results: PrintedPdf[] = new Array(jobs.length);
   const known: (PrintJob | undefined)[] = new Array(jobs.length);
@@ -120,7 +160,11 @@ export async function printPdfs(jobs: readonly (PrintJob | Promise<PrintJob>)[],
           signal?.throwIfAborted();
           page ??= await preparePage(browser, refused);
           signal?.throwIfAborted();
-          results[index] = await withTimeout(printOne(page, job, refused, options.editionDate, signal), limit, job.html);
+          results[index] = await withTimeout(
+            printOne(page, job, refused, options.editionDate, signal),
+            limit,
+            job.html,
+          );
           signal?.throwIfAborted();
           options.onPrinted?.(job, ++done, jobs.length);
         } catch (err) {
@@ -139,12 +183,28 @@ export async function printPdfs(jobs: readonly (PrintJob | Promise<PrintJob>)[],
   signal?.throwIfAborted();
   const unprinted = jobs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
   if (unprinted.length === 0) return results;
-  const names = unprinted.map((i) => known[i]?.html.split(/[\\/]/).pop()!.replace(/\.html$/, '') ?? options.names?.[i] ?? `document ${i + 1}`);
+  const names = unprinted.map(
+    (i) =>
+      known[i]?.html
+        .split(/[\\/]/)
+        .pop()
+        ?.replace(/\.html$/, '') ??
+      options.names?.[i] ??
+      `document ${i + 1}`,
+  );
   if (!browser.connected) {
-    throw new RenderError(`the browser died while printing; not printed: ${names.join(', ')}`, 'nothing was written; run the command again (a new browser is started)');
+    throw new RenderError(
+      `the browser died while printing; not printed: ${names.join(', ')}`,
+      'nothing was written; run the command again (a new browser is started)',
+    );
   }
   const first = failures[0]!.error;
   if (failures.length === 1 && first instanceof RenderError) throw first;
-  throw new RenderError(`printing failed for ${names.join(', ')}: ${failures.map((f) => f.error.message.split('\n')[0]).join('; ')}`,
-    first instanceof RenderError && first.hint ? first.hint : 'run again with the same command; if it persists, open the HTML file in a browser to look for the problem', { cause: first });
+  throw new RenderError(
+    `printing failed for ${names.join(', ')}: ${failures.map((f) => f.error.message.split('\n')[0]).join('; ')}`,
+    first instanceof RenderError && first.hint
+      ? first.hint
+      : 'run again with the same command; if it persists, open the HTML file in a browser to look for the problem',
+    { cause: first },
+  );
 }

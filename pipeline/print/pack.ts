@@ -27,8 +27,10 @@ export async function printPackPass(html: string, browser: Browser, tagged: bool
   try {
     const raw = await printRaw(page, html, tagged);
     if (refused.current.length) {
-      throw new RenderError(`${refused.current.length} network request(s) were refused while printing the pack: ${refused.current.slice(0, 3).join(', ')}`,
-        'documents must not load anything from the network: inline images and styles, or put them in the project');
+      throw new RenderError(
+        `${refused.current.length} network request(s) were refused while printing the pack: ${refused.current.slice(0, 3).join(', ')}`,
+        'documents must not load anything from the network: inline images and styles, or put them in the project',
+      );
     }
     const doc = await PDFDocument.load(raw, { updateMetadata: false });
     return { raw, pages: doc.getPageCount(), bookmarks: readBookmarks(doc) };
@@ -42,13 +44,27 @@ export async function printPackPass(html: string, browser: Browser, tagged: bool
  * information, both dates the edition date, and a document ID derived from `identity` (the
  * pack's fingerprint), so the same inputs and date give the same bytes.
  */
-export async function finishPack(print: PackPrint, meta: PdfMeta, editionDate: string, identity: string, contentsPage: number, titles: readonly string[]): Promise<Uint8Array> {
+export async function finishPack(
+  print: PackPrint,
+  meta: PdfMeta,
+  editionDate: string,
+  identity: string,
+  contentsPage: number,
+  titles: readonly string[],
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(print.raw, { updateMetadata: false });
   const pageDest = (n: number) => doc.context.obj([doc.getPages()[n - 1]!.ref, PDFName.of('Fit')]);
-  writeBookmarks(doc, [{
-    title: meta.title, dest: pageDest(1), page: 1,
-    children: [{ title: 'Contents', dest: pageDest(contentsPage), page: contentsPage, children: [] }, ...retitled(print.bookmarks, titles)],
-  }]);
+  writeBookmarks(doc, [
+    {
+      title: meta.title,
+      dest: pageDest(1),
+      page: 1,
+      children: [
+        { title: 'Contents', dest: pageDest(contentsPage), page: contentsPage, children: [] },
+        ...retitled(print.bookmarks, titles),
+      ],
+    },
+  ]);
   applyMeta(doc, meta, editionDate);
   const id = createHash('md5').update(identity).digest('hex');
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);

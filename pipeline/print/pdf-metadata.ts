@@ -17,7 +17,12 @@ export interface PdfMeta {
  * that differ between two prints. Both become the edition date, so the same inputs
  * and date give the same file.
  */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, editionDate: string, headings: readonly string[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(
+  bytes: Uint8Array,
+  meta: PdfMeta,
+  editionDate: string,
+  headings: readonly string[] = [],
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const bookmarks = readBookmarks(doc);
   const titled = retitled(bookmarks, headings);
@@ -74,5 +79,8 @@ export function applyMeta(doc: PDFDocument, meta: PdfMeta, editionDate: string):
   doc.setCreationDate(when);
   doc.setModificationDate(when);
   // pdf-lib has no setter for custom keys; its info dictionary is private, hence the cast.
-  if (meta.edition) (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of('BriefEdition'), PDFString.of(meta.edition));
+  if (meta.edition)
+    (doc as unknown as { getInfoDict(): PDFDict })
+      .getInfoDict()
+      .set(PDFName.of('BriefEdition'), PDFString.of(meta.edition));
 }

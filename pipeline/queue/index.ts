@@ -2,5 +2,25 @@
 // BullMQ for workers on other machines (redis.ts). Knows nothing of packs: the caller gives the
 // ids, the data and the function that does a job.
 export { MemoryQueue } from './memory.ts';
-export { BadQueueUrlError, checkRedisUrl, QUEUE_NAME, RedisQueue, startRedisWorker, type NoteReader, type RedisWorker } from './redis.ts';
-export { ATTEMPTS, JobState, NotHereError, PermanentJobError, QueueDownError, retryAfter, type JobQueue, type JobStatus, type Processor, type QueueCounts, type Submitted } from './types.ts';
+export {
+  BadQueueUrlError,
+  checkRedisUrl,
+  QUEUE_NAME,
+  RedisQueue,
+  startRedisWorker,
+  type NoteReader,
+  type RedisWorker,
+} from './redis.ts';
+export {
+  ATTEMPTS,
+  JobState,
+  NotHereError,
+  PermanentJobError,
+  QueueDownError,
+  retryAfter,
+  type JobQueue,
+  type JobStatus,
+  type Processor,
+  type QueueCounts,
+  type Submitted,
+} from './types.ts';

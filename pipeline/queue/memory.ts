@@ -1,6 +1,16 @@
 // queue: the in-process queue `brief serve` uses by default: bounded (a full queue refuses new
 // jobs), a fixed number of jobs at once, a failed attempt retried up to ATTEMPTS times.
-import { ATTEMPTS, PermanentJobError, retryAfter, type JobQueue, type JobState, type JobStatus, type Processor, type QueueCounts, type Submitted } from './types.ts';
+import {
+  ATTEMPTS,
+  PermanentJobError,
+  retryAfter,
+  type JobQueue,
+  type JobState,
+  type JobStatus,
+  type Processor,
+  type QueueCounts,
+  type Submitted,
+} from './types.ts';
 
 interface Entry<D> {
   readonly data: D;
@@ -19,7 +29,10 @@ export class MemoryQueue<D> implements JobQueue<D> {
   private closed = false;
   private durations: number[] = [];
 
-  constructor(private readonly process: Processor<D>, private readonly options: { readonly capacity: number; readonly concurrency: number }) {}
+  constructor(
+    private readonly process: Processor<D>,
+    private readonly options: { readonly capacity: number; readonly concurrency: number },
+  ) {}
 
   // No await before the job is added: the count and the add are one step, however many
   // requests arrive together.
@@ -28,7 +41,10 @@ export class MemoryQueue<D> implements JobQueue<D> {
     if (known && known.state !== 'failed') return { accepted: true, state: known.state };
     const running = this.active.size;
     if (this.closed || this.waiting.length + running >= this.options.capacity) {
-      return { accepted: false, retryAfterSeconds: retryAfter(this.waiting.length + 1, this.options.concurrency, this.average()) };
+      return {
+        accepted: false,
+        retryAfterSeconds: retryAfter(this.waiting.length + 1, this.options.concurrency, this.average()),
+      };
     }
     this.jobs.delete(id); // a failed job asked for again starts afresh, at the back
     this.jobs.set(id, { data, state: 'queued', attempts: 0 });

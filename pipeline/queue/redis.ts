@@ -7,7 +7,19 @@
 // --appendonly yes) loses them when it restarts. The README says which persistence to use.
 import type { Redis, RedisOptions } from 'ioredis';
 import { stepAside } from './step-aside.ts';
-import { ATTEMPTS, NotHereError, PermanentJobError, QueueDownError, retryAfter, type JobQueue, type JobState, type JobStatus, type Processor, type QueueCounts, type Submitted } from './types.ts';
+import {
+  ATTEMPTS,
+  NotHereError,
+  PermanentJobError,
+  QueueDownError,
+  retryAfter,
+  type JobQueue,
+  type JobState,
+  type JobStatus,
+  type Processor,
+  type QueueCounts,
+  type Submitted,
+} from './types.ts';
 
 export const QUEUE_NAME = 'brief-packs';
 
@@ -35,8 +47,10 @@ export function checkRedisUrl(url: string): string | undefined {
   } catch {
     return `--queue ${url} is not a URL; give redis://host:port (for example redis://127.0.0.1:6379)`;
   }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') return `--queue ${url}: only redis:// and rediss:// queues are supported`;
-  if (parsed.pathname.length > 1 && !/^\/\d{1,5}$/.test(parsed.pathname)) return `--queue ${url}: the path names the database, a number (redis://host:port/0)`;
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    return `--queue ${url}: only redis:// and rediss:// queues are supported`;
+  if (parsed.pathname.length > 1 && !/^\/\d{1,5}$/.test(parsed.pathname))
+    return `--queue ${url}: the path names the database, a number (redis://host:port/0)`;
   return undefined;
 }
 
@@ -45,20 +59,30 @@ const shownUrl = (url: string) => url.replace(/\/\/[^@/]*@/, '//…@');
 /** A connection that is ready on the database the URL names, or an error that says what is wrong. */
 async function connect(url: string, options: RedisOptions): Promise<Redis> {
   const { Redis } = await import('ioredis');
-  const client = new Redis(url, { ...options, lazyConnect: true, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+  const client = new Redis(url, {
+    ...options,
+    lazyConnect: true,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  });
   const shown = shownUrl(url);
   // ioredis retries by itself; its errors are kept for the message below, not printed as unhandled.
   let last: string | undefined;
-  client.on('error', (err: Error) => { last = err.message; });
+  client.on('error', (err: Error) => {
+    last = err.message;
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       client.connect(),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no answer within 5 s')), 5_000); }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer within 5 s')), 5_000);
+      }),
     ]);
   } catch (err) {
     client.disconnect();
-    throw new Error(`no Redis answers at ${shown} (${last ?? (err as Error).message}); start one (apt-get install redis-server, then redis-server --port 6379 --appendonly yes) or fix --queue`);
+    throw new Error(
+      `no Redis answers at ${shown} (${last ?? (err as Error).message}); start one (apt-get install redis-server, then redis-server --port 6379 --appendonly yes) or fix --queue`,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -83,9 +107,15 @@ async function databaseProblem(url: string): Promise<string | undefined> {
   probe.on('error', () => undefined);
   try {
     await probe.connect();
-    const refused = await probe.select(db).then(() => undefined, (err: Error) => err.message);
+    const refused = await probe.select(db).then(
+      () => undefined,
+      (err: Error) => err.message,
+    );
     if (!refused) return undefined;
-    const count = await (probe.config('GET', 'databases') as Promise<string[]>).then((a) => Number(a[1]) || undefined, () => undefined);
+    const count = await (probe.config('GET', 'databases') as Promise<string[]>).then(
+      (a) => Number(a[1]) || undefined,
+      () => undefined,
+    );
     return `--queue ${shownUrl(url)}: Redis has no database ${db} (${refused}${count ? `; it has ${count}, numbered 0 to ${count - 1}` : ''}); name one it has, such as redis://…/0`;
   } finally {
     probe.disconnect();
@@ -93,12 +123,21 @@ async function databaseProblem(url: string): Promise<string | undefined> {
 }
 
 const STATES: Record<string, JobState> = {
-  waiting: 'queued', delayed: 'queued', prioritized: 'queued', 'waiting-children': 'queued', paused: 'queued',
-  active: 'running', completed: 'done', failed: 'failed',
+  waiting: 'queued',
+  delayed: 'queued',
+  prioritized: 'queued',
+  'waiting-children': 'queued',
+  paused: 'queued',
+  active: 'running',
+  completed: 'done',
+  failed: 'failed',
 };
 
 /** Redis errors of a connection that is down, as against our own mistakes. */
-const isDown = (err: unknown) => /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|max retries|Stream isn't writeable|LOADING|enableOfflineQueue/i.test((err as Error)?.message ?? '');
+const isDown = (err: unknown) =>
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|max retries|Stream isn't writeable|LOADING|enableOfflineQueue/i.test(
+    (err as Error)?.message ?? '',
+  );
 
 /**
  * Submissions hold this lock while they count and add, so that requests arriving together cannot
@@ -124,7 +163,9 @@ export class RedisQueue<D extends object> implements JobQueue<D> {
     const away = (err: Error) => {
       if (this.down) return;
       this.down = true;
-      this.log(`queue: Redis at ${this.shown} does not answer (${err.message}); requests are answered 503 until it is back`);
+      this.log(
+        `queue: Redis at ${this.shown} does not answer (${err.message}); requests are answered 503 until it is back`,
+      );
     };
     client.on('error', away);
     queue.on('error', away);
@@ -135,7 +176,11 @@ export class RedisQueue<D extends object> implements JobQueue<D> {
     });
   }
 
-  static async open<D extends object>(url: string, capacity: number, log: (message: string) => void = () => undefined): Promise<RedisQueue<D>> {
+  static async open<D extends object>(
+    url: string,
+    capacity: number,
+    log: (message: string) => void = () => undefined,
+  ): Promise<RedisQueue<D>> {
     const { Queue } = await import('bullmq');
     // Requests fail fast when Redis is away rather than hang (the worker side waits instead).
     const client = await connect(url, { maxRetriesPerRequest: 1 });
@@ -166,7 +211,13 @@ export class RedisQueue<D extends object> implements JobQueue<D> {
           const workers = Math.max(1, (await this.queue.getWorkers().catch(() => [])).length);
           return { accepted: false, retryAfterSeconds: retryAfter(counts.waiting + 1, workers, undefined) } as const;
         }
-        await this.queue.add('pack', data, { jobId: id, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: 1_000 }, removeOnComplete: KEEP, removeOnFail: KEEP });
+        await this.queue.add('pack', data, {
+          jobId: id,
+          attempts: ATTEMPTS,
+          backoff: { type: 'fixed', delay: 1_000 },
+          removeOnComplete: KEEP,
+          removeOnFail: KEEP,
+        });
         return { accepted: true, state: 'queued' } as const;
       });
     });
@@ -176,7 +227,10 @@ export class RedisQueue<D extends object> implements JobQueue<D> {
     const token = `${process.pid}.${Math.random().toString(36).slice(2)}`;
     const until = Date.now() + LOCK_TTL_MS * 2;
     while ((await this.client.set(SUBMIT_LOCK, token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
-      if (Date.now() > until) throw new QueueDownError(`the queue's submission lock in Redis at ${this.shown} stayed taken for ${(LOCK_TTL_MS * 2) / 1000} s`);
+      if (Date.now() > until)
+        throw new QueueDownError(
+          `the queue's submission lock in Redis at ${this.shown} stayed taken for ${(LOCK_TTL_MS * 2) / 1000} s`,
+        );
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
     }
     try {
@@ -192,7 +246,9 @@ export class RedisQueue<D extends object> implements JobQueue<D> {
       if (!job) return undefined;
       const state = STATES[await job.getState()];
       if (!state) return undefined;
-      return state === 'failed' ? { state, data: job.data as D, error: job.failedReason || 'failed' } : { state, data: job.data as D };
+      return state === 'failed'
+        ? { state, data: job.data as D, error: job.failedReason || 'failed' }
+        : { state, data: job.data as D };
     });
   }
 
@@ -203,19 +259,26 @@ export class RedisQueue<D extends object> implements JobQueue<D> {
   async forget(id: string): Promise<void> {
     await this.reach(async () => {
       const job = await this.queue.getJob(id);
-      const state = job && await job.getState();
+      const state = job && (await job.getState());
       if (state === 'completed' || state === 'failed') await job!.remove();
     });
   }
 
   async counts(): Promise<QueueCounts> {
     const c = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'paused', 'active');
-    return { waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) + (c.paused ?? 0), running: c.active ?? 0, capacity: this.capacity };
+    return {
+      waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) + (c.paused ?? 0),
+      running: c.active ?? 0,
+      capacity: this.capacity,
+    };
   }
 
   /** Redis answers (for the health probe). */
   async ping(): Promise<boolean> {
-    return this.client.ping().then((r) => r === 'PONG', () => false);
+    return this.client.ping().then(
+      (r) => r === 'PONG',
+      () => false,
+    );
   }
 
   async close(): Promise<void> {
@@ -251,28 +314,42 @@ const HANDBACK_DELAY_MS = 1_000;
  * worker cannot make (NotHereError) goes back to the queue without spending an attempt, and the
  * worker stops taking jobs until `ready` says it can again (with backoff; see step-aside.ts).
  */
-export async function startRedisWorker<D>(url: string, process: Processor<D>, options: RedisWorkerOptions): Promise<RedisWorker> {
+export async function startRedisWorker<D>(
+  url: string,
+  process: Processor<D>,
+  options: RedisWorkerOptions,
+): Promise<RedisWorker> {
   const { Worker, UnrecoverableError, DelayedError } = await import('bullmq');
   // BullMQ's blocking connection must retry forever: a worker outlives a Redis restart.
   const client = await connect(url, { maxRetriesPerRequest: null });
   const aside = stepAside(options.log, options.ready);
   options.notes?.(async (name) => (await client.hget(NOTES, name).catch(() => null)) ?? undefined);
-  const worker: import('bullmq').Worker<D> = new Worker<D>(QUEUE_NAME, async (job, token) => {
-    try {
-      await process(job.data);
-      aside.succeeded();
-    } catch (err) {
-      if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
-      const handbacks = Number((job.data as { handbacks?: number }).handbacks ?? 0);
-      if (err instanceof NotHereError && handbacks < MAX_HANDBACKS) {
-        await job.updateData({ ...job.data, handbacks: handbacks + 1 });
-        await job.moveToDelayed(Date.now() + HANDBACK_DELAY_MS, token);
-        aside.stepAside(worker, `job ${job.id}: ${err.message}`);
-        throw new DelayedError();
+  const worker: import('bullmq').Worker<D> = new Worker<D>(
+    QUEUE_NAME,
+    async (job, token) => {
+      try {
+        await process(job.data);
+        aside.succeeded();
+      } catch (err) {
+        if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+        const handbacks = Number((job.data as { handbacks?: number }).handbacks ?? 0);
+        if (err instanceof NotHereError && handbacks < MAX_HANDBACKS) {
+          await job.updateData({ ...job.data, handbacks: handbacks + 1 });
+          await job.moveToDelayed(Date.now() + HANDBACK_DELAY_MS, token);
+          aside.stepAside(worker, `job ${job.id}: ${err.message}`);
+          throw new DelayedError();
+        }
+        throw err;
       }
-      throw err;
-    }
-  }, { connection: client, concurrency: options.concurrency, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: ATTEMPTS - 1 });
+    },
+    {
+      connection: client,
+      concurrency: options.concurrency,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
+      maxStalledCount: ATTEMPTS - 1,
+    },
+  );
   let down = false;
   worker.on('error', (err) => {
     if (isDown(err)) {
@@ -280,7 +357,10 @@ export async function startRedisWorker<D>(url: string, process: Processor<D>, op
       down = true;
     } else options.log(`queue: ${err.message}`);
   });
-  client.on('ready', () => { if (down) options.log('queue: Redis answers again'); down = false; });
+  client.on('ready', () => {
+    if (down) options.log('queue: Redis answers again');
+    down = false;
+  });
   await worker.waitUntilReady();
   return {
     close: async () => {

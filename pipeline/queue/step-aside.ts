@@ -15,20 +15,30 @@ export interface StepAside {
   stop(): void;
 }
 
-export function stepAside(log: (message: string) => void, ready: (() => Promise<string | undefined>) | undefined): StepAside {
+export function stepAside(
+  log: (message: string) => void,
+  ready: (() => Promise<string | undefined>) | undefined,
+): StepAside {
   let backoff = 0;
   let aside = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const next = () => { backoff = Math.min(MAX_MS, backoff ? backoff * 2 : FIRST_MS); return backoff; };
+  const next = () => {
+    backoff = Math.min(MAX_MS, backoff ? backoff * 2 : FIRST_MS);
+    return backoff;
+  };
   return {
-    succeeded() { backoff = 0; },
+    succeeded() {
+      backoff = 0;
+    },
     stepAside(worker, why) {
       if (aside || stopped) return;
       aside = true;
       void worker.pause(true);
       const wait = next();
-      log(`brief worker: cannot make this pack here (${why.split('\n')[0]}); it went back to the queue for another worker, no attempt spent. This worker takes no jobs for ${wait / 1000} s`);
+      log(
+        `brief worker: cannot make this pack here (${why.split('\n')[0]}); it went back to the queue for another worker, no attempt spent. This worker takes no jobs for ${wait / 1000} s`,
+      );
       const check = async () => {
         if (stopped) return;
         const still = ready ? await ready().catch((err: Error) => err.message) : undefined;

@@ -66,5 +66,5 @@ export const ATTEMPTS = 3;
 /** Seconds a client is told to wait when the queue is full: the jobs ahead at the time jobs take. */
 export function retryAfter(ahead: number, workers: number, averageMs: number | undefined): number {
   const per = averageMs ?? 10_000;
-  return Math.max(1, Math.min(600, Math.ceil((ahead / Math.max(1, workers)) * per / 1000)));
+  return Math.max(1, Math.min(600, Math.ceil(((ahead / Math.max(1, workers)) * per) / 1000)));
 }

@@ -1,6 +1,19 @@
 // render: EDTF strings as a reader says them, at the precision they were written:
 // "15 June 2021", "October 2021", "c. 2020", "December 2022 – June 2023".
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function single(value: string): string {
   const approximate = /[~%]/.test(value);

@@ -31,8 +31,8 @@ type Compiled = Handlebars.TemplateDelegate;
 const ISOLATING = Symbol.for('brief.isolating-escape');
 type Escape = typeof Handlebars.Utils.escapeExpression & { [ISOLATING]?: true };
 if (!(Handlebars.Utils.escapeExpression as Escape)[ISOLATING]) {
-  const escape = Handlebars.Utils.escapeExpression;
-  const isolating: Escape = (value) => escape(typeof value === 'string' ? isolateBidi(value) : value);
+  const escapeExpression = Handlebars.Utils.escapeExpression;
+  const isolating: Escape = (value) => escapeExpression(typeof value === 'string' ? isolateBidi(value) : value);
   isolating[ISOLATING] = true;
   Handlebars.Utils.escapeExpression = isolating;
 }
@@ -44,22 +44,40 @@ function templateError(file: string, err: Error): InputError {
   const m = /- (\d+):(\d+)\s*$/.exec(e.message) ?? /line (\d+)/.exec(e.message);
   const line = e.lineNumber ?? (m ? Number(m[1]) : 1);
   const column = (e.column ?? (m?.[2] ? Number(m[2]) : 0)) + 1;
-  const first = (e.message.split('\n')[0] ?? e.message).replace(/ - \d+:\d+\s*$/, '').replace(/ in \[object Object\]/, '');
-  return new InputError([diagnostic({ file: displayPath(file), line, column }, 'E_TEMPLATE', `template error: ${first}`,
-    'check the {{…}} tags: every block opened with {{#x}} needs {{/x}}, and names must match the view model (README.md, "Templates")')]);
+  const first = (e.message.split('\n')[0] ?? e.message)
+    .replace(/ - \d+:\d+\s*$/, '')
+    .replace(/ in \[object Object\]/, '');
+  return new InputError([
+    diagnostic(
+      { file: displayPath(file), line, column },
+      'E_TEMPLATE',
+      `template error: ${first}`,
+      'check the {{…}} tags: every block opened with {{#x}} needs {{/x}}, and names must match the view model (README.md, "Templates")',
+    ),
+  ]);
 }
 
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('edtfDate', (value: unknown) => formatEdtf(typeof value === 'string' ? value : undefined));
-  hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
+  hb.registerHelper('join', (list: unknown, sep: unknown) =>
+    Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
+  );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** A CSS string literal on one line, for the running header's `content:` (JSON's "\n" would print as "n"). */
-  hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '').replace(/\s+/g, ' ')).replace(/</g, '\\3C ')));
+  hb.registerHelper(
+    'cssString',
+    (value: unknown) =>
+      new hb.SafeString(JSON.stringify(String(value ?? '').replace(/\s+/g, ' ')).replace(/</g, '\\3C ')),
+  );
 }
 
 /** Every partial or layout name an audience's render can call, from every layer. */
 export function partialNames(layers: Layers, audience: string): string[] {
-  const names = layers.flatMap((l) => [...filesIn(l, 'layouts', '.hbs'), ...filesIn(l, 'partials', '.hbs'), ...(l.audiences ? filesIn(l, `audiences/${audience}`, '.hbs') : [])]);
+  const names = layers.flatMap((l) => [
+    ...filesIn(l, 'layouts', '.hbs'),
+    ...filesIn(l, 'partials', '.hbs'),
+    ...(l.audiences ? filesIn(l, `audiences/${audience}`, '.hbs') : []),
+  ]);
   return [...new Set(names.map((n) => n.slice(0, -4)))].sort();
 }
 

@@ -55,7 +55,8 @@ export function codePointsOf(html: string): Set<number> {
     if (cp > 0xffff) i++;
   }
   for (const m of html.matchAll(/&#(x[0-9a-f]+|\d+);|\\([0-9a-f]{1,6})/gi)) {
-    const cp = m[2] !== undefined ? parseInt(m[2], 16) : /^x/i.test(m[1]!) ? parseInt(m[1]!.slice(1), 16) : Number(m[1]);
+    const cp =
+      m[2] !== undefined ? parseInt(m[2], 16) : /^x/i.test(m[1]!) ? parseInt(m[1]!.slice(1), 16) : Number(m[1]);
     if (cp >= 0x80 && cp <= 0x10ffff) used.add(cp);
   }
   return used;
@@ -66,13 +67,26 @@ export function codePointsOf(html: string): Set<number> {
  * the files text of these code points needs (every file without them). Each file's base64 is
  * read once per `cache`.
  */
-export function fontFaceCss(fonts: readonly FontFace[], used?: ReadonlySet<number>, cache = new Map<string, string>()): string {
+export function fontFaceCss(
+  fonts: readonly FontFace[],
+  used?: ReadonlySet<number>,
+  cache = new Map<string, string>(),
+): string {
   const needed = used ? filesNeeded(fonts, used) : undefined;
-  return fonts.flatMap((face) => face.files.filter((file) => !needed || needed.has(file)).map((file) => {
-    let data = cache.get(file.path);
-    if (data === undefined) cache.set(file.path, (data = readFileSync(file.path).toString('base64')));
-    return `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${file.unicodeRange};}`;
-  })).join('\n');
+  return fonts
+    .flatMap((face) =>
+      face.files
+        .filter((file) => !needed || needed.has(file))
+        .map((file) => {
+          let data = cache.get(file.path);
+          if (data === undefined) {
+            data = readFileSync(file.path).toString('base64');
+            cache.set(file.path, data);
+          }
+          return `@font-face{font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${file.unicodeRange};}`;
+        }),
+    )
+    .join('\n');
 }
 
 /** The finished HTML: the font faces its text needs, in the place the CSS kept for them. */
@@ -94,7 +108,11 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
     let entry = perAudience.get(id);
     if (!entry) {
       const stylesheets = stylesheetFiles(options.presentation.styles, id);
-      entry = { templates: createTemplates(options.presentation.templates, id), css: [FONT_FACES_HERE, ...stylesheets.map(read)].join('\n'), stylesheets };
+      entry = {
+        templates: createTemplates(options.presentation.templates, id),
+        css: [FONT_FACES_HERE, ...stylesheets.map(read)].join('\n'),
+        stylesheets,
+      };
       perAudience.set(id, entry);
     }
     return entry;

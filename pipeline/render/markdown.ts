@@ -22,7 +22,12 @@ export function createMarkdown(): (markdown: string, noteOf: (claim: string) => 
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
   // Each run of text, and each stretch of it between two citations, is isolated (core/bidi.ts):
   // a direction control in it cannot reverse the rest of the paragraph or its note numbers.
-  md.renderer.rules.text = (tokens, i) => md.utils.escapeHtml(tokens[i]!.content.split(/(\uE000\d+\uE001)/).map((part, j) => (j % 2 ? part : isolateBidi(part))).join(''));
+  md.renderer.rules.text = (tokens, i) =>
+    md.utils.escapeHtml(
+      tokens[i]!.content.split(/(\uE000\d+\uE001)/)
+        .map((part, j) => (j % 2 ? part : isolateBidi(part)))
+        .join(''),
+    );
   return (markdown, noteOf) => {
     const groups: number[][] = [];
     let text = '';
@@ -42,7 +47,29 @@ export function createMarkdown(): (markdown: string, noteOf: (claim: string) => 
     }
     text += markdown.slice(from);
     const html = sanitizeHtml(md.render(text), {
-      allowedTags: ['p', 'h2', 'h3', 'h4', 'em', 'strong', 'ul', 'ol', 'li', 'blockquote', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'a', 'sup'],
+      allowedTags: [
+        'p',
+        'h2',
+        'h3',
+        'h4',
+        'em',
+        'strong',
+        'ul',
+        'ol',
+        'li',
+        'blockquote',
+        'code',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'br',
+        'hr',
+        'a',
+        'sup',
+      ],
       allowedAttributes: { a: ['href'] },
       allowedSchemes: ['http', 'https', 'mailto'],
       allowedSchemesAppliedToAttributes: ['href'],
@@ -52,7 +79,9 @@ export function createMarkdown(): (markdown: string, noteOf: (claim: string) => 
       const notes = groups[Number(i)] ?? [];
       // A group reads in note order ("3,5,12"), whatever order the claims were cited in.
       const sorted = [...new Set(notes)].sort((a, b) => a - b);
-      return sorted.length ? `<sup class="fn-ref">${sorted.map((n) => `<a href="#note-${n}">${n}</a>`).join(',')}</sup>` : '';
+      return sorted.length
+        ? `<sup class="fn-ref">${sorted.map((n) => `<a href="#note-${n}">${n}</a>`).join(',')}</sup>`
+        : '';
     });
   };
 }

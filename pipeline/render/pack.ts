@@ -70,34 +70,77 @@ export function markingOf(html: string): string {
 
 /** The text of each top heading (h2) of a document, in order, as the contents lists them. */
 export function topHeadings(html: string): string[] {
-  return [...bodyOf(html).matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
-    .map((t) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'"));
+  return [...bodyOf(html).matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)]
+    .map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .map((t) =>
+      t
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'"),
+    );
 }
 
 export function createPackRenderer(options: PackOptions) {
   const hb = Handlebars.create();
-  hb.registerHelper('cssString', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')));
-  const compile = (name: string) => hb.compile(readFileSync(packTemplateFile(options.presentation.templates, name), 'utf8'), { strict: true, preventIndent: true });
+  hb.registerHelper(
+    'cssString',
+    (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')),
+  );
+  const compile = (name: string) =>
+    hb.compile(readFileSync(packTemplateFile(options.presentation.templates, name), 'utf8'), {
+      strict: true,
+      preventIndent: true,
+    });
   hb.registerPartial('pack-cover', compile('pack-cover'));
   hb.registerPartial('pack-contents', compile('pack-contents'));
   const template = compile('pack');
   const fontData = new Map<string, string>();
-  const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return ''; } };
+  const read = (f: string) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return '';
+    }
+  };
 
   return {
     /** The pack's HTML; without `pages` (the first print) page numbers are placeholders of the same width. */
     render(view: PackView, documents: readonly PackDocument[], pages: PackPages | undefined): string {
-      const css = [FONT_FACES_HERE, ...stylesheetFiles(options.presentation.styles, view.audience.id).map(read)].join('\n');
+      const css = [FONT_FACES_HERE, ...stylesheetFiles(options.presentation.styles, view.audience.id).map(read)].join(
+        '\n',
+      );
       const number = (n: number | undefined) => (n === undefined ? '00' : String(n));
-      return withFontFaces(template({
-        ...view, lang: 'en', css, pages: pages ? pages.total : '00',
-        documents: documents.map((d, i) => ({
-          n: i + 1, title: d.title, marking: d.marking, kind: d.kind, kindLabel: d.kindLabel, date: d.date,
-          page: number(pages?.documents[i]?.page),
-          headings: topHeadings(d.html).map((title, k) => ({ title, page: number(pages?.documents[i]?.headings[k]) })),
-          html: prefixIds(bodyOf(d.html), i + 1),
-        })),
-      }), options.fonts, fontData);
+      return withFontFaces(
+        template({
+          ...view,
+          lang: 'en',
+          css,
+          pages: pages ? pages.total : '00',
+          documents: documents.map((d, i) => ({
+            n: i + 1,
+            title: d.title,
+            marking: d.marking,
+            kind: d.kind,
+            kindLabel: d.kindLabel,
+            date: d.date,
+            page: number(pages?.documents[i]?.page),
+            headings: topHeadings(d.html).map((title, k) => ({
+              title,
+              page: number(pages?.documents[i]?.headings[k]),
+            })),
+            html: prefixIds(bodyOf(d.html), i + 1),
+          })),
+        }),
+        options.fonts,
+        fontData,
+      );
     },
   };
 }

@@ -28,7 +28,9 @@ const CORE_STYLES = ['base.css', 'print.css'];
  * audiences has one. Only files that exist: one added later is a new input, and redoes the documents.
  */
 export function stylesheetFiles(layers: Layers, audience: string): string[] {
-  const extras = [...new Set(layers.flatMap((l) => filesIn(l, '', '.css')))].filter((n) => !CORE_STYLES.includes(n)).sort();
+  const extras = [...new Set(layers.flatMap((l) => filesIn(l, '', '.css')))]
+    .filter((n) => !CORE_STYLES.includes(n))
+    .sort();
   return [...CORE_STYLES, ...extras, `audiences/${audience}.css`].flatMap((rel) => resolveIn(layers, rel)?.file ?? []);
 }
 

@@ -29,21 +29,48 @@ const statusLabel = (a: { status: string; score?: number; elided?: boolean; via?
 const MAX_QUOTES_PER_CELL = 4;
 
 /** The claims that take the clearest positions first, so a long cell keeps what matters. */
-function sideBySideQuotes(claims: readonly Claim[], question: string, max: number, noteOf: (id: string) => number | undefined, unverified: (id: string) => boolean) {
-  const ranked = [...claims].sort((a, b) => Math.abs(b.stances[question] ?? 0) - Math.abs(a.stances[question] ?? 0) || (noteOf(a.id) ?? 0) - (noteOf(b.id) ?? 0));
+function sideBySideQuotes(
+  claims: readonly Claim[],
+  question: string,
+  max: number,
+  noteOf: (id: string) => number | undefined,
+  unverified: (id: string) => boolean,
+) {
+  const ranked = [...claims].sort(
+    (a, b) =>
+      Math.abs(b.stances[question] ?? 0) - Math.abs(a.stances[question] ?? 0) ||
+      (noteOf(a.id) ?? 0) - (noteOf(b.id) ?? 0),
+  );
   const shown = ranked.slice(0, max);
-  const rest = ranked.slice(max).map((c) => noteOf(c.id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
+  const rest = ranked
+    .slice(max)
+    .map((c) => noteOf(c.id))
+    .filter((n): n is number => n !== undefined)
+    .sort((a, b) => a - b);
   return {
-    quotes: shown.map((c) => ({ text: c.quote, note: noteOf(c.id) ?? null, stance: stanceText(c.stances[question]), unverified: unverified(c.id) })),
+    quotes: shown.map((c) => ({
+      text: c.quote,
+      note: noteOf(c.id) ?? null,
+      stance: stanceText(c.stances[question]),
+      unverified: unverified(c.id),
+    })),
     more: rest.length ? { count: rest.length, notes: rest } : null,
   };
 }
 
 export type MarkdownFn = (markdown: string, noteOf: (claim: string) => number | undefined) => string;
 
-const stanceText = (v: number | undefined) => (v === undefined ? 'not addressed' : `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${Math.abs(v)}`);
+const stanceText = (v: number | undefined) =>
+  v === undefined ? 'not addressed' : `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${Math.abs(v)}`;
 
-export function buildViewModel(sel: Selection, charts: readonly RenderedChart[], markdown: MarkdownFn, editionDate: string, css: string, editionId: string | null = null) {
+export function buildViewModel(
+  sel: Selection,
+  charts: readonly RenderedChart[],
+  markdown: MarkdownFn,
+  editionDate: string,
+  css: string,
+  editionId: string | null = null,
+) {
   const { report, audience } = sel;
   // An audience without notes gets no note numbers and no quotes: every reference below comes out empty.
   const footnotes = audience.notes ? sel.footnotes : [];
@@ -56,22 +83,32 @@ export function buildViewModel(sel: Selection, charts: readonly RenderedChart[],
     const cells = sel.stances.filter((s) => s.question.id === q.id);
     const silent = cells.filter((s) => s.stance === undefined).map((s) => sourceLabel(s.source));
     return {
-    id: q.id,
-    question: q.question,
-    low: q.low,
-    high: q.high,
-    /** From the stance data, never written by hand: "Addressed by 4 of 5 sources". */
-    addressed: { count: cells.length - silent.length, of: cells.length, silent: silent.join(', ') || null },
-    disagreement: disagreement(q.id).join('; ') || null,
-    commonGround: commonGround(q.id),
-    rows: sel.stances.filter((s) => s.question.id === q.id).map((s) => ({
-      source: s.source.title,
-      authors: s.source.authors.join(', '),
-      perspective: s.source.perspective ? sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective : null,
-      stance: stanceText(s.stance),
-      addressed: s.stance !== undefined,
-      ...sideBySideQuotes(s.claims, q.id, !audience.notes ? 0 : audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL, noteOf, (id) => unverifiedIds.has(id)),
-    })),
+      id: q.id,
+      question: q.question,
+      low: q.low,
+      high: q.high,
+      /** From the stance data, never written by hand: "Addressed by 4 of 5 sources". */
+      addressed: { count: cells.length - silent.length, of: cells.length, silent: silent.join(', ') || null },
+      disagreement: disagreement(q.id).join('; ') || null,
+      commonGround: commonGround(q.id),
+      rows: sel.stances
+        .filter((s) => s.question.id === q.id)
+        .map((s) => ({
+          source: s.source.title,
+          authors: s.source.authors.join(', '),
+          perspective: s.source.perspective
+            ? (sel.perspectiveNames.get(s.source.perspective) ?? s.source.perspective)
+            : null,
+          stance: stanceText(s.stance),
+          addressed: s.stance !== undefined,
+          ...sideBySideQuotes(
+            s.claims,
+            q.id,
+            !audience.notes ? 0 : audience.detail === 'summary' ? 1 : MAX_QUOTES_PER_CELL,
+            noteOf,
+            (id) => unverifiedIds.has(id),
+          ),
+        })),
     };
   };
 

@@ -6,14 +6,19 @@ import type { OpenBrowser } from '../print/index.ts';
 export class BrowserSession {
   private open: Promise<OpenBrowser> | undefined;
   /** `profileIn`: brief's own folder for the browser's profile (out/.brief, the archive's .brief); see launchBrowser. */
-  constructor(private readonly options: BrowserOptions, private readonly profileIn?: string) {}
+  constructor(
+    private readonly options: BrowserOptions,
+    private readonly profileIn?: string,
+  ) {}
 
   /** The browser, started on first use. */
   async get(): Promise<OpenBrowser> {
     if (!this.open) {
       const { launchBrowser } = await import('../print/index.ts');
       this.open = launchBrowser(this.options, { profileIn: this.profileIn });
-      this.open.catch(() => { this.open = undefined; });
+      this.open.catch(() => {
+        this.open = undefined;
+      });
     }
     return this.open;
   }

@@ -19,10 +19,18 @@ import { stylesheetFiles, templateFile } from '../render/template-files.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
-import { BrowserSession } from './browser-session.ts';
+import type { BrowserSession } from './browser-session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
-import { changedParts, contentFingerprint, fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
+import {
+  changedParts,
+  contentFingerprint,
+  fingerprintOf,
+  presentationParts,
+  runParts,
+  selectionParts,
+  type Parts,
+} from './fingerprint.ts';
 import { optionsKey, runInputs, stampFiles, unchangedSince } from './inputs.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
@@ -73,17 +81,34 @@ export interface BuildHooks {
 }
 
 const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
-  report: r.report, title: r.title ?? r.report, kind: r.kind, audience: r.audience, editionDate: r.editionDate, status: reasons.length ? 'built' : 'kept', reasons, fingerprint: r.fingerprint, content: contentFingerprint(r.parts),
-  html: path.join(path.resolve(outDir), r.html.path), pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null, pages: r.pdf?.pages ?? null,
+  report: r.report,
+  title: r.title ?? r.report,
+  kind: r.kind,
+  audience: r.audience,
+  editionDate: r.editionDate,
+  status: reasons.length ? 'built' : 'kept',
+  reasons,
+  fingerprint: r.fingerprint,
+  content: contentFingerprint(r.parts),
+  html: path.join(path.resolve(outDir), r.html.path),
+  pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null,
+  pages: r.pdf?.pages ?? null,
 });
 
 /** Why a document must be redone, or [] to keep it. */
-function reasonsToRedo(record: DocumentRecord | undefined, parts: Parts, options: RunOptions, print: boolean, present: (rel: string, size: number) => boolean): string[] {
+function reasonsToRedo(
+  record: DocumentRecord | undefined,
+  parts: Parts,
+  options: RunOptions,
+  print: boolean,
+  present: (rel: string, size: number) => boolean,
+): string[] {
   if (!record) return ['new document'];
   if (options.force) return ['--force'];
   const changed = changedParts(record.parts, parts);
   if (changed.length) return changed;
-  if (options.editionDateGiven && record.editionDate !== options.editionDate) return [`edition date ${record.editionDate} → ${options.editionDate}`];
+  if (options.editionDateGiven && record.editionDate !== options.editionDate)
+    return [`edition date ${record.editionDate} → ${options.editionDate}`];
   if (!present(record.html.path, record.html.size)) return [`${record.html.path} is missing or was changed`];
   if (print && !record.pdf) return ['no PDF yet (the last build made HTML only)'];
   if (record.pdf && !present(record.pdf.path, record.pdf.size)) return [`${record.pdf.path} is missing or was changed`];
@@ -111,25 +136,48 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
     // The browser's profile is in that folder too (print/browser.ts): the browser is closed first.
     if (failed && !existed) {
       if (hooks.session.started) await hooks.session.close();
-      await rm(stateDir(options.outDir), { recursive: true, force: true }).then(() => rmdir(options.outDir)).catch(() => undefined);
+      await rm(stateDir(options.outDir), { recursive: true, force: true })
+        .then(() => rmdir(options.outDir))
+        .catch(() => undefined);
     }
   }
 }
 
-async function buildLocked(options: RunOptions, session: BrowserSession, print: boolean, progress: (m: string) => void, signal?: AbortSignal): Promise<BuildResult> {
+async function buildLocked(
+  options: RunOptions,
+  session: BrowserSession,
+  print: boolean,
+  progress: (m: string) => void,
+  signal?: AbortSignal,
+): Promise<BuildResult> {
   signal?.throwIfAborted();
   const out = path.resolve(options.outDir);
-  const present = (rel: string, size: number) => existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
+  const present = (rel: string, size: number) =>
+    existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
   const state = await readState(out);
   const inputs = await runInputs(options);
   const key = optionsKey(options, print);
 
   // 0. nothing changed since the last build: no parsing, no browser, no rendering
-  if (!options.force && unchangedSince(state, options, { key, ...inputs }, (names) => names.every((n) => {
-    const r = state.documents[n];
-    return r !== undefined && present(r.html.path, r.html.size) && (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)));
-  }))) {
-    return { documents: state.snapshot!.documents.map((n) => fromRecord(state.documents[n]!, out)), removed: [], warnings: state.snapshot!.warnings ?? [], browserStarted: false };
+  if (
+    !options.force &&
+    unchangedSince(state, options, { key, ...inputs }, (names) =>
+      names.every((n) => {
+        const r = state.documents[n];
+        return (
+          r !== undefined &&
+          present(r.html.path, r.html.size) &&
+          (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)))
+        );
+      }),
+    )
+  ) {
+    return {
+      documents: state.snapshot!.documents.map((n) => fromRecord(state.documents[n]!, out)),
+      removed: [],
+      warnings: state.snapshot!.warnings ?? [],
+      browserStarted: false,
+    };
   }
   const files = stampFiles(options, state.snapshot);
 
@@ -150,7 +198,10 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
   const selections = new Map<string, Selection>();
   for (const doc of planned) {
     try {
-      selections.set(doc.name, selectReport(model, anchoring, doc.report, doc.audience, { allowUnverified: options.allowUnverified }));
+      selections.set(
+        doc.name,
+        selectReport(model, anchoring, doc.report, doc.audience, { allowUnverified: options.allowUnverified }),
+      );
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       problems.push(...err.diagnostics);
@@ -166,7 +217,9 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
   const presentation = presentationOf(options);
   const partsOf = (doc: PlannedDocument, templates: readonly string[]): Parts => {
     const selection = selections.get(doc.name)!;
-    const resolved = Object.fromEntries(templates.map((n) => [n, templateFile(presentation.templates, doc.audience.id, n)]));
+    const resolved = Object.fromEntries(
+      templates.map((n) => [n, templateFile(presentation.templates, doc.audience.id, n)]),
+    );
     return {
       ...selectionParts(selection, model, anchoring.anchors, lockFile),
       ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id)),
@@ -186,68 +239,114 @@ async function buildLocked(options: RunOptions, session: BrowserSession, print: 
 
   // 7. make what changed
   const staging = await Staging.open(out, signal);
-  return undoOnInterrupt(async () => { await session.close(); await staging.discard(); }, async () => {
-    try {
-      const made = await makeDocuments(toMake, { options, staging, session, print, progress, signal });
-      const records: Record<string, DocumentRecord> = { ...state.documents };
-      for (const m of made) {
-        const templates = Object.keys(m.rendered.templates).sort();
-        const parts = partsOf(m.doc, templates);
-        records[m.doc.name] = {
-          name: m.doc.name, report: m.doc.report.id, title: m.doc.report.title, kind: m.doc.report.kind, audience: m.doc.audience.id, editionDate: options.editionDate,
-          fingerprint: fingerprintOf(parts), parts: Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.hash])),
-          files: [...new Set(Object.values(parts).flatMap((p) => p.files))].sort(), templates, html: m.html, pdf: m.pdf,
-        };
-      }
-      // 8. outputs of reports or audiences that are gone are removed, not left looking current
-      const removed: { name: string; reason: string }[] = [];
-      if (options.reports.length === 0 && options.audiences.length === 0) {
-        const names = new Set(planned.map((d) => d.name));
-        for (const [name, r] of Object.entries(records)) {
-          if (names.has(name)) continue;
-          staging.remove(r.html.path);
-          if (r.pdf) staging.remove(r.pdf.path);
-          delete records[name];
-          removed.push({ name, reason: model.reports.some((x) => x.id === r.report) ? `audience "${r.audience}" is no longer among the report's audiences` : `report "${r.report}" no longer exists` });
-        }
-      }
-      const open = session.started ? await session.get() : undefined;
-      const next: BuildState = {
-        version: 1,
-        documents: records,
-        browser: open ? { identity: inputs.browser, version: open.version } : state.browser,
-        snapshot: {
-          key, files, tool: inputs.tool, fonts: inputs.fonts, browser: inputs.browser, documents: planned.map((d) => d.name), warnings,
-          texts: Object.fromEntries([...model.sources.values()].map((s) => {
-            const found = anchoring.texts.get(s.id);
-            return [s.text, found ? { path: found.file, sha256: found.sha256 } : null];
-          })),
-        },
-      };
-      await writeRecords(staging, next, planned.map((d) => records[d.name]!), model, anchoring);
-      await staging.commit();
-      return { documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))), removed, warnings, browserStarted: toMake.length > 0 && print, model, anchoring };
-    } catch (err) {
-      // Errors found while rendering (a broken template, a chart that cannot be drawn) keep the warnings.
-      if (err instanceof InputError && err.warnings.length === 0) throw new InputError(err.diagnostics, warnings);
-      throw err;
-    } finally {
+  return undoOnInterrupt(
+    async () => {
+      await session.close();
       await staging.discard();
-    }
-  });
+    },
+    async () => {
+      try {
+        const made = await makeDocuments(toMake, { options, staging, session, print, progress, signal });
+        const records: Record<string, DocumentRecord> = { ...state.documents };
+        for (const m of made) {
+          const templates = Object.keys(m.rendered.templates).sort();
+          const parts = partsOf(m.doc, templates);
+          records[m.doc.name] = {
+            name: m.doc.name,
+            report: m.doc.report.id,
+            title: m.doc.report.title,
+            kind: m.doc.report.kind,
+            audience: m.doc.audience.id,
+            editionDate: options.editionDate,
+            fingerprint: fingerprintOf(parts),
+            parts: Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.hash])),
+            files: [...new Set(Object.values(parts).flatMap((p) => p.files))].sort(),
+            templates,
+            html: m.html,
+            pdf: m.pdf,
+          };
+        }
+        // 8. outputs of reports or audiences that are gone are removed, not left looking current
+        const removed: { name: string; reason: string }[] = [];
+        if (options.reports.length === 0 && options.audiences.length === 0) {
+          const names = new Set(planned.map((d) => d.name));
+          for (const [name, r] of Object.entries(records)) {
+            if (names.has(name)) continue;
+            staging.remove(r.html.path);
+            if (r.pdf) staging.remove(r.pdf.path);
+            delete records[name];
+            removed.push({
+              name,
+              reason: model.reports.some((x) => x.id === r.report)
+                ? `audience "${r.audience}" is no longer among the report's audiences`
+                : `report "${r.report}" no longer exists`,
+            });
+          }
+        }
+        const open = session.started ? await session.get() : undefined;
+        const next: BuildState = {
+          version: 1,
+          documents: records,
+          browser: open ? { identity: inputs.browser, version: open.version } : state.browser,
+          snapshot: {
+            key,
+            files,
+            tool: inputs.tool,
+            fonts: inputs.fonts,
+            browser: inputs.browser,
+            documents: planned.map((d) => d.name),
+            warnings,
+            texts: Object.fromEntries(
+              [...model.sources.values()].map((s) => {
+                const found = anchoring.texts.get(s.id);
+                return [s.text, found ? { path: found.file, sha256: found.sha256 } : null];
+              }),
+            ),
+          },
+        };
+        await writeRecords(
+          staging,
+          next,
+          planned.map((d) => records[d.name]!),
+          model,
+          anchoring,
+        );
+        await staging.commit();
+        return {
+          documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))),
+          removed,
+          warnings,
+          browserStarted: toMake.length > 0 && print,
+          model,
+          anchoring,
+        };
+      } catch (err) {
+        // Errors found while rendering (a broken template, a chart that cannot be drawn) keep the warnings.
+        if (err instanceof InputError && err.warnings.length === 0) throw new InputError(err.diagnostics, warnings);
+        throw err;
+      } finally {
+        await staging.discard();
+      }
+    },
+  );
 }
 
 /** `rebuilt x.analyst: claim … changed`, one line per document redone, then one line for the rest. */
 export function reportBuild(io: Pick<Io, 'info' | 'detail'>, result: BuildResult, ms: number): void {
   for (const d of result.documents.filter((x) => x.status === 'built')) {
-    io.info(`rebuilt ${d.report}.${d.audience}: ${d.reasons.join('; ')}  → ${displayPath(d.pdf ?? d.html)}${d.pages ? ` (${d.pages} page${d.pages === 1 ? '' : 's'})` : ''}`);
+    io.info(
+      `rebuilt ${d.report}.${d.audience}: ${d.reasons.join('; ')}  → ${displayPath(d.pdf ?? d.html)}${d.pages ? ` (${d.pages} page${d.pages === 1 ? '' : 's'})` : ''}`,
+    );
   }
   for (const r of result.removed) io.info(`removed ${r.name}: ${r.reason}`);
   const kept = result.documents.filter((x) => x.status === 'kept');
-  for (const d of kept) io.detail(`kept ${d.report}.${d.audience}, dated ${d.editionDate}  → ${displayPath(d.pdf ?? d.html)}`);
+  for (const d of kept)
+    io.detail(`kept ${d.report}.${d.audience}, dated ${d.editionDate}  → ${displayPath(d.pdf ?? d.html)}`);
   if (kept.length) {
     const dates = [...new Set(kept.map((d) => d.editionDate))].join(', ');
-    io.info(`kept ${kept.length} document${kept.length === 1 ? '' : 's'} (nothing they depend on changed; dated ${dates})`);
+    io.info(
+      `kept ${kept.length} document${kept.length === 1 ? '' : 's'} (nothing they depend on changed; dated ${dates})`,
+    );
   }
   io.info(`${result.documents.length - kept.length} built, ${kept.length} kept in ${(ms / 1000).toFixed(1)} s`);
 }

@@ -29,20 +29,45 @@ export const staleAsError = (d: Diagnostic): Diagnostic => ({ ...d, code: 'E_LOC
  * lock is read from the data folder unless `lockRead` is given (`brief lock` passes its own, to
  * replace a malformed one).
  */
-export async function checkCorpus(options: RunOptions, lockRead?: LockRead, { templates = true } = {}): Promise<CheckResult> {
-  const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { staleDiagnostic }] = await Promise.all([
-    import('../load/index.ts'), import('../validate/index.ts'), import('../model/index.ts'), import('../anchor/index.ts'), import('../anchor/lock.ts'),
+export async function checkCorpus(
+  options: RunOptions,
+  lockRead?: LockRead,
+  { templates = true } = {},
+): Promise<CheckResult> {
+  const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { staleDiagnostic }] = await Promise.all(
+    [
+      import('../load/index.ts'),
+      import('../validate/index.ts'),
+      import('../model/index.ts'),
+      import('../anchor/index.ts'),
+      import('../anchor/lock.ts'),
+    ],
+  );
+  const loaded = await loadCorpus(options.dataDir, [
+    ...options.textDirs,
+    ...layerDirs(presentationOf(options)).map((l) => l.dir),
   ]);
-  const loaded = await loadCorpus(options.dataDir, [...options.textDirs, ...layerDirs(presentationOf(options)).map((l) => l.dir)]);
   const validation = validateCorpus(loaded);
   const modelling = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
-  const read = lockRead ?? await readLockFile(options.dataDir);
+  const read = lockRead ?? (await readLockFile(options.dataDir));
   const early = [...validation.diagnostics, ...modelling.diagnostics];
-  const templateProblems = templates ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model) : [];
+  const templateProblems = templates
+    ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model)
+    : [];
   // A malformed lock is an error, but the quotes are still anchored (without it) so that every problem shows at once.
   const anchoring = hasErrors(early) ? undefined : await anchorClaims(modelling.model, options.textDirs, read.lock);
   const all = sortDiagnostics([...early, ...templateProblems, ...read.diagnostics, ...(anchoring?.diagnostics ?? [])]);
   const errors = all.filter((d) => d.severity === 'error');
-  const lockStale = anchoring && read.diagnostics.length === 0 ? staleDiagnostic(modelling.model, anchoring, read.lock, read.shown) : undefined;
-  return { ok: errors.length === 0, model: modelling.model, anchoring, errors, warnings: all.filter((d) => d.severity === 'warning'), lockStale };
+  const lockStale =
+    anchoring && read.diagnostics.length === 0
+      ? staleDiagnostic(modelling.model, anchoring, read.lock, read.shown)
+      : undefined;
+  return {
+    ok: errors.length === 0,
+    model: modelling.model,
+    anchoring,
+    errors,
+    warnings: all.filter((d) => d.severity === 'warning'),
+    lockStale,
+  };
 }

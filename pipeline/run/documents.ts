@@ -38,16 +38,25 @@ export interface MakeContext {
   readonly signal?: AbortSignal;
 }
 
-const KIND_WORDS: Record<string, string> = { 'policy-brief': 'policy brief', 'comparative-perspectives': 'comparative-perspectives document', chronology: 'chronology' };
+const KIND_WORDS: Record<string, string> = {
+  'policy-brief': 'policy brief',
+  'comparative-perspectives': 'comparative-perspectives document',
+  chronology: 'chronology',
+};
 
 /** E_PAGE_BUDGET at the audience's `page_budget` entry when a PDF runs longer than it allows. */
 function overBudget(doc: PlannedDocument, pages: number | undefined): Diagnostic[] {
   const { audience, report } = doc;
   const budget = audience.page_budget[report.kind];
   if (budget === undefined || pages === undefined || pages <= budget) return [];
-  return [diagnostic(audience.budgetAt[report.kind] ?? audience.at, 'E_PAGE_BUDGET',
-    `${KIND_WORDS[report.kind] ?? report.kind} "${report.id}" for audience "${audience.id}" runs to ${pages} pages, over its budget of ${budget} (page_budget.${report.kind})`,
-    `shorten the report, leave sections out for "${audience.id}" (omit: [section-slug]), draw fewer charts (charts: N), tighten styles/audiences/${audience.id}.css, or raise the budget`)];
+  return [
+    diagnostic(
+      audience.budgetAt[report.kind] ?? audience.at,
+      'E_PAGE_BUDGET',
+      `${KIND_WORDS[report.kind] ?? report.kind} "${report.id}" for audience "${audience.id}" runs to ${pages} pages, over its budget of ${budget} (page_budget.${report.kind})`,
+      `shorten the report, leave sections out for "${audience.id}" (omit: [section-slug]), draw fewer charts (charts: N), tighten styles/audiences/${audience.id}.css, or raise the budget`,
+    ),
+  ];
 }
 
 /** Which of the document's templates or stylesheets holds a refused URL, as " (in FILE)"; corpus text cannot (it is escaped). */
@@ -61,7 +70,10 @@ function askedBy(url: string, rendered: RenderedHtml): string {
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void } {
   let resolve!: (v: T) => void;
   let reject!: (e: Error) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
@@ -71,7 +83,12 @@ function pdfMeta(job: DocumentJob, options: RunOptions): PrintJob['meta'] {
     title: job.doc.report.title,
     author: job.doc.report.author ?? 'brief',
     subject: job.doc.report.subtitle ?? job.doc.report.bluf.replace(/(?<!\s)\s*\[@[^[\]]*\]/g, '').slice(0, 200),
-    keywords: [job.doc.report.kind, job.doc.audience.id, ...job.doc.report.topics, ...(options.editionId ? [`edition:${options.editionId}`] : [])],
+    keywords: [
+      job.doc.report.kind,
+      job.doc.audience.id,
+      ...job.doc.report.topics,
+      ...(options.editionId ? [`edition:${options.editionId}`] : []),
+    ],
     language: 'en',
     edition: options.editionId,
   };
@@ -79,10 +96,18 @@ function pdfMeta(job: DocumentJob, options: RunOptions): PrintJob['meta'] {
 
 export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeContext): Promise<MadeDocument[]> {
   if (jobs.length === 0) return [];
-  const [{ createChartRenderer, renderCharts }, { createHtmlRenderer }] = await Promise.all([import('../chart/index.ts'), import('../render/index.ts')]);
+  const [{ createChartRenderer, renderCharts }, { createHtmlRenderer }] = await Promise.all([
+    import('../chart/index.ts'),
+    import('../render/index.ts'),
+  ]);
   const fonts = bundledFonts();
   const charts = createChartRenderer(fonts);
-  const renderer = createHtmlRenderer({ presentation: presentationOf(ctx.options), fonts, editionDate: ctx.options.editionDate, editionId: ctx.options.editionId });
+  const renderer = createHtmlRenderer({
+    presentation: presentationOf(ctx.options),
+    fonts,
+    editionDate: ctx.options.editionDate,
+    editionId: ctx.options.editionId,
+  });
 
   // Rendering and printing overlap: the browser starts while the first document renders, and each
   // document is printed as soon as its HTML is staged, while the next one renders (Node renders,
@@ -115,16 +140,31 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
 
   let printed: PrintedPdf[] = [];
   if (opening) {
-    const printing = opening.then(([{ printPdfs }, open]) => printPdfs(ready.map((r) => r.promise), open.browser, { editionDate: ctx.options.editionDate, names: jobs.map((j) => j.doc.name), onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`), signal: ctx.signal }));
+    const printing = opening.then(([{ printPdfs }, open]) =>
+      printPdfs(
+        ready.map((r) => r.promise),
+        open.browser,
+        {
+          editionDate: ctx.options.editionDate,
+          names: jobs.map((j) => j.doc.name),
+          onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`),
+          signal: ctx.signal,
+        },
+      ),
+    );
     const [rendered, prints] = await Promise.allSettled([rendering, printing]);
     ctx.signal?.throwIfAborted(); // given up: its reason, not a render or print failure it caused
     if (rendered.status === 'rejected') throw rendered.reason;
     if (prints.status === 'rejected') throw prints.reason;
     printed = prints.value;
-    const leaks = staged.flatMap(({ job, rendered }, i) => (printed[i]?.refused ?? []).map((url) => `${job.doc.name} asked for ${url}${askedBy(url, rendered)}`));
+    const leaks = staged.flatMap(({ job, rendered }, i) =>
+      (printed[i]?.refused ?? []).map((url) => `${job.doc.name} asked for ${url}${askedBy(url, rendered)}`),
+    );
     if (leaks.length) {
-      throw new RenderError(`${leaks.length} network request(s) were refused while printing:\n  ${leaks.slice(0, 5).join('\n  ')}${leaks.length > 5 ? `\n  and ${leaks.length - 5} more` : ''}`,
-        'documents must not load anything from the network: inline images and styles, or put them in the project');
+      throw new RenderError(
+        `${leaks.length} network request(s) were refused while printing:\n  ${leaks.slice(0, 5).join('\n  ')}${leaks.length > 5 ? `\n  and ${leaks.length - 5} more` : ''}`,
+        'documents must not load anything from the network: inline images and styles, or put them in the project',
+      );
     }
     // Pages are known only now, and nothing is committed yet: a document over budget fails the whole run.
     const over = staged.flatMap(({ job }, i) => overBudget(job.doc, printed[i]?.pages));

@@ -15,12 +15,16 @@ export const SCHEMA_DIR = '.brief/schemas';
 
 /** The schema files, by path from the corpus folder. */
 export function schemaFiles(): Record<string, string> {
-  return Object.fromEntries(Object.entries(jsonSchemas()).map(([name, schema]) => [`${SCHEMA_DIR}/${name}`, schemaText(schema)]));
+  return Object.fromEntries(
+    Object.entries(jsonSchemas()).map(([name, schema]) => [`${SCHEMA_DIR}/${name}`, schemaText(schema)]),
+  );
 }
 
 /** VS Code's settings (Red Hat's YAML extension: schema path → globs, both from the workspace folder) and its recommendation. */
 export function vscodeFiles(): Record<string, string> {
-  const yamlSchemas = Object.fromEntries(SCHEMA_KINDS.filter((k) => k.files.length).map((k) => [`./${SCHEMA_DIR}/${k.name}`, [...k.files]]));
+  const yamlSchemas = Object.fromEntries(
+    SCHEMA_KINDS.filter((k) => k.files.length).map((k) => [`./${SCHEMA_DIR}/${k.name}`, [...k.files]]),
+  );
   return {
     '.vscode/settings.json': `${JSON.stringify({ 'yaml.schemas': yamlSchemas }, null, 2)}\n`,
     '.vscode/extensions.json': `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`,

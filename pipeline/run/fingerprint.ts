@@ -34,7 +34,19 @@ export interface RunInputs {
   readonly browser: string;
 }
 
-const POSITION_KEYS = new Set(['at', 'quoteAt', 'locatorAt', 'excludeAt', 'textAt', 'citations', 'bodyLine', 'judgmentsAt', 'budgetAt', 'proseAt', 'omitAt']);
+const POSITION_KEYS = new Set([
+  'at',
+  'quoteAt',
+  'locatorAt',
+  'excludeAt',
+  'textAt',
+  'citations',
+  'bodyLine',
+  'judgmentsAt',
+  'budgetAt',
+  'proseAt',
+  'omitAt',
+]);
 
 /** JSON with sorted keys and no positions, so equal content gives an equal hash. */
 function canonical(value: unknown): string {
@@ -42,7 +54,11 @@ function canonical(value: unknown): string {
     if (POSITION_KEYS.has(key)) return undefined;
     if (v instanceof Map) return Object.fromEntries([...v].sort(([a], [b]) => String(a).localeCompare(String(b))));
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });
@@ -73,7 +89,12 @@ export function evidenceOf(anchor: ClaimAnchor | undefined): unknown {
 }
 
 /** The parts read off a document's selection (everything but templates and run-wide inputs). */
-export function selectionParts(selection: Selection, model: Model, anchors: ReadonlyMap<string, ClaimAnchor>, lockFile: string): Parts {
+export function selectionParts(
+  selection: Selection,
+  model: Model,
+  anchors: ReadonlyMap<string, ClaimAnchor>,
+  lockFile: string,
+): Parts {
   const parts: Parts = {};
   const add = (key: string, value: unknown, files: readonly string[]) => {
     parts[key] = { hash: hashOf(value), files: [...new Set(files.map(abs))].sort() };
@@ -88,7 +109,9 @@ export function selectionParts(selection: Selection, model: Model, anchors: Read
   for (const cell of selection.stances) for (const c of cell.claims) claims.set(c.id, c);
   // A dataset row that names its evidence cites that claim too.
   for (const chart of selection.charts) {
-    const columns = Object.entries(model.datasets.get(chart.dataset)?.meta.columns ?? {}).filter(([, c]) => c.type === 'claim').map(([name]) => name);
+    const columns = Object.entries(model.datasets.get(chart.dataset)?.meta.columns ?? {})
+      .filter(([, c]) => c.type === 'claim')
+      .map(([name]) => name);
     for (const row of selection.chartData.get(chart.dataset) ?? []) {
       for (const id of columns.flatMap((col) => String(row[col] ?? '').split(/\s+/))) {
         const claim = model.claims.get(id);
@@ -98,7 +121,9 @@ export function selectionParts(selection: Selection, model: Model, anchors: Read
   }
   for (const claim of claims.values()) {
     // Without notes a document shows no quote, locator or statement: only the claim's source and stances reach it.
-    add(`claim:${claim.id}`, audience.notes ? claim : { id: claim.id, source: claim.source, stances: claim.stances }, [claim.at.file]);
+    add(`claim:${claim.id}`, audience.notes ? claim : { id: claim.id, source: claim.source, stances: claim.stances }, [
+      claim.at.file,
+    ]);
     const source = model.sources.get(claim.source);
     const anchor = anchors.get(claim.id);
     // The verification comes from the text when it is there, from the lock otherwise.
@@ -113,12 +138,17 @@ export function selectionParts(selection: Selection, model: Model, anchors: Read
   const actors = new Set(selection.events.flatMap((e) => e.actors));
   for (const id of actors) add(`actor:${id}`, selection.actorNames.get(id) ?? null, [data('actors.yaml')]);
   const perspectives = new Set(selection.sources.flatMap((s) => (s.perspective ? [s.perspective] : [])));
-  for (const id of perspectives) add(`perspective:${id}`, selection.perspectiveNames.get(id) ?? null, [data('perspectives.yaml')]);
+  for (const id of perspectives)
+    add(`perspective:${id}`, selection.perspectiveNames.get(id) ?? null, [data('perspectives.yaml')]);
 
   for (const chart of selection.charts) {
     add(`chart:${chart.id}`, chart, [chart.at.file]);
     const dataset = model.datasets.get(chart.dataset);
-    add(`data:${chart.dataset}`, { meta: dataset?.meta, rows: selection.chartData.get(chart.dataset) ?? [] }, datasetFiles(chart.dataset, model));
+    add(
+      `data:${chart.dataset}`,
+      { meta: dataset?.meta, rows: selection.chartData.get(chart.dataset) ?? [] },
+      datasetFiles(chart.dataset, model),
+    );
   }
   return parts;
 }
@@ -140,40 +170,71 @@ function datasetFiles(id: string, model: Model): string[] {
  * after an upgrade, both redo exactly the documents that use that name. Where the folders are does
  * not count: an edition rebuilt from its snapshot elsewhere is the same.
  */
-export function presentationParts(presentation: Presentation, templates: Readonly<Record<string, string>>, stylesheets: readonly string[]): Parts {
+export function presentationParts(
+  presentation: Presentation,
+  templates: Readonly<Record<string, string>>,
+  stylesheets: readonly string[],
+): Parts {
   const parts: Parts = {};
   const where = (layers: Layers, file: string) => {
     const place = placeOf(layers, file);
     return place ? `${place.layer.name}:${place.rel}` : path.basename(file);
   };
-  for (const [name, file] of Object.entries(templates)) parts[`template:${name}`] = { hash: `${where(presentation.templates, file)}|${fileHash(file)}`, files: [file] };
+  for (const [name, file] of Object.entries(templates))
+    parts[`template:${name}`] = { hash: `${where(presentation.templates, file)}|${fileHash(file)}`, files: [file] };
   for (const file of stylesheets) {
     const place = placeOf(presentation.styles, file);
-    parts[`style:${place?.rel ?? path.basename(file)}`] = { hash: `${place?.layer.name ?? ''}|${fileHash(file)}`, files: [file] };
+    parts[`style:${place?.rel ?? path.basename(file)}`] = {
+      hash: `${place?.layer.name ?? ''}|${fileHash(file)}`,
+      files: [file],
+    };
   }
   return parts;
 }
 
-export function runParts(inputs: RunInputs, flags: { allowUnverified: boolean; editionId?: string | undefined }, selection: Selection): Parts {
+export function runParts(
+  inputs: RunInputs,
+  flags: { allowUnverified: boolean; editionId?: string | undefined },
+  selection: Selection,
+): Parts {
   // --allow-unverified changes a document only when it cites an unverified quote.
   const unverified = selection.footnotes.some((f) => f.unverified);
   return {
     tool: { hash: inputs.tool, files: [] },
     fonts: { hash: inputs.fonts, files: [] },
     browser: { hash: inputs.browser, files: [] },
-    flags: { hash: hashOf({ allowUnverified: unverified && flags.allowUnverified, edition: flags.editionId ?? null }), files: [] },
+    flags: {
+      hash: hashOf({ allowUnverified: unverified && flags.allowUnverified, edition: flags.editionId ?? null }),
+      files: [],
+    },
   };
 }
 
 /** Of the content alone: what the document says and looks like, not which edition or flags it was made under. */
-export const contentFingerprint = (parts: Readonly<Record<string, string>>): string => hashOf(Object.fromEntries(Object.entries(parts).filter(([k]) => k !== 'flags')));
+export const contentFingerprint = (parts: Readonly<Record<string, string>>): string =>
+  hashOf(Object.fromEntries(Object.entries(parts).filter(([k]) => k !== 'flags')));
 
-export const fingerprintOf = (parts: Parts): string => hashOf(Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.hash])));
+export const fingerprintOf = (parts: Parts): string =>
+  hashOf(Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, p.hash])));
 
 const WORDS: Record<string, string> = {
-  report: 'report', audience: 'audience', claim: 'claim', evidence: 'verification of claim', source: 'source', event: 'event', question: 'question',
-  actor: 'actor', perspective: 'perspective', chart: 'chart', data: 'dataset', template: 'template', style: 'stylesheet',
-  tool: 'brief itself (version, packages or code)', fonts: 'the bundled fonts', browser: 'the browser', flags: '--allow-unverified',
+  report: 'report',
+  audience: 'audience',
+  claim: 'claim',
+  evidence: 'verification of claim',
+  source: 'source',
+  event: 'event',
+  question: 'question',
+  actor: 'actor',
+  perspective: 'perspective',
+  chart: 'chart',
+  data: 'dataset',
+  template: 'template',
+  style: 'stylesheet',
+  tool: 'brief itself (version, packages or code)',
+  fonts: 'the bundled fonts',
+  browser: 'the browser',
+  flags: '--allow-unverified',
 };
 
 function describe(key: string): string {
@@ -186,7 +247,8 @@ function describe(key: string): string {
 export function changedParts(before: Readonly<Record<string, string>>, after: Parts, limit = 4): string[] {
   const reasons: string[] = [];
   for (const [key, part] of Object.entries(after)) {
-    if (!(key in before)) reasons.push(key.startsWith('template:') ? `${describe(key)} now used` : `${describe(key)} added`);
+    if (!(key in before))
+      reasons.push(key.startsWith('template:') ? `${describe(key)} now used` : `${describe(key)} added`);
     else if (before[key] !== part.hash) reasons.push(`${describe(key)} changed`);
   }
   for (const key of Object.keys(before)) if (!(key in after)) reasons.push(`${describe(key)} no longer used`);

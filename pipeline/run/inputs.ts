@@ -18,7 +18,10 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(e.parentPath ?? (e as { path: string }).path, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => path.join(e.parentPath ?? (e as { path: string }).path, e.name))
+    .sort();
 }
 
 /** brief itself: its version, its locked packages and its own code. A new release redoes everything. */
@@ -28,13 +31,18 @@ export function toolHash(): string {
     const abs = path.join(PROJECT_ROOT, file);
     if (existsSync(abs)) h.update(readFileSync(abs));
   }
-  for (const file of filesUnder(path.join(PROJECT_ROOT, 'pipeline'))) h.update(file.slice(PROJECT_ROOT.length)).update(readFileSync(file));
+  for (const file of filesUnder(path.join(PROJECT_ROOT, 'pipeline')))
+    h.update(file.slice(PROJECT_ROOT.length)).update(readFileSync(file));
   return h.digest('hex');
 }
 
 /** The bundled font files, by name and size (their content is pinned by the lockfile too). */
 export function fontsHash(): string {
-  return sha256(bundledFonts().flatMap((f) => f.files.map((file) => `${path.basename(file.path)}:${statSync(file.path).size}`)).join('\n'));
+  return sha256(
+    bundledFonts()
+      .flatMap((f) => f.files.map((file) => `${path.basename(file.path)}:${statSync(file.path).size}`))
+      .join('\n'),
+  );
 }
 
 /** What every output of a run depends on besides the corpus: the tool, the fonts, the browser. */
@@ -48,10 +56,16 @@ export async function runInputs(options: RunOptions): Promise<RunInputs> {
 /** The options that shape outputs; a build under other options never takes the shortcut. */
 export function optionsKey(options: RunOptions, print: boolean): string {
   return JSON.stringify({
-    data: path.resolve(options.dataDir), out: path.resolve(options.outDir), texts: options.textDirs.map((d) => path.resolve(d)),
+    data: path.resolve(options.dataDir),
+    out: path.resolve(options.outDir),
+    texts: options.textDirs.map((d) => path.resolve(d)),
     layers: layerDirs(presentationOf(options)).map((l) => `${l.label}:${l.dir}`),
-    audiences: options.audiences, reports: options.reports, allowUnverified: options.allowUnverified, defaultAudiences: options.defaultAudiences?.ids ?? null,
-    date: options.editionDateGiven ? options.editionDate : null, print,
+    audiences: options.audiences,
+    reports: options.reports,
+    allowUnverified: options.allowUnverified,
+    defaultAudiences: options.defaultAudiences?.ids ?? null,
+    date: options.editionDateGiven ? options.editionDate : null,
+    print,
   });
 }
 
@@ -59,13 +73,24 @@ export function optionsKey(options: RunOptions, print: boolean): string {
  * The folders a run may read inputs from: the data folder, each templates and styles layer, each
  * folder named for texts. A link anywhere else is no input (load and anchor say so, located).
  */
-export function runRoots(options: Pick<RunOptions, 'dataDir' | 'templatesDir' | 'stylesDir' | 'corpusTemplatesDir' | 'corpusStylesDir' | 'textDirs'>): string[] {
-  return inputRoots([path.resolve(options.dataDir), ...layerDirs(presentationOf(options)).map((l) => l.dir), ...options.textDirs]);
+export function runRoots(
+  options: Pick<
+    RunOptions,
+    'dataDir' | 'templatesDir' | 'stylesDir' | 'corpusTemplatesDir' | 'corpusStylesDir' | 'textDirs'
+  >,
+): string[] {
+  return inputRoots([
+    path.resolve(options.dataDir),
+    ...layerDirs(presentationOf(options)).map((l) => l.dir),
+    ...options.textDirs,
+  ]);
 }
 
 /** Every input file of the run; links out of its folders, pipes and devices are left out (load reports them). */
 function inputFiles(options: RunOptions, roots: readonly string[]): string[] {
-  return [path.resolve(options.dataDir), ...layerDirs(presentationOf(options)).map((l) => l.dir)].flatMap((d) => listInputs(d, roots).files);
+  return [path.resolve(options.dataDir), ...layerDirs(presentationOf(options)).map((l) => l.dir)].flatMap(
+    (d) => listInputs(d, roots).files,
+  );
 }
 
 /** The file's sha256, or undefined when it is no input (gone, or swapped for a pipe since it was listed). */
@@ -86,7 +111,8 @@ export function stampFiles(options: RunOptions, previous: InputSnapshot | undefi
       continue; // a dangling link: load reports it
     }
     const before = previous?.files[file];
-    const sha = before && before.size === s.size && before.mtimeMs === s.mtimeMs ? before.sha256 : hashInput(file, roots);
+    const sha =
+      before && before.size === s.size && before.mtimeMs === s.mtimeMs ? before.sha256 : hashInput(file, roots);
     if (sha === undefined) continue;
     stamps[file] = { size: s.size, mtimeMs: s.mtimeMs, sha256: sha };
   }
@@ -105,9 +131,21 @@ export function resolveText(options: RunOptions, name: string): string | undefin
  * to do. Texts are always re-hashed (they are few, and a text edited while the last build read
  * it must not pass for unchanged).
  */
-export function unchangedSince(state: BuildState, options: RunOptions, current: { key: string; tool: string; fonts: string; browser: string }, outputsPresent: (names: readonly string[]) => boolean): boolean {
+export function unchangedSince(
+  state: BuildState,
+  options: RunOptions,
+  current: { key: string; tool: string; fonts: string; browser: string },
+  outputsPresent: (names: readonly string[]) => boolean,
+): boolean {
   const snap = state.snapshot;
-  if (!snap || snap.key !== current.key || snap.tool !== current.tool || snap.fonts !== current.fonts || snap.browser !== current.browser) return false;
+  if (
+    !snap ||
+    snap.key !== current.key ||
+    snap.tool !== current.tool ||
+    snap.fonts !== current.fonts ||
+    snap.browser !== current.browser
+  )
+    return false;
   const roots = runRoots(options);
   const files = inputFiles(options, roots);
   if (files.length !== Object.keys(snap.files).length) return false;

@@ -29,7 +29,8 @@ export async function readLockFile(dataDir: string): Promise<LockRead> {
   if (!existsSync(file)) return { file, shown, exists: false, text: undefined, lock: undefined, diagnostics: [] };
   // As every corpus file: UTF-8, a byte-order mark read as if absent, only a regular file of the data folder.
   const read = await readUtf8(file, false, [path.dirname(file)]);
-  if ('problem' in read) return { file, shown, exists: true, text: undefined, lock: undefined, diagnostics: [read.problem] };
+  if ('problem' in read)
+    return { file, shown, exists: true, text: undefined, lock: undefined, diagnostics: [read.problem] };
   const { lock, diagnostics } = parseLock(shown, read.text);
   return { file, shown, exists: true, text: read.text, lock, diagnostics };
 }

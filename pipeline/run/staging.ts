@@ -46,7 +46,11 @@ const moveIn = async (fs: CommitFs, from: string, to: string) => {
 export class Staging {
   private readonly written: string[] = [];
   private readonly removed: string[] = [];
-  private constructor(private readonly outDir: string, readonly dir: string, private readonly signal?: AbortSignal) {}
+  private constructor(
+    private readonly outDir: string,
+    readonly dir: string,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   /**
    * `signal`: the run's, aborted when it is given up (a service job past its time limit): from then
@@ -73,16 +77,23 @@ export class Staging {
     if (text !== undefined) {
       const j = JSON.parse(text) as Journal;
       if (j.phase === 'install') {
-        for (const rel of j.written) if (existsSync(path.join(j.staging, rel))) await moveIn(realFs, path.join(j.staging, rel), path.join(out, rel));
+        for (const rel of j.written)
+          if (existsSync(path.join(j.staging, rel)))
+            await moveIn(realFs, path.join(j.staging, rel), path.join(out, rel));
         outcome = 'finished';
       } else {
-        for (const rel of [...j.written, ...j.removed]) if (existsSync(path.join(j.backup, rel))) await moveIn(realFs, path.join(j.backup, rel), path.join(out, rel));
+        for (const rel of [...j.written, ...j.removed])
+          if (existsSync(path.join(j.backup, rel))) await moveIn(realFs, path.join(j.backup, rel), path.join(out, rel));
         outcome = 'undone';
       }
       await rm(journalFile(out), { force: true });
     }
     const entries = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(entries.filter((e) => e.startsWith('staging-') || e.startsWith('backup-')).map((e) => rm(path.join(dir, e), { recursive: true, force: true })));
+    await Promise.all(
+      entries
+        .filter((e) => e.startsWith('staging-') || e.startsWith('backup-'))
+        .map((e) => rm(path.join(dir, e), { recursive: true, force: true })),
+    );
     return outcome;
   }
 
@@ -129,7 +140,13 @@ export class Staging {
   async commit(fs: CommitFs = realFs): Promise<void> {
     this.signal?.throwIfAborted(); // a run given up does not replace anything (once begun, a commit is finished)
     const backup = await mkdtemp(path.join(stateDir(this.outDir), 'backup-'));
-    const journal: Journal = { phase: 'aside', staging: this.dir, backup, written: [...this.written], removed: [...this.removed] };
+    const journal: Journal = {
+      phase: 'aside',
+      staging: this.dir,
+      backup,
+      written: [...this.written],
+      removed: [...this.removed],
+    };
     await writeJournal(this.outDir, journal);
     const aside: string[] = [];
     const installed: string[] = [];
@@ -146,7 +163,8 @@ export class Staging {
       }
     } catch (err) {
       // Put everything back as it was: new files out again, old ones back in.
-      for (const rel of installed.reverse()) await rename(this.finalPath(rel), path.join(this.dir, rel)).catch(() => undefined);
+      for (const rel of installed.reverse())
+        await rename(this.finalPath(rel), path.join(this.dir, rel)).catch(() => undefined);
       for (const rel of aside.reverse()) await moveIn(realFs, path.join(backup, rel), this.finalPath(rel));
       await rm(journalFile(this.outDir), { force: true });
       await rm(backup, { recursive: true, force: true });

@@ -17,13 +17,27 @@ import type { Selection } from '../select/index.ts';
 export const SPECIMEN_DIR = path.join(PROJECT_ROOT, 'pipeline', 'render', 'specimen');
 
 /** The specimen's selections for these audiences, one per kind and audience; loaded once per process. */
-let specimen: Promise<{ model: Model; select: (audience: Model['audiences'] extends ReadonlyMap<string, infer A> ? A : never) => Selection[] } | undefined> | undefined;
+let specimen:
+  | Promise<
+      | {
+          model: Model;
+          select: (audience: Model['audiences'] extends ReadonlyMap<string, infer A> ? A : never) => Selection[];
+        }
+      | undefined
+    >
+  | undefined;
 
 function loadSpecimen() {
   specimen ??= (async () => {
-    const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { readLock }, { selectReport }] = await Promise.all([
-      import('../load/index.ts'), import('../validate/index.ts'), import('../model/index.ts'), import('../anchor/index.ts'), import('./lock-file.ts').then((m) => ({ readLock: m.readLockFile })), import('../select/index.ts'),
-    ]);
+    const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { readLock }, { selectReport }] =
+      await Promise.all([
+        import('../load/index.ts'),
+        import('../validate/index.ts'),
+        import('../model/index.ts'),
+        import('../anchor/index.ts'),
+        import('./lock-file.ts').then((m) => ({ readLock: m.readLockFile })),
+        import('../select/index.ts'),
+      ]);
     const validation = validateCorpus(await loadCorpus(SPECIMEN_DIR));
     const { model, diagnostics } = buildModel(validation.corpus, { defaultAudiences: undefined });
     // The specimen is ours: a problem in it is brief's bug, and must not reach a user's check.
@@ -31,14 +45,15 @@ function loadSpecimen() {
     const anchoring = await anchorClaims(model, [], (await readLock(SPECIMEN_DIR)).lock);
     return {
       model,
-      select: (audience) => [...model.reports.values()].flatMap((report) => {
-        try {
-          return [selectReport(model, anchoring, report, audience, { allowUnverified: true })];
-        } catch (err) {
-          if (err instanceof InputError) return []; // an audience the specimen's report may not go to: compiled, not rendered
-          throw err;
-        }
-      }),
+      select: (audience) =>
+        [...model.reports.values()].flatMap((report) => {
+          try {
+            return [selectReport(model, anchoring, report, audience, { allowUnverified: true })];
+          } catch (err) {
+            if (err instanceof InputError) return []; // an audience the specimen's report may not go to: compiled, not rendered
+            throw err;
+          }
+        }),
     };
   })();
   return specimen;
@@ -62,7 +77,11 @@ function fieldNames(value: unknown, into = new Set<string>(), depth = 0): Set<st
 function withNearestField(d: Diagnostic, fields: ReadonlySet<string>): Diagnostic {
   const m = /"([^"]+)" not defined/.exec(d.message);
   if (!m) return d;
-  return { ...d, message: `template error: the view model has no field "${m[1]}"`, hint: didYouMean(m[1]!, [...fields], 'see README.md, "Templates", for the fields a template sees') };
+  return {
+    ...d,
+    message: `template error: the view model has no field "${m[1]}"`,
+    hint: didYouMean(m[1]!, [...fields], 'see README.md, "Templates", for the fields a template sees'),
+  };
 }
 
 /**
@@ -100,20 +119,36 @@ function firstUse(name: string, files: readonly string[]): { file: string; line:
 
 /** A placeholder for each figure, so the figure partials run without drawing a chart. */
 const placeholderCharts = (sel: Selection): RenderedChart[] =>
-  sel.charts.map((c) => ({ id: c.id, title: c.title, description: typeof c.spec.description === 'string' ? c.spec.description : undefined, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>', width: 10, height: 10 }));
+  sel.charts.map((c) => ({
+    id: c.id,
+    title: c.title,
+    description: typeof c.spec.description === 'string' ? c.spec.description : undefined,
+    svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>',
+    width: 10,
+    height: 10,
+  }));
 
-export async function checkTemplates(options: RunOptions, model: Model, presentation: Presentation = presentationOf(options)): Promise<Diagnostic[]> {
+export async function checkTemplates(
+  options: RunOptions,
+  model: Model,
+  presentation: Presentation = presentationOf(options),
+): Promise<Diagnostic[]> {
   const audiences = [...model.audiences.values()];
   // A corpus without audiences renders nothing (a folder of sources and claims only): nothing to check against.
   if (audiences.length === 0) return [];
-  const [{ createTemplates }, { overridable, unknownOverrides }, { buildViewModel }, { createMarkdown }] = await Promise.all([
-    import('../render/environment.ts'), import('../render/overrides.ts'), import('../render/view-model.ts'), import('../render/markdown.ts'),
-  ]);
+  const [{ createTemplates }, { overridable, unknownOverrides }, { buildViewModel }, { createMarkdown }] =
+    await Promise.all([
+      import('../render/environment.ts'),
+      import('../render/overrides.ts'),
+      import('../render/view-model.ts'),
+      import('../render/markdown.ts'),
+    ]);
   const found = new Map<string, Diagnostic>();
   const keep = (d: Diagnostic) => found.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
   const { kinds } = overridable(presentation.templates);
   const spec = await loadSpecimen();
-  const corpusFile = (file: string) => presentation.templates.some((l) => l.name === LayerName.corpus && file.startsWith(l.dir + path.sep));
+  const corpusFile = (file: string) =>
+    presentation.templates.some((l) => l.name === LayerName.corpus && file.startsWith(l.dir + path.sep));
   const markdown = createMarkdown();
   for (const audience of audiences) {
     let templates;
@@ -134,7 +169,13 @@ export async function checkTemplates(options: RunOptions, model: Model, presenta
         const files = [...new Set(Object.values(used))].sort((a, b) => Number(corpusFile(b)) - Number(corpusFile(a)));
         for (const name of misses) {
           const at = firstUse(name, files);
-          if (at) keep(withNearestField(diagnostic(at, 'E_TEMPLATE', `template error: "${name}" not defined`, ''), fieldNames(view)));
+          if (at)
+            keep(
+              withNearestField(
+                diagnostic(at, 'E_TEMPLATE', `template error: "${name}" not defined`, ''),
+                fieldNames(view),
+              ),
+            );
         }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
@@ -143,7 +184,13 @@ export async function checkTemplates(options: RunOptions, model: Model, presenta
       }
     }
   }
-  return [...found.values(), ...unknownOverrides(presentation, audiences.map((a) => a.id))];
+  return [
+    ...found.values(),
+    ...unknownOverrides(
+      presentation,
+      audiences.map((a) => a.id),
+    ),
+  ];
 }
 
 /** For tests: the specimen's reports, one of each kind. */
@@ -151,4 +198,3 @@ export async function specimenKinds(): Promise<string[]> {
   const s = await loadSpecimen();
   return s ? [...new Set([...s.model.reports.values()].map((r) => r.kind))] : [];
 }
-

@@ -8,17 +8,25 @@ import type { RunOptions } from '../config/options.ts';
 import { InputError, RenderError } from '../core/diagnostics.ts';
 import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import { BrowserSession } from './browser-session.ts';
+import type { BrowserSession } from './browser-session.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
 export const DEBOUNCE_MS = 200;
 
 /** What one rebuild came to: the documents, or the error that stopped it (the outputs are as they were). */
-export type Rebuilt = { readonly result: BuildResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: InputError | RenderError };
+export type Rebuilt =
+  | { readonly result: BuildResult; readonly error?: undefined }
+  | { readonly result?: undefined; readonly error: InputError | RenderError };
 
 /** Builds, then rebuilds on every burst of saves, until `stopped` resolves; each outcome goes to `onRebuilt`. */
-export async function watchLoop(options: RunOptions, session: BrowserSession, io: Io, stopped: Promise<void>, onRebuilt: (r: Rebuilt) => void = () => undefined): Promise<void> {
+export async function watchLoop(
+  options: RunOptions,
+  session: BrowserSession,
+  io: Io,
+  stopped: Promise<void>,
+  onRebuilt: (r: Rebuilt) => void = () => undefined,
+): Promise<void> {
   const out = path.resolve(options.outDir);
   const rebuild = async (cause: string) => {
     const started = Date.now();
@@ -26,7 +34,8 @@ export async function watchLoop(options: RunOptions, session: BrowserSession, io
       const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });
       io.progress('');
       printDiagnostics(io, result.warnings);
-      if (result.documents.every((d) => d.status === 'kept') && result.removed.length === 0) io.info(`${cause}: nothing to redo (${Date.now() - started} ms)`);
+      if (result.documents.every((d) => d.status === 'kept') && result.removed.length === 0)
+        io.info(`${cause}: nothing to redo (${Date.now() - started} ms)`);
       else reportBuild(io, result, Date.now() - started);
       onRebuilt({ result });
     } catch (err) {
@@ -53,8 +62,19 @@ export async function watchLoop(options: RunOptions, session: BrowserSession, io
   await rebuild('start');
   const { watch } = await import('chokidar');
   // The corpus's templates and styles are watched where they would be even before they exist: the first override counts.
-  const corpusLayers = [options.corpusTemplatesDir, options.corpusStylesDir].filter((d): d is string => d !== undefined);
-  const watched = [...new Set([options.dataDir, ...layerDirs(presentationOf(options)).map((l) => l.dir), ...corpusLayers, ...options.textDirs].map((d) => path.resolve(d)))];
+  const corpusLayers = [options.corpusTemplatesDir, options.corpusStylesDir].filter(
+    (d): d is string => d !== undefined,
+  );
+  const watched = [
+    ...new Set(
+      [
+        options.dataDir,
+        ...layerDirs(presentationOf(options)).map((l) => l.dir),
+        ...corpusLayers,
+        ...options.textDirs,
+      ].map((d) => path.resolve(d)),
+    ),
+  ];
   const watcher = watch(watched, {
     ignoreInitial: true,
     ignored: (file: string) => file === out || file.startsWith(`${out}${path.sep}`),
@@ -91,6 +111,17 @@ export async function watchLoop(options: RunOptions, session: BrowserSession, io
 export function fileSystemError(err: unknown): RenderError | undefined {
   const e = err as NodeJS.ErrnoException;
   if (typeof e?.code !== 'string' || !/^E[A-Z]+$/.test(e.code) || !e.path) return undefined;
-  const reasons: Record<string, string> = { EISDIR: 'is a folder, not a file', ENOTDIR: 'has a file where a folder should be', EACCES: 'may not be read (permission denied)', EPERM: 'may not be read (permission denied)', ENOENT: 'is gone', ELOOP: 'is a loop of links' };
-  return new RenderError(`${displayPath(e.path) || e.path} ${reasons[e.code] ?? `cannot be read (${e.code})`}; the outputs are as they were. Watching for a fix…`, 'put the file back as it was (or fix its permissions), and save again', { cause: err });
+  const reasons: Record<string, string> = {
+    EISDIR: 'is a folder, not a file',
+    ENOTDIR: 'has a file where a folder should be',
+    EACCES: 'may not be read (permission denied)',
+    EPERM: 'may not be read (permission denied)',
+    ENOENT: 'is gone',
+    ELOOP: 'is a loop of links',
+  };
+  return new RenderError(
+    `${displayPath(e.path) || e.path} ${reasons[e.code] ?? `cannot be read (${e.code})`}; the outputs are as they were. Watching for a fix…`,
+    'put the file back as it was (or fix its permissions), and save again',
+    { cause: err },
+  );
 }

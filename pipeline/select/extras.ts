@@ -9,7 +9,11 @@ export function sideOf(model: Model, source: Source): string | undefined {
   return p?.base ?? p?.label;
 }
 
-export interface BlindSpot { readonly topic: string; readonly sides: readonly string[]; readonly sources: readonly string[] }
+export interface BlindSpot {
+  readonly topic: string;
+  readonly sides: readonly string[];
+  readonly sources: readonly string[];
+}
 
 /**
  * The report's topics that no compared source covers, or that sources of one side only do: what
@@ -18,19 +22,31 @@ export interface BlindSpot { readonly topic: string; readonly sides: readonly st
 export function blindSpots(model: Model, report: Report, sources: readonly Source[]): BlindSpot[] {
   const compared = new Set(sources.map((s) => s.id));
   return report.topics.flatMap((topic) => {
-    const from = sources.filter((s) => compared.has(s.id) && [...model.claims.values()].some((c) => c.source === s.id && c.topics.includes(topic)));
+    const from = sources.filter(
+      (s) =>
+        compared.has(s.id) && [...model.claims.values()].some((c) => c.source === s.id && c.topics.includes(topic)),
+    );
     const sides = [...new Set(from.map((s) => sideOf(model, s) ?? s.id))];
     return sides.length <= 1 && sources.length > 1 ? [{ topic, sides, sources: from.map((s) => s.id) }] : [];
   });
 }
 
 /** Each claim coded on the document's questions, once, in note order, with its stances there. */
-export function claimRows(stances: readonly StanceCell[], questions: readonly string[]): { claim: Claim; source: Source; stances: { question: string; value: number }[] }[] {
+export function claimRows(
+  stances: readonly StanceCell[],
+  questions: readonly string[],
+): { claim: Claim; source: Source; stances: { question: string; value: number }[] }[] {
   const seen = new Map<string, { claim: Claim; source: Source; stances: { question: string; value: number }[] }>();
   for (const cell of stances) {
     for (const claim of cell.claims) {
       if (seen.has(claim.id)) continue;
-      seen.set(claim.id, { claim, source: cell.source, stances: questions.filter((q) => claim.stances[q] !== undefined).map((q) => ({ question: q, value: claim.stances[q]! })) });
+      seen.set(claim.id, {
+        claim,
+        source: cell.source,
+        stances: questions
+          .filter((q) => claim.stances[q] !== undefined)
+          .map((q) => ({ question: q, value: claim.stances[q]! })),
+      });
     }
   }
   return [...seen.values()];

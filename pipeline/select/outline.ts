@@ -18,15 +18,28 @@ const part = (slug: string): BodyBlock => ({ slug, markdown: '', question: null,
  * Blocks in print order for one kind. `sections` are the ones the audience reads; `omitted`
  * are the slugs it leaves out. The key judgments and the bottom line sit above every outline.
  */
-export function outlineBlocks(kind: DocKind, sections: readonly Section[], questions: readonly Question[], omitted: ReadonlySet<string>): BodyBlock[] {
+export function outlineBlocks(
+  kind: DocKind,
+  sections: readonly Section[],
+  questions: readonly Question[],
+  omitted: ReadonlySet<string>,
+): BodyBlock[] {
   const bySlug = (slug: string) => sections.filter((s) => s.slug === slug).map((s) => section(s));
   const others = (taken: readonly string[]) => sections.filter((s) => !taken.includes(s.slug));
   let blocks: BodyBlock[];
   if (kind === 'policy-brief') {
     const fixed = ['background', 'analysis', 'implications'];
     blocks = [
-      part('why-now'), ...bySlug('background'), ...bySlug('analysis'), part('analysis-parts'),
-      ...others(fixed).map((s) => section(s)), ...bySlug('implications'), part('options'), part('outlook'), part('figures'), part('sourcing-note'),
+      part('why-now'),
+      ...bySlug('background'),
+      ...bySlug('analysis'),
+      part('analysis-parts'),
+      ...others(fixed).map((s) => section(s)),
+      ...bySlug('implications'),
+      part('options'),
+      part('outlook'),
+      part('figures'),
+      part('sourcing-note'),
     ];
   } else if (kind === 'comparative-perspectives') {
     const asQuestion = sections.map((s) => ({ s, q: questionOfSection(s, questions) }));
@@ -37,10 +50,31 @@ export function outlineBlocks(kind: DocKind, sections: readonly Section[], quest
     // Questions no section discusses get a block of their own after the last one discussed.
     const lastQuestion = rest.map((x) => x.q !== undefined).lastIndexOf(true);
     const questionBlocks = rest.map((x) => section(x.s, x.q?.id ?? null));
-    questionBlocks.splice(lastQuestion + 1, 0, ...questions.filter((q) => !discussed.has(q.id)).map((q) => ({ slug: q.id, markdown: '', question: q.id, part: null })));
-    blocks = [part('summary'), ...lead.map((x) => section(x.s)), part('voices'), part('figures'), ...questionBlocks, part('blind-spots'), part('claim-table')];
+    questionBlocks.splice(
+      lastQuestion + 1,
+      0,
+      ...questions
+        .filter((q) => !discussed.has(q.id))
+        .map((q) => ({ slug: q.id, markdown: '', question: q.id, part: null })),
+    );
+    blocks = [
+      part('summary'),
+      ...lead.map((x) => section(x.s)),
+      part('voices'),
+      part('figures'),
+      ...questionBlocks,
+      part('blind-spots'),
+      part('claim-table'),
+    ];
   } else {
-    blocks = [...bySlug('coverage-and-date-conventions'), part('coverage'), part('turning-points'), part('figures'), ...others(['coverage-and-date-conventions']).map((s) => section(s)), part('periods')];
+    blocks = [
+      ...bySlug('coverage-and-date-conventions'),
+      part('coverage'),
+      part('turning-points'),
+      part('figures'),
+      ...others(['coverage-and-date-conventions']).map((s) => section(s)),
+      part('periods'),
+    ];
   }
   return blocks.filter((b) => !(b.part && omitted.has(b.part)));
 }

@@ -77,7 +77,11 @@ export interface Selection {
   /** Topics of a comparison that no compared source covers, or sources of one side only do. */
   readonly blindSpots: readonly BlindSpot[];
   /** Every claim coded on a comparison's questions (the analyst's claim table). */
-  readonly claimRows: readonly { readonly claim: Claim; readonly source: Source; readonly stances: readonly { readonly question: string; readonly value: number }[] }[];
+  readonly claimRows: readonly {
+    readonly claim: Claim;
+    readonly source: Source;
+    readonly stances: readonly { readonly question: string; readonly value: number }[];
+  }[];
   /** What the audience does not get and why (W_JUDGMENT_OMITTED), for the build to print. */
   readonly warnings: readonly Diagnostic[];
 }

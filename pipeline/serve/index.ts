@@ -39,21 +39,41 @@ export interface ServerOptions {
 export function createServer(options: ServerOptions): FastifyInstance {
   const requestTimeout = options.requestTimeoutMs;
   const serverFactory = (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
-    createHttpServer({ requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout), connectionsCheckingInterval: CHECK_EVERY_MS }, handler);
+    createHttpServer(
+      {
+        requestTimeout,
+        headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+        connectionsCheckingInterval: CHECK_EVERY_MS,
+      },
+      handler,
+    );
   // Open SSE streams would hold close() forever: connections are cut when the server closes.
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, forceCloseConnections: true, return503OnClosing: true, serverFactory, requestTimeout });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    serverFactory,
+    requestTimeout,
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.url === '/api/health') return;
     if (options.grants.length) {
       const grant = grantFor(options.grants, request.headers.authorization);
       if (!grant) {
-        return reply.code(401).header('www-authenticate', 'Bearer').header('connection', 'close')
-          .send({ error: 'a valid token is needed: send "Authorization: Bearer <token>" (BRIEF_TOKEN, or one of BRIEF_TOKENS)' });
+        return reply.code(401).header('www-authenticate', 'Bearer').header('connection', 'close').send({
+          error: 'a valid token is needed: send "Authorization: Bearer <token>" (BRIEF_TOKEN, or one of BRIEF_TOKENS)',
+        });
       }
       reaches.set(request.raw, grant.audiences);
     } else if (!hostAllowed(request.headers.host)) {
-      return reply.code(403).header('connection', 'close').send({ error: `this server answers only requests addressed to localhost, not to "${request.headers.host ?? ''}"` });
+      return reply
+        .code(403)
+        .header('connection', 'close')
+        .send({
+          error: `this server answers only requests addressed to localhost, not to "${request.headers.host ?? ''}"`,
+        });
     } else reaches.set(request.raw, 'all');
   });
   // Turned away at the door: the body is never read, and the connection goes with the answer.
@@ -63,16 +83,31 @@ export function createServer(options: ServerOptions): FastifyInstance {
   });
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: `the request body is larger than ${BODY_LIMIT / 1024} KiB` });
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: 'send the request as JSON (Content-Type: application/json)' });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send({ error: `the request body is larger than ${BODY_LIMIT / 1024} KiB` });
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.code(415).send({ error: 'send the request as JSON (Content-Type: application/json)' });
     if (error.statusCode === 400 || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.code(400).send({ error: `the request body is not valid JSON: ${error.message.replace(/^Body /, '')}`, errors: [{ at: 'request/', pointer: '/', code: 'E_BAD_TYPE', message: 'the body is not valid JSON', hint: 'send {"audience": "<id>"}' }] });
+      return reply.code(400).send({
+        error: `the request body is not valid JSON: ${error.message.replace(/^Body /, '')}`,
+        errors: [
+          {
+            at: 'request/',
+            pointer: '/',
+            code: 'E_BAD_TYPE',
+            message: 'the body is not valid JSON',
+            hint: 'send {"audience": "<id>"}',
+          },
+        ],
+      });
     }
     options.onError(`serve: internal error on ${_request.method} ${_request.url}: ${error.stack ?? error.message}`);
     return reply.code(500).send({ error: 'internal error; the server log says more' });
   });
 
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `nothing at ${request.method} ${request.url.slice(0, 200)}` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `nothing at ${request.method} ${request.url.slice(0, 200)}` }),
+  );
 
   registerPackRoutes(app, options.packs);
   if (options.preview) registerPreviewRoutes(app, options.preview);

@@ -2,7 +2,7 @@
 // packs, and the frame around a document that follows its rebuilds. Every value is escaped.
 import type { PreviewDocument, PreviewState } from './preview.ts';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `
   [hidden] { display: none !important; }
@@ -17,7 +17,7 @@ const STYLE = `
 `;
 
 function layout(title: string, nonce: string, body: string, script: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${STYLE}</style></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>${body}<script nonce="${nonce}">${script}</script></body></html>`;
 }
 
@@ -27,14 +27,26 @@ const follow = (version: number, onBuild: string) =>
 events.addEventListener('build', (e) => { const s = JSON.parse(e.data); if (s.version !== seen) { seen = s.version; (${onBuild})(s); } });`;
 
 export function indexPage(state: PreviewState, nonce: string): string {
-  const byAudience = state.audiences.map((a) => {
-    const docs = state.documents.filter((d) => d.audience === a.id);
-    const items = docs.map((d) => `<li><a href="/preview/${escape(d.name)}">${escape(d.title)}</a> <span class="kind">${escape(d.kind)} · ${escape(d.name)}</span></li>`).join('');
-    const packs = a.packs.map((p) => `<li>${escape(p.title)} <button data-audience="${escape(a.id)}" data-pack="${escape(p.pack ?? '')}">make the PDF</button> <span class="result"></span></li>`).join('');
-    return `<h2>${escape(a.label)} <span class="kind">${escape(a.id)}</span></h2><ul>${items || '<li class="kind">no document for this audience</li>'}</ul><h3>Packs</h3><ul>${packs}</ul>`;
-  }).join('');
+  const byAudience = state.audiences
+    .map((a) => {
+      const docs = state.documents.filter((d) => d.audience === a.id);
+      const items = docs
+        .map(
+          (d) =>
+            `<li><a href="/preview/${escapeHtml(d.name)}">${escapeHtml(d.title)}</a> <span class="kind">${escapeHtml(d.kind)} · ${escapeHtml(d.name)}</span></li>`,
+        )
+        .join('');
+      const packs = a.packs
+        .map(
+          (p) =>
+            `<li>${escapeHtml(p.title)} <button data-audience="${escapeHtml(a.id)}" data-pack="${escapeHtml(p.pack ?? '')}">make the PDF</button> <span class="result"></span></li>`,
+        )
+        .join('');
+      return `<h2>${escapeHtml(a.label)} <span class="kind">${escapeHtml(a.id)}</span></h2><ul>${items || '<li class="kind">no document for this audience</li>'}</ul><h3>Packs</h3><ul>${packs}</ul>`;
+    })
+    .join('');
   const body = `<header><strong>brief</strong><span class="status">live preview · build ${state.version}</span></header>
-${state.error ? `<pre class="error">${escape(state.error)}</pre>` : ''}<main>${byAudience || '<p>No document yet.</p>'}</main>`;
+${state.error ? `<pre class="error">${escapeHtml(state.error)}</pre>` : ''}<main>${byAudience || '<p>No document yet.</p>'}</main>`;
   const script = `${follow(state.version, '() => location.reload()')}
 for (const b of document.querySelectorAll('button[data-audience]')) b.addEventListener('click', async () => {
   const out = b.nextElementSibling; b.disabled = true; out.textContent = 'queued…';
@@ -51,13 +63,15 @@ for (const b of document.querySelectorAll('button[data-audience]')) b.addEventLi
 }
 
 export function wrapperPage(state: PreviewState, doc: PreviewDocument, nonce: string): string {
-  const body = `<header><a href="/">all documents</a><strong>${escape(doc.title)}</strong><span class="status" id="status">${escape(doc.name)} · build ${state.version}</span></header>
-<pre class="error" id="error"${state.error ? '' : ' hidden'}>${escape(state.error ?? '')}</pre>
-<iframe id="doc" title="${escape(doc.title)}" sandbox="allow-same-origin" src="/documents/${escape(doc.name)}.html?v=${state.version}"${state.error ? ' hidden' : ''}></iframe>`;
+  const body = `<header><a href="/">all documents</a><strong>${escapeHtml(doc.title)}</strong><span class="status" id="status">${escapeHtml(doc.name)} · build ${state.version}</span></header>
+<pre class="error" id="error"${state.error ? '' : ' hidden'}>${escapeHtml(state.error ?? '')}</pre>
+<iframe id="doc" title="${escapeHtml(doc.title)}" sandbox="allow-same-origin" src="/documents/${escapeHtml(doc.name)}.html?v=${state.version}"${state.error ? ' hidden' : ''}></iframe>`;
   // Reloads the frame when its document was rebuilt, or when an error is fixed; keeps the scroll.
   const script = `const name = ${JSON.stringify(doc.name)}; let broken = ${state.error ? 'true' : 'false'};
 const frame = document.getElementById('doc'), error = document.getElementById('error'), status = document.getElementById('status');
-${follow(state.version, `(s) => {
+${follow(
+  state.version,
+  `(s) => {
   status.textContent = name + ' · build ' + s.version;
   if (s.error) { error.textContent = s.error; error.hidden = false; frame.hidden = true; broken = true; return; }
   error.hidden = true; frame.hidden = false;
@@ -68,6 +82,7 @@ ${follow(state.version, `(s) => {
     frame.src = '/documents/' + name + '.html?v=' + s.version;
   }
   broken = false;
-}`)}`;
+}`,
+)}`;
   return layout(`${doc.title} · brief preview`, nonce, body, script);
 }

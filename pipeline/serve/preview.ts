@@ -39,7 +39,11 @@ export interface PreviewState {
   /** The located problems of the last rebuild, as `brief build` prints them; null when it succeeded. */
   readonly error: string | null;
   /** Each audience: its label and the packs it may ask for. */
-  readonly audiences: readonly { readonly id: string; readonly label: string; readonly packs: readonly PreviewPack[] }[];
+  readonly audiences: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly packs: readonly PreviewPack[];
+  }[];
 }
 
 export interface PreviewSource {
@@ -51,8 +55,10 @@ export interface PreviewSource {
 }
 
 /** What a document's own meta tag allows, sent again as a header; framed only by the preview. */
-const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'self'";
-const pageCsp = (nonce: string) => `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src data:; frame-ancestors 'none'`;
+const DOCUMENT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'self'";
+const pageCsp = (nonce: string) =>
+  `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src data:; frame-ancestors 'none'`;
 const DOC_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A comment every so often keeps idle event streams open through proxies. */
@@ -63,14 +69,24 @@ function visible(s: PreviewState, reach: Reach): PreviewState {
   if (reach === 'all') return s;
   const documents = s.documents.filter((d) => mayReach(reach, d.audience));
   const names = new Set(documents.map((d) => d.name));
-  return { ...s, documents, changed: s.changed.filter((n) => names.has(n)), audiences: s.audiences.filter((a) => mayReach(reach, a.id)) };
+  return {
+    ...s,
+    documents,
+    changed: s.changed.filter((n) => names.has(n)),
+    audiences: s.audiences.filter((a) => mayReach(reach, a.id)),
+  };
 }
 
-const eventOf = (s: PreviewState) => `event: build\ndata: ${JSON.stringify({ version: s.version, changed: s.changed, error: s.error, documents: s.documents.map((d) => d.name) })}\n\n`;
+const eventOf = (s: PreviewState) =>
+  `event: build\ndata: ${JSON.stringify({ version: s.version, changed: s.changed, error: s.error, documents: s.documents.map((d) => d.name) })}\n\n`;
 
 function sendPage(reply: FastifyReply, render: (nonce: string) => string): FastifyReply {
   const nonce = randomBytes(16).toString('base64');
-  return reply.type('text/html; charset=utf-8').header('content-security-policy', pageCsp(nonce)).header('cache-control', 'no-store').send(render(nonce));
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', pageCsp(nonce))
+    .header('cache-control', 'no-store')
+    .send(render(nonce));
 }
 
 export function registerPreviewRoutes(app: FastifyInstance, source: PreviewSource): void {
@@ -78,7 +94,9 @@ export function registerPreviewRoutes(app: FastifyInstance, source: PreviewSourc
   const unsubscribe = source.subscribe((state) => {
     for (const [s, reach] of streams) s.write(eventOf(visible(state, reach)));
   });
-  const keepalive = setInterval(() => { for (const s of streams.keys()) s.write(': keep-alive\n\n'); }, KEEPALIVE_MS);
+  const keepalive = setInterval(() => {
+    for (const s of streams.keys()) s.write(': keep-alive\n\n');
+  }, KEEPALIVE_MS);
   keepalive.unref();
   app.addHook('onClose', async () => {
     unsubscribe();
@@ -87,13 +105,20 @@ export function registerPreviewRoutes(app: FastifyInstance, source: PreviewSourc
     streams.clear();
   });
 
-  app.get('/', async (request, reply) => sendPage(reply, (nonce) => indexPage(visible(source.state(), reachOf(request)), nonce)));
-  const elsewhere = (reply: FastifyReply, name: string) => reply.code(403).type('text/plain; charset=utf-8').send(`"${name}" is for an audience this token does not open`);
+  app.get('/', async (request, reply) =>
+    sendPage(reply, (nonce) => indexPage(visible(source.state(), reachOf(request)), nonce)),
+  );
+  const elsewhere = (reply: FastifyReply, name: string) =>
+    reply.code(403).type('text/plain; charset=utf-8').send(`"${name}" is for an audience this token does not open`);
 
   app.get<{ Params: { name: string } }>('/preview/:name', async (request, reply) => {
     const { name } = request.params;
     const doc = DOC_NAME.test(name) ? source.state().documents.find((d) => d.name === name) : undefined;
-    if (!doc) return reply.code(404).type('text/plain; charset=utf-8').send(`no document "${name.slice(0, 100)}": see the list at /`);
+    if (!doc)
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send(`no document "${name.slice(0, 100)}": see the list at /`);
     if (!mayReach(reachOf(request), doc.audience)) return elsewhere(reply, name);
     return sendPage(reply, (nonce) => wrapperPage(visible(source.state(), reachOf(request)), doc, nonce));
   });
@@ -104,15 +129,28 @@ export function registerPreviewRoutes(app: FastifyInstance, source: PreviewSourc
     const file = DOC_NAME.test(name) ? source.htmlFile(name) : undefined;
     const doc = file ? source.state().documents.find((d) => d.name === name) : undefined;
     if (file && (!doc || !mayReach(reachOf(request), doc.audience))) return elsewhere(reply, name);
-    if (!file) return reply.code(404).type('text/plain; charset=utf-8').send(`no document "${name.slice(0, 100)}"`);
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', DOCUMENT_CSP).header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-store').send(createReadStream(file));
+    if (!file)
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send(`no document "${name.slice(0, 100)}"`);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', DOCUMENT_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .send(createReadStream(file));
   });
 
   app.get('/events', (request, reply) => {
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write('retry: 1000\n\n');
     const reach = reachOf(request);
     res.write(eventOf(visible(source.state(), reach)));

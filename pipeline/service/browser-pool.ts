@@ -29,7 +29,10 @@ class Semaphore {
   private waiting: (() => void)[] = [];
   constructor(private free: number) {}
   async acquire(): Promise<void> {
-    if (this.free > 0) { this.free--; return; }
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
   release(): void {
@@ -50,7 +53,10 @@ function contentPage(page: Page): Page {
       if (prop === 'goto') {
         return async (url: string, options?: GoToOptions) => {
           if (!url.startsWith('file:')) return target.goto(url, options);
-          await target.setContent(await readFile(fileURLToPath(url), 'utf8'), { waitUntil: 'load', timeout: options?.timeout ?? 60_000 });
+          await target.setContent(await readFile(fileURLToPath(url), 'utf8'), {
+            waitUntil: 'load',
+            timeout: options?.timeout ?? 60_000,
+          });
           return null;
         };
       }
@@ -70,7 +76,10 @@ function capped(browser: Browser, pages: Semaphore, open: Set<Page>, remote: boo
           try {
             const page = await target.newPage();
             open.add(page);
-            page.once('close', () => { open.delete(page); pages.release(); });
+            page.once('close', () => {
+              open.delete(page);
+              pages.release();
+            });
             return remote ? contentPage(page) : page;
           } catch (err) {
             pages.release();
@@ -95,7 +104,10 @@ export class SupervisedBrowser extends BrowserSession {
   private running: Running | undefined;
   private next = 0;
 
-  constructor(readonly supervisor: SupervisorOptions, slot: number) {
+  constructor(
+    readonly supervisor: SupervisorOptions,
+    slot: number,
+  ) {
     super(supervisor.browser);
     this.next = supervisor.endpoints.length ? slot % supervisor.endpoints.length : 0;
   }
@@ -146,24 +158,46 @@ export class SupervisedBrowser extends BrowserSession {
     const running: Running = { open: undefined as unknown as Promise<OpenBrowser>, jobs: 0, dead: false, pages };
     const open = (this.supervisor.endpoints.length ? this.connect() : this.launch()).then((o) => {
       o.browser.once('disconnected', () => {
-        if (this.running === running) this.supervisor.log(`browser ${o.launched ? 'died' : `at ${o.choice.path} went away`}; a new one is started for the next job`);
+        if (this.running === running)
+          this.supervisor.log(
+            `browser ${o.launched ? 'died' : `at ${o.choice.path} went away`}; a new one is started for the next job`,
+          );
         running.dead = true;
       });
       return { ...o, browser: capped(o.browser, new Semaphore(this.supervisor.maxPages), pages, !o.launched) };
     });
-    open.catch(() => { running.dead = true; });
+    open.catch(() => {
+      running.dead = true;
+    });
     return Object.assign(running, { open });
   }
 
   private async launch(): Promise<OpenBrowser> {
     const choice = await findBrowser(this.supervisor.browser);
-    const args = [...LOCKDOWN_ARGS, '--font-render-hinting=none', ...(this.supervisor.browser.noSandbox ? ['--no-sandbox'] : [])];
+    const args = [
+      ...LOCKDOWN_ARGS,
+      '--font-render-hinting=none',
+      ...(this.supervisor.browser.noSandbox ? ['--no-sandbox'] : []),
+    ];
     const { default: puppeteer } = await import('puppeteer');
     try {
-      const browser = await puppeteer.launch({ executablePath: choice.path, headless: true, pipe: true, args, protocolTimeout: 120_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+      const browser = await puppeteer.launch({
+        executablePath: choice.path,
+        headless: true,
+        pipe: true,
+        args,
+        protocolTimeout: 120_000,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
       return { browser, choice, version: await browser.version(), launched: true };
     } catch (err) {
-      throw new RenderError(`Chromium at ${choice.path} (found via ${choice.from}) did not start: ${(err as Error).message.split('\n')[0]}`, `check that it runs: ${choice.path} --headless --no-sandbox --dump-dom about:blank`, { cause: err });
+      throw new RenderError(
+        `Chromium at ${choice.path} (found via ${choice.from}) did not start: ${(err as Error).message.split('\n')[0]}`,
+        `check that it runs: ${choice.path} --headless --no-sandbox --dump-dom about:blank`,
+        { cause: err },
+      );
     }
   }
 
@@ -176,12 +210,20 @@ export class SupervisedBrowser extends BrowserSession {
       const endpoint = endpoints[(this.next + i) % endpoints.length]!;
       try {
         const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 120_000 });
-        return { browser, choice: { path: endpoint, from: 'endpoint' }, version: await browser.version(), launched: false };
+        return {
+          browser,
+          choice: { path: endpoint, from: 'endpoint' },
+          version: await browser.version(),
+          launched: false,
+        };
       } catch (err) {
         failures.push(`${endpoint}: ${(err as Error).message.split('\n')[0]}`);
       }
     }
-    throw new RenderError(`no browser answers at ${failures.join('; ')}`, 'start the remote browsers, or leave --browser-ws out to print on a Chromium started here');
+    throw new RenderError(
+      `no browser answers at ${failures.join('; ')}`,
+      'start the remote browsers, or leave --browser-ws out to print on a Chromium started here',
+    );
   }
 }
 
@@ -195,7 +237,11 @@ class Lease extends BrowserSession {
     super(slot.supervisor.browser);
   }
   override async get(): Promise<OpenBrowser> {
-    if (this.revoked) throw new RenderError('the job was given up (it ran past its time limit)', 'raise --job-timeout if packs really take this long');
+    if (this.revoked)
+      throw new RenderError(
+        'the job was given up (it ran past its time limit)',
+        'raise --job-timeout if packs really take this long',
+      );
     return this.slot.get();
   }
   override get started(): boolean {
@@ -234,7 +280,10 @@ export class BrowserPool {
 
   /** Why no browser of the pool answers now (the first slot's, started or reached), or undefined. */
   async probe(): Promise<string | undefined> {
-    return this.all[0]!.get().then(() => undefined, (err: Error) => err.message);
+    return this.all[0]!.get().then(
+      () => undefined,
+      (err: Error) => err.message,
+    );
   }
 
   async close(): Promise<void> {

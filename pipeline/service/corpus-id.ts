@@ -13,7 +13,11 @@ import { hashOf } from '../run/fingerprint.ts';
 import { fontsHash, runRoots, toolHash } from '../run/inputs.ts';
 import { listInputs, readInput } from '../core/inputs-fs.ts';
 
-interface Stamp { readonly size: number; readonly mtimeMs: number; readonly sha256: string }
+interface Stamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly sha256: string;
+}
 
 /**
  * The corpus as this process sees it. Files whose size and time are unchanged are not read again,
@@ -23,13 +27,19 @@ export class CorpusFingerprint {
   private readonly stamps = new Map<string, Stamp>();
   /** brief as this process runs it: hashed once, at the start (the code it runs does not change after). */
   readonly tool: string;
-  constructor(private readonly options: Pick<RunOptions, 'dataDir' | 'templatesDir' | 'stylesDir' | 'corpusTemplatesDir' | 'corpusStylesDir' | 'textDirs'>) {
+  constructor(
+    private readonly options: Pick<
+      RunOptions,
+      'dataDir' | 'templatesDir' | 'stylesDir' | 'corpusTemplatesDir' | 'corpusStylesDir' | 'textDirs'
+    >,
+  ) {
     this.tool = hashOf({ tool: toolHash(), fonts: fontsHash() });
   }
 
   async current(): Promise<string> {
     const roots: [string, string][] = [
-      ['data', this.options.dataDir], ...layerDirs(presentationOf(this.options)).map((l): [string, string] => [l.label, l.dir]),
+      ['data', this.options.dataDir],
+      ...layerDirs(presentationOf(this.options)).map((l): [string, string] => [l.label, l.dir]),
       ...this.options.textDirs.map((d, i): [string, string] => [`texts${i}`, d]),
     ];
     const files: [string, string][] = [];
@@ -60,13 +70,18 @@ export class CorpusFingerprint {
 
 /** A pack job's id: 32 hex digits of the corpus and tool fingerprints and the request. */
 export const packJobId = (corpus: string, tool: string, r: PackRequestBody, allowUnverified: boolean): string =>
-  hashOf({ corpus, tool, audience: r.audience, reports: r.reports, pack: r.pack, date: r.date, allowUnverified }).slice(0, 32);
+  hashOf({ corpus, tool, audience: r.audience, reports: r.reports, pack: r.pack, date: r.date, allowUnverified }).slice(
+    0,
+    32,
+  );
 
 /**
  * The ids a request may name, read from the file names and audiences.yaml without checking the
  * corpus (a broken corpus fails the job, with its located errors, not the request).
  */
-export async function corpusIds(dataDir: string): Promise<CorpusIds & { labels: ReadonlyMap<string, string>; packTitles: ReadonlyMap<string, string> }> {
+export async function corpusIds(
+  dataDir: string,
+): Promise<CorpusIds & { labels: ReadonlyMap<string, string>; packTitles: ReadonlyMap<string, string> }> {
   const { parse } = await import('yaml');
   const data = path.resolve(dataDir);
   const yaml = async (file: string): Promise<unknown> => {
@@ -74,13 +89,18 @@ export async function corpusIds(dataDir: string): Promise<CorpusIds & { labels: 
     if (!('bytes' in read)) throw new Error(read.problem.message); // the job's build reports it, located
     return parse(read.bytes.toString('utf8'), { maxAliasCount: 100 }) as unknown;
   };
-  const list = async (dir: string, ext: RegExp) => (await readdir(path.join(data, dir)).catch(() => [] as string[])).filter((f) => ext.test(f)).sort();
+  const list = async (dir: string, ext: RegExp) =>
+    (await readdir(path.join(data, dir)).catch(() => [] as string[])).filter((f) => ext.test(f)).sort();
   const entries = await yaml(path.join(data, 'audiences.yaml')).catch(() => []);
-  const audiences = (Array.isArray(entries) ? entries : []).filter((a): a is { id: string; label?: unknown } => typeof a?.id === 'string');
+  const audiences = (Array.isArray(entries) ? entries : []).filter(
+    (a): a is { id: string; label?: unknown } => typeof a?.id === 'string',
+  );
   const packs = new Map<string, string[]>();
   const packTitles = new Map<string, string>();
   for (const f of await list('packs', /\.ya?ml$/)) {
-    const def = await yaml(path.join(data, 'packs', f)).catch(() => undefined) as { audiences?: unknown; title?: unknown } | undefined;
+    const def = (await yaml(path.join(data, 'packs', f)).catch(() => undefined)) as
+      | { audiences?: unknown; title?: unknown }
+      | undefined;
     const id = f.replace(/\.ya?ml$/, '');
     packs.set(id, Array.isArray(def?.audiences) ? def.audiences.map(String) : []);
     packTitles.set(id, typeof def?.title === 'string' ? def.title : id);

@@ -60,15 +60,26 @@ function jobError(err: unknown): Error {
 }
 
 /** `signal`: aborted when the job is given up; the build stops and nothing more is written (see packProcessor). */
-export async function runPackJob(job: PackJobData, session: BrowserSession, ctx: PackJobContext, signal?: AbortSignal): Promise<'made' | 'there'> {
+export async function runPackJob(
+  job: PackJobData,
+  session: BrowserSession,
+  ctx: PackJobContext,
+  signal?: AbortSignal,
+): Promise<'made' | 'there'> {
   if (await ctx.store.has(job.id)) return 'there'; // made by another worker, or by one killed after its commit
-  if (![job.audience, ...job.reports, ...(job.pack ? [job.pack] : [])].every((id) => ID.test(id)) || !/^\d{4}-\d{2}-\d{2}$/.test(job.date)) {
+  if (
+    ![job.audience, ...job.reports, ...(job.pack ? [job.pack] : [])].every((id) => ID.test(id)) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(job.date)
+  ) {
     throw new PermanentJobError(`job ${job.id} names an id or date that is not one: ${JSON.stringify(job)}`);
   }
-  const mismatch = (now: string) => `the corpus here (fingerprint ${short(now)}) is not the one the pack was asked on (${short(job.corpus)}): it changed since, or this worker reads another checkout; ask for the pack again`;
+  const mismatch = (now: string) =>
+    `the corpus here (fingerprint ${short(now)}) is not the one the pack was asked on (${short(job.corpus)}): it changed since, or this worker reads another checkout; ask for the pack again`;
   // Another worker may be on the right brief and corpus: this one hands the job back (NotHereError).
   if (ctx.fingerprint.tool !== job.tool) {
-    throw new NotHereError(`this worker runs another build of brief (fingerprint ${short(ctx.fingerprint.tool)}) than the server that queued the pack (${short(job.tool)}): install the same version on both, and restart them after a change to brief`);
+    throw new NotHereError(
+      `this worker runs another build of brief (fingerprint ${short(ctx.fingerprint.tool)}) than the server that queued the pack (${short(job.tool)}): install the same version on both, and restart them after a change to brief`,
+    );
   }
   const before = await ctx.fingerprint.current();
   if (before !== job.corpus) {
@@ -83,21 +94,45 @@ export async function runPackJob(job: PackJobData, session: BrowserSession, ctx:
   const release = await lockWork(work);
   try {
     const options: RunOptions = {
-      ...ctx.options, outDir: work, audiences: [job.audience], reports: job.reports, pack: job.pack ?? undefined,
-      editionDate: job.date, editionDateGiven: true, allowUnverified: job.allowUnverified, force: false, htmlOnly: false, editionId: undefined,
+      ...ctx.options,
+      outDir: work,
+      audiences: [job.audience],
+      reports: job.reports,
+      pack: job.pack ?? undefined,
+      editionDate: job.date,
+      editionDateGiven: true,
+      allowUnverified: job.allowUnverified,
+      force: false,
+      htmlOnly: false,
+      editionId: undefined,
     };
-    const result = await makePack(options, { audience: job.audience, pack: job.pack ?? undefined, reports: job.reports }, session, undefined, undefined, signal).catch((err: unknown) => { throw signal?.aborted ? signal.reason : jobError(err); });
+    const result = await makePack(
+      options,
+      { audience: job.audience, pack: job.pack ?? undefined, reports: job.reports },
+      session,
+      undefined,
+      undefined,
+      signal,
+    ).catch((err: unknown) => {
+      throw signal?.aborted ? signal.reason : jobError(err);
+    });
     // The pack must be of the corpus its id names: a save during the build fails it (and the retry says why).
     const after = await ctx.fingerprint.current();
     if (after !== job.corpus) throw new Error(mismatch(after));
     signal?.throwIfAborted(); // given up: not put in the store (the retry makes it)
     await ctx.store.commit(job.id, result.pdf, {
-      audience: job.audience, name: result.name, pages: result.pages, editionDate: result.editionDate, documents: result.documents.map((d) => `${d.report}.${d.audience}`),
+      audience: job.audience,
+      name: result.name,
+      pages: result.pages,
+      editionDate: result.editionDate,
+      documents: result.documents.map((d) => `${d.report}.${d.audience}`),
     });
     return 'made';
   } finally {
     await release();
-    await pruneWork(ctx.options.outDir, job.audience, ctx.workKeep, ctx.log).catch((err: Error) => ctx.log(`work folders of ${job.audience} not pruned: ${err.message}`));
+    await pruneWork(ctx.options.outDir, job.audience, ctx.workKeep, ctx.log).catch((err: Error) =>
+      ctx.log(`work folders of ${job.audience} not pruned: ${err.message}`),
+    );
   }
 }
 
@@ -108,8 +143,13 @@ const STOP_GRACE_MS = 30_000;
 function settled(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
-    work.then(() => true, () => true),
-    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); }),
+    work.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -121,34 +161,45 @@ function settled(work: Promise<unknown>, ms: number): Promise<boolean> {
  * not a write into its staging folder while that folder is removed.
  */
 export function packProcessor(ctx: PackJobContext, pool: BrowserPool, timeoutMs: number): Processor<PackJobData> {
-  const what = (job: PackJobData) => `pack ${job.id} (${job.audience}${job.pack ? `, pack ${job.pack}` : ''}${job.reports.length ? `, ${job.reports.join('+')}` : ''}, ${job.date})`;
-  return (job) => pool.use(async (browser) => {
-    const started = Date.now();
-    ctx.log(`making ${what(job)}…`);
-    const lease = browser.lease();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const reason = new Error(`pack ${job.id} did not finish within ${timeoutMs / 1000} s; its browser was restarted`);
-        lease.revoke(reason); // aborts lease.signal: the job's work stops and writes nothing more
-        void browser.reset();
-        reject(reason);
-      }, timeoutMs);
+  const what = (job: PackJobData) =>
+    `pack ${job.id} (${job.audience}${job.pack ? `, pack ${job.pack}` : ''}${job.reports.length ? `, ${job.reports.join('+')}` : ''}, ${job.date})`;
+  return (job) =>
+    pool.use(async (browser) => {
+      const started = Date.now();
+      ctx.log(`making ${what(job)}…`);
+      const lease = browser.lease();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const reason = new Error(
+            `pack ${job.id} did not finish within ${timeoutMs / 1000} s; its browser was restarted`,
+          );
+          lease.revoke(reason); // aborts lease.signal: the job's work stops and writes nothing more
+          void browser.reset();
+          reject(reason);
+        }, timeoutMs);
+      });
+      let work: Promise<'made' | 'there'> | undefined;
+      try {
+        // A browser that does not answer fails every job alike: this worker hands the job back.
+        await Promise.race([lease.get(), timeout]).catch((err: unknown) => {
+          throw err instanceof RenderError ? new NotHereError(jobError(err).message) : err;
+        });
+        work = runPackJob(job, lease, ctx, lease.signal);
+        const done = await Promise.race([work, timeout]);
+        ctx.log(
+          `${done === 'made' ? 'made' : 'already made:'} ${what(job)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+      } catch (err) {
+        ctx.log(
+          `pack ${job.id} ${err instanceof NotHereError ? 'cannot be made here' : 'failed'}: ${(err as Error).message.split('\n')[0]}`,
+        );
+        if (lease.signal.aborted && work && !(await settled(work, STOP_GRACE_MS)))
+          ctx.log(`pack ${job.id} given up: its work did not stop within ${STOP_GRACE_MS / 1000} s`);
+        throw err;
+      } finally {
+        clearTimeout(timer);
+        await browser.jobDone();
+      }
     });
-    let work: Promise<'made' | 'there'> | undefined;
-    try {
-      // A browser that does not answer fails every job alike: this worker hands the job back.
-      await Promise.race([lease.get(), timeout]).catch((err: unknown) => { throw err instanceof RenderError ? new NotHereError(jobError(err).message) : err; });
-      work = runPackJob(job, lease, ctx, lease.signal);
-      const done = await Promise.race([work, timeout]);
-      ctx.log(`${done === 'made' ? 'made' : 'already made:'} ${what(job)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    } catch (err) {
-      ctx.log(`pack ${job.id} ${err instanceof NotHereError ? 'cannot be made here' : 'failed'}: ${(err as Error).message.split('\n')[0]}`);
-      if (lease.signal.aborted && work && !await settled(work, STOP_GRACE_MS)) ctx.log(`pack ${job.id} given up: its work did not stop within ${STOP_GRACE_MS / 1000} s`);
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      await browser.jobDone();
-    }
-  });
 }

@@ -46,7 +46,16 @@ export class QueuedPacks implements PackService {
     const id = packJobId(corpus, tool, request, allowUnverified);
     await this.queue.note?.('corpus', corpus); // for workers: a job on another corpus is stale, see pack-job.ts
     if (await this.store.has(id)) return { id, status: 'done' as const };
-    const data: PackJobData = { id, audience: request.audience, pack: request.pack, reports: request.reports, date: request.date, corpus, tool, allowUnverified };
+    const data: PackJobData = {
+      id,
+      audience: request.audience,
+      pack: request.pack,
+      reports: request.reports,
+      date: request.date,
+      corpus,
+      tool,
+      allowUnverified,
+    };
     return reaching(async () => {
       let submitted = await this.queue.submit(id, data);
       if (submitted.accepted && submitted.state === 'done') {

@@ -33,7 +33,10 @@ export const serveDir = (outDir: string): string => path.join(path.resolve(outDi
 
 export class PackStore {
   readonly dir: string;
-  constructor(outDir: string, private readonly keep = Number.POSITIVE_INFINITY) {
+  constructor(
+    outDir: string,
+    private readonly keep = Number.POSITIVE_INFINITY,
+  ) {
     this.dir = path.join(serveDir(outDir), 'packs');
   }
 
@@ -47,7 +50,15 @@ export class PackStore {
   async prune(): Promise<number> {
     const pdfs = (await readdir(this.dir).catch(() => [] as string[])).filter((f) => /^[0-9a-f]{32}\.pdf$/.test(f));
     if (pdfs.length <= this.keep) return 0;
-    const used = await Promise.all(pdfs.map(async (f) => ({ id: f.slice(0, 32), at: await stat(path.join(this.dir, f)).then((st) => st.mtimeMs, () => 0) })));
+    const used = await Promise.all(
+      pdfs.map(async (f) => ({
+        id: f.slice(0, 32),
+        at: await stat(path.join(this.dir, f)).then(
+          (st) => st.mtimeMs,
+          () => 0,
+        ),
+      })),
+    );
     used.sort((a, b) => b.at - a.at);
     const old = used.slice(this.keep);
     for (const { id } of old) await this.discard(id);
@@ -70,8 +81,11 @@ export class PackStore {
     if (!existsSync(pdf)) return undefined;
     const record = await readFile(this.recordPath(id), 'utf8').then(parseOrUndefined, () => undefined);
     if (!isStoredPack(record)) return undefined;
-    const size = await stat(pdf).then((s) => s.size, () => -1);
-    return size === record.size && await startsAsPdf(pdf) ? record : undefined;
+    const size = await stat(pdf).then(
+      (s) => s.size,
+      () => -1,
+    );
+    return size === record.size && (await startsAsPdf(pdf)) ? record : undefined;
   }
 
   /** Made and whole: the PDF and its record as they were committed. */
@@ -120,7 +134,13 @@ function parseOrUndefined(text: string): unknown {
 
 function isStoredPack(v: unknown): v is StoredPack {
   const r = v as Partial<StoredPack> | null;
-  return typeof r === 'object' && r !== null && typeof r.name === 'string' && typeof r.size === 'number' && typeof r.pages === 'number';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.name === 'string' &&
+    typeof r.size === 'number' &&
+    typeof r.pages === 'number'
+  );
 }
 
 async function startsAsPdf(file: string): Promise<boolean> {

@@ -10,7 +10,8 @@ import { serveDir } from './pack-store.ts';
 
 const LOCK = { realpath: false, stale: 10_000, update: 2_000, onCompromised: () => undefined } as const;
 
-export const workDir = (outDir: string, audience: string, date: string): string => path.join(serveDir(outDir), 'work', audience, date);
+export const workDir = (outDir: string, audience: string, date: string): string =>
+  path.join(serveDir(outDir), 'work', audience, date);
 
 /** Holds the work folder for one job at a time; marks it used now (for the bound). */
 export async function lockWork(dir: string): Promise<() => Promise<void>> {
@@ -20,7 +21,9 @@ export async function lockWork(dir: string): Promise<() => Promise<void>> {
       const release = await lockfile.lock(dir, { ...LOCK, lockfilePath: `${dir}.lock` });
       const now = new Date();
       await utimes(dir, now, now).catch(() => undefined);
-      return async () => { await release().catch(() => undefined); };
+      return async () => {
+        await release().catch(() => undefined);
+      };
     } catch (err) {
       if ((err as { code?: string }).code !== 'ELOCKED') throw err;
       await new Promise((r) => setTimeout(r, 200));
@@ -29,10 +32,25 @@ export async function lockWork(dir: string): Promise<() => Promise<void>> {
 }
 
 /** Removes the audience's work folders past the `keep` most recently used; one in use is left. */
-export async function pruneWork(outDir: string, audience: string, keep: number, log: (message: string) => void): Promise<void> {
+export async function pruneWork(
+  outDir: string,
+  audience: string,
+  keep: number,
+  log: (message: string) => void,
+): Promise<void> {
   const root = path.dirname(workDir(outDir, audience, 'x'));
-  const names = (await readdir(root, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name);
-  const used = await Promise.all(names.map(async (name) => ({ name, at: await stat(path.join(root, name)).then((s) => s.mtimeMs, () => 0) })));
+  const names = (await readdir(root, { withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  const used = await Promise.all(
+    names.map(async (name) => ({
+      name,
+      at: await stat(path.join(root, name)).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    })),
+  );
   used.sort((a, b) => b.at - a.at);
   for (const { name } of used.slice(keep)) {
     const dir = path.join(root, name);

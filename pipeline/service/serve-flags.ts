@@ -26,14 +26,20 @@ function whole(flags: CommandContext['flags'], name: string, fallback: number, m
   const raw = flags?.[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got ${String(raw)})`);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got ${String(raw)})`);
   return n;
 }
 
 export function serviceFlags(ctx: CommandContext): ServiceFlags {
   const f = ctx.flags;
-  const endpoints = ((f?.['browser-ws'] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-  for (const e of endpoints) if (!/^wss?:\/\//.test(e)) throw new UsageError(`--browser-ws ${e}: give the browser's DevTools WebSocket address, ws://host:port/…`);
+  const endpoints = ((f?.['browser-ws'] as string[] | undefined) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const e of endpoints)
+    if (!/^wss?:\/\//.test(e))
+      throw new UsageError(`--browser-ws ${e}: give the browser's DevTools WebSocket address, ws://host:port/…`);
   const fromEnv = ctx.options.browser.endpoint;
   return {
     host: (f?.host as string | undefined) ?? '127.0.0.1',

@@ -41,7 +41,9 @@ export class LivePreview implements PreviewSource {
   /** Builds and rebuilds until `stopped` resolves. */
   async run(io: Io, stopped: Promise<void>): Promise<void> {
     try {
-      await watchLoop(this.options, this.session, io, stopped, (r) => { this.chain = this.chain.then(() => this.update(r)).catch((err: unknown) => io.err(`preview: ${String(err)}`)); });
+      await watchLoop(this.options, this.session, io, stopped, (r) => {
+        this.chain = this.chain.then(() => this.update(r)).catch((err: unknown) => io.err(`preview: ${String(err)}`));
+      });
       await this.chain;
     } finally {
       await this.session.close();
@@ -51,18 +53,31 @@ export class LivePreview implements PreviewSource {
   private async update(r: Rebuilt): Promise<void> {
     const ids = await corpusIds(this.options.dataDir);
     const audiences = ids.audiences.map((id) => ({
-      id, label: ids.labels.get(id) ?? id,
-      packs: [{ pack: null, title: `Briefing pack for ${ids.labels.get(id) ?? id} readers` }, ...[...ids.packs].filter(([, a]) => a.includes(id)).map(([pack]) => ({ pack, title: ids.packTitles.get(pack) ?? pack }))],
+      id,
+      label: ids.labels.get(id) ?? id,
+      packs: [
+        { pack: null, title: `Briefing pack for ${ids.labels.get(id) ?? id} readers` },
+        ...[...ids.packs]
+          .filter(([, a]) => a.includes(id))
+          .map(([pack]) => ({ pack, title: ids.packTitles.get(pack) ?? pack })),
+      ],
     }));
     if (r.result) {
-      const documents: PreviewDocument[] = r.result.documents.map((d) => ({ name: `${d.report}.${d.audience}`, report: d.report, audience: d.audience, title: d.title, kind: d.kind }));
+      const documents: PreviewDocument[] = r.result.documents.map((d) => ({
+        name: `${d.report}.${d.audience}`,
+        report: d.report,
+        audience: d.audience,
+        title: d.title,
+        kind: d.kind,
+      }));
       this.files = new Map(r.result.documents.map((d) => [`${d.report}.${d.audience}`, d.html]));
       const changed = r.result.documents.filter((d) => d.status === 'built').map((d) => `${d.report}.${d.audience}`);
       this.current = { version: this.current.version + 1, documents, changed, error: null, audiences };
     } else {
-      const error = r.error instanceof InputError
-        ? formatDiagnostics(r.error.diagnostics).join('\n\n')
-        : `${r.error.message}${r.error.hint ? `\nhint: ${r.error.hint}` : ''}`;
+      const error =
+        r.error instanceof InputError
+          ? formatDiagnostics(r.error.diagnostics).join('\n\n')
+          : `${r.error.message}${r.error.hint ? `\nhint: ${r.error.hint}` : ''}`;
       this.current = { ...this.current, version: this.current.version + 1, changed: [], error, audiences };
     }
     for (const listener of this.listeners) listener(this.current);

@@ -23,12 +23,25 @@ export interface ScannedText {
 
 /** Every printed file's text: YAML and JSON files, front matter and body of Markdown, data files. */
 export function printedTexts(loaded: LoadedCorpus): ScannedText[] {
-  const yaml = (src: YamlSource | undefined): ScannedText[] => (src ? [{ file: src.file, text: src.text, line: 1 + src.lineOffset, yaml: true }] : []);
+  const yaml = (src: YamlSource | undefined): ScannedText[] =>
+    src ? [{ file: src.file, text: src.text, line: 1 + src.lineOffset, yaml: true }] : [];
   return [
-    ...yaml(loaded.actors), ...yaml(loaded.perspectives), ...yaml(loaded.questions), ...yaml(loaded.audiences),
-    ...[...loaded.sources, ...loaded.reports].flatMap((md) => [...yaml(md.frontMatter), { file: md.file, text: md.body, line: md.bodyLine, yaml: false }]),
-    ...loaded.claims.flatMap(yaml), ...loaded.events.flatMap(yaml), ...loaded.charts.flatMap(yaml), ...loaded.packs.flatMap(yaml),
-    ...loaded.datasets.flatMap((ds) => [...yaml(ds.sidecar), ...(ds.table?.text !== undefined ? [{ file: ds.table.file, text: ds.table.text, line: 1, yaml: false }] : [])]),
+    ...yaml(loaded.actors),
+    ...yaml(loaded.perspectives),
+    ...yaml(loaded.questions),
+    ...yaml(loaded.audiences),
+    ...[...loaded.sources, ...loaded.reports].flatMap((md) => [
+      ...yaml(md.frontMatter),
+      { file: md.file, text: md.body, line: md.bodyLine, yaml: false },
+    ]),
+    ...loaded.claims.flatMap(yaml),
+    ...loaded.events.flatMap(yaml),
+    ...loaded.charts.flatMap(yaml),
+    ...loaded.packs.flatMap(yaml),
+    ...loaded.datasets.flatMap((ds) => [
+      ...yaml(ds.sidecar),
+      ...(ds.table?.text !== undefined ? [{ file: ds.table.file, text: ds.table.text, line: 1, yaml: false }] : []),
+    ]),
   ];
 }
 
@@ -40,14 +53,37 @@ const UNDRAWN = /^[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]$/u;
 
 /** Scripts a reader would name; anything else is a symbol of its own. */
 const SCRIPTS: readonly [RegExp, string][] = [
-  ['Han', 'Han (Chinese) script'], ['Hiragana', 'Japanese kana'], ['Katakana', 'Japanese kana'], ['Hangul', 'Korean Hangul'],
-  ['Hebrew', 'Hebrew script'], ['Syriac', 'Syriac script'], ['Thaana', 'Thaana script'], ['Devanagari', 'Devanagari script'],
-  ['Bengali', 'Bengali script'], ['Gurmukhi', 'Gurmukhi script'], ['Gujarati', 'Gujarati script'], ['Tamil', 'Tamil script'],
-  ['Telugu', 'Telugu script'], ['Kannada', 'Kannada script'], ['Malayalam', 'Malayalam script'], ['Sinhala', 'Sinhala script'],
-  ['Thai', 'Thai script'], ['Lao', 'Lao script'], ['Tibetan', 'Tibetan script'], ['Myanmar', 'Myanmar script'], ['Khmer', 'Khmer script'],
-  ['Ethiopic', 'Ethiopic script'], ['Mongolian', 'Mongolian script'], ['Bopomofo', 'Bopomofo'], ['Yi', 'Yi script'],
-  ['Latin', 'Latin script'], ['Greek', 'Greek script'], ['Cyrillic', 'Cyrillic script'], ['Arabic', 'Arabic script'],
-  ['Armenian', 'Armenian script'], ['Georgian', 'Georgian script'],
+  ['Han', 'Han (Chinese) script'],
+  ['Hiragana', 'Japanese kana'],
+  ['Katakana', 'Japanese kana'],
+  ['Hangul', 'Korean Hangul'],
+  ['Hebrew', 'Hebrew script'],
+  ['Syriac', 'Syriac script'],
+  ['Thaana', 'Thaana script'],
+  ['Devanagari', 'Devanagari script'],
+  ['Bengali', 'Bengali script'],
+  ['Gurmukhi', 'Gurmukhi script'],
+  ['Gujarati', 'Gujarati script'],
+  ['Tamil', 'Tamil script'],
+  ['Telugu', 'Telugu script'],
+  ['Kannada', 'Kannada script'],
+  ['Malayalam', 'Malayalam script'],
+  ['Sinhala', 'Sinhala script'],
+  ['Thai', 'Thai script'],
+  ['Lao', 'Lao script'],
+  ['Tibetan', 'Tibetan script'],
+  ['Myanmar', 'Myanmar script'],
+  ['Khmer', 'Khmer script'],
+  ['Ethiopic', 'Ethiopic script'],
+  ['Mongolian', 'Mongolian script'],
+  ['Bopomofo', 'Bopomofo'],
+  ['Yi', 'Yi script'],
+  ['Latin', 'Latin script'],
+  ['Greek', 'Greek script'],
+  ['Cyrillic', 'Cyrillic script'],
+  ['Arabic', 'Arabic script'],
+  ['Armenian', 'Armenian script'],
+  ['Georgian', 'Georgian script'],
 ].map(([script, label]) => [new RegExp(`^\\p{Script=${script}}$`, 'u'), label] as [RegExp, string]);
 
 /** Anything but printable ASCII and line feeds, whole code points at a time. */
@@ -62,7 +98,9 @@ export function scriptOf(ch: string): string | undefined {
 }
 
 /** "Latin, Greek, Cyrillic, Arabic (Persian too), Armenian and Georgian". */
-const PRINTED = PRINTED_SCRIPTS.map((s) => (s === 'Arabic' ? 'Arabic (Persian too)' : s)).join(', ').replace(/, ([^,]*)$/, ' and $1');
+const PRINTED = PRINTED_SCRIPTS.map((s) => (s === 'Arabic' ? 'Arabic (Persian too)' : s))
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' and $1');
 
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -119,9 +157,15 @@ export function unprintedCharacters(texts: readonly ScannedText[], coverage: Gly
       }
       const key = scriptOf(ch) ?? ch;
       let groups = byFile.get(file);
-      if (!groups) byFile.set(file, (groups = new Map()));
+      if (!groups) {
+        groups = new Map();
+        byFile.set(file, groups);
+      }
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { first: { ch, line, column: at - lineStart + 1 }, chars: new Map(), lines: new Set(), count: 0 }));
+      if (!group) {
+        group = { first: { ch, line, column: at - lineStart + 1 }, chars: new Map(), lines: new Set(), count: 0 };
+        groups.set(key, group);
+      }
       group.count++;
       group.chars.set(ch, (group.chars.get(ch) ?? 0) + 1);
       group.lines.add(line);
@@ -135,13 +179,21 @@ function noGlyph(file: string, g: Group): Diagnostic {
   const lines = [...g.lines].sort((a, b) => a - b);
   const onLines = `on line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 6).join(', ')}${lines.length > 6 ? ' and more' : ''}`;
   const script = scriptOf(ch);
-  const more = g.count === 1 ? ''
-    : g.chars.size === 1 ? `; this file has it ${g.count} times, ${onLines}`
-    : `; this file has ${g.count} such characters (${g.chars.size} different), ${onLines}`;
+  const more =
+    g.count === 1
+      ? ''
+      : g.chars.size === 1
+        ? `; this file has it ${g.count} times, ${onLines}`
+        : `; this file has ${g.count} such characters (${g.chars.size} different), ${onLines}`;
   const what = `"${ch}" (${codePoint(ch)}${script ? `, ${script}` : ''}) is in no bundled font${more}`;
-  const fix = script === 'emoji'
-    ? 'say it in words'
-    : 'transliterate or translate it (the original may stay in the source text, which is never printed whole), or show it as an image';
-  return diagnostic({ file, line, column }, 'E_NO_GLYPH', what,
-    `the PDF would draw it from whatever font the machine has, or as an empty box: ${fix}; the bundled fonts print ${PRINTED}, and a script beyond them needs a font added in pipeline/config/fonts.ts`);
+  const fix =
+    script === 'emoji'
+      ? 'say it in words'
+      : 'transliterate or translate it (the original may stay in the source text, which is never printed whole), or show it as an image';
+  return diagnostic(
+    { file, line, column },
+    'E_NO_GLYPH',
+    what,
+    `the PDF would draw it from whatever font the machine has, or as an empty box: ${fix}; the bundled fonts print ${PRINTED}, and a script beyond them needs a font added in pipeline/config/fonts.ts`,
+  );
 }

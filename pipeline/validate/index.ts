@@ -6,15 +6,35 @@ import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics
 import { aliasBomb, isAliasBomb, locate, posAtOffset, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
 import type { LoadedCorpus } from '../load/types.ts';
 import {
-  ActorsFile, AudiencesFile, ChartSpec, Claim, DatasetSidecar, Event, PackFile, PerspectivesFile, QuestionsFile,
-  ReportFrontMatter, SourceFrontMatter, type SourceMeta, ID_TOO_LONG, MAX_ID,
+  ActorsFile,
+  AudiencesFile,
+  ChartSpec,
+  Claim,
+  DatasetSidecar,
+  Event,
+  PackFile,
+  PerspectivesFile,
+  QuestionsFile,
+  ReportFrontMatter,
+  SourceFrontMatter,
+  type SourceMeta,
+  ID_TOO_LONG,
+  MAX_ID,
 } from './schemas.ts';
 import { typeTable } from './tables.ts';
 import { DocKind, SourceKind } from './vocabulary.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
 import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 import { didYouMean } from '../core/suggest.ts';
-import type { Located, ValidChart, ValidClaimsFile, ValidDataset, ValidReport, ValidSource, ValidatedCorpus } from './types.ts';
+import type {
+  Located,
+  ValidChart,
+  ValidClaimsFile,
+  ValidDataset,
+  ValidReport,
+  ValidSource,
+  ValidatedCorpus,
+} from './types.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
 import { glyphCoverage } from '../config/coverage.ts';
 import { bundledFonts } from '../config/fonts.ts';
@@ -38,7 +58,11 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
   diagnostics.push(...unprintedCharacters(printedTexts(loaded), glyphCoverage(bundledFonts())));
 
   /** Checks the value at `at` in `src` against `schema`; undefined (and diagnostics) when it fails. */
-  function check<S extends z.ZodType>(src: YamlSource, schema: S, at: readonly PathKey[] = []): Located<z.output<S>> | undefined {
+  function check<S extends z.ZodType>(
+    src: YamlSource,
+    schema: S,
+    at: readonly PathKey[] = [],
+  ): Located<z.output<S>> | undefined {
     let json: unknown;
     try {
       json = toJs(src, at);
@@ -56,12 +80,23 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
   }
 
   /** A file holding a list: each item checked on its own, so one bad item hides no other. */
-  function checkList<S extends z.ZodType>(src: YamlSource | undefined, item: S, at: readonly PathKey[] = []): Located<z.output<S>>[] {
+  function checkList<S extends z.ZodType>(
+    src: YamlSource | undefined,
+    item: S,
+    at: readonly PathKey[] = [],
+  ): Located<z.output<S>>[] {
     if (!src) return [];
     const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
     if (!isSeq(node)) {
       if (node === null || node === undefined) return [];
-      diagnostics.push(diagnostic(locate(src, at), 'E_BAD_TYPE', 'expected a list of entries here', 'write each entry on a line starting with "- "'));
+      diagnostics.push(
+        diagnostic(
+          locate(src, at),
+          'E_BAD_TYPE',
+          'expected a list of entries here',
+          'write each entry on a line starting with "- "',
+        ),
+      );
       return [];
     }
     return node.items.flatMap((_, i) => check(src, item, [...at, i]) ?? []);
@@ -82,16 +117,39 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
   for (const src of loaded.claims) {
     const root = src.doc.contents;
     if (!isMap(root)) {
-      diagnostics.push(diagnostic(posAtOffset(src, 0), 'E_BAD_TYPE', 'a claims file must be a mapping with "source" and "claims"', 'start the file with "source: <source-id>" then "claims:" and the list'));
+      diagnostics.push(
+        diagnostic(
+          posAtOffset(src, 0),
+          'E_BAD_TYPE',
+          'a claims file must be a mapping with "source" and "claims"',
+          'start the file with "source: <source-id>" then "claims:" and the list',
+        ),
+      );
       continue;
     }
     const source = src.doc.get('source');
-    const unknown = root.items.map((p) => String((p.key as { value?: unknown })?.value)).filter((k) => k !== 'source' && k !== 'claims');
+    const unknown = root.items
+      .map((p) => String((p.key as { value?: unknown })?.value))
+      .filter((k) => k !== 'source' && k !== 'claims');
     for (const key of unknown) {
-      diagnostics.push(diagnostic(locate(src, [key], { key: true }), 'E_UNKNOWN_KEY', `unknown key "${key}"`, 'a claims file has only "source" and "claims"'));
+      diagnostics.push(
+        diagnostic(
+          locate(src, [key], { key: true }),
+          'E_UNKNOWN_KEY',
+          `unknown key "${key}"`,
+          'a claims file has only "source" and "claims"',
+        ),
+      );
     }
     if (typeof source !== 'string') {
-      diagnostics.push(diagnostic(posAtOffset(src, 0), 'E_MISSING_FIELD', 'missing required field "source"', 'name the source the claims come from: "source: <source-id>"'));
+      diagnostics.push(
+        diagnostic(
+          posAtOffset(src, 0),
+          'E_MISSING_FIELD',
+          'missing required field "source"',
+          'name the source the claims come from: "source: <source-id>"',
+        ),
+      );
       continue;
     }
     const claims = checkList(src, Claim, ['claims']);
@@ -101,7 +159,8 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     if (isSeq(items)) {
       items.items.forEach((_, i) => {
         const id = src.doc.getIn(['claims', i, 'id']);
-        if (typeof id === 'string' && !claims.some((c) => c.value.id === id)) unparsedClaims.set(id, locate(src, ['claims', i]));
+        if (typeof id === 'string' && !claims.some((c) => c.value.id === id))
+          unparsedClaims.set(id, locate(src, ['claims', i]));
       });
     }
   }
@@ -111,7 +170,14 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     const meta = check(ds.sidecar, DatasetSidecar);
     if (!meta) continue;
     if (!ds.table) {
-      diagnostics.push(diagnostic(meta.at, 'E_NO_DATA_FILE', `dataset "${ds.id}" has no data file`, `put the data next to this sidecar as ${ds.id}.csv or ${ds.id}.json`));
+      diagnostics.push(
+        diagnostic(
+          meta.at,
+          'E_NO_DATA_FILE',
+          `dataset "${ds.id}" has no data file`,
+          `put the data next to this sidecar as ${ds.id}.csv or ${ds.id}.json`,
+        ),
+      );
       continue;
     }
     const typed = typeTable(meta, ds.table);
@@ -124,12 +190,25 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     const spec = check(src, ChartSpec);
     if (!spec || !chartSchema) return [];
     for (const at of externalReferences(toJs(src, []))) {
-      diagnostics.push(diagnostic(locate(src, at, { key: true }), 'E_CHART_EXTERNAL', 'a chart may not load anything from a URL or file, nor link to one',
-        'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images, lookups from URLs and links (href) are not allowed: a printed page cannot follow them'));
+      diagnostics.push(
+        diagnostic(
+          locate(src, at, { key: true }),
+          'E_CHART_EXTERNAL',
+          'a chart may not load anything from a URL or file, nor link to one',
+          'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images, lookups from URLs and links (href) are not allowed: a printed page cannot follow them',
+        ),
+      );
     }
     // Work the spec would ask of Vega, bounded before anything runs (chart-bounds.ts).
     for (const w of chartWorkProblems(toJs(src, []))) {
-      diagnostics.push(diagnostic(locate(src, w.path), 'E_CHART_INVALID', `chart "${baseName(src.file)}" cannot be drawn: ${w.message}`, WORK_HINT));
+      diagnostics.push(
+        diagnostic(
+          locate(src, w.path),
+          'E_CHART_INVALID',
+          `chart "${baseName(src.file)}" cannot be drawn: ${w.message}`,
+          WORK_HINT,
+        ),
+      );
     }
     // Every independent problem of the spec at once; the chart is kept in the corpus all the same,
     // so reports that name it raise no second, misleading error.
@@ -143,8 +222,14 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
   for (const file of [...loaded.reports.map((md) => md.file), ...loaded.packs.map((src) => src.file)]) {
     const id = baseName(file);
     if (id.length > MAX_ID) {
-      diagnostics.push(diagnostic({ file, line: 1, column: 1 }, 'E_BAD_ID', `the file name makes the id "${id.slice(0, 40)}…", ${id.length} characters long; ${ID_TOO_LONG} (it becomes PDF names)`,
-        `rename the file to at most ${MAX_ID} characters before its extension`));
+      diagnostics.push(
+        diagnostic(
+          { file, line: 1, column: 1 },
+          'E_BAD_ID',
+          `the file name makes the id "${id.slice(0, 40)}…", ${id.length} characters long; ${ID_TOO_LONG} (it becomes PDF names)`,
+          `rename the file to at most ${MAX_ID} characters before its extension`,
+        ),
+      );
     }
   }
   const reports: ValidReport[] = loaded.reports.flatMap((md) => {
@@ -167,11 +252,22 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     // A report whose front matter is invalid is reported once; what names it is not a second error.
     unparsedClaims,
     unread: loaded.unread,
-    unparsedReports: [...loaded.unread.reportFiles, ...loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id))],
-    unparsedReportBodies: loaded.reports.filter((md) => !reports.some((r) => r.file === md.file)).map((md) => {
-      const kind = md.frontMatter.doc.get('kind');
-      return { id: baseName(md.file), file: md.file, kind: (DocKind as readonly unknown[]).includes(kind) ? kind as DocKind : undefined, body: md.body, bodyLine: md.bodyLine };
-    }),
+    unparsedReports: [
+      ...loaded.unread.reportFiles,
+      ...loaded.reports.map((md) => baseName(md.file)).filter((id) => !reports.some((r) => r.id === id)),
+    ],
+    unparsedReportBodies: loaded.reports
+      .filter((md) => !reports.some((r) => r.file === md.file))
+      .map((md) => {
+        const kind = md.frontMatter.doc.get('kind');
+        return {
+          id: baseName(md.file),
+          file: md.file,
+          kind: (DocKind as readonly unknown[]).includes(kind) ? (kind as DocKind) : undefined,
+          body: md.body,
+          bodyLine: md.bodyLine,
+        };
+      }),
     unparsedCharts: loaded.charts.map((src) => baseName(src.file)).filter((id) => !charts.some((c) => c.id === id)),
     unparsedDatasets: loaded.datasets.map((ds) => ds.id).filter((id) => !datasets.some((d) => d.id === id)),
     unparsedSources: loaded.sources.flatMap((md) => {
@@ -190,29 +286,61 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
 function captureMissing(source: Located<SourceMeta>): Diagnostic | undefined {
   const s = source.value;
   const missing = [
-    ...(s.published === undefined ? ['published'] : []), ...(s.authors.length === 0 ? ['authors'] : []), ...(s.kind === undefined ? ['kind'] : []),
-    ...(s.perspective === undefined ? ['perspective'] : []), ...(s.reliability === undefined ? ['reliability'] : []),
+    ...(s.published === undefined ? ['published'] : []),
+    ...(s.authors.length === 0 ? ['authors'] : []),
+    ...(s.kind === undefined ? ['kind'] : []),
+    ...(s.perspective === undefined ? ['perspective'] : []),
+    ...(s.reliability === undefined ? ['reliability'] : []),
   ];
   if (!missing.length) return undefined;
   const how: Record<string, string> = {
-    published: 'published: 2024-03-05 (EDTF: 2024-03 or 2024 if that is all that is known)', authors: 'authors: [Jane Doe] (or the organisation)',
-    kind: `kind: one of ${SourceKind.join(', ')}`, perspective: 'perspective: an id of data/perspectives.yaml', reliability: 'reliability: A–F',
+    published: 'published: 2024-03-05 (EDTF: 2024-03 or 2024 if that is all that is known)',
+    authors: 'authors: [Jane Doe] (or the organisation)',
+    kind: `kind: one of ${SourceKind.join(', ')}`,
+    perspective: 'perspective: an id of data/perspectives.yaml',
+    reliability: 'reliability: A–F',
   };
-  return diagnostic(locate(source.src, [...source.path, 'captured_from'], { key: true }), 'W_CAPTURE_MISSING',
+  return diagnostic(
+    locate(source.src, [...source.path, 'captured_from'], { key: true }),
+    'W_CAPTURE_MISSING',
     `source "${s.id}" was captured from ${s.captured_from!.file} and still lacks ${missing.join(', ')}: what a reader weighs a source by`,
-    `read the source and write ${missing.map((m) => how[m]).join('; ')}`, 'warning');
+    `read the source and write ${missing.map((m) => how[m]).join('; ')}`,
+    'warning',
+  );
 }
 
-function chartDiagnostic(src: YamlSource, problem: SchemaProblem, knownKeys: ReadonlySet<string>, value: unknown): Diagnostic {
+function chartDiagnostic(
+  src: YamlSource,
+  problem: SchemaProblem,
+  knownKeys: ReadonlySet<string>,
+  value: unknown,
+): Diagnostic {
   if (problem.unknownKey !== undefined) {
-    return diagnostic(locate(src, problem.path, { key: true }), 'E_UNKNOWN_KEY', `chart spec: ${problem.message}, which Vega-Lite does not know`,
-      didYouMean(problem.unknownKey, knownKeys, 'see https://vega.github.io/vega-lite/docs/ for the keys each part of a spec takes'));
+    return diagnostic(
+      locate(src, problem.path, { key: true }),
+      'E_UNKNOWN_KEY',
+      `chart spec: ${problem.message}, which Vega-Lite does not know`,
+      didYouMean(
+        problem.unknownKey,
+        knownKeys,
+        'see https://vega.github.io/vega-lite/docs/ for the keys each part of a spec takes',
+      ),
+    );
   }
   if (problem.allowed) {
-    return diagnostic(locate(src, problem.path), 'E_CHART_SCHEMA', `chart spec: ${JSON.stringify(value)} at ${problem.message.replace(/ is not one of.*/, '')} is not a value Vega-Lite allows there`,
-      didYouMean(String(value), problem.allowed, `use one of: ${problem.allowed.slice(0, 12).join(', ')}`));
+    return diagnostic(
+      locate(src, problem.path),
+      'E_CHART_SCHEMA',
+      `chart spec: ${JSON.stringify(value)} at ${problem.message.replace(/ is not one of.*/, '')} is not a value Vega-Lite allows there`,
+      didYouMean(String(value), problem.allowed, `use one of: ${problem.allowed.slice(0, 12).join(', ')}`),
+    );
   }
-  return diagnostic(locate(src, problem.path), 'E_CHART_SCHEMA', `chart spec: ${problem.message}`, 'check this part of the spec against the Vega-Lite documentation');
+  return diagnostic(
+    locate(src, problem.path),
+    'E_CHART_SCHEMA',
+    `chart spec: ${problem.message}`,
+    'check this part of the spec against the Vega-Lite documentation',
+  );
 }
 
 /** Paths of every `url` (data, lookups, images) and of nested named data in a spec. */

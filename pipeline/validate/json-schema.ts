@@ -3,7 +3,16 @@
 import { z } from 'zod';
 import { ConfigFile } from '../config/file.ts';
 import {
-  ActorsFile, AudiencesFile, ClaimsFile, DatasetSidecar, EventsFile, PackFile, PerspectivesFile, QuestionsFile, ReportFrontMatter, SourceFrontMatter,
+  ActorsFile,
+  AudiencesFile,
+  ClaimsFile,
+  DatasetSidecar,
+  EventsFile,
+  PackFile,
+  PerspectivesFile,
+  QuestionsFile,
+  ReportFrontMatter,
+  SourceFrontMatter,
 } from './schemas.ts';
 
 /** Not a real host on purpose (RFC 2606): the ids name the schemas, nothing is served there. */
@@ -20,17 +29,84 @@ export interface SchemaKind {
 }
 
 export const SCHEMA_KINDS: readonly SchemaKind[] = [
-  { name: 'claims.schema.json', title: 'brief claims file', description: 'data/claims/<source-id>.yaml: the claims one source makes, each with a verbatim quote.', schema: ClaimsFile, files: ['data/claims/*.yaml'] },
-  { name: 'events.schema.json', title: 'brief events file', description: 'data/events/*.yaml: a list of dated events, each with its actors and evidence.', schema: EventsFile, files: ['data/events/*.yaml'] },
-  { name: 'source.schema.json', title: 'brief source front matter', description: 'The front matter of data/sources/<id>.md: what the source is and where its text is.', schema: SourceFrontMatter, files: [] },
-  { name: 'report.schema.json', title: 'brief report front matter', description: 'The front matter of data/reports/<id>.md: the document\'s kind, audience and the parts of its outline.', schema: ReportFrontMatter, files: [] },
-  { name: 'audiences.schema.json', title: 'brief audiences', description: 'data/audiences.yaml: who documents are made for, and what each audience gets.', schema: AudiencesFile, files: ['data/audiences.yaml'] },
-  { name: 'pack.schema.json', title: 'brief briefing pack', description: 'data/packs/<id>.yaml: documents in order behind a cover and a contents page.', schema: PackFile, files: ['data/packs/*.yaml'] },
-  { name: 'questions.schema.json', title: 'brief questions', description: 'data/questions.yaml: contested questions, answered on a −2…+2 scale.', schema: QuestionsFile, files: ['data/questions.yaml'] },
-  { name: 'perspectives.schema.json', title: 'brief perspectives', description: 'data/perspectives.yaml: where sources write from.', schema: PerspectivesFile, files: ['data/perspectives.yaml'] },
-  { name: 'actors.schema.json', title: 'brief actors', description: 'data/actors.yaml: the actor codes used everywhere, with the names prose uses.', schema: ActorsFile, files: ['data/actors.yaml'] },
-  { name: 'dataset.schema.json', title: 'brief dataset sidecar', description: 'data/datasets/<id>.yaml: what the data file beside it holds, column by column.', schema: DatasetSidecar, files: ['data/datasets/*.yaml'] },
-  { name: 'brief-config.schema.json', title: 'brief.config.yaml', description: 'The settings of a corpus: its folders and default audiences; paths are relative to the file.', schema: ConfigFile, files: ['brief.config.yaml'] },
+  {
+    name: 'claims.schema.json',
+    title: 'brief claims file',
+    description: 'data/claims/<source-id>.yaml: the claims one source makes, each with a verbatim quote.',
+    schema: ClaimsFile,
+    files: ['data/claims/*.yaml'],
+  },
+  {
+    name: 'events.schema.json',
+    title: 'brief events file',
+    description: 'data/events/*.yaml: a list of dated events, each with its actors and evidence.',
+    schema: EventsFile,
+    files: ['data/events/*.yaml'],
+  },
+  {
+    name: 'source.schema.json',
+    title: 'brief source front matter',
+    description: 'The front matter of data/sources/<id>.md: what the source is and where its text is.',
+    schema: SourceFrontMatter,
+    files: [],
+  },
+  {
+    name: 'report.schema.json',
+    title: 'brief report front matter',
+    description:
+      "The front matter of data/reports/<id>.md: the document's kind, audience and the parts of its outline.",
+    schema: ReportFrontMatter,
+    files: [],
+  },
+  {
+    name: 'audiences.schema.json',
+    title: 'brief audiences',
+    description: 'data/audiences.yaml: who documents are made for, and what each audience gets.',
+    schema: AudiencesFile,
+    files: ['data/audiences.yaml'],
+  },
+  {
+    name: 'pack.schema.json',
+    title: 'brief briefing pack',
+    description: 'data/packs/<id>.yaml: documents in order behind a cover and a contents page.',
+    schema: PackFile,
+    files: ['data/packs/*.yaml'],
+  },
+  {
+    name: 'questions.schema.json',
+    title: 'brief questions',
+    description: 'data/questions.yaml: contested questions, answered on a −2…+2 scale.',
+    schema: QuestionsFile,
+    files: ['data/questions.yaml'],
+  },
+  {
+    name: 'perspectives.schema.json',
+    title: 'brief perspectives',
+    description: 'data/perspectives.yaml: where sources write from.',
+    schema: PerspectivesFile,
+    files: ['data/perspectives.yaml'],
+  },
+  {
+    name: 'actors.schema.json',
+    title: 'brief actors',
+    description: 'data/actors.yaml: the actor codes used everywhere, with the names prose uses.',
+    schema: ActorsFile,
+    files: ['data/actors.yaml'],
+  },
+  {
+    name: 'dataset.schema.json',
+    title: 'brief dataset sidecar',
+    description: 'data/datasets/<id>.yaml: what the data file beside it holds, column by column.',
+    schema: DatasetSidecar,
+    files: ['data/datasets/*.yaml'],
+  },
+  {
+    name: 'brief-config.schema.json',
+    title: 'brief.config.yaml',
+    description: 'The settings of a corpus: its folders and default audiences; paths are relative to the file.',
+    schema: ConfigFile,
+    files: ['brief.config.yaml'],
+  },
 ];
 
 const SAFE = Number.MAX_SAFE_INTEGER;

@@ -15,7 +15,9 @@ function convert(raw: Cell, type: ColumnType): { ok: true; value: Cell } | { ok:
     case 'string':
       return { ok: true, value: text };
     case 'claim':
-      return /^[a-z0-9-]+\/[a-z0-9-]+(\s+[a-z0-9-]+\/[a-z0-9-]+)*$/.test(text) ? { ok: true, value: text } : { ok: false };
+      return /^[a-z0-9-]+\/[a-z0-9-]+(\s+[a-z0-9-]+\/[a-z0-9-]+)*$/.test(text)
+        ? { ok: true, value: text }
+        : { ok: false };
     case 'integer':
       return /^-?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false };
     case 'number':
@@ -36,21 +38,34 @@ const TYPE_HINT: Record<ColumnType, string> = {
   claim: 'one or more claim ids (<source-id>/<slug>) separated by spaces',
 };
 
-export function typeTable(meta: Located<DatasetMeta>, table: TableSource): { rows: Record<string, Cell>[]; diagnostics: Diagnostic[] } {
+export function typeTable(
+  meta: Located<DatasetMeta>,
+  table: TableSource,
+): { rows: Record<string, Cell>[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const declared = Object.keys(meta.value.columns);
   for (const column of declared) {
     if (!table.columns.includes(column)) {
-      diagnostics.push(diagnostic(locate(meta.src, ['columns', column], { key: true }), 'E_MISSING_COLUMN',
-        `column "${column}" is declared here but ${table.file} has no such column`,
-        didYouMean(column, table.columns, `the data file's columns are: ${table.columns.join(', ')}`)));
+      diagnostics.push(
+        diagnostic(
+          locate(meta.src, ['columns', column], { key: true }),
+          'E_MISSING_COLUMN',
+          `column "${column}" is declared here but ${table.file} has no such column`,
+          didYouMean(column, table.columns, `the data file's columns are: ${table.columns.join(', ')}`),
+        ),
+      );
     }
   }
   for (const [index, column] of table.columns.entries()) {
     if (!declared.includes(column)) {
-      diagnostics.push(diagnostic({ file: table.file, line: 1, column: index + 1 }, 'E_UNDECLARED_COLUMN',
-        `column "${column}" is not declared in ${meta.src.file}`,
-        `add it under "columns:" with its type (${Object.keys(TYPE_HINT).join(', ')})`));
+      diagnostics.push(
+        diagnostic(
+          { file: table.file, line: 1, column: index + 1 },
+          'E_UNDECLARED_COLUMN',
+          `column "${column}" is not declared in ${meta.src.file}`,
+          `add it under "columns:" with its type (${Object.keys(TYPE_HINT).join(', ')})`,
+        ),
+      );
     }
   }
   const rows = table.rows.map((row) => {
@@ -60,9 +75,14 @@ export function typeTable(meta: Located<DatasetMeta>, table: TableSource): { row
       const converted = convert(raw, spec.type);
       if (converted.ok) out[column] = converted.value;
       else {
-        diagnostics.push(diagnostic({ file: table.file, line: row.line, column: row.columns?.[column] ?? 1 }, 'E_BAD_CELL',
-          `row ${row.line}, column "${column}": ${JSON.stringify(raw)} is not ${spec.type === 'edtf' ? 'an EDTF date' : spec.type === 'claim' ? 'a claim id' : `a${spec.type === 'integer' ? 'n' : ''} ${spec.type}`}`,
-          `the sidecar declares this column as ${spec.type}: write ${TYPE_HINT[spec.type]}`));
+        diagnostics.push(
+          diagnostic(
+            { file: table.file, line: row.line, column: row.columns?.[column] ?? 1 },
+            'E_BAD_CELL',
+            `row ${row.line}, column "${column}": ${JSON.stringify(raw)} is not ${spec.type === 'edtf' ? 'an EDTF date' : spec.type === 'claim' ? 'a claim id' : `a${spec.type === 'integer' ? 'n' : ''} ${spec.type}`}`,
+            `the sidecar declares this column as ${spec.type}: write ${TYPE_HINT[spec.type]}`,
+          ),
+        );
       }
     }
     return out;

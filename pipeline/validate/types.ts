@@ -3,7 +3,17 @@ import type { SourcePos } from '../core/diagnostics.ts';
 import type { PathKey, YamlSource } from '../core/yaml-positions.ts';
 import type { TableSource, UnreadFiles } from '../load/types.ts';
 import type {
-  Actor, Audience, ChartData, ClaimData, DatasetMeta, EventData, PackMeta, Perspective, Question, ReportMeta, SourceMeta,
+  Actor,
+  Audience,
+  ChartData,
+  ClaimData,
+  DatasetMeta,
+  EventData,
+  PackMeta,
+  Perspective,
+  Question,
+  ReportMeta,
+  SourceMeta,
 } from './schemas.ts';
 import type { DocKind } from './vocabulary.ts';
 
@@ -71,7 +81,13 @@ export interface ValidatedCorpus {
    * Of those, the ones whose file was read: their body, and their kind where it is one. Their
    * body's own problems (a missing section) are independent of the front matter's, and reported too.
    */
-  readonly unparsedReportBodies: readonly { readonly id: string; readonly file: string; readonly kind: DocKind | undefined; readonly body: string; readonly bodyLine: number }[];
+  readonly unparsedReportBodies: readonly {
+    readonly id: string;
+    readonly file: string;
+    readonly kind: DocKind | undefined;
+    readonly body: string;
+    readonly bodyLine: number;
+  }[];
   /** Charts, datasets and sources whose files did not validate (already reported), by id. */
   readonly unparsedCharts: readonly string[];
   readonly unparsedDatasets: readonly string[];

@@ -66,7 +66,13 @@ function loadValidator(schema: unknown, version: string): ValidateFn {
       // A damaged cache file is rebuilt below.
     }
   }
-  const ajv = new Ajv({ strict: false, allowUnionTypes: true, validateFormats: false, logger: false, code: { source: true, optimize: false } });
+  const ajv = new Ajv({
+    strict: false,
+    allowUnionTypes: true,
+    validateFormats: false,
+    logger: false,
+    code: { source: true, optimize: false },
+  });
   const validate = ajv.compile(schema as object) as ValidateFn;
   try {
     mkdirSync(cacheDir, { recursive: true });
@@ -81,7 +87,12 @@ function loadValidator(schema: unknown, version: string): ValidateFn {
 
 /** Picks the error a person can act on: an unknown key if there is one, else the deepest. */
 function bestProblem(errors: readonly ErrorObject[], knownKeys: ReadonlySet<string>): SchemaProblem {
-  const toPath = (pointer: string) => pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const toPath = (pointer: string) =>
+    pointer
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   for (const e of errors) {
     const key = (e.params as { additionalProperty?: string }).additionalProperty;
     if (e.keyword === 'additionalProperties' && key !== undefined && !knownKeys.has(key)) {
@@ -90,12 +101,25 @@ function bestProblem(errors: readonly ErrorObject[], knownKeys: ReadonlySet<stri
   }
   const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
   const here = errors.filter((e) => e.instancePath === deepest.instancePath);
-  const allowed = [...new Set(here.flatMap((e) => {
-    const p = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
-    return e.keyword === 'enum' ? (p.allowedValues ?? []).map(String) : e.keyword === 'const' ? [String(p.allowedValue)] : [];
-  }))];
+  const allowed = [
+    ...new Set(
+      here.flatMap((e) => {
+        const p = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+        return e.keyword === 'enum'
+          ? (p.allowedValues ?? []).map(String)
+          : e.keyword === 'const'
+            ? [String(p.allowedValue)]
+            : [];
+      }),
+    ),
+  ];
   const where = deepest.instancePath ? `"${deepest.instancePath.slice(1).replace(/\//g, '.')}"` : 'the spec';
-  if (allowed.length) return { path: toPath(deepest.instancePath), message: `${where} is not one of the values Vega-Lite allows here`, allowed };
+  if (allowed.length)
+    return {
+      path: toPath(deepest.instancePath),
+      message: `${where} is not one of the values Vega-Lite allows here`,
+      allowed,
+    };
   return { path: toPath(deepest.instancePath), message: `${where} ${deepest.message ?? 'is not valid'}` };
 }
 
@@ -136,18 +160,34 @@ function allProblems(spec: unknown, check: (spec: unknown) => SchemaProblem | un
   const found: SchemaProblem[] = [];
   const lists = VIEW_LISTS.filter((k) => Array.isArray(record[k]));
   if (lists.length || (record.spec && typeof record.spec === 'object')) {
-    const at = (prefix: readonly (string | number)[]) => (p: SchemaProblem): SchemaProblem => ({ ...p, path: [...prefix, ...p.path] });
+    const at =
+      (prefix: readonly (string | number)[]) =>
+      (p: SchemaProblem): SchemaProblem => ({ ...p, path: [...prefix, ...p.path] });
     // A view inside another takes its data from the outer one: checked on its own, it gets the probe's.
-    const alone = (view: unknown) => (view && typeof view === 'object' && !Array.isArray(view) && !('data' in view) ? { data: PROBE_BASE.data, ...view } : view);
-    for (const key of lists) (record[key] as unknown[]).forEach((view, i) => found.push(...allProblems(alone(view), check, depth + 1).map(at([key, i]))));
-    if (record.spec && typeof record.spec === 'object') found.push(...allProblems(alone(record.spec), check, depth + 1).map(at(['spec'])));
-    const rest = { ...record, ...Object.fromEntries(lists.map((k) => [k, [{ mark: 'point' }]])), ...(record.spec ? { spec: { mark: 'point' } } : {}) };
+    const alone = (view: unknown) =>
+      view && typeof view === 'object' && !Array.isArray(view) && !('data' in view)
+        ? { data: PROBE_BASE.data, ...view }
+        : view;
+    for (const key of lists)
+      (record[key] as unknown[]).forEach((view, i) =>
+        found.push(...allProblems(alone(view), check, depth + 1).map(at([key, i]))),
+      );
+    if (record.spec && typeof record.spec === 'object')
+      found.push(...allProblems(alone(record.spec), check, depth + 1).map(at(['spec'])));
+    const rest = {
+      ...record,
+      ...Object.fromEntries(lists.map((k) => [k, [{ mark: 'point' }]])),
+      ...(record.spec ? { spec: { mark: 'point' } } : {}),
+    };
     const outer = check(rest);
     if (outer) found.push(outer);
     return unique(found, whole);
   }
   if (!('mark' in record)) return [whole];
-  const probe = (part: Record<string, unknown>, fix: (p: readonly (string | number)[]) => (string | number)[] = (p) => [...p]) => {
+  const probe = (
+    part: Record<string, unknown>,
+    fix: (p: readonly (string | number)[]) => (string | number)[] = (p) => [...p],
+  ) => {
     const problem = check({ ...PROBE_BASE, ...part });
     if (problem) found.push({ ...problem, path: fix(problem.path) });
   };
@@ -156,7 +196,11 @@ function allProblems(spec: unknown, check: (spec: unknown) => SchemaProblem | un
     if (key === 'encoding' && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [channel, def] of Object.entries(value)) probe({ encoding: { [channel]: def } });
     } else if (key === 'transform' && Array.isArray(value)) {
-      value.forEach((t, i) => probe({ transform: [t] }, (p) => (p[0] === 'transform' && p[1] === 0 ? ['transform', i, ...p.slice(2)] : [...p])));
+      value.forEach((t, i) =>
+        probe({ transform: [t] }, (p) =>
+          p[0] === 'transform' && p[1] === 0 ? ['transform', i, ...p.slice(2)] : [...p],
+        ),
+      );
     } else probe({ [key]: value });
   }
   return unique(found, whole);

@@ -13,14 +13,21 @@ export type Distribution = (typeof Distribution)[number];
 export const ClaimType = ['fact', 'assessment', 'forecast', 'recommendation', 'reported-speech'] as const;
 export type ClaimType = (typeof ClaimType)[number];
 
-export const EventCategory = ['agreement', 'military-exercise', 'armed-conflict', 'diplomacy', 'incident', 'economy', 'domestic'] as const;
+export const EventCategory = [
+  'agreement',
+  'military-exercise',
+  'armed-conflict',
+  'diplomacy',
+  'incident',
+  'economy',
+  'domestic',
+] as const;
 export type EventCategory = (typeof EventCategory)[number];
 
 export const DocKind = ['policy-brief', 'comparative-perspectives', 'chronology'] as const;
 export type DocKind = (typeof DocKind)[number];
 
 export { Confidence, DisagreementKind, Likelihood } from '../core/estimates.ts';
-
 
 /** `claim`: a claim id (or several, separated by spaces) that evidences the row; checked against the claims. */
 export const ColumnType = ['string', 'integer', 'number', 'edtf', 'boolean', 'claim'] as const;

@@ -13,11 +13,13 @@ export interface EditedClaim {
 }
 
 /** Whether `text` names the claim `id` (not merely a longer id that starts with it). */
-const mentions = (text: string, id: string) => new RegExp(`${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9-])`).test(text);
+const mentions = (text: string, id: string) =>
+  new RegExp(`${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9-])`).test(text);
 
 /** A claim cited in a single report (body or key judgments), and by no event, dataset row or stance table. */
 export function pickClaim(root: string): EditedClaim {
-  const read = (dir: string) => readdirSync(path.join(root, 'data', dir)).map((n) => readFileSync(path.join(root, 'data', dir, n), 'utf8'));
+  const read = (dir: string) =>
+    readdirSync(path.join(root, 'data', dir)).map((n) => readFileSync(path.join(root, 'data', dir, n), 'utf8'));
   const reports = read('reports');
   const elsewhere = [...read('events'), ...read('datasets')].join('\n');
   for (const name of readdirSync(path.join(root, 'data', 'claims')).sort()) {
@@ -36,9 +38,15 @@ export function pickClaim(root: string): EditedClaim {
   throw new Error('no claim is cited by exactly one report');
 }
 
-const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')
-  .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' })[e] ?? ' ')
-  .replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(
+      /&(amp|lt|gt|quot|#39|#x27|nbsp);/g,
+      (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' })[e] ?? ' ',
+    )
+    .replace(/\s+/g, ' ');
 
 export interface Citing {
   /** Documents whose recorded dependencies (out/.brief/state.json) include the claim. */
@@ -50,14 +58,24 @@ export interface Citing {
 }
 
 /** Who cites `claim` in the build in `root/out`, three ways. Names are `<report>.<audience>`. */
-export function citing(root: string, claim: EditedClaim, documents: readonly { report: string; audience: string }[]): Citing {
+export function citing(
+  root: string,
+  claim: EditedClaim,
+  documents: readonly { report: string; audience: string }[],
+): Citing {
   const out = path.join(root, 'out');
-  const state = JSON.parse(readFileSync(path.join(out, '.brief', 'state.json'), 'utf8')) as { documents: Record<string, { parts: Record<string, string> }> };
-  const recorded = Object.entries(state.documents).filter(([, d]) => `claim:${claim.id}` in d.parts).map(([name]) => name);
+  const state = JSON.parse(readFileSync(path.join(out, '.brief', 'state.json'), 'utf8')) as {
+    documents: Record<string, { parts: Record<string, string> }>;
+  };
+  const recorded = Object.entries(state.documents)
+    .filter(([, d]) => `claim:${claim.id}` in d.parts)
+    .map(([name]) => name);
   const quote = claim.quote.replace(/\s+/g, ' ').trim().slice(0, 80);
   const names = documents.map((d) => `${d.report}.${d.audience}`);
   const printing = names.filter((n) => text(readFileSync(path.join(out, 'html', `${n}.html`), 'utf8')).includes(quote));
-  const reports = readdirSync(path.join(root, 'data', 'reports')).filter((f) => mentions(readFileSync(path.join(root, 'data', 'reports', f), 'utf8'), claim.id)).map((f) => f.replace(/\.md$/, ''));
+  const reports = readdirSync(path.join(root, 'data', 'reports'))
+    .filter((f) => mentions(readFileSync(path.join(root, 'data', 'reports', f), 'utf8'), claim.id))
+    .map((f) => f.replace(/\.md$/, ''));
   const ofReports = documents.filter((d) => reports.includes(d.report)).map((d) => `${d.report}.${d.audience}`);
   return { recorded: recorded.sort(), printing: printing.sort(), ofReports: ofReports.sort() };
 }
@@ -70,9 +88,11 @@ export function citing(root: string, claim: EditedClaim, documents: readonly { r
 export function checkRedone(redone: readonly string[], c: Citing): string | undefined {
   const r = [...redone].sort();
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-  if (!same(r, c.printing)) return `redone [${r.join(', ')}] but the documents printing the claim are [${c.printing.join(', ')}]`;
+  if (!same(r, c.printing))
+    return `redone [${r.join(', ')}] but the documents printing the claim are [${c.printing.join(', ')}]`;
   const unrecorded = r.filter((n) => !c.recorded.includes(n));
-  if (unrecorded.length) return `${unrecorded.join(', ')} were redone though brief does not record them citing the claim`;
+  if (unrecorded.length)
+    return `${unrecorded.join(', ')} were redone though brief does not record them citing the claim`;
   const stray = c.recorded.filter((n) => !c.ofReports.includes(n));
   if (stray.length) return `brief records ${stray.join(', ')} citing the claim though their report does not name it`;
   return undefined;

@@ -16,11 +16,34 @@ if (!outDir || files.length === 0) {
   process.stderr.write('usage: node floor.mjs out-dir file.html…\n');
   process.exit(2);
 }
-const isFile = (p) => { try { return statSync(p).isFile(); } catch { return false; } };
-const executablePath = [process.env.BRIEF_CHROME, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && isFile(p));
-const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',
-  '--disable-extensions', '--disable-domain-reliability', '--metrics-recording-only', '--no-pings', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
-  '--font-render-hinting=none', '--no-sandbox'];
+const isFile = (p) => {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+const executablePath = [
+  process.env.BRIEF_CHROME,
+  process.env.PUPPETEER_EXECUTABLE_PATH,
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+].find((p) => p && isFile(p));
+const args = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-domain-reliability',
+  '--metrics-recording-only',
+  '--no-pings',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+  '--font-render-hinting=none',
+  '--no-sandbox',
+];
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 const concurrency = Math.max(1, Math.min(Number(process.env.FLOOR_CONCURRENCY) || Math.min(cores, 4), files.length));
 const tagged = process.env.FLOOR_TAGGED !== '0';
@@ -35,10 +58,18 @@ const worker = async () => {
     const file = files[next++];
     await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: 'load', timeout: 60_000 });
     await page.evaluate(() => Promise.all([...document.fonts].map((f) => f.load())));
-    await page.pdf({ path: path.join(outDir, `${path.basename(file, '.html')}.pdf`), preferCSSPageSize: true, printBackground: true, outline: tagged, tagged, timeout: 120_000 });
+    await page.pdf({
+      path: path.join(outDir, `${path.basename(file, '.html')}.pdf`),
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: tagged,
+      tagged,
+      timeout: 120_000,
+    });
   }
   await page.close();
 };
 await Promise.all(Array.from({ length: concurrency }, worker));
 await browser.close();
-if (process.env.FLOOR_VERBOSE) process.stderr.write(`floor: ${files.length} files, ${concurrency} pages at once, ${executablePath}\n`);
+if (process.env.FLOOR_VERBOSE)
+  process.stderr.write(`floor: ${files.length} files, ${concurrency} pages at once, ${executablePath}\n`);

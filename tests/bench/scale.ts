@@ -18,7 +18,8 @@ const TEXTS = process.env.BRIEF_TEXTS ?? path.resolve('..', 'shared', 'sources')
 async function makeCorpus(n: number, dir: string): Promise<void> {
   await cp('data', dir, { recursive: true });
   // Its audiences' templates and styles, beside the data as a corpus keeps them.
-  for (const layer of ['templates', 'styles']) await cp(path.join(layer, 'audiences'), path.join(path.dirname(dir), layer, 'audiences'), { recursive: true });
+  for (const layer of ['templates', 'styles'])
+    await cp(path.join(layer, 'audiences'), path.join(path.dirname(dir), layer, 'audiences'), { recursive: true });
   await rm(path.join(dir, 'anchors.lock'), { force: true });
   for (const f of await readdir('data/claims')) {
     const id = f.replace(/\.yaml$/, '');
@@ -26,27 +27,51 @@ async function makeCorpus(n: number, dir: string): Promise<void> {
     const source = await readFile(path.join('data/sources', `${id}.md`), 'utf8');
     for (let k = 1; k < n; k++) {
       const copy = `${id}-x${k}`;
-      await writeFile(path.join(dir, 'claims', `${copy}.yaml`), claims.replaceAll(`${id}/`, `${copy}/`).replace(`source: ${id}`, `source: ${copy}`));
+      await writeFile(
+        path.join(dir, 'claims', `${copy}.yaml`),
+        claims.replaceAll(`${id}/`, `${copy}/`).replace(`source: ${id}`, `source: ${copy}`),
+      );
       await writeFile(path.join(dir, 'sources', `${copy}.md`), source.replace(`id: ${id}`, `id: ${copy}`));
     }
   }
   for (const f of await readdir('data/events')) {
     const events = await readFile(path.join('data/events', f), 'utf8');
-    for (let k = 1; k < n; k++) await writeFile(path.join(dir, 'events', `x${k}-${f}`), events.replace(/^- id: (\S+)/gm, `- id: $1-x${k}`));
+    for (let k = 1; k < n; k++)
+      await writeFile(path.join(dir, 'events', `x${k}-${f}`), events.replace(/^- id: (\S+)/gm, `- id: $1-x${k}`));
   }
 }
 
 /** One run of brief: wall time, and the process's peak resident memory (GNU time's %M). */
-function timed(args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; peakMb: number; stderr: string; code: number | null } {
+function timed(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { ms: number; peakMb: number; stderr: string; code: number | null } {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 50_000_000, env: { ...process.env, BRIEF_BROWSER_WS: '', ...env } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 50_000_000,
+    env: { ...process.env, BRIEF_BROWSER_WS: '', ...env },
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { ms, peakMb: Number(r.stderr.trim().split('\n').at(-1)) / 1024, stderr: r.stderr, code: r.status };
 }
 
 /** The HTML of every document but the chronology, whose timeline of 100× the events is refused (E_CHART_INVALID) as no page could show it. */
 function render(dir: string): { ms: number; peakMb: number } {
-  const r = timed(['build', '--html', '--force', '--data', dir, '--out', path.join(dir, '..', `out-${path.basename(dir)}`), '--texts', TEXTS, '--report', 'tr-az-convergence,corridors-connectivity,perspectives', '-q']);
+  const r = timed([
+    'build',
+    '--html',
+    '--force',
+    '--data',
+    dir,
+    '--out',
+    path.join(dir, '..', `out-${path.basename(dir)}`),
+    '--texts',
+    TEXTS,
+    '--report',
+    'tr-az-convergence,corridors-connectivity,perspectives',
+    '-q',
+  ]);
   if (r.code !== 0) throw new Error(`build --html failed on the synthetic corpus:\n${r.stderr.slice(0, 2000)}`);
   return r;
 }
@@ -54,17 +79,24 @@ function render(dir: string): { ms: number; peakMb: number } {
 /** One `brief check`: wall time, and the process's peak resident memory (GNU time's %M). */
 function check(dir: string): { ms: number; peakMb: number } {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'check', '--data', dir, '--texts', TEXTS, '-q'], { encoding: 'utf8', maxBuffer: 50_000_000 });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, BIN, 'check', '--data', dir, '--texts', TEXTS, '-q'],
+    { encoding: 'utf8', maxBuffer: 50_000_000 },
+  );
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // The only problem expected is the missing lock of the copies.
   const codes = [...r.stderr.matchAll(/\s([EW]_[A-Z0-9_]+)\s/g)].map((m) => m[1]);
-  if (codes.some((c) => c !== 'E_LOCK_STALE')) throw new Error(`check found problems in the synthetic corpus:\n${r.stderr.slice(0, 2000)}`);
+  if (codes.some((c) => c !== 'E_LOCK_STALE'))
+    throw new Error(`check found problems in the synthetic corpus:\n${r.stderr.slice(0, 2000)}`);
   const kb = Number(r.stderr.trim().split('\n').at(-1));
   return { ms, peakMb: kb / 1024 };
 }
 
 /** A copy of the test fixture with one input grown: a 10 MB text, a 50,000-row dataset, a 500-page report. */
-async function extremes(root: string): Promise<Record<string, { what: string; ms: number; peakMb: number; outcome: string }>> {
+async function extremes(
+  root: string,
+): Promise<Record<string, { what: string; ms: number; peakMb: number; outcome: string }>> {
   const fixture = path.resolve('pipeline/render/specimen');
   const make = async (name: string, grow: (dir: string) => Promise<void>) => {
     const dir = path.join(root, name, 'data');
@@ -73,30 +105,62 @@ async function extremes(root: string): Promise<Record<string, { what: string; ms
     return dir;
   };
   const line = (d: string) => d.split('\n').find((l) => /\s[EW]_[A-Z_]+\s/.test(l) || l.startsWith('brief:')) ?? '';
-  const outcome = (r: { code: number | null; stderr: string }) => (r.code === 0 ? 'ok' : `exit ${r.code}: ${line(r.stderr).trim().slice(0, 160)}`);
+  const outcome = (r: { code: number | null; stderr: string }) =>
+    r.code === 0 ? 'ok' : `exit ${r.code}: ${line(r.stderr).trim().slice(0, 160)}`;
   const text = await make('text', async (dir) => {
     const file = path.join(dir, 'sources', 'text', 'alpha.txt');
-    const filler = 'The region\u2019s \u201csecurity\u201d architecture \u2014 as analysts note\u00b9 \u2014 keeps changing.\n\n';
+    const filler =
+      'The region\u2019s \u201csecurity\u201d architecture \u2014 as analysts note\u00b9 \u2014 keeps changing.\n\n';
     await writeFile(file, (await readFile(file, 'utf8')) + filler.repeat(Math.ceil(10_000_000 / filler.length)));
     // One quote not found as written, so the whole text is folded: the worst case.
     const claims = path.join(dir, 'claims', 'alpha-2021.yaml');
-    await writeFile(claims, (await readFile(claims, 'utf8')).replace('quote: The leaders met', 'quote: The  leaders met'));
+    await writeFile(
+      claims,
+      (await readFile(claims, 'utf8')).replace('quote: The leaders met', 'quote: The  leaders met'),
+    );
   });
   const rows = await make('rows', async (dir) => {
-    const csv = ['date,name,bloc,troops,evidence', ...Array.from({ length: 50_000 }, (_, i) => `2021-${String((i % 12) + 1).padStart(2, '0')},Drill ${i},${i % 2 ? 'tr-az' : 'iran'},${100 + (i * 37) % 9000},alpha-2021/drills-contested`)];
+    const csv = [
+      'date,name,bloc,troops,evidence',
+      ...Array.from(
+        { length: 50_000 },
+        (_, i) =>
+          `2021-${String((i % 12) + 1).padStart(2, '0')},Drill ${i},${i % 2 ? 'tr-az' : 'iran'},${100 + ((i * 37) % 9000)},alpha-2021/drills-contested`,
+      ),
+    ];
     await writeFile(path.join(dir, 'datasets', 'drills.csv'), `${csv.join('\n')}\n`);
   });
   const pages = await make('pages', async (dir) => {
     const file = path.join(dir, 'reports', 'brief.md');
-    const para = 'The drills continued along the Araz, and each side read them in its own way; analysts in Baku and Tehran kept their distance from the other\u2019s reading of events, as the record shows. [@alpha-2021/drills-contested]\n\n';
-    await writeFile(file, (await readFile(file, 'utf8')).replace('## Implications', `## Long record\n\n${para.repeat(10_000)}## Implications`));
+    const para =
+      'The drills continued along the Araz, and each side read them in its own way; analysts in Baku and Tehran kept their distance from the other\u2019s reading of events, as the record shows. [@alpha-2021/drills-contested]\n\n';
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        '## Implications',
+        `## Long record\n\n${para.repeat(10_000)}## Implications`,
+      ),
+    );
   });
   const t = timed(['check', '--data', text]);
   const r = timed(['build', '--html', '--data', rows, '--out', path.join(rows, '..', 'out')]);
-  const p = timed(['build', '--data', pages, '--out', path.join(pages, '..', 'out'), '--report', 'brief', '--audience', 'analyst'], { BRIEF_PRINT_TIMEOUT: '600' });
+  const p = timed(
+    ['build', '--data', pages, '--out', path.join(pages, '..', 'out'), '--report', 'brief', '--audience', 'analyst'],
+    { BRIEF_PRINT_TIMEOUT: '600' },
+  );
   return {
-    text: { what: 'check, a 10 MB source text, one quote folded', ms: t.ms, peakMb: t.peakMb, outcome: t.stderr.includes('E_LOCK_STALE') || t.code === 0 ? 'anchored' : outcome(t) },
-    rows: { what: 'build --html, a 50,000-row dataset charted (aggregated)', ms: r.ms, peakMb: r.peakMb, outcome: outcome(r) },
+    text: {
+      what: 'check, a 10 MB source text, one quote folded',
+      ms: t.ms,
+      peakMb: t.peakMb,
+      outcome: t.stderr.includes('E_LOCK_STALE') || t.code === 0 ? 'anchored' : outcome(t),
+    },
+    rows: {
+      what: 'build --html, a 50,000-row dataset charted (aggregated)',
+      ms: r.ms,
+      peakMb: r.peakMb,
+      outcome: outcome(r),
+    },
     pages: { what: 'build, a report of about 500 pages (PDF)', ms: p.ms, peakMb: p.peakMb, outcome: outcome(p) },
   };
 }
@@ -106,17 +170,29 @@ async function main() {
     console.log(`no sample texts at ${TEXTS}: set BRIEF_TEXTS to the folder that holds them`);
     return;
   }
-  if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time (GNU time) is needed to measure peak memory: apt-get install time');
+  if (!existsSync('/usr/bin/time'))
+    throw new Error('/usr/bin/time (GNU time) is needed to measure peak memory: apt-get install time');
   const root = await mkdtemp(path.join(os.tmpdir(), 'brief-scale-'));
-  const results: Record<string, { claims: number; ms: number[]; peakMb: number[]; html: { ms: number; peakMb: number } }> = {};
+  const results: Record<
+    string,
+    { claims: number; ms: number[]; peakMb: number[]; html: { ms: number; peakMb: number } }
+  > = {};
   let big: Awaited<ReturnType<typeof extremes>>;
   try {
-    for (const [n, runs] of [[10, 3], [100, 1]] as const) {
+    for (const [n, runs] of [
+      [10, 3],
+      [100, 1],
+    ] as const) {
       const dir = path.join(root, `x${n}`);
       await makeCorpus(n, dir);
       check(dir); // warm-up: file caches and the compiled CLI
       const measured = Array.from({ length: runs }, () => check(dir));
-      results[`${n}x`] = { claims: 313 * n, ms: measured.map((m) => m.ms), peakMb: measured.map((m) => m.peakMb), html: render(dir) };
+      results[`${n}x`] = {
+        claims: 313 * n,
+        ms: measured.map((m) => m.ms),
+        peakMb: measured.map((m) => m.peakMb),
+        html: render(dir),
+      };
     }
     big = await extremes(root);
   } finally {
@@ -126,13 +202,19 @@ async function main() {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(`brief at scale, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}\n`);
   for (const [name, r] of Object.entries(results)) {
-    console.log(`${name.padEnd(5)} ~${r.claims} claims   check ${s(median(r.ms))}, peak ${median(r.peakMb).toFixed(0)} MB   (target at 100×: ≤ 10 s, ≤ 1.5 GB)   HTML of every document but the chronology ${s(r.html.ms)}, peak ${r.html.peakMb.toFixed(0)} MB`);
+    console.log(
+      `${name.padEnd(5)} ~${r.claims} claims   check ${s(median(r.ms))}, peak ${median(r.peakMb).toFixed(0)} MB   (target at 100×: ≤ 10 s, ≤ 1.5 GB)   HTML of every document but the chronology ${s(r.html.ms)}, peak ${r.html.peakMb.toFixed(0)} MB`,
+    );
   }
   const ratio = median(results['100x']!.ms) / median(results['10x']!.ms);
   console.log(`\n100× costs ${ratio.toFixed(1)} × what 10× costs (target ≤ 12)\n`);
-  for (const r of Object.values(big)) console.log(`${r.what.padEnd(58)} ${s(r.ms).padStart(7)}, peak ${r.peakMb.toFixed(0)} MB   ${r.outcome}`);
+  for (const r of Object.values(big))
+    console.log(`${r.what.padEnd(58)} ${s(r.ms).padStart(7)}, peak ${r.peakMb.toFixed(0)} MB   ${r.outcome}`);
   await mkdir('out/bench', { recursive: true });
-  await writeFile('out/bench/scale.json', `${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, results, ratio, extremes: big }, null, 2)}\n`);
+  await writeFile(
+    'out/bench/scale.json',
+    `${JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, results, ratio, extremes: big }, null, 2)}\n`,
+  );
 }
 
 await main();

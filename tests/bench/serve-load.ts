@@ -23,8 +23,12 @@ const procs: ChildProcess[] = [];
 function start(cmd: string, args: string[]): { child: ChildProcess; output: () => string } {
   const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   procs.push(child);
   return { child, output: () => out };
 }
@@ -37,18 +41,36 @@ async function waitFor(what: string, output: () => string, pattern: RegExp, ms =
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-const freePort = () => new Promise<number>((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); }); });
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
 
 /** Peak resident memory: the process's own high-water mark, and the largest sampled sum with its children. */
 class Memory {
   private peakTree = 0;
   private timer: NodeJS.Timeout;
-  constructor(private readonly pid: number) { this.timer = setInterval(() => { this.peakTree = Math.max(this.peakTree, this.tree()); }, 250); }
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => {
+      this.peakTree = Math.max(this.peakTree, this.tree());
+    }, 250);
+  }
   private rss(pid: number): number {
-    try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024; } catch { return 0; }
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
   }
   private tree(): number {
-    const rows = spawnSync('ps', ['-e', '-o', 'pid=,ppid=']).stdout.toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+    const rows = spawnSync('ps', ['-e', '-o', 'pid=,ppid='])
+      .stdout.toString()
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).map(Number));
     const all = [this.pid];
     for (let i = 0; i < all.length; i++) for (const [pid, ppid] of rows) if (ppid === all[i]) all.push(pid!);
     return all.reduce((sum, p) => sum + this.rss(p), 0);
@@ -56,25 +78,43 @@ class Memory {
   stop(): { node: number; withChromium: number } {
     clearInterval(this.timer);
     let hwm = 0;
-    try { hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024; } catch { /* gone */ }
+    try {
+      hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      /* gone */
+    }
     return { node: hwm, withChromium: Math.max(this.peakTree, hwm) };
   }
 }
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
-const summary = (ms: number[], wall: number) => ({ requests: ms.length, perMinute: Math.round((ms.length / wall) * 60_000 * 10) / 10, p50: Math.round(pct(ms, 50)), p95: Math.round(pct(ms, 95)), wallMs: Math.round(wall) });
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const summary = (ms: number[], wall: number) => ({
+  requests: ms.length,
+  perMinute: Math.round((ms.length / wall) * 60_000 * 10) / 10,
+  p50: Math.round(pct(ms, 50)),
+  p95: Math.round(pct(ms, 95)),
+  wallMs: Math.round(wall),
+});
 const date = (i: number) => `2026-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}`;
 
 async function pack(url: string, body: unknown): Promise<{ ms: number; id: string }> {
   const t = performance.now();
-  const r = await fetch(`${url}/api/packs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const job = await r.json() as { id: string; status_url: string; status: string };
+  const r = await fetch(`${url}/api/packs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const job = (await r.json()) as { id: string; status_url: string; status: string };
   if (r.status !== 202) throw new Error(`POST answered ${r.status}: ${JSON.stringify(job)}`);
   let status = job.status;
   while (status !== 'done') {
-    if (status === 'failed') throw new Error(`pack failed: ${JSON.stringify(await (await fetch(`${url}${job.status_url}`)).json())}`);
+    if (status === 'failed')
+      throw new Error(`pack failed: ${JSON.stringify(await (await fetch(`${url}${job.status_url}`)).json())}`);
     await new Promise((res) => setTimeout(res, 100));
-    status = (await (await fetch(`${url}${job.status_url}`)).json() as { status: string }).status;
+    status = ((await (await fetch(`${url}${job.status_url}`)).json()) as { status: string }).status;
   }
   const pdf = await fetch(`${url}/api/packs/${job.id}.pdf`);
   await pdf.arrayBuffer();
@@ -87,7 +127,16 @@ async function main(): Promise<void> {
   await cp(CORPUS, data, { recursive: true });
   try {
     const port = await freePort();
-    const redis = start('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    const redis = start('redis-server', [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     await waitFor('redis-server (apt-get install redis-server)', redis.output, /Ready to accept connections/);
     const queue = `redis://127.0.0.1:${port}`;
     const common = ['--data', data, '--out', path.join(root, 'out')];
@@ -99,15 +148,25 @@ async function main(): Promise<void> {
 
     // Packs not made yet: each request a new date, all at once.
     let t = performance.now();
-    const fresh = await Promise.all(Array.from({ length: UNCACHED }, (_, i) => pack(url, { audience: AUDIENCE, date: date(i) })));
-    const uncached = summary(fresh.map((f) => f.ms), performance.now() - t);
+    const fresh = await Promise.all(
+      Array.from({ length: UNCACHED }, (_, i) => pack(url, { audience: AUDIENCE, date: date(i) })),
+    );
+    const uncached = summary(
+      fresh.map((f) => f.ms),
+      performance.now() - t,
+    );
     // Packs already made, 8 clients at once.
     const cachedMs: number[] = [];
     t = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      while (next < CACHED) { const i = next++; cachedMs.push((await pack(url, { audience: AUDIENCE, date: date(i % UNCACHED) })).ms); }
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < CACHED) {
+          const i = next++;
+          cachedMs.push((await pack(url, { audience: AUDIENCE, date: date(i % UNCACHED) })).ms);
+        }
+      }),
+    );
     const cached = summary(cachedMs, performance.now() - t);
     const [serverMem, ...workerMem] = memory.map((m) => m.stop());
 
@@ -116,7 +175,11 @@ async function main(): Promise<void> {
     t = performance.now();
     for (let i = 0; i < UNCACHED; i++) {
       const s = performance.now();
-      const r = spawnSync(process.execPath, [BIN, 'pack', '--audience', AUDIENCE, '--date', date(i), '--data', data, '--out', path.join(root, 'local')], { env, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [BIN, 'pack', '--audience', AUDIENCE, '--date', date(i), '--data', data, '--out', path.join(root, 'local')],
+        { env, encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`brief pack failed: ${r.stderr}`);
       localMs.push(performance.now() - s);
     }
@@ -125,19 +188,41 @@ async function main(): Promise<void> {
     const mb = (b: number) => Math.round(b / 2 ** 20);
     const results = {
       machine: { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`, node: process.version },
-      corpus: path.relative(process.cwd(), CORPUS) || CORPUS, audience: AUDIENCE,
-      uncached, cached, local,
-      memoryMB: { server: { node: mb(serverMem!.node), withChildren: mb(serverMem!.withChromium) }, workers: workerMem.map((m) => ({ node: mb(m.node), withChromium: mb(m.withChromium) })) },
+      corpus: path.relative(process.cwd(), CORPUS) || CORPUS,
+      audience: AUDIENCE,
+      uncached,
+      cached,
+      local,
+      memoryMB: {
+        server: { node: mb(serverMem!.node), withChildren: mb(serverMem!.withChromium) },
+        workers: workerMem.map((m) => ({ node: mb(m.node), withChromium: mb(m.withChromium) })),
+      },
     };
     await mkdir('out/bench', { recursive: true });
     await writeFile('out/bench/serve.json', `${JSON.stringify(results, null, 2)}\n`);
-    const row = (what: string, s: ReturnType<typeof summary>) => `| ${what} | ${s.requests} | ${s.perMinute} | ${(s.p50 / 1000).toFixed(2)} s | ${(s.p95 / 1000).toFixed(2)} s |`;
-    console.log(['| packs | requests | per minute | p50 | p95 |', '|---|---|---|---|---|',
-      row('not made yet (serve, 2 workers)', uncached), row('already made (serve)', cached), row('local `brief pack` loop', local)].join('\n'));
-    console.log(`peak memory: server ${results.memoryMB.server.node} MB; workers ${results.memoryMB.workers.map((w) => `${w.node} MB (${w.withChromium} MB with Chromium)`).join(', ')}`);
+    const row = (what: string, s: ReturnType<typeof summary>) =>
+      `| ${what} | ${s.requests} | ${s.perMinute} | ${(s.p50 / 1000).toFixed(2)} s | ${(s.p95 / 1000).toFixed(2)} s |`;
+    console.log(
+      [
+        '| packs | requests | per minute | p50 | p95 |',
+        '|---|---|---|---|---|',
+        row('not made yet (serve, 2 workers)', uncached),
+        row('already made (serve)', cached),
+        row('local `brief pack` loop', local),
+      ].join('\n'),
+    );
+    console.log(
+      `peak memory: server ${results.memoryMB.server.node} MB; workers ${results.memoryMB.workers.map((w) => `${w.node} MB (${w.withChromium} MB with Chromium)`).join(', ')}`,
+    );
     console.log('written out/bench/serve.json');
   } finally {
-    for (const p of procs.reverse()) { p.kill('SIGTERM'); await new Promise((r) => { if (p.exitCode !== null || p.signalCode !== null) r(null); else p.once('exit', r); }); }
+    for (const p of procs.reverse()) {
+      p.kill('SIGTERM');
+      await new Promise((r) => {
+        if (p.exitCode !== null || p.signalCode !== null) r(null);
+        else p.once('exit', r);
+      });
+    }
     await rm(root, { recursive: true, force: true });
   }
 }

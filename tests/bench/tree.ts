@@ -27,9 +27,22 @@ const git = (args: string[], cwd = process.cwd()) => {
 export function subject(ref = process.env.BENCH_REF): Subject {
   if (!ref) {
     const head = git(['rev-parse', '--short', 'HEAD']);
-    const dirty = git(['status', '--porcelain', '--', 'pipeline', 'templates', 'styles', 'bin', 'scripts', 'package.json', 'package-lock.json']) !== '';
+    const dirty =
+      git([
+        'status',
+        '--porcelain',
+        '--',
+        'pipeline',
+        'templates',
+        'styles',
+        'bin',
+        'scripts',
+        'package.json',
+        'package-lock.json',
+      ]) !== '';
     return {
-      dir: process.cwd(), bin: path.resolve('bin/brief.js'),
+      dir: process.cwd(),
+      bin: path.resolve('bin/brief.js'),
       describe: `working tree${head ? ` at ${head}` : ''}${dirty ? ', with uncommitted changes to brief' : ''}`,
       cleanup: () => undefined,
     };
@@ -44,7 +57,9 @@ export function subject(ref = process.env.BENCH_REF): Subject {
   symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
   execFileSync(process.execPath, ['scripts/compile.mjs'], { cwd: dir, stdio: 'ignore' });
   return {
-    dir, bin: path.join(dir, 'bin', 'brief.js'), describe: `commit ${commit.slice(0, 7)} (BENCH_REF=${ref})`,
+    dir,
+    bin: path.join(dir, 'bin', 'brief.js'),
+    describe: `commit ${commit.slice(0, 7)} (BENCH_REF=${ref})`,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

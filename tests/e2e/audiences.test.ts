@@ -25,14 +25,29 @@ describe('a new audience', () => {
   it('is an entry, a partial and a stylesheet: its documents show both, and reports that name no audiences get it', async () => {
     const c = await corpus({
       'audiences.yaml': `${AUDIENCES}- id: board\n  label: Board\n  distribution: [public]\n  marking: Board papers\n`,
-      'reports/brief.md': (await readFile(path.join(MINI, 'reports/brief.md'), 'utf8')).replace('audiences: [executive, analyst]\n', ''),
+      'reports/brief.md': (await readFile(path.join(MINI, 'reports/brief.md'), 'utf8')).replace(
+        'audiences: [executive, analyst]\n',
+        '',
+      ),
     });
     await cp('templates', path.join(c.root, 'templates'), { recursive: true });
     await cp('styles', path.join(c.root, 'styles'), { recursive: true });
     await mkdir(path.join(c.root, 'templates/audiences/board'), { recursive: true });
-    await writeFile(path.join(c.root, 'templates/audiences/board/bluf.hbs'), '<section class="bluf board-bluf">\n  <h2>In one paragraph</h2>\n  <p>{{bluf}}</p>\n</section>\n');
-    await writeFile(path.join(c.root, 'styles/audiences/board.css'), '/* Board papers: the summary signed off. */\n.board-bluf h2::after { content: " \u2014 for the board"; }\n');
-    const result = await build(optionsFor(c.data, c.out, { templatesDir: path.join(c.root, 'templates'), stylesDir: path.join(c.root, 'styles'), reports: ['brief'] }));
+    await writeFile(
+      path.join(c.root, 'templates/audiences/board/bluf.hbs'),
+      '<section class="bluf board-bluf">\n  <h2>In one paragraph</h2>\n  <p>{{bluf}}</p>\n</section>\n',
+    );
+    await writeFile(
+      path.join(c.root, 'styles/audiences/board.css'),
+      '/* Board papers: the summary signed off. */\n.board-bluf h2::after { content: " \u2014 for the board"; }\n',
+    );
+    const result = await build(
+      optionsFor(c.data, c.out, {
+        templatesDir: path.join(c.root, 'templates'),
+        stylesDir: path.join(c.root, 'styles'),
+        reports: ['brief'],
+      }),
+    );
     expect(result.documents.map((d) => d.audience).sort()).toEqual(['analyst', 'board', 'executive', 'public']);
     const board = result.documents.find((d) => d.audience === 'board')!;
     const html = await readFile(board.html, 'utf8');
@@ -55,7 +70,11 @@ describe('page budgets', () => {
     const r = await brief(['build', '--data', c.data, '--out', c.out]);
     expect(r.code).toBe(1);
     const line = audiences.split('\n').findIndex((l) => l.includes('page_budget')) + 1;
-    expect(r.stderr).toMatch(new RegExp(`audiences\\.yaml:${line}:\\d+\\s+E_PAGE_BUDGET\\s+policy brief "brief" for audience "analyst" runs to [2-9] pages, over its budget of 1`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `audiences\\.yaml:${line}:\\d+\\s+E_PAGE_BUDGET\\s+policy brief "brief" for audience "analyst" runs to [2-9] pages, over its budget of 1`,
+      ),
+    );
     expect(r.stderr).toContain('hint: shorten the report');
     expect(r.stderr).toContain('nothing was written');
     expect(existsSync(c.out)).toBe(false);
@@ -71,10 +90,15 @@ describe('the public audience', () => {
     const result = await build(optionsFor(c.data, c.out, { reports: ['brief'] }));
     const omitted = result.warnings.filter((w) => w.code === 'W_JUDGMENT_OMITTED');
     // Both audiences without internal material leave it out; each says which judgment and why.
-    expect(omitted.map((w) => w.message.match(/left out of the (\w+) version/)![1]).sort()).toEqual(['executive', 'public']);
+    expect(omitted.map((w) => w.message.match(/left out of the (\w+) version/)![1]).sort()).toEqual([
+      'executive',
+      'public',
+    ]);
     for (const w of omitted) {
       expect(w.file).toBe(c.rel('reports/brief.md'));
-      expect(w.message).toContain('key judgment 2 of report "brief" ("A drill held without notice is the likeliest trigger of the next');
+      expect(w.message).toContain(
+        'key judgment 2 of report "brief" ("A drill held without notice is the likeliest trigger of the next',
+      );
       expect(w.message).toContain('all its evidence comes from internal sources (desk-2024)');
     }
     const doc = (audience: string) => result.documents.find((d) => d.audience === audience)!;

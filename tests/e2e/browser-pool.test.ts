@@ -27,12 +27,29 @@ afterAll(async () => {
 
 const base = defaultOptions();
 const supervised = (more: Partial<SupervisorOptions> = {}) => {
-  const b = new SupervisedBrowser({ browser: { ...base.browser, endpoint: undefined }, endpoints: [], maxPages: 4, restartAfter: 50, log: () => undefined, ...more }, 0);
+  const b = new SupervisedBrowser(
+    {
+      browser: { ...base.browser, endpoint: undefined },
+      endpoints: [],
+      maxPages: 4,
+      restartAfter: 50,
+      log: () => undefined,
+      ...more,
+    },
+    0,
+  );
   opened.push(b);
   return b;
 };
 const pidOf = async (b: SupervisedBrowser) => (await b.get()).browser.process()?.pid;
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 describe('supervised browsers', () => {
   it('hold pages to the cap: a page over it waits for one to close', async () => {
@@ -42,9 +59,17 @@ describe('supervised browsers', () => {
     // Count the pages asked of Chromium itself, below the cap: set through the capped view, the
     // spy lands on the browser it wraps, and the cap calls it when it lets a page through.
     let asked = 0;
-    Object.assign(browser, { newPage(this: Browser) { asked++; return Object.getPrototypeOf(this).newPage.call(this); } });
+    Object.assign(browser, {
+      newPage(this: Browser) {
+        asked++;
+        return Object.getPrototypeOf(this).newPage.call(this);
+      },
+    });
     let second = false;
-    const next = browser.newPage().then((p) => { second = true; return p; });
+    const next = browser.newPage().then((p) => {
+      second = true;
+      return p;
+    });
     // A cap that let the page through would have asked Chromium for it by the time the pending
     // callbacks have run (it waits on nothing else): no fixed wait needed to see it held.
     await new Promise((r) => setImmediate(r));
@@ -81,12 +106,15 @@ describe('supervised browsers', () => {
     expect(launched).toBe(false);
     const dir = await mkdtemp(path.join(tmpdir(), 'brief-pool-'));
     const file = path.join(dir, 'doc.html');
-    await writeFile(file, '<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"><p>Handed over as content</p><img src="https://example.org/x.png">');
+    await writeFile(
+      file,
+      '<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"><p>Handed over as content</p><img src="https://example.org/x.png">',
+    );
     // The print stage's own page: JavaScript off, every request that is not local refused and counted.
     const refused = { current: [] as string[] };
     const page = await preparePage(browser, refused);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    expect(await page.evaluate(() => document.body.innerText)).toContain('Handed over as content');
+    expect(await page.evaluate(() => document.body.textContent)).toContain('Handed over as content');
     expect(refused.current).toContain('https://example.org/x.png');
     await page.close();
     await rm(dir, { recursive: true, force: true });
@@ -97,17 +125,31 @@ describe('supervised browsers', () => {
   // fails only once that work has stopped, so its folders can be removed at once.
   it('give a job up at its time limit, restart its browser, keep it from starting another, and write nothing after (was: ENOTEMPTY … staging-…/html)', async () => {
     const corpus = await temp.make();
-    const options = { ...base, dataDir: corpus.data, outDir: corpus.out, browser: { ...base.browser, endpoint: undefined } };
+    const options = {
+      ...base,
+      dataDir: corpus.data,
+      outDir: corpus.out,
+      browser: { ...base.browser, endpoint: undefined },
+    };
     const fingerprint = new CorpusFingerprint(options);
     const logs: string[] = [];
-    const pool = new BrowserPool({ browser: options.browser, endpoints: [], maxPages: 4, restartAfter: 50, log: (m) => logs.push(m) }, 1);
-    const process = packProcessor({ options, fingerprint, store: new PackStore(corpus.out), log: (m) => logs.push(m), workKeep: 8 }, pool, 300);
+    const pool = new BrowserPool(
+      { browser: options.browser, endpoints: [], maxPages: 4, restartAfter: 50, log: (m) => logs.push(m) },
+      1,
+    );
+    const process = packProcessor(
+      { options, fingerprint, store: new PackStore(corpus.out), log: (m) => logs.push(m), workKeep: 8 },
+      pool,
+      300,
+    );
     const request = { audience: 'analyst', reports: [], pack: null, date: '2024-01-15' };
     const corpusHash = await fingerprint.current();
     const id = packJobId(corpusHash, fingerprint.tool, request, false);
     // The browser already up, so the time limit falls in the job's work (its build), not in the launch.
     await pool.use((b) => b.get());
-    await expect(process({ ...request, id, corpus: corpusHash, tool: fingerprint.tool, allowUnverified: false })).rejects.toThrow(/did not finish within 0\.3 s; its browser was restarted/);
+    await expect(
+      process({ ...request, id, corpus: corpusHash, tool: fingerprint.tool, allowUnverified: false }),
+    ).rejects.toThrow(/did not finish within 0\.3 s; its browser was restarted/);
     expect(logs.join('\n')).toMatch(/pack [0-9a-f]{32} failed: .*did not finish within/);
     expect(logs.join('\n')).not.toMatch(/did not stop/);
     // Failed only once its work stopped: its staging folder is gone, nothing was committed or

@@ -13,7 +13,8 @@ import { pdfFonts, pdfInfo, pdfText } from '../support/pdf.ts';
 
 let root: string;
 let result: BuildResult;
-const pdf = (report: string, audience: string) => result.documents.find((d) => d.report === report && d.audience === audience)!.pdf!;
+const pdf = (report: string, audience: string) =>
+  result.documents.find((d) => d.report === report && d.audience === audience)!.pdf!;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'brief-e2e-'));
@@ -23,7 +24,12 @@ afterAll(async () => rm(root, { recursive: true, force: true }));
 
 describe('brief build on the mini corpus', () => {
   it('makes every report for every audience it names, HTML and PDF', async () => {
-    expect(result.documents.map((d) => `${d.report}.${d.audience}`).sort()).toEqual(['brief.analyst', 'brief.executive', 'timeline.analyst', 'views.analyst']);
+    expect(result.documents.map((d) => `${d.report}.${d.audience}`).sort()).toEqual([
+      'brief.analyst',
+      'brief.executive',
+      'timeline.analyst',
+      'views.analyst',
+    ]);
     for (const d of result.documents) {
       expect(existsSync(d.html), d.html).toBe(true);
       expect(existsSync(d.pdf!), d.pdf!).toBe(true);
@@ -32,17 +38,31 @@ describe('brief build on the mini corpus', () => {
     }
     // No staging folder is left behind, in out/ or beside it.
     const { readdirSync } = await import('node:fs');
-    expect([...readdirSync(root), ...readdirSync(path.join(root, 'out'))].filter((f) => f.includes('staging'))).toEqual([]);
+    expect([...readdirSync(root), ...readdirSync(path.join(root, 'out'))].filter((f) => f.includes('staging'))).toEqual(
+      [],
+    );
   });
 
   it('puts headings, judgments, charts and footnoted quotes in the policy brief', async () => {
     const text = await pdfText(pdf('brief', 'analyst'));
-    for (const heading of ['The Şuşa alliance and Iran', 'Bottom line up front', 'Key judgments', 'Background', 'Implications', 'Alternative view', 'Figures', 'Notes', 'Sources']) {
+    for (const heading of [
+      'The Şuşa alliance and Iran',
+      'Bottom line up front',
+      'Key judgments',
+      'Background',
+      'Implications',
+      'Alternative view',
+      'Figures',
+      'Notes',
+      'Sources',
+    ]) {
       expect.soft(text, heading).toContain(heading);
     }
     expect.soft(text).toContain('Likelihood: Likely');
     expect.soft(text).toContain('Confidence: Moderate');
-    expect.soft(text.replace(/\s+/g, ' ')).toContain('“The leaders met in Şuşa on 15 June 2021 and signed a declaration of mutual assistance.”');
+    expect
+      .soft(text.replace(/\s+/g, ' '))
+      .toContain('“The leaders met in Şuşa on 15 June 2021 and signed a declaration of mutual assistance.”');
     expect.soft(text).toContain('Əliyev');
     expect.soft(text).toContain('İlham');
     expect.soft(text).toContain('Drills by bloc');
@@ -111,7 +131,9 @@ describe('brief build on the mini corpus', () => {
   });
 
   it('gives the same bytes for the same inputs and date', async () => {
-    const again = await build(optionsFor(MINI, path.join(root, 'again'), { reports: ['brief'], audiences: ['analyst'] }));
+    const again = await build(
+      optionsFor(MINI, path.join(root, 'again'), { reports: ['brief'], audiences: ['analyst'] }),
+    );
     const a = await readFile(pdf('brief', 'analyst'));
     const b = await readFile(again.documents[0]!.pdf!);
     expect(Buffer.compare(a, b)).toBe(0);

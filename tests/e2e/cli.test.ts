@@ -9,12 +9,14 @@ import { copySample, tempCorpus, type TempCorpus } from '../support/corpus.ts';
 const made: TempCorpus[] = [];
 afterAll(async () => Promise.all(made.map((c) => c.remove())));
 
-
 async function badClaims(): Promise<TempCorpus> {
   const corpus = await tempCorpus();
   const file = path.join(corpus.data, 'claims/beta-2022.yaml');
   const text = await readFile(file, 'utf8');
-  await corpus.write('claims/beta-2022.yaml', text.replace('source: beta-2022', 'source: beta-2020').replace('    type: assessment\n', '    type: [assessment\n'));
+  await corpus.write(
+    'claims/beta-2022.yaml',
+    text.replace('source: beta-2022', 'source: beta-2020').replace('    type: assessment\n', '    type: [assessment\n'),
+  );
   made.push(corpus);
   return corpus;
 }
@@ -49,7 +51,11 @@ describe('brief check', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
     expect(doc.errors).toEqual([]);
-    expect(doc.claims).toContainEqual({ id: 'beta-2022/not-aimed', source: 'beta-2022', anchor: expect.objectContaining({ status: 'exact' }) });
+    expect(doc.claims).toContainEqual({
+      id: 'beta-2022/not-aimed',
+      source: 'beta-2022',
+      anchor: expect.objectContaining({ status: 'exact' }),
+    });
     expect(r.stderr).toBe('');
   });
 });
@@ -68,7 +74,10 @@ describe('brief build', () => {
     const corpus = await tempCorpus({ 'sources/text/beta.txt': null });
     made.push(corpus);
     const claims = path.join(corpus.data, 'claims/beta-2022.yaml');
-    await corpus.write('claims/beta-2022.yaml', (await readFile(claims, 'utf8')).replace('not aimed at any third country.', 'not aimed at any third state.'));
+    await corpus.write(
+      'claims/beta-2022.yaml',
+      (await readFile(claims, 'utf8')).replace('not aimed at any third country.', 'not aimed at any third state.'),
+    );
     const r = await brief(['build', '--json', '--data', corpus.data, '--out', corpus.out]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
@@ -80,13 +89,34 @@ describe('brief build', () => {
   it('prints documents as JSON and leaves no staging folder', async () => {
     const corpus = await tempCorpus();
     made.push(corpus);
-    const r = await brief(['build', '--json', '--data', corpus.data, '--out', corpus.out, '--report', 'timeline', '--date', '2024-01-15']);
+    const r = await brief([
+      'build',
+      '--json',
+      '--data',
+      corpus.data,
+      '--out',
+      corpus.out,
+      '--report',
+      'timeline',
+      '--date',
+      '2024-01-15',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.documents).toEqual([{
-      report: 'timeline', title: 'Fixture chronology', kind: 'chronology', audience: 'analyst', html: expect.stringMatching(/timeline\.analyst\.html$/), pdf: expect.stringMatching(/timeline\.analyst\.pdf$/),
-      pages: expect.any(Number), editionDate: '2024-01-15', status: 'built', reasons: ['new document'],
-    }]);
+    expect(doc.documents).toEqual([
+      {
+        report: 'timeline',
+        title: 'Fixture chronology',
+        kind: 'chronology',
+        audience: 'analyst',
+        html: expect.stringMatching(/timeline\.analyst\.html$/),
+        pdf: expect.stringMatching(/timeline\.analyst\.pdf$/),
+        pages: expect.any(Number),
+        editionDate: '2024-01-15',
+        status: 'built',
+        reasons: ['new document'],
+      },
+    ]);
     expect((await readdir(corpus.out)).sort()).toEqual(['.brief', 'anchors.json', 'build.json', 'html', 'pdf']);
     expect(await readdir(path.join(corpus.out, '.brief'))).toEqual(['state.json']);
   });
@@ -132,16 +162,34 @@ describe('brief build', () => {
     made.push(corpus);
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(corpus.root, 'not-a-folder'), 'a file');
-    const r = await brief(['build', '--html', '--data', corpus.data, '--out', path.join(corpus.root, 'not-a-folder', 'out')]);
+    const r = await brief([
+      'build',
+      '--html',
+      '--data',
+      corpus.data,
+      '--out',
+      path.join(corpus.root, 'not-a-folder', 'out'),
+    ]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^brief: cannot create \S*not-a-folder\/out(\/\.brief)?: part of that path is a file, not a folder$/m);
+    expect(r.stderr).toMatch(
+      /^brief: cannot create \S*not-a-folder\/out(\/\.brief)?: part of that path is a file, not a folder$/m,
+    );
     expect(r.stderr).not.toContain('internal error');
   });
 
   it('builds the report a file argument names, and refuses any other argument', async () => {
     const corpus = await tempCorpus();
     made.push(corpus);
-    const r = await brief(['build', '--html', '--json', '--data', corpus.data, '--out', corpus.out, path.join(corpus.data, 'reports', 'timeline.md')]);
+    const r = await brief([
+      'build',
+      '--html',
+      '--json',
+      '--data',
+      corpus.data,
+      '--out',
+      corpus.out,
+      path.join(corpus.data, 'reports', 'timeline.md'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).documents.map((d: { report: string }) => d.report)).toEqual(['timeline']);
     const bad = await brief(['build', '--data', corpus.data, '--out', corpus.out, 'README.md']);
@@ -175,7 +223,16 @@ describe('the same inputs and date', () => {
       const r = await brief(['build', '--json', '--data', corpus.data, '--out', out, '--date', '2024-01-15']);
       expect(r.code, r.stderr).toBe(0);
       const docs = (JSON.parse(r.stdout) as { documents: { pdf: string }[] }).documents.map((d) => d.pdf).sort();
-      digests.push(await Promise.all(docs.map(async (f) => `${path.basename(f)} ${createHash('sha256').update(await readFile(f)).digest('hex')}`)));
+      digests.push(
+        await Promise.all(
+          docs.map(
+            async (f) =>
+              `${path.basename(f)} ${createHash('sha256')
+                .update(await readFile(f))
+                .digest('hex')}`,
+          ),
+        ),
+      );
     }
     expect(digests[1]).toEqual(digests[0]);
     expect(digests[2]).toEqual(digests[0]);
@@ -191,7 +248,13 @@ describe('how much brief says', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
     expect(await readdir(path.join(corpus.out, 'html'))).toHaveLength(4);
-    await corpus.write('claims/beta-2022.yaml', (await readFile(path.join(corpus.data, 'claims/beta-2022.yaml'), 'utf8')).replace('targets no third country', 'targets no other country'));
+    await corpus.write(
+      'claims/beta-2022.yaml',
+      (await readFile(path.join(corpus.data, 'claims/beta-2022.yaml'), 'utf8')).replace(
+        'targets no third country',
+        'targets no other country',
+      ),
+    );
     const verbose = await brief(['build', ...at, '--verbose']);
     expect(verbose.code).toBe(0);
     expect(verbose.stderr).toMatch(/^\s+\d+\.\d s {2}check$/m);

@@ -12,7 +12,9 @@ let corpus: TempCorpus;
 const EDITED = 'EDITED Each drill on the Araz was answered within ninety days.';
 
 const edition = async (date: string) => {
-  const r = await brief(['edition', '--json', '--data', corpus.data, '--out', corpus.out, '--date', date], { BRIEF_TEXTS: '' });
+  const r = await brief(['edition', '--json', '--data', corpus.data, '--out', corpus.out, '--date', date], {
+    BRIEF_TEXTS: '',
+  });
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as { edition: string; dir: string };
 };
@@ -24,14 +26,31 @@ beforeAll(async () => {
   corpus = await tempCorpus(await internalMaterial());
   first = await edition('2024-03-01');
   const claims = path.join(corpus.data, 'claims/desk-2024.yaml');
-  await writeFile(claims, (await readFile(claims, 'utf8')).replace('statement: Each drill on the Araz was answered within three months.', `statement: ${EDITED}`));
+  await writeFile(
+    claims,
+    (await readFile(claims, 'utf8')).replace(
+      'statement: Each drill on the Araz was answered within three months.',
+      `statement: ${EDITED}`,
+    ),
+  );
   const beta = path.join(corpus.data, 'claims/beta-2022.yaml');
-  await writeFile(beta, (await readFile(beta, 'utf8')).replace('targets no third country', 'is aimed at no third country'));
+  await writeFile(
+    beta,
+    (await readFile(beta, 'utf8')).replace('targets no third country', 'is aimed at no third country'),
+  );
   second = await edition('2024-04-01');
 }, 600_000);
 afterAll(async () => corpus.remove());
 
-const INTERNAL_NEEDLES = ['EDITED', 'within three months', 'desk-2024', 'Desk note', INTERNAL_QUOTES[0], INTERNAL_QUOTES[1], 'no hotline'];
+const INTERNAL_NEEDLES = [
+  'EDITED',
+  'within three months',
+  'desk-2024',
+  'Desk note',
+  INTERNAL_QUOTES[0],
+  INTERNAL_QUOTES[1],
+  'no hotline',
+];
 
 describe('an edition with internal material', () => {
   it('writes a CHANGELOG.md that counts a change to an internal claim without quoting it', async () => {
@@ -39,7 +58,9 @@ describe('an edition with internal material', () => {
     for (const needle of INTERNAL_NEEDLES) expect.soft(open, needle).not.toContain(needle);
     // The public change is listed as before; the internal one is counted and pointed to.
     expect(open).toContain('**beta-2022/not-aimed**: statement changed');
-    expect(open).toMatch(/## Internal material\n\n1 change \(claims 1 changed\) to internal material .* is counted here, not listed: see CHANGELOG\.internal\.md/);
+    expect(open).toMatch(
+      /## Internal material\n\n1 change \(claims 1 changed\) to internal material .* is counted here, not listed: see CHANGELOG\.internal\.md/,
+    );
     // Documents: only those of audiences that may not receive internal material.
     expect(open).not.toMatch(/\.analyst\b/);
   });
@@ -54,14 +75,16 @@ describe('an edition with internal material', () => {
     expect(manifest.outputs.map((o) => o.path)).toContain('CHANGELOG.internal.md');
   });
 
-  it('keeps the first edition\'s public changelog free of internal material too', async () => {
+  it("keeps the first edition's public changelog free of internal material too", async () => {
     const open = await read(first.dir, 'CHANGELOG.md');
     for (const needle of INTERNAL_NEEDLES) expect.soft(open, needle).not.toContain(needle);
     expect(await read(first.dir, 'CHANGELOG.internal.md')).toMatch(/^> \*\*Internal\.\*\*/);
   });
 
   it('leaves brief diff showing everything: the user runs it on their own corpus and archive', async () => {
-    const r = await brief(['diff', '2024-03-01', '2024-04-01', '--data', corpus.data, '--out', corpus.out], { BRIEF_TEXTS: '' });
+    const r = await brief(['diff', '2024-03-01', '2024-04-01', '--data', corpus.data, '--out', corpus.out], {
+      BRIEF_TEXTS: '',
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(EDITED);
   });

@@ -12,7 +12,6 @@ import { pdfInfo, pdfText } from '../support/pdf.ts';
 let corpus: TempCorpus;
 let archive: string;
 
-
 /** The corpus, and an archive: its own (editions/ beside data/, the default) or a copy of it. */
 const at = (dir = archive) => ['--data', corpus.data, '--out', corpus.out, '--archive', dir];
 const edition = async (date: string) => {
@@ -22,7 +21,10 @@ const edition = async (date: string) => {
 };
 const verify = async (out: string, ...more: string[]) => {
   const r = await brief(['verify', '--json', ...at(out), ...more]);
-  return { code: r.code, ...(JSON.parse(r.stdout) as { ok: boolean; problems: { edition: string; kind: string; path: string | null }[] }) };
+  return {
+    code: r.code,
+    ...(JSON.parse(r.stdout) as { ok: boolean; problems: { edition: string; kind: string; path: string | null }[] }),
+  };
 };
 
 /** A copy of the archive to tamper with. */
@@ -46,7 +48,11 @@ beforeAll(async () => {
   const first = await edition('2024-03-01');
   expect(first).toMatchObject({ edition: '2024-03-01', previous: null });
   // One claim's statement, one judgment's likelihood, one event's date, one dataset number.
-  await edit('claims/beta-2022.yaml', 'statement: Ankara and Baku say their cooperation targets no third country.', 'statement: Ankara and Baku say their cooperation is aimed at no third country.');
+  await edit(
+    'claims/beta-2022.yaml',
+    'statement: Ankara and Baku say their cooperation targets no third country.',
+    'statement: Ankara and Baku say their cooperation is aimed at no third country.',
+  );
   await edit('reports/brief.md', 'likelihood: likely', 'likelihood: very-likely');
   await edit('events/events.yaml', 'date: "2021-10"', 'date: "2021-11"');
   await edit('datasets/drills.csv', '2021-10,Araz drill,iran,5000', '2021-10,Araz drill,iran,5500');
@@ -60,7 +66,8 @@ afterAll(async () => corpus.remove());
 describe('brief edition', () => {
   it('keeps both editions of one day, each with its PDFs, packs, manifest and changelog', async () => {
     for (const id of ['2024-03-01', '2024-03-01.2']) {
-      for (const f of ['manifest.json', 'CHANGELOG.md', 'summary.json', 'pdf/brief.analyst.pdf', 'packs/analyst.pdf']) expect.soft(existsSync(path.join(archive, id, f)), `${id}/${f}`).toBe(true);
+      for (const f of ['manifest.json', 'CHANGELOG.md', 'summary.json', 'pdf/brief.analyst.pdf', 'packs/analyst.pdf'])
+        expect.soft(existsSync(path.join(archive, id, f)), `${id}/${f}`).toBe(true);
     }
     const manifest = JSON.parse(await readFile(path.join(archive, '2024-03-01.2', 'manifest.json'), 'utf8'));
     expect(manifest.previous.edition).toBe('2024-03-01');
@@ -68,28 +75,43 @@ describe('brief edition', () => {
     expect(manifest.tool.chromium).toMatch(/Chrom/);
   });
 
-  it('prints the edition id in every PDF\'s metadata and running footer', async () => {
+  it("prints the edition id in every PDF's metadata and running footer", async () => {
     const pdf = path.join(archive, '2024-03-01.2', 'pdf', 'brief.analyst.pdf');
     expect((await pdfInfo(pdf)).Keywords).toContain('edition:2024-03-01.2');
     // The footer is set in capitals (CSS), as the marking beside it.
     expect((await pdfText(pdf)).toLowerCase()).toContain('edition 2024-03-01.2');
-    expect((await pdfText(path.join(archive, '2024-03-01.2', 'packs', 'analyst.pdf'))).toLowerCase()).toContain('edition 2024-03-01.2');
+    expect((await pdfText(path.join(archive, '2024-03-01.2', 'packs', 'analyst.pdf'))).toLowerCase()).toContain(
+      'edition 2024-03-01.2',
+    );
   });
 
   it('names exactly the four changes between the two editions, and nothing else', async () => {
     const r = await brief(['diff', '--json', ...at(), '2024-03-01', '2024-03-01.2']);
     expect(r.code, r.stderr).toBe(0);
     const changes = (JSON.parse(r.stdout) as { changes: { kind: string; id: string }[] }).changes;
-    expect(changes.map((c) => `${c.kind} ${c.id}`).sort(), JSON.stringify(changes, null, 1)).toEqual([
-      'claim-changed beta-2022/not-aimed', 'dataset-row-changed drills', 'event-redated araz-drills', 'judgment-changed brief',
-    ].sort());
+    expect(changes.map((c) => `${c.kind} ${c.id}`).sort(), JSON.stringify(changes, null, 1)).toEqual(
+      [
+        'claim-changed beta-2022/not-aimed',
+        'dataset-row-changed drills',
+        'event-redated araz-drills',
+        'judgment-changed brief',
+      ].sort(),
+    );
     const changelog = await readFile(path.join(archive, '2024-03-01.2', 'CHANGELOG.md'), 'utf8');
     for (const s of ['beta-2022/not-aimed', 'very likely', '5000', '5500']) expect.soft(changelog).toContain(s);
   });
 
   it('lists editions and compares one with the corpus as it is now', async () => {
     const list = await brief(['editions', '--json', ...at()]);
-    expect((JSON.parse(list.stdout) as { editions: { id: string; changes: number }[] }).editions.map((e) => [e.id, e.changes])).toEqual([['2024-03-01', 0], ['2024-03-01.2', 4]]);
+    expect(
+      (JSON.parse(list.stdout) as { editions: { id: string; changes: number }[] }).editions.map((e) => [
+        e.id,
+        e.changes,
+      ]),
+    ).toEqual([
+      ['2024-03-01', 0],
+      ['2024-03-01.2', 4],
+    ]);
     const now = await brief(['diff', ...at(), '2024-03-01.2']);
     expect(now.code, now.stderr).toBe(0);
     expect(now.stdout).toContain('No changes');
@@ -105,15 +127,21 @@ describe('an archive that belongs to the corpus', () => {
 
   it('says what the first edition holds, never zeros', async () => {
     const changelog = await readFile(path.join(archive, '2024-03-01', 'CHANGELOG.md'), 'utf8');
-    expect(changelog).toContain('This first edition holds 6 claims, 2 sources, 4 events, 1 dataset, and 3 reports with 3 key judgments, printed as 4 documents for 2 audiences and 3 packs.');
+    expect(changelog).toContain(
+      'This first edition holds 6 claims, 2 sources, 4 events, 1 dataset, and 3 reports with 3 key judgments, printed as 4 documents for 2 audiences and 3 packs.',
+    );
     expect(changelog).not.toMatch(/\b0 (claims|sources|documents)/);
   });
 
   it('archives every pack the corpus defines, beside one pack per audience', async () => {
-    const manifest = JSON.parse(await readFile(path.join(archive, '2024-03-01.2', 'manifest.json'), 'utf8')) as { packs: { name: string; pack?: string }[] };
+    const manifest = JSON.parse(await readFile(path.join(archive, '2024-03-01.2', 'manifest.json'), 'utf8')) as {
+      packs: { name: string; pack?: string }[];
+    };
     expect(manifest.packs.map((p) => p.name).sort()).toEqual(['analyst', 'executive', 'weekly.analyst']);
     expect(manifest.packs.find((p) => p.name === 'weekly.analyst')?.pack).toBe('weekly');
-    expect(await pdfText(path.join(archive, '2024-03-01.2', 'packs', 'weekly.analyst.pdf'))).toContain('Weekly security pack');
+    expect(await pdfText(path.join(archive, '2024-03-01.2', 'packs', 'weekly.analyst.pdf'))).toContain(
+      'Weekly security pack',
+    );
   });
 
   it('makes an edition with nothing changed only when asked, and a back-dated one only with --backdate', async () => {
@@ -154,11 +182,15 @@ describe('brief verify', () => {
   it('catches a tampered PDF, a deleted file, an added file and an edited manifest', async () => {
     const tampered = await copyOut('tampered');
     await appendFile(path.join(tampered, '2024-03-01', 'pdf', 'brief.analyst.pdf'), 'x');
-    expect((await verify(tampered)).problems).toEqual([expect.objectContaining({ edition: '2024-03-01', kind: 'changed', path: 'pdf/brief.analyst.pdf' })]);
+    expect((await verify(tampered)).problems).toEqual([
+      expect.objectContaining({ edition: '2024-03-01', kind: 'changed', path: 'pdf/brief.analyst.pdf' }),
+    ]);
 
     const deleted = await copyOut('deleted');
     await rm(path.join(deleted, '2024-03-01.2', 'CHANGELOG.md'));
-    expect((await verify(deleted)).problems).toEqual([expect.objectContaining({ kind: 'missing', path: 'CHANGELOG.md' })]);
+    expect((await verify(deleted)).problems).toEqual([
+      expect.objectContaining({ kind: 'missing', path: 'CHANGELOG.md' }),
+    ]);
 
     const added = await copyOut('added');
     await writeFile(path.join(added, '2024-03-01', 'pdf', 'extra.pdf'), 'x');
@@ -166,7 +198,10 @@ describe('brief verify', () => {
 
     const edited = await copyOut('edited');
     const manifest = path.join(edited, '2024-03-01', 'manifest.json');
-    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"date": "2024-03-01"', '"date": "2024-02-29"'));
+    await writeFile(
+      manifest,
+      (await readFile(manifest, 'utf8')).replace('"date": "2024-03-01"', '"date": "2024-02-29"'),
+    );
     const r = await verify(edited);
     expect(r.code).toBe(1);
     expect(r.problems).toEqual([expect.objectContaining({ edition: '2024-03-01.2', kind: 'chain' })]);
@@ -189,7 +224,8 @@ describe('brief verify', () => {
 });
 
 describe('an archive tampered with, or cut short', () => {
-  const problems = (r: { problems: { edition: string; kind: string; path: string | null }[] }) => r.problems.map((p) => `${p.edition} ${p.kind.toUpperCase()} ${p.path ?? ''}`.trim());
+  const problems = (r: { problems: { edition: string; kind: string; path: string | null }[] }) =>
+    r.problems.map((p) => `${p.edition} ${p.kind.toUpperCase()} ${p.path ?? ''}`.trim());
 
   it('a manifest of the wrong shape is a MANIFEST problem for verify, and editions lists it without crashing', async () => {
     for (const shape of ['{}', '{"format": 1, "outputs": "x"}', 'null']) {
@@ -206,7 +242,9 @@ describe('an archive tampered with, or cut short', () => {
 
   it('verify --rebuild after a store file was changed reports the STORE problems, exit 1, and --json keeps them', async () => {
     const copy = await copyOut('store');
-    const manifest = JSON.parse(await readFile(path.join(copy, '2024-03-01', 'manifest.json'), 'utf8')) as { inputs: { path: string; sha256: string }[] };
+    const manifest = JSON.parse(await readFile(path.join(copy, '2024-03-01', 'manifest.json'), 'utf8')) as {
+      inputs: { path: string; sha256: string }[];
+    };
     const input = manifest.inputs.find((i) => i.path.endsWith('.hbs'))!;
     await appendFile(path.join(copy, '.store', 'sha256', input.sha256.slice(0, 2), input.sha256), 'x');
     const r = await verify(copy, '2024-03-01', '--rebuild');
@@ -240,32 +278,55 @@ describe('an archive tampered with, or cut short', () => {
     const rewritten = await copyOut('rewritten');
     const newest = path.join(rewritten, '2024-03-01.2');
     await appendFile(path.join(newest, 'CHANGELOG.md'), 'edited\n');
-    const m = JSON.parse(await readFile(path.join(newest, 'manifest.json'), 'utf8')) as { outputs: { path: string; sha256: string; size: number }[] };
+    const m = JSON.parse(await readFile(path.join(newest, 'manifest.json'), 'utf8')) as {
+      outputs: { path: string; sha256: string; size: number }[];
+    };
     const changelog = await readFile(path.join(newest, 'CHANGELOG.md'));
-    m.outputs = m.outputs.map((o) => (o.path === 'CHANGELOG.md' ? { ...o, sha256: createHash('sha256').update(changelog).digest('hex'), size: changelog.byteLength } : o));
+    m.outputs = m.outputs.map((o) =>
+      o.path === 'CHANGELOG.md'
+        ? { ...o, sha256: createHash('sha256').update(changelog).digest('hex'), size: changelog.byteLength }
+        : o,
+    );
     const text = `${JSON.stringify(m, null, 2)}\n`;
     await writeFile(path.join(newest, 'manifest.json'), text);
-    await writeFile(path.join(rewritten, 'HEAD.json'), JSON.stringify({ edition: '2024-03-01.2', manifestSha256: createHash('sha256').update(text).digest('hex') }));
+    await writeFile(
+      path.join(rewritten, 'HEAD.json'),
+      JSON.stringify({ edition: '2024-03-01.2', manifestSha256: createHash('sha256').update(text).digest('hex') }),
+    );
     expect(await verify(rewritten)).toMatchObject({ code: 0, ok: true }); // without a pin, a consistent rewrite passes
     expect(problems(await verify(rewritten, '--head', pin))).toEqual(['2024-03-01.2 CHAIN']);
 
     const dropped = await copyOut('dropped');
     await rm(path.join(dropped, '2024-03-01.2'), { recursive: true });
     const first = await readFile(path.join(dropped, '2024-03-01', 'manifest.json'));
-    await writeFile(path.join(dropped, 'HEAD.json'), JSON.stringify({ edition: '2024-03-01', manifestSha256: createHash('sha256').update(first).digest('hex') }));
+    await writeFile(
+      path.join(dropped, 'HEAD.json'),
+      JSON.stringify({ edition: '2024-03-01', manifestSha256: createHash('sha256').update(first).digest('hex') }),
+    );
     expect(await verify(dropped)).toMatchObject({ code: 0 });
     expect((await verify(dropped, '--head', sha)).code).toBe(1);
   });
 
   it('an edition killed between moving into place and confirming HEAD.json is no tamper alarm, either way', async () => {
-    const heads = JSON.parse(await readFile(path.join(archive, 'HEAD.json'), 'utf8')) as { edition: string; manifestSha256: string };
-    const first = { edition: '2024-03-01', manifestSha256: createHash('sha256').update(await readFile(path.join(archive, '2024-03-01', 'manifest.json'))).digest('hex') };
+    const heads = JSON.parse(await readFile(path.join(archive, 'HEAD.json'), 'utf8')) as {
+      edition: string;
+      manifestSha256: string;
+    };
+    const first = {
+      edition: '2024-03-01',
+      manifestSha256: createHash('sha256')
+        .update(await readFile(path.join(archive, '2024-03-01', 'manifest.json')))
+        .digest('hex'),
+    };
     const copy = await copyOut('pending');
     // Moved in, HEAD still pending (what edition/edition.ts writes before the rename).
     await writeFile(path.join(copy, 'HEAD.json'), JSON.stringify({ ...heads, pending: { was: first } }));
     expect(await verify(copy)).toMatchObject({ code: 0, ok: true });
     // Killed before the move: HEAD names an edition that is not there, pending after the one that is.
-    await writeFile(path.join(copy, 'HEAD.json'), JSON.stringify({ edition: '2024-03-02', manifestSha256: '0'.repeat(64), pending: { was: heads } }));
+    await writeFile(
+      path.join(copy, 'HEAD.json'),
+      JSON.stringify({ edition: '2024-03-02', manifestSha256: '0'.repeat(64), pending: { was: heads } }),
+    );
     expect(await verify(copy)).toMatchObject({ code: 0, ok: true });
     // A HEAD.json of another shape is said as such (it read "undefined/HEAD.json … was undefined").
     await writeFile(path.join(copy, 'HEAD.json'), '[]');
@@ -275,16 +336,21 @@ describe('an archive tampered with, or cut short', () => {
     expect(odd.stderr).not.toContain('undefined');
   });
 
-  it('the next edition sweeps a killed one\'s work folder, and a stray huge revision gives a plain next id', async () => {
+  it("the next edition sweeps a killed one's work folder, and a stray huge revision gives a plain next id", async () => {
     const copy = await copyOut('swept');
     await mkdir(path.join(copy, '.brief', 'edition-killed', 'build'), { recursive: true });
     await writeFile(path.join(copy, '.brief', 'edition-killed', 'build', 'x.pdf'), 'x');
     await mkdir(path.join(copy, '2024-03-01.9999999999999999999999'));
     const r = await brief(['edition', '--json', ...at(copy), '--date', '2024-03-01', '--force']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ edition: '2024-03-01.10000000000000000000000', previous: '2024-03-01.2' });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      edition: '2024-03-01.10000000000000000000000',
+      previous: '2024-03-01.2',
+    });
     expect((await readdir(path.join(copy, '.brief'))).filter((e) => e.startsWith('edition-'))).toEqual([]);
-    const list = JSON.parse((await brief(['editions', '--json', ...at(copy)])).stdout) as { editions: { id: string }[] };
+    const list = JSON.parse((await brief(['editions', '--json', ...at(copy)])).stdout) as {
+      editions: { id: string }[];
+    };
     expect(list.editions.map((e) => e.id)).toContain('2024-03-01.10000000000000000000000');
     // The stray folder holds no manifest: that, and only that, is what verify finds.
     expect(problems(await verify(copy))).toEqual(['2024-03-01.9999999999999999999999 MANIFEST manifest.json']);

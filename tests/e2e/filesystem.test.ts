@@ -38,14 +38,17 @@ describe('paths that name the wrong kind of thing', () => {
     expect(r.stderr).not.toContain('--out');
   });
 
-  it.runIf(existsSync('/proc/self'))('--out where the file system refuses a folder (/proc) fails at once instead of hanging', async () => {
-    const c = await corpus();
-    const started = Date.now();
-    const r = await brief(['build', '--html', '--data', c.data, '--out', '/proc/brief-out']);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain('cannot create /proc/brief-out: the file system does not allow a folder there');
-    expect(Date.now() - started).toBeLessThan(20_000);
-  });
+  it.runIf(existsSync('/proc/self'))(
+    '--out where the file system refuses a folder (/proc) fails at once instead of hanging',
+    async () => {
+      const c = await corpus();
+      const started = Date.now();
+      const r = await brief(['build', '--html', '--data', c.data, '--out', '/proc/brief-out']);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('cannot create /proc/brief-out: the file system does not allow a folder there');
+      expect(Date.now() - started).toBeLessThan(20_000);
+    },
+  );
 });
 
 /** A small tmpfs of our own at `dir`, when this machine lets us mount one (root in most CI containers). */
@@ -85,7 +88,12 @@ describe('out/ on a file system of its own', () => {
     expect(first.code, first.stderr).toBe(0);
     const again = await brief(['build', '--force', '--data', c.data, '--out', c.out, '--date', '2024-02-20']);
     expect(again.code, again.stderr).toBe(0);
-    expect(pdfs(c.out)).toEqual(['brief.analyst.pdf', 'brief.executive.pdf', 'timeline.analyst.pdf', 'views.analyst.pdf']);
+    expect(pdfs(c.out)).toEqual([
+      'brief.analyst.pdf',
+      'brief.executive.pdf',
+      'timeline.analyst.pdf',
+      'views.analyst.pdf',
+    ]);
   });
 
   it('a full disk: exit 3 in plain words, the earlier outputs whole, no staging left', async (ctx) => {
@@ -99,7 +107,9 @@ describe('out/ on a file system of its own', () => {
     expect(r.stderr).toMatch(/brief: cannot \w+ [^:\n]+: the disk is full/);
     expect(r.stderr).not.toContain('internal error');
     expect(Buffer.compare(await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf')), before)).toBe(0);
-    expect(readdirSync(path.join(c.out, '.brief')).filter((e) => e.startsWith('staging-') || e.startsWith('backup-'))).toEqual([]);
+    expect(
+      readdirSync(path.join(c.out, '.brief')).filter((e) => e.startsWith('staging-') || e.startsWith('backup-')),
+    ).toEqual([]);
   });
 
   it('a read-only file system: exit 3 in plain words, the earlier outputs whole', async (ctx) => {

@@ -54,11 +54,13 @@ describe('a word too long for the line', () => {
     const html = (await $`pdftotext -bbox ${pdf('brief')} -`).stdout;
     const page = /<page width="([\d.]+)"/.exec(html)!;
     const width = Number(page[1]);
-    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ xMax: Number(m[2]), word: m[3]! }));
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map(
+      (m) => ({ xMax: Number(m[2]), word: m[3]! }),
+    );
     expect(words.some((w) => w.word.includes('Unbroken'))).toBe(true);
     expect(words.some((w) => w.word.includes('averyverylong'))).toBe(true);
     // 20 mm right margin on A4: text ends by 190 mm (538.6 pt).
-    const past = words.filter((w) => w.xMax > width - 20 * 72 / 25.4 + 1);
+    const past = words.filter((w) => w.xMax > width - (20 * 72) / 25.4 + 1);
     expect(past, JSON.stringify(past.slice(0, 3))).toEqual([]);
   });
 });

@@ -16,21 +16,35 @@ describe('brief init', () => {
     const made = await brief(['init', 'desk'], {}, root);
     expect(made.code, made.stderr).toBe(0);
     const dir = path.join(root, 'desk');
-    for (const f of ['brief.config.yaml', 'data/audiences.yaml', 'data/claims/example-note-2026.yaml', 'data/reports/first-brief.md', 'data/anchors.lock']) expect(existsSync(path.join(dir, f)), f).toBe(true);
+    for (const f of [
+      'brief.config.yaml',
+      'data/audiences.yaml',
+      'data/claims/example-note-2026.yaml',
+      'data/reports/first-brief.md',
+      'data/anchors.lock',
+    ])
+      expect(existsSync(path.join(dir, f)), f).toBe(true);
     expect(made.stderr).toMatch(/next: cd desk && brief build/);
     // Editors that know the corpus: the schemas beside it, named by relative paths any clone can use.
-    const settings = JSON.parse(await readFile(path.join(dir, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    const settings = JSON.parse(await readFile(path.join(dir, '.vscode/settings.json'), 'utf8')) as {
+      'yaml.schemas': Record<string, string[]>;
+    };
     expect(settings['yaml.schemas']['./.brief/schemas/claims.schema.json']).toEqual(['data/claims/*.yaml']);
-    for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(path.join(dir, schema)), schema).toBe(true);
+    for (const schema of Object.keys(settings['yaml.schemas']))
+      expect(existsSync(path.join(dir, schema)), schema).toBe(true);
     expect(JSON.stringify(settings)).not.toContain(root);
-    expect(JSON.parse(await readFile(path.join(dir, '.vscode/extensions.json'), 'utf8'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
+    expect(JSON.parse(await readFile(path.join(dir, '.vscode/extensions.json'), 'utf8'))).toEqual({
+      recommendations: ['redhat.vscode-yaml'],
+    });
 
     const check = await brief(['check'], {}, dir);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).toMatch(/^ok: 2 claims in 1 sources \(2 exact\), 0 warning\(s\)$/m);
     const build = await brief(['build', '--date', '2026-02-02'], {}, dir);
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stderr).toMatch(/rebuilt first-brief\.team: new document {2}→ out\/pdf\/first-brief\.team\.pdf \(\d pages?\)/);
+    expect(build.stderr).toMatch(
+      /rebuilt first-brief\.team: new document {2}→ out\/pdf\/first-brief\.team\.pdf \(\d pages?\)/,
+    );
     expect((await readFile(path.join(dir, 'out/pdf/first-brief.team.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
@@ -41,7 +55,9 @@ describe('brief init', () => {
     const before = await readFile(path.join(root, 'data/reports/first-brief.md'), 'utf8');
     const again = await brief(['init', '.'], {}, root);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/this folder already holds a data\/ folder; brief init writes only into a new or empty folder, and overwrites nothing/);
+    expect(again.stderr).toMatch(
+      /this folder already holds a data\/ folder; brief init writes only into a new or empty folder, and overwrites nothing/,
+    );
     expect(await readFile(path.join(root, 'data/reports/first-brief.md'), 'utf8')).toBe(before);
   });
 });
@@ -70,9 +86,22 @@ describe('the package', () => {
     expect(pkg.name).toBe('brief-desk');
     expect(pkg.bin).toEqual({ brief: 'bin/brief.js' });
     const { execFileSync } = await import('node:child_process');
-    const listed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
+    const listed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    ) as { files: { path: string }[] }[];
     const files = listed[0]!.files.map((f) => f.path);
-    for (const f of ['bin/brief.js', 'scripts/compile.mjs', 'schemas/claims.schema.json', 'schemas/report.schema.json', 'pipeline/cli.ts', 'templates/policy-brief.hbs', 'templates/layouts/document.hbs', 'styles/base.css', 'README.md']) expect(files).toContain(f);
+    for (const f of [
+      'bin/brief.js',
+      'scripts/compile.mjs',
+      'schemas/claims.schema.json',
+      'schemas/report.schema.json',
+      'pipeline/cli.ts',
+      'templates/policy-brief.hbs',
+      'templates/layouts/document.hbs',
+      'styles/base.css',
+      'README.md',
+    ])
+      expect(files).toContain(f);
     expect(files.filter((f) => /^(tests|data|out|dist|node_modules)\//.test(f))).toEqual([]);
   });
 });

@@ -45,7 +45,11 @@ describe('a forged evidence lock entry (R6)', () => {
   it('does not vouch for the forged quote: check fails with E_LOCK_FORGED at the quote, the claim unverified', async () => {
     const r = await brief(['check', '--data', data], { BRIEF_TEXTS: '' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`claims/roubanis-2024\\.yaml:${quoteLine}:\\d+\\s+E_LOCK_FORGED\\s+the evidence lock .* claim "roubanis-2024/threat-aversive-iran"`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `claims/roubanis-2024\\.yaml:${quoteLine}:\\d+\\s+E_LOCK_FORGED\\s+the evidence lock .* claim "roubanis-2024/threat-aversive-iran"`,
+      ),
+    );
     expect(r.stderr).toContain('hint: check the quote against the source text with --texts DIR');
     const json = await brief(['check', '--json', '--data', data], { BRIEF_TEXTS: '' });
     const out = JSON.parse(json.stdout) as { anchors?: Record<string, { status: string }> };
@@ -59,18 +63,33 @@ describe('a forged evidence lock entry (R6)', () => {
     const { parse } = await import('yaml');
     const { readdir } = await import('node:fs/promises');
     const quotes = new Map<string, string>();
-    for (const f of await readdir('data/claims')) for (const c of (parse(await readFile(path.join('data/claims', f), 'utf8')) as { claims: { id: string; quote: string }[] }).claims) quotes.set(c.id, c.quote);
+    for (const f of await readdir('data/claims'))
+      for (const c of (
+        parse(await readFile(path.join('data/claims', f), 'utf8')) as { claims: { id: string; quote: string }[] }
+      ).claims)
+        quotes.set(c.id, c.quote);
     const entries = Object.entries(lock.claims);
     expect(entries.length).toBeGreaterThan(300);
     expect(entries.filter(([id, e]) => !entryHoldsQuote(e, quotes.get(id)!)).map(([id]) => id)).toEqual([]);
     // Altered quotes: a digit changed, "not" added, two words swapped.
-    const altered = (q: string) => [
-      /\d/.test(q) ? q.replace(/\d/, (d) => String((Number(d) + 1) % 10)) : undefined,
-      / is /.test(q) ? q.replace(/ is /, ' is not ') : undefined,
-      (() => { const w = q.split(' '); if (w.length < 6 || w[2] === w[3]) return undefined; [w[2], w[3]] = [w[3]!, w[2]!]; return w.join(' '); })(),
-    ].filter((x): x is string => x !== undefined);
-    const accepted = entries.filter(([, e]) => e.selector.type === 'TextQuoteSelector' && e.status !== 'fuzzy')
-      .flatMap(([id, e]) => altered(quotes.get(id)!).filter((q) => entryHoldsQuote(e, q)).map((q) => `${id}: ${q}`));
+    const altered = (q: string) =>
+      [
+        /\d/.test(q) ? q.replace(/\d/, (d) => String((Number(d) + 1) % 10)) : undefined,
+        / is /.test(q) ? q.replace(/ is /, ' is not ') : undefined,
+        (() => {
+          const w = q.split(' ');
+          if (w.length < 6 || w[2] === w[3]) return undefined;
+          [w[2], w[3]] = [w[3]!, w[2]!];
+          return w.join(' ');
+        })(),
+      ].filter((x): x is string => x !== undefined);
+    const accepted = entries
+      .filter(([, e]) => e.selector.type === 'TextQuoteSelector' && e.status !== 'fuzzy')
+      .flatMap(([id, e]) =>
+        altered(quotes.get(id)!)
+          .filter((q) => entryHoldsQuote(e, q))
+          .map((q) => `${id}: ${q}`),
+      );
     expect(accepted).toEqual([]);
   });
 });

@@ -14,8 +14,18 @@ const BIN = path.resolve('bin/brief.js');
 const made: TempCorpus[] = [];
 afterAll(async () => Promise.all(made.map((c) => c.remove())));
 
-interface Diag { code: string; file: string; line: number; message: string; hint: string }
-interface Anchor { status: string; via?: string; textSha256?: string }
+interface Diag {
+  code: string;
+  file: string;
+  line: number;
+  message: string;
+  hint: string;
+}
+interface Anchor {
+  status: string;
+  via?: string;
+  textSha256?: string;
+}
 
 async function brief(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   // No texts from the environment: each test says where its texts are.
@@ -45,17 +55,29 @@ const withoutTexts = async (c: TempCorpus) => rm(path.join(c.data, 'sources', 't
 
 async function checkJson(c: TempCorpus) {
   const r = await brief(['check', '--json', '--data', c.data]);
-  const doc = JSON.parse(r.stdout) as { ok: boolean; errors: Diag[]; warnings: Diag[]; claims: { id: string; anchor: Anchor }[] };
+  const doc = JSON.parse(r.stdout) as {
+    ok: boolean;
+    errors: Diag[];
+    warnings: Diag[];
+    claims: { id: string; anchor: Anchor }[];
+  };
   return { code: r.code, ...doc, anchor: (id: string) => doc.claims.find((x) => x.id === id)!.anchor };
 }
 
 /** Every file under the corpus, with a hash of its content: what "writes nothing" is checked against. */
 async function snapshot(c: TempCorpus): Promise<Record<string, string>> {
   const files = (await readdir(c.root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const entries = await Promise.all(files.map(async (e) => {
-    const file = path.join(e.parentPath, e.name);
-    return [path.relative(c.root, file), createHash('sha256').update(await readFile(file)).digest('hex')] as const;
-  }));
+  const entries = await Promise.all(
+    files.map(async (e) => {
+      const file = path.join(e.parentPath, e.name);
+      return [
+        path.relative(c.root, file),
+        createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex'),
+      ] as const;
+    }),
+  );
   return Object.fromEntries(entries.sort());
 }
 
@@ -65,7 +87,11 @@ describe('a clone without the texts', () => {
     await withoutTexts(c);
     const r = await checkJson(c);
     expect(r.code).toBe(0);
-    expect(r.anchor('beta-2022/not-aimed')).toMatchObject({ status: 'exact', via: 'lock', textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(r.anchor('beta-2022/not-aimed')).toMatchObject({
+      status: 'exact',
+      via: 'lock',
+      textSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(r.claims.every((x) => x.anchor.via === 'lock')).toBe(true);
     expect(r.warnings).toEqual([]);
   });
@@ -78,13 +104,28 @@ describe('a clone without the texts', () => {
     expect(r.code).toBe(0);
     expect(r.anchor('beta-2022/not-aimed')).toEqual({ status: 'no-text' });
     expect(r.anchor('beta-2022/encirclement')).toMatchObject({ via: 'lock' });
-    expect(r.warnings.map((w) => [w.code, w.message])).toEqual([['W_NO_TEXT', expect.stringContaining('1 of its 2 claims is unverified')]]);
+    expect(r.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['W_NO_TEXT', expect.stringContaining('1 of its 2 claims is unverified')],
+    ]);
   });
 
   it('prints locked quotes as verified, and tells the analyst audience what they were verified against', async () => {
     const c = await corpus();
     await withoutTexts(c);
-    const r = await brief(['build', '--html', '--data', c.data, '--out', c.out, '--report', 'brief', '--audience', 'analyst', '--date', '2024-01-15']);
+    const r = await brief([
+      'build',
+      '--html',
+      '--data',
+      c.data,
+      '--out',
+      c.out,
+      '--report',
+      'brief',
+      '--audience',
+      'analyst',
+      '--date',
+      '2024-01-15',
+    ]);
     expect(r.code).toBe(0);
     const html = await readFile(path.join(c.out, 'html', 'brief.analyst.html'), 'utf8');
     expect(html).toMatch(/quote verified \(exact\) against text sha256 [0-9a-f]{8}… by the evidence lock/);
@@ -97,7 +138,9 @@ describe('a clone without the texts', () => {
     const before = await read(c, 'anchors.lock');
     const r = await brief(['lock', '--data', c.data]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/sources\/beta-2022\.md:9:7 {2}E_LOCK_NO_TEXT {2}the text of source "beta-2022" \(beta\.txt\) was not found/);
+    expect(r.stderr).toMatch(
+      /sources\/beta-2022\.md:9:7 {2}E_LOCK_NO_TEXT {2}the text of source "beta-2022" \(beta\.txt\) was not found/,
+    );
     expect(r.stderr).toContain('anchors.lock was not written');
     expect(await read(c, 'anchors.lock')).toBe(before);
   });
@@ -117,10 +160,17 @@ describe('with the texts', () => {
     const before = await snapshot(c);
     const r = await checkJson(c);
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual([expect.objectContaining({
-      code: 'E_LOCK_STALE', line: 1, file: expect.stringMatching(/anchors\.lock$/),
-      message: expect.stringContaining('2 quotes moved (beta-2022/encirclement, beta-2022/not-aimed), text beta.txt changed'), hint: expect.stringContaining('`brief lock`'),
-    })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        code: 'E_LOCK_STALE',
+        line: 1,
+        file: expect.stringMatching(/anchors\.lock$/),
+        message: expect.stringContaining(
+          '2 quotes moved (beta-2022/encirclement, beta-2022/not-aimed), text beta.txt changed',
+        ),
+        hint: expect.stringContaining('`brief lock`'),
+      }),
+    ]);
     expect(await snapshot(c)).toEqual(before); // check writes nothing
 
     const locked = await brief(['lock', '--data', c.data]);
@@ -136,15 +186,31 @@ describe('with the texts', () => {
   it('lists claims added and removed', async () => {
     const c = await corpus();
     const claims = await read(c, 'claims/beta-2022.yaml');
-    await c.write('claims/beta-2022.yaml', `${claims}  - id: beta-2022/fragile\n    statement: Normalisation is fragile.\n    quote: Normalisation between Baku and Tehran remains possible but fragile.\n`);
+    await c.write(
+      'claims/beta-2022.yaml',
+      `${claims}  - id: beta-2022/fragile\n    statement: Normalisation is fragile.\n    quote: Normalisation between Baku and Tehran remains possible but fragile.\n`,
+    );
     // An entry left by a claim that was deleted since.
     const lock = JSON.parse(await read(c, 'anchors.lock'));
     lock.claims['beta-2022/gone'] = lock.claims['beta-2022/not-aimed'];
     await c.write('anchors.lock', JSON.stringify(lock, null, 2));
     const r = await checkJson(c);
-    expect(r.errors.map((e) => [e.code, e.message])).toEqual([['E_LOCK_STALE', expect.stringContaining('1 claim not in the lock (beta-2022/fragile), 1 entry for a claim that no longer exists (beta-2022/gone)')]]);
+    expect(r.errors.map((e) => [e.code, e.message])).toEqual([
+      [
+        'E_LOCK_STALE',
+        expect.stringContaining(
+          '1 claim not in the lock (beta-2022/fragile), 1 entry for a claim that no longer exists (beta-2022/gone)',
+        ),
+      ],
+    ]);
     const locked = await brief(['lock', '--json', '--data', c.data]);
-    expect(JSON.parse(locked.stdout)).toMatchObject({ ok: true, written: true, added: ['beta-2022/fragile'], removed: ['beta-2022/gone'], moved: [] });
+    expect(JSON.parse(locked.stdout)).toMatchObject({
+      ok: true,
+      written: true,
+      added: ['beta-2022/fragile'],
+      removed: ['beta-2022/gone'],
+      moved: [],
+    });
     expect(Object.keys(JSON.parse(await read(c, 'anchors.lock')).claims)).toContain('beta-2022/fragile');
   });
 
@@ -162,7 +228,7 @@ describe('with the texts', () => {
   it('says the passage is gone when neither its prefix nor its suffix is left', async () => {
     const c = await corpus();
     const text = await read(c, 'sources/text/alpha.txt');
-    await c.write('sources/text/alpha.txt', text.replace(/Observers in Tehran[^]*$/, 'Nothing else is said.\n'));
+    await c.write('sources/text/alpha.txt', text.replace(/Observers in Tehran[\s\S]*$/, 'Nothing else is said.\n'));
     const r = await checkJson(c);
     const error = r.errors.find((e) => e.code === 'E_QUOTE_NOT_FOUND' && e.message.includes('trade-growth'))!;
     expect(error.message).toContain('the passage the evidence lock recorded is gone from the text');
@@ -191,7 +257,13 @@ describe('a malformed lock', () => {
     expect(r.stderr).toMatch(/anchors\.lock:\d+:\d+ {2}E_LOCK_SYNTAX {2}the evidence lock is not valid JSON/);
     await writeFile(path.join(c.data, 'anchors.lock'), good.replace('"status": "exact"', '"status": "found"'));
     const shape = await checkJson(c);
-    expect(shape.errors).toEqual([expect.objectContaining({ code: 'E_LOCK_SYNTAX', file: expect.stringMatching(/anchors\.lock$/), message: expect.stringContaining('status') })]);
+    expect(shape.errors).toEqual([
+      expect.objectContaining({
+        code: 'E_LOCK_SYNTAX',
+        file: expect.stringMatching(/anchors\.lock$/),
+        message: expect.stringContaining('status'),
+      }),
+    ]);
     const locked = await brief(['lock', '--data', c.data]);
     expect(locked.code).toBe(0);
     expect(locked.stderr).toContain('was malformed');

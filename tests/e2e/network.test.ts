@@ -21,10 +21,15 @@ const meta = { title: 't', author: 'a', subject: 's', keywords: [], language: 'e
 
 /** The build fails with a RenderError naming `url`, and its out/ does not exist. */
 async function expectRefused(options: ReturnType<typeof optionsFor>, url: string, askedBy: string): Promise<void> {
-  const error = await build(options).then(() => undefined, (e: unknown) => e);
+  const error = await build(options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RenderError);
   // The document, the address and the file that asked for it.
-  expect((error as Error).message).toMatch(new RegExp(`timeline\\.analyst asked for ${url.replace(/[.?]/g, '\\$&')} \\(in [^)]*${askedBy}\\)`));
+  expect((error as Error).message).toMatch(
+    new RegExp(`timeline\\.analyst asked for ${url.replace(/[.?]/g, '\\$&')} \\(in [^)]*${askedBy}\\)`),
+  );
   expect(existsSync(options.outDir)).toBe(false);
 }
 
@@ -32,7 +37,12 @@ describe('a print that does not finish', () => {
   it('is given up after the per-document limit, and the error names the document', async () => {
     const local = path.join(root, 'slow.html');
     await writeFile(local, '<!doctype html><p>never in time</p>');
-    const error = await withBrowser(optionsFor(root, root).browser, (open) => printPdfs([{ html: local, meta }], open.browser, { editionDate: '2024-01-15', timeoutMs: 1 })).then(() => undefined, (e: unknown) => e);
+    const error = await withBrowser(optionsFor(root, root).browser, (open) =>
+      printPdfs([{ html: local, meta }], open.browser, { editionDate: '2024-01-15', timeoutMs: 1 }),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RenderError);
     expect((error as Error).message).toMatch(/slow\.html did not finish printing within 0\.001 s/);
   });
@@ -41,10 +51,22 @@ describe('a print that does not finish', () => {
 describe('network', () => {
   it('refuses and counts remote requests, and prints local pages without any', async () => {
     const remote = path.join(root, 'remote.html');
-    await writeFile(remote, '<!doctype html><link rel="stylesheet" href="https://example.com/x.css"><p>hi</p><img src="http://example.com/a.png">');
+    await writeFile(
+      remote,
+      '<!doctype html><link rel="stylesheet" href="https://example.com/x.css"><p>hi</p><img src="http://example.com/a.png">',
+    );
     const local = path.join(root, 'local.html');
     await writeFile(local, '<!doctype html><p>only local</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
-    const [bad, good] = await withBrowser(optionsFor(root, root).browser, (open) => printPdfs([{ html: remote, meta }, { html: local, meta }], open.browser, { editionDate: '2024-01-15' }));
+    const [bad, good] = await withBrowser(optionsFor(root, root).browser, (open) =>
+      printPdfs(
+        [
+          { html: remote, meta },
+          { html: local, meta },
+        ],
+        open.browser,
+        { editionDate: '2024-01-15' },
+      ),
+    );
     expect([...bad!.refused].sort()).toEqual(['http://example.com/a.png', 'https://example.com/x.css']);
     expect(good!.refused).toEqual([]);
     expect(good!.pages).toBe(1);
@@ -53,9 +75,16 @@ describe('network', () => {
   it('fails the build when an audience stylesheet asks for a remote file (stopped by the CSP, still counted)', async () => {
     const styles = path.join(root, 'styles');
     await cp('styles', styles, { recursive: true });
-    await writeFile(path.join(styles, 'audiences', 'analyst.css'), 'body { background: url(http://example.com/bg.png); }');
+    await writeFile(
+      path.join(styles, 'audiences', 'analyst.css'),
+      'body { background: url(http://example.com/bg.png); }',
+    );
     const out = path.join(root, 'out-css');
-    await expectRefused(optionsFor(MINI, out, { stylesDir: styles, reports: ['timeline'] }), 'http://example.com/bg.png', 'analyst.css');
+    await expectRefused(
+      optionsFor(MINI, out, { stylesDir: styles, reports: ['timeline'] }),
+      'http://example.com/bg.png',
+      'analyst.css',
+    );
   });
 
   it('fails the build when a template without our CSP asks for a remote file, leaving out/ as it was', async () => {
@@ -64,8 +93,17 @@ describe('network', () => {
     const templates = path.join(root, 'templates');
     await cp('templates', templates, { recursive: true });
     const layout = path.join(templates, 'layouts/document.hbs');
-    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<main>', '<main><img src="https://example.com/logo.png" alt="">').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
+    await writeFile(
+      layout,
+      (await readFile(layout, 'utf8'))
+        .replace('<main>', '<main><img src="https://example.com/logo.png" alt="">')
+        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    );
     const out = path.join(root, 'out');
-    await expectRefused(optionsFor(MINI, out, { templatesDir: templates, reports: ['timeline'] }), 'https://example.com/logo.png', 'document.hbs');
+    await expectRefused(
+      optionsFor(MINI, out, { templatesDir: templates, reports: ['timeline'] }),
+      'https://example.com/logo.png',
+      'document.hbs',
+    );
   });
 });

@@ -14,9 +14,24 @@ import { printPdf } from '../support/print-html.ts';
 import { pdfText } from '../support/pdf.ts';
 
 // Sentences that differ in words, not numbers: a line that starts with a number reads as a footnote entry.
-const NAMES = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'kilo', 'lima'];
+const NAMES = [
+  'alpha',
+  'bravo',
+  'charlie',
+  'delta',
+  'echo',
+  'foxtrot',
+  'golf',
+  'hotel',
+  'india',
+  'juliett',
+  'kilo',
+  'lima',
+];
 const PLACES = ['Gotland', 'Bornholm', 'Saaremaa', 'Hiiumaa', 'Aland'];
-const SENTENCES = NAMES.flatMap((n) => PLACES.map((p) => `The ${n} cable near ${p} lay close to the shipping lane for weeks.`)).join(' ');
+const SENTENCES = NAMES.flatMap((n) =>
+  PLACES.map((p) => `The ${n} cable near ${p} lay close to the shipping lane for weeks.`),
+).join(' ');
 const ARTICLE_PDF = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Seabed Cables in the Baltic</title>
 <style>@page { size: A5; margin: 24mm 15mm; @top-center { content: "Baltic Review — Seabed Security"; font-size: 9pt } @bottom-center { content: "Page " counter(page); font-size: 9pt } }
 body { font: 11pt serif; margin: 0 }</style></head><body><h1>Seabed Cables in the Baltic</h1><p>${SENTENCES}</p><p>The review ends with a call for joint patrols.</p></body></html>`;
@@ -55,11 +70,29 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
-describe('a corpus of one\'s own, end to end', () => {
+describe("a corpus of one's own, end to end", () => {
   it('captures, quotes, overrides, packs, archives twice, loses out/ and still verifies, with page locators in the notes', async () => {
     // 1. capture a PDF and a saved web page
-    await run('capture', '../seabed.pdf', '--id', 'virtanen-2026', '--perspective', 'independent-analyst', '--reliability', 'B');
-    await run('capture', '../anchors.html', '--id', 'korhonen-2025', '--perspective', 'independent-analyst', '--reliability', 'C');
+    await run(
+      'capture',
+      '../seabed.pdf',
+      '--id',
+      'virtanen-2026',
+      '--perspective',
+      'independent-analyst',
+      '--reliability',
+      'B',
+    );
+    await run(
+      'capture',
+      '../anchors.html',
+      '--id',
+      'korhonen-2025',
+      '--perspective',
+      'independent-analyst',
+      '--reliability',
+      'C',
+    );
     const web = await readFile(path.join(corpus, 'data/sources/text/korhonen-2025.txt'), 'utf8');
     expect(web).toContain('close to 180 kilometres');
     for (const chrome of ['Buy a boat', 'Reader42', 'All rights reserved', 'Sport']) expect(web).not.toContain(chrome);
@@ -75,10 +108,15 @@ describe('a corpus of one\'s own, end to end', () => {
     const late = await passage('virtanen-2026', 'The', 'lima', 'cable', 'near', 'Hiiumaa', 'lay', 'close');
     expect(late.locator).toMatch(/^p\. [2-9]$/);
     const web1 = await passage('korhonen-2025', 'tanker', 'dragged', 'its', 'anchor', 'across', 'the', 'seabed');
-    const end1 = pages[0]!.split('\n').filter((l) => l && !/^Page \d+$/.test(l)).at(-1)!;
+    const end1 = pages[0]!
+      .split('\n')
+      .filter((l) => l && !/^Page \d+$/.test(l))
+      .at(-1)!;
     const start2 = pages[1]!.split('\n').filter((l) => l && !l.startsWith('Baltic Review'))[0]!;
     const across = `${end1.split(' ').slice(-8).join(' ')} ${start2.split(' ').slice(0, 8).join(' ')}`;
-    await writeFile(path.join(corpus, 'data/claims/virtanen-2026.yaml'), `source: virtanen-2026
+    await writeFile(
+      path.join(corpus, 'data/claims/virtanen-2026.yaml'),
+      `source: virtanen-2026
 claims:
   - id: virtanen-2026/late-finding
     statement: One cable lay near the shipping lane for weeks.
@@ -86,21 +124,44 @@ claims:
   - id: virtanen-2026/across-pages
     statement: The review lists cables that lay near the lane.
     quote: ${JSON.stringify(across)}
-`);
-    await writeFile(path.join(corpus, 'data/claims/korhonen-2025.yaml'), `source: korhonen-2025\nclaims:\n  - id: korhonen-2025/anchor-dragged\n    statement: A tanker dragged its anchor across the seabed.\n    quote: ${JSON.stringify(web1.quote)}\n`);
-    await edit('data/reports/first-brief.md', '## Background\n', '## Background\n\nA review of the seabed found cables near the lane [@virtanen-2026/late-finding; @virtanen-2026/across-pages], and a tanker dragged its anchor [@korhonen-2025/anchor-dragged].\n');
+`,
+    );
+    await writeFile(
+      path.join(corpus, 'data/claims/korhonen-2025.yaml'),
+      `source: korhonen-2025\nclaims:\n  - id: korhonen-2025/anchor-dragged\n    statement: A tanker dragged its anchor across the seabed.\n    quote: ${JSON.stringify(web1.quote)}\n`,
+    );
+    await edit(
+      'data/reports/first-brief.md',
+      '## Background\n',
+      '## Background\n\nA review of the seabed found cables near the lane [@virtanen-2026/late-finding; @virtanen-2026/across-pages], and a tanker dragged its anchor [@korhonen-2025/anchor-dragged].\n',
+    );
 
     // 3. a new audience: one partial and one stylesheet in the corpus, nothing else
-    await writeFile(path.join(corpus, 'data/audiences.yaml'), `${await readFile(path.join(corpus, 'data/audiences.yaml'), 'utf8')}- id: minister\n  label: Minister\n  distribution: [public]\n  marking: For the Minister\n`);
+    await writeFile(
+      path.join(corpus, 'data/audiences.yaml'),
+      `${await readFile(path.join(corpus, 'data/audiences.yaml'), 'utf8')}- id: minister\n  label: Minister\n  distribution: [public]\n  marking: For the Minister\n`,
+    );
     await run('templates', 'copy', 'bluf', '--audience', 'minister');
-    await edit('templates/audiences/minister/bluf.hbs', '<section class="bluf"', '<p class="decision">Decision sought: none yet.</p>\n<section class="bluf minister-bluf"');
+    await edit(
+      'templates/audiences/minister/bluf.hbs',
+      '<section class="bluf"',
+      '<p class="decision">Decision sought: none yet.</p>\n<section class="bluf minister-bluf"',
+    );
     await mkdir(path.join(corpus, 'styles/audiences'), { recursive: true });
-    await writeFile(path.join(corpus, 'styles/audiences/minister.css'), '.minister-bluf { border: 2pt solid rgb(0, 110, 60); }\n');
-    expect((await run('templates', '--audience', 'minister')).stdout).toMatch(/bluf +partial +corpus templates\/audiences\/minister\/bluf\.hbs/);
+    await writeFile(
+      path.join(corpus, 'styles/audiences/minister.css'),
+      '.minister-bluf { border: 2pt solid rgb(0, 110, 60); }\n',
+    );
+    expect((await run('templates', '--audience', 'minister')).stdout).toMatch(
+      /bluf +partial +corpus templates\/audiences\/minister\/bluf\.hbs/,
+    );
 
     // 4. lock, check, build, pack
     await run('lock');
-    const check = JSON.parse((await run('check', '--json')).stdout) as { ok: boolean; claims: { id: string; anchor: { status: string; locator?: string } }[] };
+    const check = JSON.parse((await run('check', '--json')).stdout) as {
+      ok: boolean;
+      claims: { id: string; anchor: { status: string; locator?: string } }[];
+    };
     expect(check.ok).toBe(true);
     const across1 = check.claims.find((c) => c.id === 'virtanen-2026/across-pages')!.anchor;
     expect(['fuzzy', 'normalized']).toContain(across1.status);
@@ -108,7 +169,9 @@ claims:
     await run('build');
     const minister = await pdfText(path.join(corpus, 'out/pdf/first-brief.minister.pdf'));
     expect(minister).toContain('Decision sought: none yet.');
-    expect(await readFile(path.join(corpus, 'out/html/first-brief.minister.html'), 'utf8')).toContain('rgb(0, 110, 60)');
+    expect(await readFile(path.join(corpus, 'out/html/first-brief.minister.html'), 'utf8')).toContain(
+      'rgb(0, 110, 60)',
+    );
     const team = await pdfText(path.join(corpus, 'out/pdf/first-brief.team.pdf'));
     expect(team).not.toContain('Decision sought');
     // The notes carry the computed page locators of the PDF source.
@@ -119,7 +182,11 @@ claims:
 
     // 5. two editions, with a change between them; then out/ is gone and nothing archived is lost
     await run('edition', '--date', '2026-12-01');
-    await edit('data/claims/korhonen-2025.yaml', 'statement: A tanker dragged its anchor across the seabed.', 'statement: A tanker dragged its anchor along the seabed.');
+    await edit(
+      'data/claims/korhonen-2025.yaml',
+      'statement: A tanker dragged its anchor across the seabed.',
+      'statement: A tanker dragged its anchor along the seabed.',
+    );
     await run('edition', '--date', '2026-12-02');
     const changelog = await readFile(path.join(corpus, 'editions/2026-12-02/CHANGELOG.md'), 'utf8');
     expect(changelog).toContain('korhonen-2025/anchor-dragged');
@@ -127,7 +194,11 @@ claims:
     const verify = JSON.parse((await run('verify', '--json')).stdout) as { ok: boolean; editions: string[] };
     expect(verify).toMatchObject({ ok: true, editions: ['2026-12-01', '2026-12-02'] });
     // The archive holds the corpus's own override, so an edition can be rebuilt as it was.
-    const manifest = JSON.parse(await readFile(path.join(corpus, 'editions/2026-12-02/manifest.json'), 'utf8')) as { inputs: { path: string }[] };
-    expect(manifest.inputs.map((i) => i.path)).toEqual(expect.arrayContaining(['corpus-templates/audiences/minister/bluf.hbs', 'corpus-styles/audiences/minister.css']));
+    const manifest = JSON.parse(await readFile(path.join(corpus, 'editions/2026-12-02/manifest.json'), 'utf8')) as {
+      inputs: { path: string }[];
+    };
+    expect(manifest.inputs.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['corpus-templates/audiences/minister/bluf.hbs', 'corpus-styles/audiences/minister.css']),
+    );
   }, 300_000);
 });

@@ -15,9 +15,12 @@ const made: TempCorpus[] = [];
 let corpus: TempCorpus;
 let first: { code: number; stdout: string; stderr: string };
 
-
-const pack = (c: TempCorpus, out: string, ...more: string[]) => brief(['pack', '--json', '--data', c.data, '--out', out, '--audience', 'analyst', '--date', '2024-01-15', ...more]);
-const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const pack = (c: TempCorpus, out: string, ...more: string[]) =>
+  brief(['pack', '--json', '--data', c.data, '--out', out, '--audience', 'analyst', '--date', '2024-01-15', ...more]);
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 const flat = (t: string) => t.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
@@ -28,16 +31,26 @@ beforeAll(async () => {
 afterAll(async () => Promise.all(made.map((c) => c.remove())));
 
 describe('brief pack', () => {
-  it('makes one PDF: cover, contents, the documents in the pack file\'s order', async () => {
+  it("makes one PDF: cover, contents, the documents in the pack file's order", async () => {
     expect(first.code, first.stderr).toBe(0);
     const result = JSON.parse(first.stdout).pack;
-    expect(result).toMatchObject({ name: 'weekly.analyst', status: 'built', documents: ['views.analyst', 'brief.analyst'] });
+    expect(result).toMatchObject({
+      name: 'weekly.analyst',
+      status: 'built',
+      documents: ['views.analyst', 'brief.analyst'],
+    });
     const info = await pdfInfo(result.pdf);
     expect(info.Title).toBe('Weekly security pack');
     expect(info.Tagged).toBe('yes');
     expect(Number(info.Pages)).toBe(result.pages);
     const cover = flat(await pdfText(result.pdf).then((t) => t.split('\f')[0]!)).toLowerCase();
-    for (const s of ['Weekly security pack', 'Briefing pack · for Analyst readers', '15 January 2024', 'The comparison first']) expect.soft(cover).toContain(s.toLowerCase());
+    for (const s of [
+      'Weekly security pack',
+      'Briefing pack · for Analyst readers',
+      '15 January 2024',
+      'The comparison first',
+    ])
+      expect.soft(cover).toContain(s.toLowerCase());
   });
 
   it('numbers pages through the whole pack and names the current document in the running header', async () => {
@@ -53,10 +66,13 @@ describe('brief pack', () => {
   it('has a contents page whose every entry names the page that holds it', async () => {
     const { pdf, html } = JSON.parse(first.stdout).pack;
     const markup = await readFile(html, 'utf8');
-    const entries = [...markup.matchAll(/<span class="toc-title">([^<]+)<\/span><span class="toc-page">(\d+)<\/span>/g)].map((m) => ({ title: m[1]!.replace(/^[^:]+: /, '').replace(/&#x27;/g, "'"), page: Number(m[2]) }));
+    const entries = [
+      ...markup.matchAll(/<span class="toc-title">([^<]+)<\/span><span class="toc-page">(\d+)<\/span>/g),
+    ].map((m) => ({ title: m[1]!.replace(/^[^:]+: /, '').replace(/&#x27;/g, "'"), page: Number(m[2]) }));
     expect(entries.length).toBeGreaterThan(6);
     const pages = (await pdfText(pdf)).split('\f');
-    for (const e of entries) expect.soft(flat(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(e.title);
+    for (const e of entries)
+      expect.soft(flat(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(e.title);
   });
 
   it('numbers its contents right when they run past one page', async () => {
@@ -64,16 +80,22 @@ describe('brief pack', () => {
     made.push(c);
     // Forty more sections: the contents take two pages, and every number after them moves by one.
     const brief = await readFile(path.join(c.data, 'reports/brief.md'), 'utf8');
-    await c.write('reports/brief.md', `${brief.trimEnd()}\n${Array.from({ length: 40 }, (_, i) => `\n## Note ${i + 1}\n\nMore on the drills [@beta-2022/encirclement].\n`).join('')}`);
+    await c.write(
+      'reports/brief.md',
+      `${brief.trimEnd()}\n${Array.from({ length: 40 }, (_, i) => `\n## Note ${i + 1}\n\nMore on the drills [@beta-2022/encirclement].\n`).join('')}`,
+    );
     const r = await pack(c, c.out, '--pack', 'weekly');
     expect(r.code, r.stderr).toBe(0);
     const { pdf, html } = JSON.parse(r.stdout).pack;
     const markup = await readFile(html, 'utf8');
-    const entries = [...markup.matchAll(/<span class="toc-title">([^<]+)<\/span><span class="toc-page">(\d+)<\/span>/g)].map((m) => ({ title: m[1]!.replace(/^[^:]+: /, '').replace(/&#x27;/g, "'"), page: Number(m[2]) }));
+    const entries = [
+      ...markup.matchAll(/<span class="toc-title">([^<]+)<\/span><span class="toc-page">(\d+)<\/span>/g),
+    ].map((m) => ({ title: m[1]!.replace(/^[^:]+: /, '').replace(/&#x27;/g, "'"), page: Number(m[2]) }));
     expect(entries.length).toBeGreaterThan(45);
     const pages = (await pdfText(pdf)).split('\f');
     expect(flat(pages[2]!)).toContain('Note 40'); // the contents' second page
-    for (const e of entries) expect.soft(flat(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(e.title);
+    for (const e of entries)
+      expect.soft(flat(pages[e.page - 1] ?? ''), `${e.title} on page ${e.page}`).toContain(e.title);
   });
 
   it('nests its bookmarks pack → document → headings', async () => {
@@ -81,7 +103,11 @@ describe('brief pack', () => {
     const [root, ...others] = readBookmarks(doc);
     expect(others).toEqual([]);
     expect(root!.title).toBe('Weekly security pack');
-    expect(root!.children.map((c) => c.title)).toEqual(['Contents', 'Two views of the alliance', 'The Şuşa alliance and Iran']);
+    expect(root!.children.map((c) => c.title)).toEqual([
+      'Contents',
+      'Two views of the alliance',
+      'The Şuşa alliance and Iran',
+    ]);
     expect(root!.children[2]!.children.map((h) => h.title)).toContain('Key judgments');
     expect(root!.children[2]!.page).toBeGreaterThan(root!.children[1]!.page);
   });
@@ -95,7 +121,17 @@ describe('brief pack', () => {
   it('gives the same bytes whether its documents were just checked or kept from a build before', async () => {
     // A build first: the pack's own build then takes its shortcut and reads audiences.yaml raw.
     const out = path.join(corpus.root, 'built-first');
-    const built = await brief(['build', '--data', corpus.data, '--out', out, '--audience', 'analyst', '--date', '2024-01-15']);
+    const built = await brief([
+      'build',
+      '--data',
+      corpus.data,
+      '--out',
+      out,
+      '--audience',
+      'analyst',
+      '--date',
+      '2024-01-15',
+    ]);
     expect(built.code, built.stderr).toBe(0);
     const after = await pack(corpus, out);
     const fresh = await pack(corpus, path.join(corpus.root, 'fresh'));
@@ -107,22 +143,41 @@ describe('brief pack', () => {
     const kept = await pack(corpus, corpus.out, '--pack', 'weekly');
     expect(JSON.parse(kept.stdout).pack.status).toBe('kept');
     const file = path.join(corpus.data, 'claims', 'beta-2022.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('    type: reported-speech\n', '    type: reported-speech\n    locator: p. 7\n'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        '    type: reported-speech\n',
+        '    type: reported-speech\n    locator: p. 7\n',
+      ),
+    );
     const remade = JSON.parse((await pack(corpus, corpus.out, '--pack', 'weekly')).stdout).pack;
     expect(remade.status).toBe('built');
     expect(remade.reasons).toContain('its documents changed');
   });
 
-  it('without a pack file, takes the audience\'s reports: briefs, then the comparison, then the chronology', async () => {
+  it("without a pack file, takes the audience's reports: briefs, then the comparison, then the chronology", async () => {
     const r = await pack(corpus, corpus.out);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).pack.documents).toEqual(['brief.analyst', 'views.analyst', 'timeline.analyst']);
   });
 
-  it('keeps each document\'s own distribution marking on its pages, and the most restricted one on the cover', async () => {
+  it("keeps each document's own distribution marking on its pages, and the most restricted one on the cover", async () => {
     const mixed = await tempCorpus(await internalMaterial());
     made.push(mixed);
-    const r = await brief(['pack', '--json', '--data', mixed.data, '--out', mixed.out, '--audience', 'analyst', '--date', '2024-01-15', '--report', 'brief,timeline']);
+    const r = await brief([
+      'pack',
+      '--json',
+      '--data',
+      mixed.data,
+      '--out',
+      mixed.out,
+      '--audience',
+      'analyst',
+      '--date',
+      '2024-01-15',
+      '--report',
+      'brief,timeline',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const pages = (await pdfText(JSON.parse(r.stdout).pack.pdf)).split('\f').map((p) => flat(p).toLowerCase());
     expect(pages[0]).toMatch(/^ ?internal · analyst edition/);
@@ -136,9 +191,23 @@ describe('brief pack', () => {
   it('makes a public pack with no internal quote in it, and names the judgments it left out', async () => {
     const mixed = await tempCorpus(await internalMaterial('[executive, analyst, public]'));
     made.push(mixed);
-    const r = await brief(['pack', '--json', '--data', mixed.data, '--out', mixed.out, '--audience', 'public', '--date', '2024-01-15']);
+    const r = await brief([
+      'pack',
+      '--json',
+      '--data',
+      mixed.data,
+      '--out',
+      mixed.out,
+      '--audience',
+      'public',
+      '--date',
+      '2024-01-15',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { pack: { pdf: string; documents: string[] }; warnings: { code: string; message: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      pack: { pdf: string; documents: string[] };
+      warnings: { code: string; message: string }[];
+    };
     expect(out.pack.documents).toContain('brief.public');
     const text = flat(await pdfText(out.pack.pdf));
     for (const quote of INTERNAL_QUOTES) expect(text).not.toContain(quote);
@@ -146,7 +215,17 @@ describe('brief pack', () => {
   });
 
   it('refuses an unknown pack or audience with the nearest name, and check validates pack files', async () => {
-    const unknown = await brief(['pack', '--data', corpus.data, '--out', corpus.out, '--audience', 'analyst', '--pack', 'weekyl']);
+    const unknown = await brief([
+      'pack',
+      '--data',
+      corpus.data,
+      '--out',
+      corpus.out,
+      '--audience',
+      'analyst',
+      '--pack',
+      'weekyl',
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean "weekly"?');
     expect((await brief(['pack', '--data', corpus.data, '--out', corpus.out])).code).toBe(2);

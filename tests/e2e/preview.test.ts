@@ -21,17 +21,21 @@ beforeAll(async () => {
   // The suite's browser resolves no host name but localhost (print/browser.ts, LOCKDOWN_ARGS), nor IP literals.
   url = url.replace('127.0.0.1', 'localhost');
   const ws = sharedBrowser();
-  browser = ws ? await puppeteer.connect({ browserWSEndpoint: ws }) : await puppeteer.launch({ executablePath: '/usr/lib/chromium/chromium', args: ['--no-sandbox'] });
+  browser = ws
+    ? await puppeteer.connect({ browserWSEndpoint: ws })
+    : await puppeteer.launch({ executablePath: '/usr/lib/chromium/chromium', args: ['--no-sandbox'] });
   page = await browser.newPage();
 });
 afterAll(async () => {
   await page?.close().catch(() => undefined);
-  if (sharedBrowser()) await browser?.disconnect(); else await browser?.close();
+  if (sharedBrowser()) await browser?.disconnect();
+  else await browser?.close();
   await stopAll();
   await temp.removeAll();
 });
 
-const documentFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes('/documents/brief.analyst.html'));
+const documentFrame = (p: Page): Frame | undefined =>
+  p.frames().find((f) => f.url().includes('/documents/brief.analyst.html'));
 
 /** Waits (bounded) until `test` holds, polling the page as it is. */
 async function until(what: string, test: () => Promise<boolean>, ms = 30_000): Promise<void> {
@@ -42,40 +46,62 @@ async function until(what: string, test: () => Promise<boolean>, ms = 30_000): P
   }
 }
 
-const frameText = async () => (await documentFrame(page)?.evaluate(() => document.body.innerText)) ?? '';
+const frameText = async () => (await documentFrame(page)?.evaluate(() => document.body.textContent)) ?? '';
 /** Shown on the page: laid out with a size, not merely flagged (a stylesheet can override `hidden`). */
 const visible = (selector: string) => page.$eval(selector, (e) => (e as HTMLElement).offsetHeight > 0);
 
 describe('the live preview', () => {
   it('lists the documents and packs of each audience', async () => {
-    await until('the first build', async () => (await (await fetch(`${url}/`)).text()).includes('/preview/brief.analyst'));
+    await until('the first build', async () =>
+      (await (await fetch(`${url}/`)).text()).includes('/preview/brief.analyst'),
+    );
     await page.goto(`${url}/`);
-    const text = await page.evaluate(() => document.body.innerText);
-    for (const s of ['Analyst', 'Executive', 'The Şuşa alliance and Iran', 'Weekly security pack', 'make the PDF']) expect.soft(text).toContain(s);
+    const text = await page.evaluate(() => document.body.textContent);
+    for (const s of ['Analyst', 'Executive', 'The Şuşa alliance and Iran', 'Weekly security pack', 'make the PDF'])
+      expect.soft(text).toContain(s);
   });
 
-  it('shows a saved edit without a reload by hand, then a bad save\'s located error, then the fix', async () => {
+  it("shows a saved edit without a reload by hand, then a bad save's located error, then the fix", async () => {
     await page.goto(`${url}/preview/brief.analyst`);
     await until('the document in its frame', async () => (await frameText()).includes('para. 1'));
     // The document runs no script: its CSP allows none, and its frame is sandboxed without scripts.
     expect(await page.$eval('iframe', (f) => f.getAttribute('sandbox'))).toBe('allow-same-origin');
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
 
     const file = path.join(corpus.data, 'claims', 'alpha-2021.yaml');
     const original = await readFile(file, 'utf8');
-    await writeFile(file, original.replace('    locator: para. 1\n    type: fact', '    locator: paragraph nine, edited live\n    type: fact'));
-    await until('the edited locator in the frame', async () => (await frameText()).includes('paragraph nine, edited live'));
+    await writeFile(
+      file,
+      original.replace(
+        '    locator: para. 1\n    type: fact',
+        '    locator: paragraph nine, edited live\n    type: fact',
+      ),
+    );
+    await until('the edited locator in the frame', async () =>
+      (await frameText()).includes('paragraph nine, edited live'),
+    );
     // The page around it was not reloaded: only the frame was.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
 
-    await writeFile(file, original.replace('    locator: para. 1\n    type: fact', '    locatr: para. 1\n    type: fact'));
-    await until('the located error in place of the document', async () => (await visible('#error')) && !(await visible('#doc')));
+    await writeFile(
+      file,
+      original.replace('    locator: para. 1\n    type: fact', '    locatr: para. 1\n    type: fact'),
+    );
+    await until(
+      'the located error in place of the document',
+      async () => (await visible('#error')) && !(await visible('#doc')),
+    );
     const error = await page.$eval('#error', (e) => e.textContent ?? '');
     expect(error).toMatch(/claims\/alpha-2021\.yaml:\d+:\d+ {2}E_UNKNOWN_KEY/);
     expect(error).toContain('locator');
 
     await writeFile(file, original);
-    await until('the document back once the error is fixed', async () => !(await visible('#error')) && (await visible('#doc')) && (await frameText()).includes('para. 1'));
+    await until(
+      'the document back once the error is fixed',
+      async () => !(await visible('#error')) && (await visible('#doc')) && (await frameText()).includes('para. 1'),
+    );
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
   });
 });

@@ -15,7 +15,11 @@ const temp = corpora();
 let corpus: TempCorpus;
 const folders: string[] = [];
 const post = (base: string, body: unknown) =>
-  fetch(`${base}/api/packs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${base}/api/packs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** Polls `check` until it returns a value, or fails saying what it waited for. */
 async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
@@ -41,7 +45,16 @@ describe('a Redis database the server does not have (R22)', () => {
   it('is refused at start by serve and worker, exit 2, saying which databases there are', async () => {
     const redis = await startRedis();
     for (const command of ['serve', 'worker']) {
-      const r = await brief([command, '--queue', `${redis.url}/99`, '--data', corpus.data, '--out', corpus.out, ...(command === 'serve' ? ['--port', '0'] : [])]);
+      const r = await brief([
+        command,
+        '--queue',
+        `${redis.url}/99`,
+        '--data',
+        corpus.data,
+        '--out',
+        corpus.out,
+        ...(command === 'serve' ? ['--port', '0'] : []),
+      ]);
       expect.soft(r.code, `${command}: ${r.stderr}`).toBe(2);
       expect.soft(r.stderr, command).toMatch(/Redis has no database 99 .*it has 16, numbered 0 to 15/);
     }
@@ -53,13 +66,32 @@ describe('--queue-size under simultaneous requests (R18), on a database of its o
   it('accepts 3 of 20 POSTs that arrive together with capacity 3; the other 17 get 429 and Retry-After', async () => {
     const redis = await startRedis();
     // On database 3, which Redis has: the jobs go there, not to database 0 (R22).
-    const { url, proc } = await startServe(['--data', corpus.data, '--out', path.join(corpus.root, 'r18'), '--queue', `${redis.url}/3`, '--queue-size', '3']);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(url, { audience: 'executive', date: `2024-06-${String(i + 1).padStart(2, '0')}` })));
+    const { url, proc } = await startServe([
+      '--data',
+      corpus.data,
+      '--out',
+      path.join(corpus.root, 'r18'),
+      '--queue',
+      `${redis.url}/3`,
+      '--queue-size',
+      '3',
+    ]);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        post(url, { audience: 'executive', date: `2024-06-${String(i + 1).padStart(2, '0')}` }),
+      ),
+    );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 202).length, statuses.join(' ')).toBe(3);
     expect(statuses.filter((s) => s === 429).length, statuses.join(' ')).toBe(17);
-    for (const a of answers.filter((x) => x.status === 429)) expect.soft(Number(a.headers.get('retry-after'))).toBeGreaterThan(0);
-    const size = (db: number) => Number(execFileSync('redis-cli', ['-p', String(redis.port), '-n', String(db), 'dbsize']).toString().trim());
+    for (const a of answers.filter((x) => x.status === 429))
+      expect.soft(Number(a.headers.get('retry-after'))).toBeGreaterThan(0);
+    const size = (db: number) =>
+      Number(
+        execFileSync('redis-cli', ['-p', String(redis.port), '-n', String(db), 'dbsize'])
+          .toString()
+          .trim(),
+      );
     expect(size(3)).toBeGreaterThan(0);
     expect(size(0)).toBe(0);
     await proc.stop();
@@ -68,20 +100,30 @@ describe('--queue-size under simultaneous requests (R18), on a database of its o
 });
 
 describe('Redis killed and restarted with a job waiting (R9)', () => {
-  it('answers 503 with a reason while Redis is down, logs it once, and the waiting job is made after the restart', { timeout: 180_000 }, async () => {
+  it('answers 503 with a reason while Redis is down, logs it once, and the waiting job is made after the restart', {
+    timeout: 180_000,
+  }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'brief-redis-'));
     folders.push(dir);
     const redis = await startRedis({ dir });
     const out = path.join(corpus.root, 'r9');
     const { url, proc: serve } = await startServe(['--data', corpus.data, '--out', out, '--queue', redis.url]);
-    const job = await (await post(url, { audience: 'executive', date: '2024-07-01' })).json() as { id: string; status: string };
+    const job = (await (await post(url, { audience: 'executive', date: '2024-07-01' })).json()) as {
+      id: string;
+      status: string;
+    };
     expect(job.status).toBe('queued');
 
     redis.proc.child.kill('SIGKILL');
     await redis.proc.exited;
-    const down = await until('POST to answer 503', async () => { const r = await post(url, { audience: 'executive', date: '2024-07-02' }); return r.status === 503 ? r : undefined; });
+    const down = await until('POST to answer 503', async () => {
+      const r = await post(url, { audience: 'executive', date: '2024-07-02' });
+      return r.status === 503 ? r : undefined;
+    });
     expect(down.headers.get('retry-after')).toBeTruthy();
-    expect((await down.json() as { error: string }).error).toMatch(/the queue is not reachable now \(Redis at redis:\/\/127\.0\.0\.1:\d+ does not answer\)/);
+    expect(((await down.json()) as { error: string }).error).toMatch(
+      /the queue is not reachable now \(Redis at redis:\/\/127\.0\.0\.1:\d+ does not answer\)/,
+    );
     expect((await post(url, { audience: 'executive', date: '2024-07-03' })).status).toBe(503);
     expect((await fetch(`${url}/api/health`)).status).toBe(503);
 
@@ -89,7 +131,7 @@ describe('Redis killed and restarted with a job waiting (R9)', () => {
     await serve.waitFor('the server to see Redis again', /Redis at \S+ answers again/, 30_000);
     expect(serve.output.match(/does not answer/g)?.length, serve.output).toBe(1);
     expect(serve.output).not.toMatch(/internal error|ECONNREFUSED.*\n\s+at /);
-    const status = await (await fetch(`${url}/api/packs/${job.id}`)).json() as { status: string };
+    const status = (await (await fetch(`${url}/api/packs/${job.id}`)).json()) as { status: string };
     expect(status.status).toBe('queued');
 
     startBrief(['worker', '--queue', redis.url, '--data', corpus.data, '--out', out]);
@@ -113,7 +155,10 @@ describe('a worker that cannot make packs steps aside (R5)', () => {
   async function threeMadeByTheHealthyOne(broken: ReturnType<typeof startBrief>, dates: readonly string[]) {
     await broken.waitFor('the broken worker to take jobs', /taking pack jobs/);
     const asked = Promise.all(dates.map((date) => packUntilDone(url, { audience: 'executive', date }, {}, 240_000)));
-    await broken.waitFor('the broken worker to hand a job back', /went back to the queue for another worker, no attempt spent/);
+    await broken.waitFor(
+      'the broken worker to hand a job back',
+      /went back to the queue for another worker, no attempt spent/,
+    );
     const healthy = startBrief(['worker', '--queue', redisUrl, '--data', corpus.data, '--out', out()]);
     const done = await asked;
     for (const d of done) {
@@ -124,32 +169,69 @@ describe('a worker that cannot make packs steps aside (R5)', () => {
     await broken.stop();
   }
 
-  it('a worker whose browser is dead hands its jobs back without spending attempts: all 3 made by the healthy one', { timeout: 300_000 }, async () => {
-    const dead = startBrief(['worker', '--queue', redisUrl, '--data', corpus.data, '--out', out(), '--browser-ws', 'ws://127.0.0.1:1/x']);
+  it('a worker whose browser is dead hands its jobs back without spending attempts: all 3 made by the healthy one', {
+    timeout: 300_000,
+  }, async () => {
+    const dead = startBrief([
+      'worker',
+      '--queue',
+      redisUrl,
+      '--data',
+      corpus.data,
+      '--out',
+      out(),
+      '--browser-ws',
+      'ws://127.0.0.1:1/x',
+    ]);
     await threeMadeByTheHealthyOne(dead, ['2024-08-01', '2024-08-02', '2024-08-03']);
-    expect(dead.output).toMatch(/no browser answers at ws:\/\/127\.0\.0\.1:1\/x.*went back to the queue for another worker, no attempt spent/);
+    expect(dead.output).toMatch(
+      /no browser answers at ws:\/\/127\.0\.0\.1:1\/x.*went back to the queue for another worker, no attempt spent/,
+    );
   });
 
-  it('a worker on another corpus hands its jobs back: all 3 made by the healthy one', { timeout: 300_000 }, async () => {
+  it('a worker on another corpus hands its jobs back: all 3 made by the healthy one', {
+    timeout: 300_000,
+  }, async () => {
     const other = await temp.make();
     await appendFile(path.join(other.data, 'audiences.yaml'), '# one comment line: another corpus\n');
-    const elsewhere = startBrief(['worker', '--queue', redisUrl, '--data', other.data, '--out', path.join(other.root, 'out')]);
+    const elsewhere = startBrief([
+      'worker',
+      '--queue',
+      redisUrl,
+      '--data',
+      other.data,
+      '--out',
+      path.join(other.root, 'out'),
+    ]);
     await threeMadeByTheHealthyOne(elsewhere, ['2024-09-01', '2024-09-02', '2024-09-03']);
     expect(elsewhere.output).toMatch(/is not the one the pack was asked on.*went back to the queue/);
   });
 
-  it('a job asked on a corpus saved over since fails as it always did, saying to ask again, and no worker steps aside', { timeout: 120_000 }, async () => {
-    const noted = () => execFileSync('redis-cli', ['-p', String(redisPort), 'hget', 'brief-packs:notes', 'corpus']).toString().trim();
-    const job = await (await post(url, { audience: 'executive', date: '2024-10-01' })).json() as { id: string };
+  it('a job asked on a corpus saved over since fails as it always did, saying to ask again, and no worker steps aside', {
+    timeout: 120_000,
+  }, async () => {
+    const noted = () =>
+      execFileSync('redis-cli', ['-p', String(redisPort), 'hget', 'brief-packs:notes', 'corpus'])
+        .toString()
+        .trim();
+    const job = (await (await post(url, { audience: 'executive', date: '2024-10-01' })).json()) as { id: string };
     const before = noted();
     expect(before).toMatch(/^[0-9a-f]{16,}$/);
     await appendFile(path.join(corpus.data, 'audiences.yaml'), '# saved while the job waits\n');
-    await until('the server to note the corpus saved over', async () => (noted() !== before ? true : undefined), 60_000);
+    await until(
+      'the server to note the corpus saved over',
+      async () => (noted() !== before ? true : undefined),
+      60_000,
+    );
     const worker = startBrief(['worker', '--queue', redisUrl, '--data', corpus.data, '--out', out()]);
-    const failed = await until('the stale job to fail', async () => {
-      const s = await (await fetch(`${url}/api/packs/${job.id}`)).json() as { status: string; error?: string };
-      return s.status === 'failed' ? s : undefined;
-    }, 90_000);
+    const failed = await until(
+      'the stale job to fail',
+      async () => {
+        const s = (await (await fetch(`${url}/api/packs/${job.id}`)).json()) as { status: string; error?: string };
+        return s.status === 'failed' ? s : undefined;
+      },
+      90_000,
+    );
     expect(failed.error).toMatch(/is not the one the pack was asked on.*ask for the pack again/);
     expect(worker.output).not.toContain('went back to the queue');
     await worker.stop();

@@ -40,7 +40,14 @@ describe('a file refused for where it points', () => {
     const c = await temp.make();
     const file = path.join(c.data, 'claims/beta-2022.yaml');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, Buffer.concat([Buffer.from(text.slice(0, 40)), Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0x07, 0xff, 0xfe, 0x9b]), Buffer.from(text.slice(40))]));
+    await writeFile(
+      file,
+      Buffer.concat([
+        Buffer.from(text.slice(0, 40)),
+        Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0x07, 0xff, 0xfe, 0x9b]),
+        Buffer.from(text.slice(40)),
+      ]),
+    );
     const r = await brief(['check', '--data', c.data, '--out', c.out], { BRIEF_TEXTS: '' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_NOT_UTF8');

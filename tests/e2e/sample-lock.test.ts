@@ -39,7 +39,8 @@ describe('the sample corpus’s evidence lock', () => {
     expect(diagnostics).toEqual([]);
     expect(serializeLock(lock!)).toBe(text);
     for (const [id, e] of lock!.claims) {
-      const quotes = e.selector.type === 'RangeSelector' ? [e.selector.startSelector, e.selector.endSelector] : [e.selector];
+      const quotes =
+        e.selector.type === 'RangeSelector' ? [e.selector.startSelector, e.selector.endSelector] : [e.selector];
       for (const q of quotes) {
         expect(q.prefix.length + q.suffix.length, id).toBeLessThanOrEqual(64);
         expect(q.exact.length, id).toBeLessThanOrEqual(400);
@@ -53,15 +54,19 @@ describe('the sample corpus’s evidence lock', () => {
     expect(doc.claims).toHaveLength(313);
     // The team's own working note ships in data/sources/text/: its claims are checked against it, the others by the lock.
     expect(doc.claims.filter((c) => c.anchor.via !== 'lock').map((c) => `${c.id} ${c.anchor.via}`)).toEqual(
-      doc.claims.filter((c) => c.id.startsWith('team-note-2026/')).map((c) => `${c.id} text`));
+      doc.claims.filter((c) => c.id.startsWith('team-note-2026/')).map((c) => `${c.id} text`),
+    );
     expect(doc.claims.filter((c) => c.id.startsWith('team-note-2026/'))).toHaveLength(5);
     expect(doc.warnings.filter((w) => w.code === 'W_NO_TEXT')).toEqual([]);
   });
 
-  it.skipIf(!HAS_TEXTS)(`is current against the texts in ../shared/sources${HAS_TEXTS ? '' : ' (SKIPPED: that folder is not beside this checkout)'}`, async () => {
-    const { code, doc } = await check(['--texts', TEXTS]);
-    expect(doc.errors).toEqual([]);
-    expect(code).toBe(0);
-    expect(doc.claims.every((c) => c.anchor.via === 'text')).toBe(true);
-  });
+  it.skipIf(!HAS_TEXTS)(
+    `is current against the texts in ../shared/sources${HAS_TEXTS ? '' : ' (SKIPPED: that folder is not beside this checkout)'}`,
+    async () => {
+      const { code, doc } = await check(['--texts', TEXTS]);
+      expect(doc.errors).toEqual([]);
+      expect(code).toBe(0);
+      expect(doc.claims.every((c) => c.anchor.via === 'text')).toBe(true);
+    },
+  );
 });

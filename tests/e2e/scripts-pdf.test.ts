@@ -12,7 +12,7 @@ import { optionsFor } from '../support/options.ts';
 import { pdfFonts, pdfText } from '../support/pdf.ts';
 
 /** One phrase per script; the Persian one has a zero-width non-joiner (منطقه‌ای), as Persian is written. */
-export const PHRASES = {
+const PHRASES = {
   persian: 'امنیت منطقه\u200Cای در قفقاز جنوبی',
   russian: 'Безопасность на Южном Кавказе',
   armenian: 'Հայաստանի անվտանգությունը',
@@ -21,7 +21,8 @@ export const PHRASES = {
 } as const;
 
 /** The families that may be embedded: the Source faces and the fallbacks of pipeline/config/fonts.ts. */
-const BUNDLED = /^([A-Z]{6}\+)?(SourceSerif4|SourceSans3|NotoNaskhArabic|Vazirmatn|NotoSerifArmenian|NotoSansArmenian|NotoSerifGeorgian|NotoSansGeorgian)[-A-Za-z]*$/;
+const BUNDLED =
+  /^([A-Z]{6}\+)?(SourceSerif4|SourceSans3|NotoNaskhArabic|Vazirmatn|NotoSerifArmenian|NotoSansArmenian|NotoSerifGeorgian|NotoSansGeorgian)[-A-Za-z]*$/;
 
 const temp = corpora();
 let corpus: TempCorpus;
@@ -30,15 +31,23 @@ let result: BuildResult;
 /** The mini brief with each phrase as an h3 (sans) and in a paragraph (serif) of its Analysis section. */
 async function briefWithPhrases(extra = ''): Promise<string> {
   const brief = await readFile(path.join(MINI, 'reports/brief.md'), 'utf8');
-  const sections = Object.entries(PHRASES).map(([name, phrase]) => `### ${name}: ${phrase}\n\n${phrase}, in the body.\n`).join('\n');
+  const sections = Object.entries(PHRASES)
+    .map(([name, phrase]) => `### ${name}: ${phrase}\n\n${phrase}, in the body.\n`)
+    .join('\n');
   return brief.replace('## Analysis\n\n', `## Analysis\n\n${sections}\n${extra}`);
 }
 
 /** The chart draws a Persian category and a Georgian axis title (sans, in SVG). */
 async function chartWithPhrases(): Promise<Record<string, string>> {
   return {
-    'datasets/drills.csv': (await readFile(path.join(MINI, 'datasets/drills.csv'), 'utf8')).replaceAll(',iran,', ',ایران,'),
-    'charts/drills-by-bloc.json': (await readFile(path.join(MINI, 'charts/drills-by-bloc.json'), 'utf8')).replace('"title": "Bloc"', '"title": "Bloc · ბლოკი"'),
+    'datasets/drills.csv': (await readFile(path.join(MINI, 'datasets/drills.csv'), 'utf8')).replaceAll(
+      ',iran,',
+      ',ایران,',
+    ),
+    'charts/drills-by-bloc.json': (await readFile(path.join(MINI, 'charts/drills-by-bloc.json'), 'utf8')).replace(
+      '"title": "Bloc"',
+      '"title": "Bloc · ბლოკი"',
+    ),
   };
 }
 
@@ -60,7 +69,14 @@ describe('text in other scripts than Latin', () => {
     }
     // Each script's fallback family is used, in the serif body and in the sans headings.
     const names = fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).join(' ');
-    for (const family of ['NotoNaskhArabic', 'Vazirmatn', 'NotoSerifArmenian', 'NotoSansArmenian', 'NotoSerifGeorgian', 'NotoSansGeorgian']) {
+    for (const family of [
+      'NotoNaskhArabic',
+      'Vazirmatn',
+      'NotoSerifArmenian',
+      'NotoSansArmenian',
+      'NotoSerifGeorgian',
+      'NotoSansGeorgian',
+    ]) {
       expect.soft(names, family).toContain(family);
     }
   });
@@ -83,8 +99,11 @@ describe('text in other scripts than Latin', () => {
 
   it('inlines the fallback faces in the HTML only where the text needs them', async () => {
     const html = await readFile(result.documents[0]!.html, 'utf8');
-    for (const family of ['Brief Serif Arabic', 'Brief Sans Armenian', 'Brief Serif Georgian']) expect.soft(html).toContain(`font-family:"${family}"`);
-    const plain = await build(optionsFor(MINI, path.join(corpus.root, 'plain'), { reports: ['brief'], audiences: ['analyst'] }));
+    for (const family of ['Brief Serif Arabic', 'Brief Sans Armenian', 'Brief Serif Georgian'])
+      expect.soft(html).toContain(`font-family:"${family}"`);
+    const plain = await build(
+      optionsFor(MINI, path.join(corpus.root, 'plain'), { reports: ['brief'], audiences: ['analyst'] }),
+    );
     const latin = await readFile(plain.documents[0]!.html, 'utf8');
     expect.soft(latin).not.toMatch(/font-family:"Brief (Serif|Sans) (Arabic|Armenian|Georgian)"/);
     expect.soft(latin).toContain('font-family:"Brief Serif"');
@@ -94,13 +113,21 @@ describe('text in other scripts than Latin', () => {
 
   it('refuses Chinese and emoji before printing: E_NO_GLYPH at each, nothing drawn from the machine', async () => {
     const c = await temp.make({ 'reports/brief.md': await briefWithPhrases('南高加索的安全 matters 🙂.\n\n') });
-    const error = await build(optionsFor(c.data, c.out, { reports: ['brief'], audiences: ['analyst'] })).then(() => undefined, (e: unknown) => e);
+    const error = await build(optionsFor(c.data, c.out, { reports: ['brief'], audiences: ['analyst'] })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
     const found = (error as InputError).diagnostics.filter((d) => d.code === 'E_NO_GLYPH');
     const lines = (await briefWithPhrases('南高加索的安全 matters 🙂.\n\n')).split('\n');
     const line = lines.findIndex((l) => l.startsWith('南')) + 1;
-    expect(found.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([`${c.rel('reports/brief.md')}:${line}:1`, `${c.rel('reports/brief.md')}:${line}:17`]);
-    expect(found[0]!.message).toContain('"南" (U+5357, Han (Chinese) script) is in no bundled font; this file has 7 such characters');
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
+      `${c.rel('reports/brief.md')}:${line}:1`,
+      `${c.rel('reports/brief.md')}:${line}:17`,
+    ]);
+    expect(found[0]!.message).toContain(
+      '"南" (U+5357, Han (Chinese) script) is in no bundled font; this file has 7 such characters',
+    );
     expect(found[1]!.message).toBe('"🙂" (U+1F642, emoji) is in no bundled font');
   });
 });

@@ -19,13 +19,19 @@ const EXEC = 'executive-only-0123456789abcdef';
 const BOTH = 'analyst-and-exec-0123456789abcd';
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const post = (body: unknown, token: string) =>
-  fetch(`${url}/api/packs`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth(token) }, body: JSON.stringify(body) });
+  fetch(`${url}/api/packs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth(token) },
+    body: JSON.stringify(body),
+  });
 const packs = () => path.join(corpus.out, 'serve', 'packs');
 
 beforeAll(async () => {
   corpus = await temp.make();
-  ({ url, proc: serve } = await startServe(['--data', corpus.data, '--out', corpus.out, '--request-timeout', '2', '--work-keep', '1'],
-    { BRIEF_TOKEN: ALL, BRIEF_TOKENS: `executive:${EXEC},analyst+executive:${BOTH}` }));
+  ({ url, proc: serve } = await startServe(
+    ['--data', corpus.data, '--out', corpus.out, '--request-timeout', '2', '--work-keep', '1'],
+    { BRIEF_TOKEN: ALL, BRIEF_TOKENS: `executive:${EXEC},analyst+executive:${BOTH}` },
+  ));
 });
 afterAll(async () => {
   await stopAll();
@@ -33,10 +39,12 @@ afterAll(async () => {
 });
 
 describe('tokens per audience (R17) and the cache of a PDF behind a token (R15)', () => {
-  it('lets a token reach only its audiences on the API, and sends the PDF as Cache-Control: private', { timeout: 240_000 }, async () => {
+  it('lets a token reach only its audiences on the API, and sends the PDF as Cache-Control: private', {
+    timeout: 240_000,
+  }, async () => {
     const refused = await post({ audience: 'analyst', date: '2024-01-15' }, EXEC);
     expect(refused.status).toBe(403);
-    expect((await refused.json() as { errors: { code: string }[] }).errors[0]!.code).toBe('E_AUDIENCE_NOT_ALLOWED');
+    expect(((await refused.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe('E_AUDIENCE_NOT_ALLOWED');
 
     const exec = await packUntilDone(url, { audience: 'executive', date: '2024-01-15' }, auth(EXEC));
     expect(exec.status, exec.error).toBe('done');
@@ -54,12 +62,20 @@ describe('tokens per audience (R17) and the cache of a PDF behind a token (R15)'
   });
 
   it('says at start when BRIEF_TOKENS names an audience the corpus does not have', async () => {
-    const typo = await startServe(['--data', corpus.data, '--out', path.join(corpus.root, 'typo')], { BRIEF_TOKENS: `analyts:${EXEC}` });
-    await typo.proc.waitFor('the warning', /BRIEF_TOKENS names audience "analyts", which this corpus does not have \(its audiences: executive, analyst\)/, 10_000);
+    const typo = await startServe(['--data', corpus.data, '--out', path.join(corpus.root, 'typo')], {
+      BRIEF_TOKENS: `analyts:${EXEC}`,
+    });
+    await typo.proc.waitFor(
+      'the warning',
+      /BRIEF_TOKENS names audience "analyts", which this corpus does not have \(its audiences: executive, analyst\)/,
+      10_000,
+    );
     await typo.proc.stop();
   });
 
-  it('lists on the preview only the audiences a token opens, and answers 403 for the documents of others', { timeout: 120_000 }, async () => {
+  it('lists on the preview only the audiences a token opens, and answers 403 for the documents of others', {
+    timeout: 120_000,
+  }, async () => {
     const index = async (token: string) => (await fetch(`${url}/`, { headers: auth(token) })).text();
     const names = (html: string) => [...html.matchAll(/href="\/preview\/([^"]+)"/g)].map((m) => m[1]!);
     const all = await (async () => {
@@ -71,7 +87,10 @@ describe('tokens per audience (R17) and the cache of a PDF behind a token (R15)'
     })();
     const forExec = names(await index(EXEC));
     expect(forExec.length).toBeGreaterThan(0);
-    expect(forExec.every((n) => n.endsWith('.executive')), forExec.join(' ')).toBe(true);
+    expect(
+      forExec.every((n) => n.endsWith('.executive')),
+      forExec.join(' '),
+    ).toBe(true);
     const internal = all.find((n) => n.endsWith('.analyst'))!;
     expect((await fetch(`${url}/preview/${internal}`, { headers: auth(EXEC) })).status).toBe(403);
     expect((await fetch(`${url}/documents/${internal}.html`, { headers: auth(EXEC) })).status).toBe(403);
@@ -80,7 +99,9 @@ describe('tokens per audience (R17) and the cache of a PDF behind a token (R15)'
 });
 
 describe('a stored pack removed or damaged (R8, R25e)', () => {
-  it('makes a pack again when its PDF was removed, or its record removed or corrupt, and never answers 500', { timeout: 300_000 }, async () => {
+  it('makes a pack again when its PDF was removed, or its record removed or corrupt, and never answers 500', {
+    timeout: 300_000,
+  }, async () => {
     const body = { audience: 'executive', date: '2024-01-16' };
     const first = await packUntilDone(url, body, auth(ALL));
     expect(first.status, first.error).toBe('done');
@@ -94,11 +115,11 @@ describe('a stored pack removed or damaged (R8, R25e)', () => {
       await breakIt();
       const status = await fetch(`${url}/api/packs/${first.id}`, { headers: auth(ALL) });
       expect.soft(status.status, what).toBe(404);
-      expect.soft((await status.json() as { error: string }).error, what).toContain('POST the same request again');
+      expect.soft(((await status.json()) as { error: string }).error, what).toContain('POST the same request again');
       expect.soft((await fetch(`${url}${first.pdf_url}`, { headers: auth(ALL) })).status, what).toBe(404);
       const again = await post(body, ALL);
       expect.soft(again.status, `${what}:\n${serve.output.slice(-3000)}`).toBe(202);
-      expect.soft((await again.json() as { status: string }).status, what).not.toBe('done');
+      expect.soft(((await again.json()) as { status: string }).status, what).not.toBe('done');
       const remade = await packUntilDone(url, body, auth(ALL));
       expect.soft(remade, what).toMatchObject({ id: first.id, status: 'done' });
       const pdf = await fetch(`${url}${first.pdf_url}`, { headers: auth(ALL) });
@@ -109,11 +130,13 @@ describe('a stored pack removed or damaged (R8, R25e)', () => {
 });
 
 describe('bounds on what a request leaves on disk (R19)', () => {
-  it('refuses a date before 1900 or more than a year ahead, and keeps --work-keep work folders per audience', { timeout: 200_000 }, async () => {
+  it('refuses a date before 1900 or more than a year ahead, and keeps --work-keep work folders per audience', {
+    timeout: 200_000,
+  }, async () => {
     for (const date of ['0000-01-01', '1899-12-31', '9999-12-31']) {
       const r = await post({ audience: 'executive', date }, ALL);
       expect.soft(r.status, date).toBe(400);
-      expect.soft((await r.json() as { errors: { code: string }[] }).errors[0]!.code, date).toBe('E_DATE_RANGE');
+      expect.soft(((await r.json()) as { errors: { code: string }[] }).errors[0]!.code, date).toBe('E_DATE_RANGE');
     }
     const done = await packUntilDone(url, { audience: 'executive', date: '2024-01-17' }, auth(ALL));
     expect(done.status, done.error).toBe('done');
@@ -129,23 +152,41 @@ function slowBody(head: string, limitMs: number): Promise<{ ms: number; answer: 
     const started = Date.now();
     const socket = connect(Number(port), '127.0.0.1');
     let answer = '';
-    const drip = setInterval(() => { if (!socket.destroyed) socket.write(' '); }, 200);
-    const guard = setTimeout(() => { socket.destroy(); reject(new Error(`the server held a slow body for ${limitMs / 1000} s: ${answer}`)); }, limitMs);
-    socket.on('data', (d) => { answer += d.toString(); });
+    const drip = setInterval(() => {
+      if (!socket.destroyed) socket.write(' ');
+    }, 200);
+    const guard = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server held a slow body for ${limitMs / 1000} s: ${answer}`));
+    }, limitMs);
+    socket.on('data', (d) => {
+      answer += d.toString();
+    });
     socket.on('error', () => undefined);
-    socket.on('close', () => { clearInterval(drip); clearTimeout(guard); resolve({ ms: Date.now() - started, answer }); });
+    socket.on('close', () => {
+      clearInterval(drip);
+      clearTimeout(guard);
+      resolve({ ms: Date.now() - started, answer });
+    });
     socket.write(`${head}Content-Type: application/json\r\nContent-Length: 10000\r\n\r\n{`);
   });
 }
 
 describe('slow request bodies (R7)', () => {
-  it('closes an unauthenticated slow body at once with 401, and cuts an authenticated one within --request-timeout', { timeout: 30_000 }, async () => {
-    const unauthenticated = await Promise.all(Array.from({ length: 10 }, () => slowBody('POST /api/packs HTTP/1.1\r\nHost: localhost\r\n', 5_000)));
+  it('closes an unauthenticated slow body at once with 401, and cuts an authenticated one within --request-timeout', {
+    timeout: 30_000,
+  }, async () => {
+    const unauthenticated = await Promise.all(
+      Array.from({ length: 10 }, () => slowBody('POST /api/packs HTTP/1.1\r\nHost: localhost\r\n', 5_000)),
+    );
     for (const c of unauthenticated) {
       expect.soft(c.answer).toMatch(/^HTTP\/1\.1 401/);
       expect.soft(c.ms).toBeLessThan(1_500);
     }
-    const slow = await slowBody(`POST /api/packs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${ALL}\r\n`, 10_000);
+    const slow = await slowBody(
+      `POST /api/packs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${ALL}\r\n`,
+      10_000,
+    );
     expect(slow.answer).toMatch(/^HTTP\/1\.1 408/);
     expect(slow.ms).toBeGreaterThanOrEqual(1_900);
     expect(slow.ms).toBeLessThan(5_000);

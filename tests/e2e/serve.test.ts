@@ -15,7 +15,11 @@ let corpus: TempCorpus;
 let url: string;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const post = (body: unknown, headers: Record<string, string> = {}, base = url) =>
-  fetch(`${base}/api/packs`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}/api/packs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   corpus = await temp.make();
@@ -32,10 +36,23 @@ describe('brief serve: packs on demand', () => {
     const done = await packUntilDone(url, body);
     expect(done.status, done.error).toBe('done');
     const pdf = new Uint8Array(await (await fetch(`${url}${done.pdf_url}`)).arrayBuffer());
-    const local = await brief(['pack', '--json', '--data', corpus.data, '--out', path.join(corpus.root, 'local'), '--audience', 'analyst', '--pack', 'weekly', '--date', '2024-01-15']);
+    const local = await brief([
+      'pack',
+      '--json',
+      '--data',
+      corpus.data,
+      '--out',
+      path.join(corpus.root, 'local'),
+      '--audience',
+      'analyst',
+      '--pack',
+      'weekly',
+      '--date',
+      '2024-01-15',
+    ]);
     expect(local.code, local.stderr).toBe(0);
     expect(sha(pdf)).toBe(sha(await readFile(JSON.parse(local.stdout).pack.pdf)));
-    const again = await (await post(body)).json() as { id: string; status: string };
+    const again = (await (await post(body)).json()) as { id: string; status: string };
     expect(again).toMatchObject({ id: done.id, status: 'done' });
     const info = await pdfInfo(path.join(corpus.out, 'serve', 'packs', `${done.id}.pdf`));
     expect(Number(info.Pages)).toBeGreaterThan(3);
@@ -62,11 +79,11 @@ describe('brief serve: packs on demand', () => {
     ];
     for (const [body, pointer, code] of cases) {
       const r = await post(body);
-      const answer = await r.json() as { error: string; errors: { pointer: string; code: string; hint: string }[] };
+      const answer = (await r.json()) as { error: string; errors: { pointer: string; code: string; hint: string }[] };
       expect.soft(r.status, JSON.stringify(body)).toBe(400);
       expect.soft(answer.errors[0], JSON.stringify(body)).toMatchObject({ pointer, code });
     }
-    const typo = await (await post({ audience: 'analyts' })).json() as { errors: { hint: string }[] };
+    const typo = (await (await post({ audience: 'analyts' })).json()) as { errors: { hint: string }[] };
     expect(typo.errors[0]!.hint).toContain('did you mean "analyst"?');
     expect((await post('{"audience": ')).status).toBe(400);
     expect((await fetch(`${url}/api/packs/..%2F..%2Fetc%2Fpasswd.pdf`)).status).toBe(404);
@@ -79,7 +96,12 @@ describe('brief serve: packs on demand', () => {
     const port = new URL(url).port;
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path: '/', headers: { host: 'attacker.example' } }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject).end();
+      request({ host: '127.0.0.1', port, path: '/', headers: { host: 'attacker.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      })
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(403);
   });
@@ -87,7 +109,9 @@ describe('brief serve: packs on demand', () => {
 
 describe('brief serve: the door', () => {
   it('refuses to listen beyond loopback without a token, saying why', async () => {
-    const r = await brief(['serve', '--data', corpus.data, '--out', corpus.out, '--host', '0.0.0.0', '--port', '0'], { BRIEF_TOKEN: '' });
+    const r = await brief(['serve', '--data', corpus.data, '--out', corpus.out, '--host', '0.0.0.0', '--port', '0'], {
+      BRIEF_TOKEN: '',
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('will not listen on 0.0.0.0 without a token');
     expect(r.stderr).toContain('BRIEF_TOKEN');
@@ -97,25 +121,38 @@ describe('brief serve: the door', () => {
     const token = 'a-test-token-0123456789abcdef';
     const guarded = await startServe(['--data', corpus.data, '--out', corpus.out], { BRIEF_TOKEN: token });
     for (const auth of [undefined, 'Bearer wrong-token', `Bearer ${token}x`, token]) {
-      const r = await fetch(`${guarded.url}/api/packs/${'0'.repeat(32)}`, { headers: auth ? { authorization: auth } : {} });
+      const r = await fetch(`${guarded.url}/api/packs/${'0'.repeat(32)}`, {
+        headers: auth ? { authorization: auth } : {},
+      });
       expect.soft(r.status, String(auth)).toBe(401);
       expect.soft(r.headers.get('www-authenticate'), String(auth)).toBe('Bearer');
     }
-    expect((await fetch(`${guarded.url}/api/packs/${'0'.repeat(32)}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${guarded.url}/api/packs/${'0'.repeat(32)}`, { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(404);
     expect((await fetch(`${guarded.url}/api/health`)).status).toBe(200);
     await guarded.proc.stop();
   });
 
   it('answers 429 with Retry-After when the queue is full', async () => {
-    const small = await startServe(['--data', corpus.data, '--out', path.join(corpus.root, 'small'), '--queue-size', '1']);
+    const small = await startServe([
+      '--data',
+      corpus.data,
+      '--out',
+      path.join(corpus.root, 'small'),
+      '--queue-size',
+      '1',
+    ]);
     const answers = [];
     // Packs that fail at once (no such report for the audience): the queue is full while the first is checked.
-    for (const date of ['2024-03-01', '2024-03-02', '2024-03-03']) answers.push(await post({ audience: 'executive', reports: ['timeline'], date }, {}, small.url));
+    for (const date of ['2024-03-01', '2024-03-02', '2024-03-03'])
+      answers.push(await post({ audience: 'executive', reports: ['timeline'], date }, {}, small.url));
     expect(answers[0]!.status).toBe(202);
     const full = answers.find((a) => a.status === 429);
     expect(full, `statuses: ${answers.map((a) => a.status).join(', ')}`).toBeDefined();
     expect(Number(full!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await full!.json() as { error: string }).error).toContain('the queue is full');
+    expect(((await full!.json()) as { error: string }).error).toContain('the queue is full');
     await small.proc.stop();
   });
 });

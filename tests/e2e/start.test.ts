@@ -12,7 +12,18 @@ const exec = promisify(execFile);
 const ROOT = path.resolve('.');
 const RECORDER = path.join(ROOT, 'tests/support/record-imports.mjs');
 /** What `brief --help` must not load: each costs tens to hundreds of milliseconds. */
-const HEAVY = ['puppeteer', 'puppeteer-core', 'vega', 'vega-lite', 'ajv', 'pdf-lib', 'fontkit', 'zod', 'yaml', 'handlebars'];
+const HEAVY = [
+  'puppeteer',
+  'puppeteer-core',
+  'vega',
+  'vega-lite',
+  'ajv',
+  'pdf-lib',
+  'fontkit',
+  'zod',
+  'yaml',
+  'handlebars',
+];
 
 const temps: string[] = [];
 afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -27,15 +38,20 @@ async function start(args: string[], root = ROOT): Promise<{ stdout: string; std
   const dir = await mkdtemp(path.join(tmpdir(), 'brief-start-'));
   temps.push(dir);
   const record = path.join(dir, 'loaded.txt');
-  const { stdout, stderr } = await exec(process.execPath, ['--import', pathToFileURL(RECORDER).href, path.join(root, 'bin/brief.js'), ...args], {
-    env: { ...process.env, BRIEF_RECORD_IMPORTS: record },
-  });
+  const { stdout, stderr } = await exec(
+    process.execPath,
+    ['--import', pathToFileURL(RECORDER).href, path.join(root, 'bin/brief.js'), ...args],
+    {
+      env: { ...process.env, BRIEF_RECORD_IMPORTS: record },
+    },
+  );
   const loaded = (await readFile(record, 'utf8')).split('\n').filter(Boolean);
   return { stdout, stderr, loaded };
 }
 
-const packagesIn = (loaded: string[], names: readonly string[]) =>
-  [...new Set(loaded.flatMap((m) => names.filter((name) => m.includes(`/node_modules/${name}/`))))];
+const packagesIn = (loaded: string[], names: readonly string[]) => [
+  ...new Set(loaded.flatMap((m) => names.filter((name) => m.includes(`/node_modules/${name}/`)))),
+];
 
 describe('brief starts', () => {
   it('--help runs the compiled CLI and loads none of the heavy packages', async () => {
@@ -49,19 +65,61 @@ describe('brief starts', () => {
   it('a build with nothing to do loads no browser, chart, template or PDF library', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'brief-noop-'));
     temps.push(dir);
-    const args = ['build', '--html', '--data', path.join(ROOT, 'pipeline/render/specimen'), '--out', path.join(dir, 'out'), '--date', '2024-01-15'];
+    const args = [
+      'build',
+      '--html',
+      '--data',
+      path.join(ROOT, 'pipeline/render/specimen'),
+      '--out',
+      path.join(dir, 'out'),
+      '--date',
+      '2024-01-15',
+    ];
     await start(args);
     const { stderr, loaded } = await start(args);
     expect(stderr).toContain('kept 4 documents');
-    expect(packagesIn(loaded, ['puppeteer', 'puppeteer-core', 'vega', 'vega-lite', 'ajv', 'pdf-lib', 'fontkit', 'handlebars', 'zod', 'yaml'])).toEqual([]);
+    expect(
+      packagesIn(loaded, [
+        'puppeteer',
+        'puppeteer-core',
+        'vega',
+        'vega-lite',
+        'ajv',
+        'pdf-lib',
+        'fontkit',
+        'handlebars',
+        'zod',
+        'yaml',
+      ]),
+    ).toEqual([]);
   });
 
   it('brief editions loads no printing, charting, template or corpus-validation code (it had pdf-lib and puppeteer through makePack)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'brief-editions-'));
     temps.push(dir);
-    const { stderr, loaded } = await start(['editions', '--data', path.join(ROOT, 'pipeline/render/specimen'), '--out', path.join(dir, 'out'), '--archive', path.join(dir, 'editions')]);
+    const { stderr, loaded } = await start([
+      'editions',
+      '--data',
+      path.join(ROOT, 'pipeline/render/specimen'),
+      '--out',
+      path.join(dir, 'out'),
+      '--archive',
+      path.join(dir, 'editions'),
+    ]);
     expect(stderr).toContain('no editions in');
-    expect(packagesIn(loaded, ['puppeteer', 'puppeteer-core', 'vega', 'vega-lite', 'ajv', 'pdf-lib', 'fontkit', 'handlebars', 'markdown-it'])).toEqual([]);
+    expect(
+      packagesIn(loaded, [
+        'puppeteer',
+        'puppeteer-core',
+        'vega',
+        'vega-lite',
+        'ajv',
+        'pdf-lib',
+        'fontkit',
+        'handlebars',
+        'markdown-it',
+      ]),
+    ).toEqual([]);
     expect(loaded.filter((m) => /\/dist\/chunks\/(?:validate|chart|render|print)-/.test(m))).toEqual([]);
   });
 
@@ -74,7 +132,17 @@ describe('brief starts', () => {
   it('build --help prints the options of build, and loads nothing heavy either', async () => {
     const { stdout, loaded } = await start(['build', '--help']);
     expect(stdout).toContain('Usage: brief build [options]');
-    for (const flag of ['--audience', '--report', '--date', '--allow-unverified', '--force', '--html', '--data', '--out', '--json']) {
+    for (const flag of [
+      '--audience',
+      '--report',
+      '--date',
+      '--allow-unverified',
+      '--force',
+      '--html',
+      '--data',
+      '--out',
+      '--json',
+    ]) {
       expect(stdout).toContain(flag);
     }
     expect(packagesIn(loaded, HEAVY)).toEqual([]);
@@ -86,7 +154,8 @@ describe('brief never runs stale code', () => {
   async function copyOfTool(): Promise<string> {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-tool-'));
     temps.push(root);
-    for (const part of ['bin', 'scripts', 'pipeline', 'package.json']) await cp(path.join(ROOT, part), path.join(root, part), { recursive: true });
+    for (const part of ['bin', 'scripts', 'pipeline', 'package.json'])
+      await cp(path.join(ROOT, part), path.join(root, part), { recursive: true });
     await symlink(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
     return root;
   }
@@ -98,7 +167,13 @@ describe('brief never runs stale code', () => {
     expect(first.loaded).toContain(pathToFileURL(path.join(root, 'dist/cli.js')).href);
 
     const cli = path.join(root, 'pipeline/cli.ts');
-    await writeFile(cli, (await readFile(cli, 'utf8')).replace("'Usage: brief <command> [options]'", "'Usage: brief <command> [options] (edited)'"));
+    await writeFile(
+      cli,
+      (await readFile(cli, 'utf8')).replace(
+        "'Usage: brief <command> [options]'",
+        "'Usage: brief <command> [options] (edited)'",
+      ),
+    );
     const second = await start(['--help'], root);
     expect(second.stdout).toContain('Usage: brief <command> [options] (edited)');
     expect(packagesIn(second.loaded, ['tsx'])).toEqual([]);

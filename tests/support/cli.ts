@@ -16,7 +16,11 @@ export interface CliResult {
 
 export async function brief(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliResult> {
   try {
-    const r = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, BRIEF_BROWSER_WS: env.BRIEF_CHROME ? '' : sharedBrowser() ?? '', ...env }, maxBuffer: 10_000_000 });
+    const r = await run(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, BRIEF_BROWSER_WS: env.BRIEF_CHROME ? '' : (sharedBrowser() ?? ''), ...env },
+      maxBuffer: 10_000_000,
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

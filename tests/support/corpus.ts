@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { displayPath } from '../../pipeline/core/paths.ts';
 
 /** The small corpus brief ships to render every template against (pipeline/render/specimen), and the tests' fixture. */
-export const MINI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'pipeline', 'render', 'specimen');
+export const MINI = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'pipeline',
+  'render',
+  'specimen',
+);
 
 export interface TempCorpus {
   readonly root: string;
@@ -42,7 +49,10 @@ export async function tempCorpus(changes: Record<string, string | null> = {}): P
 }
 
 /** Temp corpora made by one test file, all removed by `removeAll` (call it in afterAll). */
-export function corpora(): { make(changes?: Record<string, string | null>): Promise<TempCorpus>; removeAll(): Promise<void> } {
+export function corpora(): {
+  make(changes?: Record<string, string | null>): Promise<TempCorpus>;
+  removeAll(): Promise<void>;
+} {
   const made: TempCorpus[] = [];
   return {
     async make(changes = {}) {
@@ -50,7 +60,9 @@ export function corpora(): { make(changes?: Record<string, string | null>): Prom
       made.push(c);
       return c;
     },
-    removeAll: async () => { await Promise.all(made.map((c) => c.remove())); },
+    removeAll: async () => {
+      await Promise.all(made.map((c) => c.remove()));
+    },
   };
 }
 
@@ -61,6 +73,10 @@ export function corpora(): { make(changes?: Record<string, string | null>): Prom
 export async function copySample(root: string, data = path.join(root, 'data')): Promise<void> {
   const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   await cp(path.join(project, 'data'), data, { recursive: true });
-  await cp(path.join(project, 'templates', 'audiences'), path.join(path.dirname(data), 'templates', 'audiences'), { recursive: true });
-  await cp(path.join(project, 'styles', 'audiences'), path.join(path.dirname(data), 'styles', 'audiences'), { recursive: true });
+  await cp(path.join(project, 'templates', 'audiences'), path.join(path.dirname(data), 'templates', 'audiences'), {
+    recursive: true,
+  });
+  await cp(path.join(project, 'styles', 'audiences'), path.join(path.dirname(data), 'styles', 'audiences'), {
+    recursive: true,
+  });
 }

@@ -33,18 +33,25 @@ export async function internalMaterial(briefAudiences?: string): Promise<Record<
   const brief = await readFile(path.join(MINI, 'reports/brief.md'), 'utf8');
   const report = brief
     .replace('audiences: [executive, analyst]\n', briefAudiences ? `audiences: ${briefAudiences}\n` : '')
-    .replace('    evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]', `    evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed, desk-2024/drill-cycle]
+    .replace(
+      '    evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]',
+      `    evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed, desk-2024/drill-cycle]
   - id: unannounced-drill
     text: A drill held without notice is the likeliest trigger of the next crisis.
     likelihood: likely
     confidence: low
     basis: Our own desk note.
-    evidence: [desk-2024/no-hotline, desk-2024/drill-cycle]`)
-    .replace('## Alternative view', '## Internal assessment\n\nOur desk note dates a cycle of answered drills [@desk-2024/drill-cycle].\n\n## Alternative view');
+    evidence: [desk-2024/no-hotline, desk-2024/drill-cycle]`,
+    )
+    .replace(
+      '## Alternative view',
+      '## Internal assessment\n\nOur desk note dates a cycle of answered drills [@desk-2024/drill-cycle].\n\n## Alternative view',
+    );
   return {
     'audiences.yaml': AUDIENCES,
     'reports/brief.md': report,
-    'sources/desk-2024.md': '---\nid: desk-2024\ntitle: Desk note on the Araz drills\nauthors: [Test Team]\npublished: "2024-01"\nkind: analysis\ntext: desk.txt\ndistribution: internal\n---\nOur own working note.\n',
+    'sources/desk-2024.md':
+      '---\nid: desk-2024\ntitle: Desk note on the Araz drills\nauthors: [Test Team]\npublished: "2024-01"\nkind: analysis\ntext: desk.txt\ndistribution: internal\n---\nOur own working note.\n',
     'sources/text/desk.txt': `DESK NOTE (internal)\n\n${INTERNAL_QUOTES[0]} ${INTERNAL_QUOTES[1]} Neither side announces its exercises.\n`,
     'claims/desk-2024.yaml': `source: desk-2024
 claims:

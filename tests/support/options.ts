@@ -15,12 +15,19 @@ export function sharedBrowser(): string | undefined {
 export function optionsFor(data: string, out: string, extra: Partial<RunOptions> = {}): RunOptions {
   const defaults = defaultOptions();
   return {
-    ...defaults, dataDir: data, outDir: out, editionDate: '2024-01-15', editionDateGiven: true, textDirs: [],
+    ...defaults,
+    dataDir: data,
+    outDir: out,
+    editionDate: '2024-01-15',
+    editionDateGiven: true,
+    textDirs: [],
     browser: { ...defaults.browser, endpoint: sharedBrowser() },
     ...extra,
-    templatesDir: extra.templatesDir ?? path.resolve('templates'), stylesDir: extra.stylesDir ?? path.resolve('styles'),
+    templatesDir: extra.templatesDir ?? path.resolve('templates'),
+    stylesDir: extra.stylesDir ?? path.resolve('styles'),
     // As in the sample corpus, whose own layer is brief's folder (its audiences' overrides live there).
-    corpusTemplatesDir: 'corpusTemplatesDir' in extra ? extra.corpusTemplatesDir : extra.templatesDir ?? path.resolve('templates'),
-    corpusStylesDir: 'corpusStylesDir' in extra ? extra.corpusStylesDir : extra.stylesDir ?? path.resolve('styles'),
+    corpusTemplatesDir:
+      'corpusTemplatesDir' in extra ? extra.corpusTemplatesDir : (extra.templatesDir ?? path.resolve('templates')),
+    corpusStylesDir: 'corpusStylesDir' in extra ? extra.corpusStylesDir : (extra.stylesDir ?? path.resolve('styles')),
   };
 }

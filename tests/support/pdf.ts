@@ -9,10 +9,15 @@ export async function pdfText(file: string): Promise<string> {
 
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   const out = (await $`pdfinfo ${file}`).stdout;
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => {
-    const i = l.indexOf(':');
-    return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-  }));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => {
+        const i = l.indexOf(':');
+        return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+      }),
+  );
 }
 
 export interface PdfFont {

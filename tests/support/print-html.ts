@@ -5,7 +5,9 @@ import { sharedBrowser } from './options.ts';
 
 export async function printPdf(html: string): Promise<Buffer> {
   const ws = sharedBrowser();
-  const browser = ws ? await puppeteer.connect({ browserWSEndpoint: ws }) : await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = ws
+    ? await puppeteer.connect({ browserWSEndpoint: ws })
+    : await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
     try {

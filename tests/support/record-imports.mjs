@@ -13,7 +13,14 @@ let file = process.env.BRIEF_RECORD_IMPORTS;
 if (isMainThread && file) {
   register(import.meta.url, { data: { file } });
   const { cache } = createRequire(import.meta.url);
-  process.on('exit', () => appendFileSync(file, Object.keys(cache).map((f) => `${f}\n`).join('')));
+  process.on('exit', () =>
+    appendFileSync(
+      file,
+      Object.keys(cache)
+        .map((f) => `${f}\n`)
+        .join(''),
+    ),
+  );
 }
 
 export function initialize(data) {

@@ -21,23 +21,34 @@ const started: Proc[] = [];
 
 function track(child: ChildProcess, name: string): Proc {
   let exit!: (code: number | null) => void;
-  const exited = new Promise<number | null>((resolve) => { exit = resolve; });
+  const exited = new Promise<number | null>((resolve) => {
+    exit = resolve;
+  });
   const proc: Proc = {
-    child, pid: child.pid!, output: '', exited,
+    child,
+    pid: child.pid!,
+    output: '',
+    exited,
     async waitFor(what, pattern, ms = 60_000) {
       const until = Date.now() + ms;
       for (;;) {
         const m = pattern.exec(proc.output);
         if (m) return m;
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${proc.output}`);
-        if (Date.now() > until) throw new Error(`timed out after ${ms / 1000} s waiting for ${what} from ${name}:\n${proc.output.slice(-3000)}`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${proc.output}`);
+        if (Date.now() > until)
+          throw new Error(
+            `timed out after ${ms / 1000} s waiting for ${what} from ${name}:\n${proc.output.slice(-3000)}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), 30_000); });
+      const late = new Promise<'late'>((r) => {
+        timer = setTimeout(() => r('late'), 30_000);
+      });
       const code = await Promise.race([exited, late]);
       clearTimeout(timer);
       if (code === 'late') {
@@ -47,8 +58,12 @@ function track(child: ChildProcess, name: string): Proc {
       return code;
     },
   };
-  child.stdout?.on('data', (d: Buffer) => { proc.output += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { proc.output += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    proc.output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    proc.output += d.toString();
+  });
   child.on('exit', (code, signal) => exit(code ?? (signal ? 128 : null)));
   started.push(proc);
   return proc;
@@ -68,12 +83,18 @@ export async function freePort(): Promise<number> {
 
 /** The CLI as a long-running process; on the suite's shared browser unless env says otherwise. */
 export function startBrief(args: readonly string[], env: NodeJS.ProcessEnv = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '', BRIEF_TOKEN: '', BRIEF_TOKENS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '', BRIEF_TOKEN: '', BRIEF_TOKENS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return track(child, `brief ${args[0]}`);
 }
 
 /** `brief serve` on a free port, once it listens: its base URL. */
-export async function startServe(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ proc: Proc; url: string }> {
+export async function startServe(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ proc: Proc; url: string }> {
   const proc = startBrief(['serve', '--port', '0', ...args], env);
   const m = await proc.waitFor('the server to listen', /listening on (http:\/\/[^/]+)\//);
   return { proc, url: m[1]! };
@@ -83,13 +104,23 @@ export async function startServe(args: readonly string[], env: NodeJS.ProcessEnv
  * A redis-server of its own, on a free loopback port (or `port`), keeping nothing on disk unless
  * given a folder: then with an append-only file synced at every write, as the README advises.
  */
-export async function startRedis(options: { readonly port?: number; readonly dir?: string } = {}): Promise<{ proc: Proc; url: string; port: number }> {
-  const port = options.port ?? await freePort();
-  const persistence = options.dir ? ['--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''] : ['--save', '', '--appendonly', 'no'];
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startRedis(
+  options: { readonly port?: number; readonly dir?: string } = {},
+): Promise<{ proc: Proc; url: string; port: number }> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dir
+    ? ['--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '']
+    : ['--save', '', '--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.once('error', () => undefined); // not installed: waitFor below says so
   const proc = track(child, 'redis-server');
-  await proc.waitFor('redis-server to accept connections (is it installed? apt-get install redis-server)', /Ready to accept connections/, 15_000);
+  await proc.waitFor(
+    'redis-server to accept connections (is it installed? apt-get install redis-server)',
+    /Ready to accept connections/,
+    15_000,
+  );
   return { proc, url: `redis://127.0.0.1:${port}`, port };
 }
 
@@ -100,9 +131,19 @@ export async function stopAll(): Promise<void> {
 
 /** Every process below `pid`, through the process table. */
 export function descendants(pid: number): number[] {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid='])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
   const found: number[] = [];
-  const walk = (p: number) => rows.filter(([, ppid]) => ppid === p).forEach(([child]) => { found.push(child); walk(child); });
+  const walk = (p: number) =>
+    rows
+      .filter(([, ppid]) => ppid === p)
+      .forEach(([child]) => {
+        found.push(child);
+        walk(child);
+      });
   walk(pid);
   return found;
 }
@@ -110,19 +151,39 @@ export function descendants(pid: number): number[] {
 /** Chromium processes running now, by pid (for checking none is left behind). */
 export function chromiums(): number[] {
   const out = execFileSync('ps', ['-e', '-o', 'pid=,comm=']).toString();
-  return out.trim().split('\n').map((l) => l.trim().split(/\s+/)).filter(([, comm]) => /chrom/i.test(comm ?? '')).map(([pid]) => Number(pid));
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, comm]) => /chrom/i.test(comm ?? ''))
+    .map(([pid]) => Number(pid));
 }
 
 /** Asks for a pack and waits until it is done or failed: the last status answer. */
-export async function packUntilDone(url: string, body: unknown, headers: Record<string, string> = {}, ms = 120_000): Promise<{ id: string; status: string; error?: string; pdf_url?: string }> {
-  const r = await fetch(`${url}/api/packs`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const job = await r.json() as { id: string; status_url: string; error?: string };
-  if (r.status !== 202) throw new Error(`POST /api/packs ${JSON.stringify(body)} answered ${r.status}: ${JSON.stringify(job)}`);
+export async function packUntilDone(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  ms = 120_000,
+): Promise<{ id: string; status: string; error?: string; pdf_url?: string }> {
+  const r = await fetch(`${url}/api/packs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const job = (await r.json()) as { id: string; status_url: string; error?: string };
+  if (r.status !== 202)
+    throw new Error(`POST /api/packs ${JSON.stringify(body)} answered ${r.status}: ${JSON.stringify(job)}`);
   const until = Date.now() + ms;
   for (;;) {
-    const s = await (await fetch(`${url}${job.status_url}`, { headers })).json() as { status: string; error?: string; pdf_url?: string };
+    const s = (await (await fetch(`${url}${job.status_url}`, { headers })).json()) as {
+      status: string;
+      error?: string;
+      pdf_url?: string;
+    };
     if (s.status === 'done' || s.status === 'failed') return { id: job.id, ...s };
-    if (Date.now() > until) throw new Error(`pack ${job.id} (${JSON.stringify(body)}) still ${s.status} after ${ms / 1000} s`);
+    if (Date.now() > until)
+      throw new Error(`pack ${job.id} (${JSON.stringify(body)}) still ${s.status} after ${ms / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

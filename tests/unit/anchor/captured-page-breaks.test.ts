@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { findQuote, prepareText } from '../../../pipeline/anchor/find-quote.ts';
 import { runningHeads } from '../../../pipeline/anchor/interruptions.ts';
 
-const page = (n: number, body: string) => `Caspian Review — Spring issue\n\n${body}\n\nBaku Policy Institute, working paper\n${n}`;
+const page = (n: number, body: string) =>
+  `Caspian Review — Spring issue\n\n${body}\n\nBaku Policy Institute, working paper\n${n}`;
 const PAGES = [
-  page(1, 'The first page opens the argument.\nThe corridor was expected to carry freight from the\nfirst months of operation onward'),
+  page(
+    1,
+    'The first page opens the argument.\nThe corridor was expected to carry freight from the\nfirst months of operation onward',
+  ),
   page(2, 'without interruption, according to the ministry. The second page goes on.\nMore text here.'),
   page(3, 'A third page, so the heads repeat on most pages.'),
 ].join('\n\f\n');
@@ -18,7 +22,10 @@ describe('page breaks in a captured text', () => {
   });
 
   it('anchors a sentence quoted across a page break, over foot, page number, form feed and head', () => {
-    const a = findQuote(prepareText(PAGES), 'from the first months of operation onward without interruption, according to the ministry');
+    const a = findQuote(
+      prepareText(PAGES),
+      'from the first months of operation onward without interruption, according to the ministry',
+    );
     expect(['fuzzy', 'normalized']).toContain(a.status);
     expect(PAGES.slice(a.start, a.end)).toMatch(/^from the\nfirst months[\s\S]*\f[\s\S]*according to the ministry$/);
   });
@@ -29,11 +36,14 @@ describe('page breaks in a captured text', () => {
       'Executive summary\n\nAnother page.\n\n2',
       'Executive summary\n\nA third page.\n\n3',
     ].join('\n\f\n');
-    expect(findQuote(prepareText(text), 'carry gas to the southern markets by the end of the decade').status).toBe('not-found');
+    expect(findQuote(prepareText(text), 'carry gas to the southern markets by the end of the decade').status).toBe(
+      'not-found',
+    );
   });
 
   it('without form feeds, a line repeated twice is prose', () => {
-    const text = 'Caspian Review\n\nThe corridor was expected to carry freight from the\nCaspian Review\nfirst months onward.';
+    const text =
+      'Caspian Review\n\nThe corridor was expected to carry freight from the\nCaspian Review\nfirst months onward.';
     expect(findQuote(prepareText(text), 'carry freight from the first months onward').status).toBe('not-found');
   });
 
@@ -43,7 +53,9 @@ describe('page breaks in a captured text', () => {
   });
 
   it('costs one pass over a long text: 1,000 pages of heads, feet and body lines that run on', () => {
-    const pages = Array.from({ length: 1000 }, (_, n) => page(n + 1, Array.from({ length: 30 }, (_, i) => `line ${i} of page ${n} runs on with words and`).join('\n')));
+    const pages = Array.from({ length: 1000 }, (_, n) =>
+      page(n + 1, Array.from({ length: 30 }, (_, i) => `line ${i} of page ${n} runs on with words and`).join('\n')),
+    );
     const text = pages.join('\n\f\n');
     const started = process.cpuUsage();
     // Not found: every pass folds the text and weighs jumps from every place the quote could start.

@@ -3,7 +3,14 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTitleLike, locate, locatorAt, pageAt, textLocations, writtenPages } from '../../../pipeline/anchor/locator.ts';
+import {
+  isTitleLike,
+  locate,
+  locatorAt,
+  pageAt,
+  textLocations,
+  writtenPages,
+} from '../../../pipeline/anchor/locator.ts';
 
 const at = (text: string, snippet: string) => {
   const i = text.indexOf(snippet);
@@ -12,7 +19,8 @@ const at = (text: string, snippet: string) => {
 };
 
 describe('a paged text (form feed lines between pages)', () => {
-  const text = 'Title page.\n\f\nThe first paragraph of page two.\n\nA sentence that runs\n\f\non to page three.\n\f\nPage four.\n';
+  const text =
+    'Title page.\n\f\nThe first paragraph of page two.\n\nA sentence that runs\n\f\non to page three.\n\f\nPage four.\n';
   it('gives the page an offset stands on', () => {
     expect(locatorAt(text, at(text, 'Title'))).toBe('p. 1');
     expect(locatorAt(text, at(text, 'The first paragraph'))).toBe('p. 2');
@@ -37,8 +45,23 @@ describe('a paged text (form feed lines between pages)', () => {
 
 describe('a Markdown capture (ATX headings)', () => {
   const text = [
-    '# The Title of the Paper', '', '**An Author**', '', '## **Abstract**', '', 'First abstract paragraph.', '', 'Second abstract paragraph.',
-    '', '### 1\\. Method', '', 'Only paragraph of the method.', '', 'Short Title Line', '', 'Another paragraph.',
+    '# The Title of the Paper',
+    '',
+    '**An Author**',
+    '',
+    '## **Abstract**',
+    '',
+    'First abstract paragraph.',
+    '',
+    'Second abstract paragraph.',
+    '',
+    '### 1\\. Method',
+    '',
+    'Only paragraph of the method.',
+    '',
+    'Short Title Line',
+    '',
+    'Another paragraph.',
   ].join('\n');
   it('names the nearest heading before, without its markup, and the paragraph within it', () => {
     expect(locatorAt(text, at(text, 'Second abstract'))).toBe('“Abstract”, para. 2');
@@ -63,12 +86,38 @@ describe('a Markdown capture (ATX headings)', () => {
 
 describe('a plain capture (title-like lines between blank lines)', () => {
   const text = [
-    'Feature Article May 30, 2024', '', 'The Title of the Article', '', 'Jane Author', '',
-    'The first paragraph, before any heading.', '', 'The second paragraph is long enough not to be taken for a heading of any kind at all, and it ends mid', '',
-    '¹ A footnote entry, https://example.org/a', '² Another footnote entry.', '',
-    'sentence after the footnote block.', '', 'The third paragraph.', '',
-    'Meeting Turkey in the Middle', '', 'One under the heading.', '', '12', '', 'Two under the heading.', '',
-    'IRGC soldiers on the river. (Photo via Wikicommons)', '', 'Three under the heading, which is long enough not to be taken for a heading of any kind, is cut by a caption', '', 'Short Caption Line', '', 'and carried on.',
+    'Feature Article May 30, 2024',
+    '',
+    'The Title of the Article',
+    '',
+    'Jane Author',
+    '',
+    'The first paragraph, before any heading.',
+    '',
+    'The second paragraph is long enough not to be taken for a heading of any kind at all, and it ends mid',
+    '',
+    '¹ A footnote entry, https://example.org/a',
+    '² Another footnote entry.',
+    '',
+    'sentence after the footnote block.',
+    '',
+    'The third paragraph.',
+    '',
+    'Meeting Turkey in the Middle',
+    '',
+    'One under the heading.',
+    '',
+    '12',
+    '',
+    'Two under the heading.',
+    '',
+    'IRGC soldiers on the river. (Photo via Wikicommons)',
+    '',
+    'Three under the heading, which is long enough not to be taken for a heading of any kind, is cut by a caption',
+    '',
+    'Short Caption Line',
+    '',
+    'and carried on.',
   ].join('\n');
   it('counts paragraphs from the top when no heading precedes; title, subtitle and byline are not paragraphs', () => {
     expect(locatorAt(text, at(text, 'The first paragraph'))).toBe('para. 1');
@@ -92,7 +141,8 @@ describe('a plain capture (title-like lines between blank lines)', () => {
     expect(locatorAt(notes, at(notes, 'A note'))).toBeUndefined();
   });
   it('does not count a pull quote the text prints again', () => {
-    const pulled = 'First paragraph, in which the author says that the talks went well for both sides.\n\nthe talks went well for both sides\n\nSecond paragraph.';
+    const pulled =
+      'First paragraph, in which the author says that the talks went well for both sides.\n\nthe talks went well for both sides\n\nSecond paragraph.';
     expect(locatorAt(pulled, at(pulled, 'Second'))).toBe('para. 2');
   });
   it('has one paragraph a line when the text has no blank line at all', () => {
@@ -124,16 +174,23 @@ describe('title-like lines and written page locators', () => {
 
 // The five real captures of the sample corpus, when they are at hand: every locator is one of the
 // shapes above, and a few checked by reading the text.
-const TEXTS = [process.env.BRIEF_TEXTS, path.resolve(__dirname, '../../../../shared/sources')].filter((d): d is string => Boolean(d)).find((d) => existsSync(d));
+const TEXTS = [process.env.BRIEF_TEXTS, path.resolve(__dirname, '../../../../shared/sources')]
+  .filter((d): d is string => Boolean(d))
+  .find((d) => existsSync(d));
 describe.skipIf(!TEXTS)('the sample captures', () => {
-  const read = (name: string) => readFileSync(path.join(TEXTS!, readdirSync(TEXTS!).find((f) => f.startsWith(name))!), 'utf8');
+  const read = (name: string) =>
+    readFileSync(path.join(TEXTS!, readdirSync(TEXTS!).find((f) => f.startsWith(name))!), 'utf8');
   it('finds the sections the articles have', () => {
     const roubanis = read('001_');
     const where = textLocations(roubanis);
-    expect(locate(where, at(roubanis, 'Similarly, Washington cannot draw a wedge'))).toBe('“Meeting Turkey in the Middle”, para. 1');
+    expect(locate(where, at(roubanis, 'Similarly, Washington cannot draw a wedge'))).toBe(
+      '“Meeting Turkey in the Middle”, para. 1',
+    );
     expect(locate(where, at(roubanis, "Iran's engagement in the South Caucasus needs"))).toBe('para. 1');
     const topchubashov = read('004_');
-    expect(locatorAt(topchubashov, at(topchubashov, 'During the military drills in October'))).toBe('“Mounting tensions”, para. 2');
+    expect(locatorAt(topchubashov, at(topchubashov, 'During the military drills in October'))).toBe(
+      '“Mounting tensions”, para. 2',
+    );
     const mammadov = read('003_');
     // One paragraph a line; the pull quotes on lines 5 and 9, printed again in the body, are not.
     expect(locatorAt(mammadov, at(mammadov, 'In May, Russia and Iran signed'))).toBe('para. 6');

@@ -2,13 +2,26 @@
 // anchors it vouches for without texts, what makes it stale, and where a lost quote's passage stood.
 import { describe, expect, it } from 'vitest';
 import { findQuote, prepareText, type Anchoring, type ClaimAnchor } from '../../../pipeline/anchor/index.ts';
-import { applyLock, compareLock, describeChanges, hasMoved, isStale, onlyLocated, lockedPassage, makeLock, passageNote, staleDiagnostic, type AnchorLock } from '../../../pipeline/anchor/lock.ts';
+import {
+  applyLock,
+  compareLock,
+  describeChanges,
+  hasMoved,
+  isStale,
+  onlyLocated,
+  lockedPassage,
+  makeLock,
+  passageNote,
+  staleDiagnostic,
+  type AnchorLock,
+} from '../../../pipeline/anchor/lock.ts';
 import { parseLock, serializeLock } from '../../../pipeline/anchor/lock-format.ts';
 import { compactSelector, describeQuote, sha256 } from '../../../pipeline/anchor/selector.ts';
 import { locatorAt } from '../../../pipeline/anchor/locator.ts';
 import type { Claim, Model, Source } from '../../../pipeline/model/index.ts';
 
-const TEXT = 'A test article.\n\nThe leaders met in Şuşa on 15 June 2021 and signed a declaration.\nTrade grew by 8% in 2023, according to customs figures.\nObservers called the drills a provocation.\n';
+const TEXT =
+  'A test article.\n\nThe leaders met in Şuşa on 15 June 2021 and signed a declaration.\nTrade grew by 8% in 2023, according to customs figures.\nObservers called the drills a provocation.\n';
 const QUOTES: Record<string, string> = {
   'alpha/meeting': 'The leaders met in Şuşa on 15 June 2021',
   'alpha/trade': 'Trade grew by 8% in 2023',
@@ -19,8 +32,26 @@ const at = (file: string, line = 1) => ({ file, line, column: 1 });
 
 /** A model with one source (alpha, text alpha.txt) and the given claims; only what the lock reads. */
 function modelOf(quotes: Record<string, string> = QUOTES, textFile = 'alpha.txt'): Model {
-  const source = { id: 'alpha', text: textFile, at: at('sources/alpha.md', 2), textAt: at('sources/alpha.md', 5), exclude: [], excludeAt: [] } as unknown as Source;
-  const claims = new Map(Object.entries(quotes).map(([id, quote], i) => [id, { id, source: 'alpha', quote, at: at('claims/alpha.yaml', 3 + 8 * i), quoteAt: at('claims/alpha.yaml', 5 + 8 * i) } as unknown as Claim]));
+  const source = {
+    id: 'alpha',
+    text: textFile,
+    at: at('sources/alpha.md', 2),
+    textAt: at('sources/alpha.md', 5),
+    exclude: [],
+    excludeAt: [],
+  } as unknown as Source;
+  const claims = new Map(
+    Object.entries(quotes).map(([id, quote], i) => [
+      id,
+      {
+        id,
+        source: 'alpha',
+        quote,
+        at: at('claims/alpha.yaml', 3 + 8 * i),
+        quoteAt: at('claims/alpha.yaml', 5 + 8 * i),
+      } as unknown as Claim,
+    ]),
+  );
   return { dataDir: '/data', sources: new Map([['alpha', source]]), claims } as unknown as Model;
 }
 
@@ -35,9 +66,23 @@ function anchoringOf(model: Model, text: string | undefined): Anchoring {
     }
     const a = findQuote(prepared, claim.quote);
     const locator = a.start === undefined ? undefined : locatorAt(text!, a.start, a.end);
-    anchors.set(claim.id, a.start === undefined ? a : { ...a, selector: describeQuote(text!, a.start, a.end!), textSha256: sha256(text!), via: 'text', ...(locator ? { locator } : {}) });
+    anchors.set(
+      claim.id,
+      a.start === undefined
+        ? a
+        : {
+            ...a,
+            selector: describeQuote(text!, a.start, a.end!),
+            textSha256: sha256(text!),
+            via: 'text',
+            ...(locator ? { locator } : {}),
+          },
+    );
   }
-  const texts = text === undefined ? new Map() : new Map([['alpha', { file: '/texts/alpha.txt', sha256: sha256(text), excluded: [] }]]);
+  const texts =
+    text === undefined
+      ? new Map()
+      : new Map([['alpha', { file: '/texts/alpha.txt', sha256: sha256(text), excluded: [] }]]);
   return { anchors, texts, diagnostics: [] };
 }
 
@@ -51,7 +96,12 @@ describe('making and writing a lock', () => {
     const lock = lockFor();
     expect([...lock.claims.keys()]).toEqual(['alpha/drills', 'alpha/meeting', 'alpha/trade']);
     const e = lock.claims.get('alpha/trade')!;
-    expect(e).toMatchObject({ source: 'alpha', quoteSha256: sha256(QUOTES['alpha/trade']!), text: { file: 'alpha.txt', sha256: sha256(TEXT) }, status: 'exact' });
+    expect(e).toMatchObject({
+      source: 'alpha',
+      quoteSha256: sha256(QUOTES['alpha/trade']!),
+      text: { file: 'alpha.txt', sha256: sha256(TEXT) },
+      status: 'exact',
+    });
     expect(TEXT.slice(e.start, e.end)).toBe('Trade grew by 8% in 2023');
     expect(e.selector).toMatchObject({ type: 'TextQuoteSelector', exact: 'Trade grew by 8% in 2023' });
   });
@@ -63,7 +113,16 @@ describe('making and writing a lock', () => {
     const json = JSON.parse(text);
     expect(Object.keys(json)).toEqual(['version', 'offsets', 'claims']);
     expect(Object.keys(json.claims)).toEqual(['alpha/drills', 'alpha/meeting', 'alpha/trade']);
-    expect(Object.keys(json.claims['alpha/trade'])).toEqual(['source', 'quoteSha256', 'text', 'status', 'start', 'end', 'locator', 'selector']);
+    expect(Object.keys(json.claims['alpha/trade'])).toEqual([
+      'source',
+      'quoteSha256',
+      'text',
+      'status',
+      'start',
+      'end',
+      'locator',
+      'selector',
+    ]);
     expect(json.claims['alpha/trade'].locator).toBe('para. 2');
     const back = parseLock('anchors.lock', text);
     expect(back.diagnostics).toEqual([]);
@@ -71,7 +130,8 @@ describe('making and writing a lock', () => {
   });
 
   it('records the locator computed from where the quote stands, whether or not the claim writes one', () => {
-    const paged = 'First page, first line.\n\f\nThe leaders met in Şuşa on 15 June 2021 and signed a declaration.\n\f\nTrade grew by 8% in 2023, according to customs figures.\nObservers called the drills a provocation.\n';
+    const paged =
+      'First page, first line.\n\f\nThe leaders met in Şuşa on 15 June 2021 and signed a declaration.\n\f\nTrade grew by 8% in 2023, according to customs figures.\nObservers called the drills a provocation.\n';
     const lock = lockFor(paged);
     expect(lock.claims.get('alpha/meeting')!.locator).toBe('p. 2');
     expect(lock.claims.get('alpha/trade')!.locator).toBe('p. 3');
@@ -95,7 +155,11 @@ describe('making and writing a lock', () => {
     const footnotes = `\n\n${'¹ A long footnote entry that the quote jumps over, with a URL https://example.org/a/very/long/path. '.repeat(4)}\n\n`;
     const span = `Turkey's trade with Iran is surging,${footnotes}in 2023 by an impressive 42%.`;
     const s = compactSelector({ type: 'TextQuoteSelector', exact: span, prefix: 'before ', suffix: ' after' }, 64);
-    expect(s).toMatchObject({ type: 'RangeSelector', startSelector: { exact: "Turkey's trade with Iran is surging,", prefix: 'before ' }, endSelector: { exact: 'in 2023 by an impressive 42%.', suffix: ' after' } });
+    expect(s).toMatchObject({
+      type: 'RangeSelector',
+      startSelector: { exact: "Turkey's trade with Iran is surging,", prefix: 'before ' },
+      endSelector: { exact: 'in 2023 by an impressive 42%.', suffix: ' after' },
+    });
     expect(JSON.stringify(s)).not.toContain('https://');
     const short = { type: 'TextQuoteSelector', exact: 'a quote', prefix: 'p', suffix: 's' } as const;
     expect(compactSelector(short, 7)).toBe(short);
@@ -115,7 +179,9 @@ describe('reading a malformed lock', () => {
     const text = JSON.stringify(json, null, 2);
     const { diagnostics } = parseLock('data/anchors.lock', text);
     const line = text.split('\n').findIndex((l) => l.includes('"not-found"')) + 1;
-    expect(diagnostics).toMatchObject([{ code: 'E_LOCK_SYNTAX', line, message: expect.stringContaining('alpha/trade › status') }]);
+    expect(diagnostics).toMatchObject([
+      { code: 'E_LOCK_SYNTAX', line, message: expect.stringContaining('alpha/trade › status') },
+    ]);
     expect(parseLock('x', '[]').diagnostics[0]!.code).toBe('E_LOCK_SYNTAX');
   });
 });
@@ -129,13 +195,22 @@ describe('applying the lock where a text is missing', () => {
 
   it('vouches for a claim whose quote, source and text file are as locked', () => {
     const anchors = applyLock(modelOf(), lockFor(), new Set(['alpha']));
-    expect(anchors.get('alpha/trade')).toMatchObject({ status: 'exact', via: 'lock', textSha256: sha256(TEXT), selector: { exact: 'Trade grew by 8% in 2023' } });
+    expect(anchors.get('alpha/trade')).toMatchObject({
+      status: 'exact',
+      via: 'lock',
+      textSha256: sha256(TEXT),
+      selector: { exact: 'Trade grew by 8% in 2023' },
+    });
     expect(anchors.size).toBe(3);
   });
 
   it('not for a claim quoted differently since, nor for another text file, nor where the text is at hand', () => {
     const lock = lockFor();
-    expect(applyLock(modelOf({ ...QUOTES, 'alpha/trade': 'Trade grew by 9% in 2023' }), lock, new Set(['alpha'])).has('alpha/trade')).toBe(false);
+    expect(
+      applyLock(modelOf({ ...QUOTES, 'alpha/trade': 'Trade grew by 9% in 2023' }), lock, new Set(['alpha'])).has(
+        'alpha/trade',
+      ),
+    ).toBe(false);
     expect(applyLock(modelOf(QUOTES, 'alpha-v2.txt'), lock, new Set(['alpha'])).size).toBe(0);
     expect(applyLock(modelOf(), lock, new Set()).size).toBe(0);
     expect(applyLock(modelOf(), undefined, new Set(['alpha'])).size).toBe(0);
@@ -157,7 +232,9 @@ describe('comparing the lock with the texts', () => {
     expect(c.moved.map((m) => m.claim)).toEqual(['alpha/drills', 'alpha/meeting', 'alpha/trade']);
     expect(c.moved.every(hasMoved)).toBe(true);
     expect(c.texts).toEqual([{ file: 'alpha.txt', from: sha256(TEXT), to: expect.any(String) }]);
-    expect(describeChanges(c)).toBe('3 quotes moved (alpha/drills, alpha/meeting, alpha/trade), text alpha.txt changed');
+    expect(describeChanges(c)).toBe(
+      '3 quotes moved (alpha/drills, alpha/meeting, alpha/trade), text alpha.txt changed',
+    );
   });
 
   it('tells a quote whose surroundings changed from one that moved', () => {
@@ -167,19 +244,45 @@ describe('comparing the lock with the texts', () => {
   });
 
   it('names claims added, re-quoted and removed', () => {
-    const quotes = { 'alpha/meeting': 'The leaders met in Şuşa', 'alpha/trade': QUOTES['alpha/trade']!, 'alpha/customs': 'according to customs figures' };
+    const quotes = {
+      'alpha/meeting': 'The leaders met in Şuşa',
+      'alpha/trade': QUOTES['alpha/trade']!,
+      'alpha/customs': 'according to customs figures',
+    };
     const c = compare(TEXT, quotes);
-    expect(c).toMatchObject({ added: ['alpha/customs'], requoted: ['alpha/meeting'], removed: ['alpha/drills'], moved: [], texts: [] });
-    expect(describeChanges(c)).toBe('1 claim not in the lock (alpha/customs), 1 claim quoted differently since locked (alpha/meeting), 1 entry for a claim that no longer exists (alpha/drills)');
+    expect(c).toMatchObject({
+      added: ['alpha/customs'],
+      requoted: ['alpha/meeting'],
+      removed: ['alpha/drills'],
+      moved: [],
+      texts: [],
+    });
+    expect(describeChanges(c)).toBe(
+      '1 claim not in the lock (alpha/customs), 1 claim quoted differently since locked (alpha/meeting), 1 entry for a claim that no longer exists (alpha/drills)',
+    );
   });
 
   it('gives W_LOCK_STALE at the one claim concerned, or at the lock; none without texts', () => {
     const model = modelOf();
     const moved = anchoringOf(model, TEXT.replace(', according', '; according'));
-    expect(staleDiagnostic(model, moved, lockFor(), 'data/anchors.lock')).toMatchObject({ code: 'W_LOCK_STALE', severity: 'warning', file: 'claims/alpha.yaml', line: 11, hint: expect.stringContaining('brief lock') });
+    expect(staleDiagnostic(model, moved, lockFor(), 'data/anchors.lock')).toMatchObject({
+      code: 'W_LOCK_STALE',
+      severity: 'warning',
+      file: 'claims/alpha.yaml',
+      line: 11,
+      hint: expect.stringContaining('brief lock'),
+    });
     const shifted = anchoringOf(model, `Preface.\n${TEXT}`);
-    expect(staleDiagnostic(model, shifted, lockFor(), 'data/anchors.lock')).toMatchObject({ file: 'data/anchors.lock', line: 1, message: expect.stringContaining('3 quotes moved') });
-    expect(staleDiagnostic(model, anchoringOf(model, TEXT), undefined, 'data/anchors.lock')).toMatchObject({ file: 'data/anchors.lock', line: 1, message: expect.stringContaining('does not exist') });
+    expect(staleDiagnostic(model, shifted, lockFor(), 'data/anchors.lock')).toMatchObject({
+      file: 'data/anchors.lock',
+      line: 1,
+      message: expect.stringContaining('3 quotes moved'),
+    });
+    expect(staleDiagnostic(model, anchoringOf(model, TEXT), undefined, 'data/anchors.lock')).toMatchObject({
+      file: 'data/anchors.lock',
+      line: 1,
+      message: expect.stringContaining('does not exist'),
+    });
     expect(staleDiagnostic(model, anchoringOf(model, TEXT), lockFor(), 'data/anchors.lock')).toBeUndefined();
     expect(staleDiagnostic(model, anchoringOf(model, undefined), undefined, 'data/anchors.lock')).toBeUndefined();
   });
@@ -191,14 +294,24 @@ describe('where a lost quote stood', () => {
   it('shows what the text now holds between the locked prefix and suffix', () => {
     const text = TEXT.replace('Trade grew by 8% in 2023', 'Trade fell by 3% in 2023');
     expect(lockedPassage(text, entry)).toEqual({ kind: 'between', text: 'Trade fell by 3% in 2023' });
-    expect(passageNote(text, entry)).toBe('where the evidence lock had it, between “a declaration.” and “, according to c”, the text now reads “Trade fell by 3% in 2023”');
+    expect(passageNote(text, entry)).toBe(
+      'where the evidence lock had it, between “a declaration.” and “, according to c”, the text now reads “Trade fell by 3% in 2023”',
+    );
   });
 
   it('shows what follows the prefix, or precedes the suffix, when only one is left', () => {
-    expect(lockedPassage(TEXT.replace('Trade grew by 8% in 2023, according to customs', 'Trade fell sharply last year, said the customs'), entry))
-      .toMatchObject({ kind: 'after-prefix', text: 'Trade fell sharply last year,' });
-    expect(lockedPassage(TEXT.replace('signed a declaration.\nTrade grew', 'left.\nCommerce fell'), entry))
-      .toMatchObject({ kind: 'before-suffix', text: 'Commerce fell by 8% in 2023' });
+    expect(
+      lockedPassage(
+        TEXT.replace(
+          'Trade grew by 8% in 2023, according to customs',
+          'Trade fell sharply last year, said the customs',
+        ),
+        entry,
+      ),
+    ).toMatchObject({ kind: 'after-prefix', text: 'Trade fell sharply last year,' });
+    expect(
+      lockedPassage(TEXT.replace('signed a declaration.\nTrade grew', 'left.\nCommerce fell'), entry),
+    ).toMatchObject({ kind: 'before-suffix', text: 'Commerce fell by 8% in 2023' });
   });
 
   it('says the passage is gone when neither is found', () => {

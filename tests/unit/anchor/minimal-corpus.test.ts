@@ -24,13 +24,17 @@ describe('minimal corpus', () => {
     const root = await corpus({
       'sources/one.md': '---\nid: one\ntitle: One\ntext: one.txt\n---\n',
       'sources/text/one.txt': 'First line.\nThe second line says something “worth quoting”.\n',
-      'claims/one.yaml': 'source: one\nclaims:\n  - id: one/second\n    statement: The second line says something.\n    quote: \'says something "worth quoting"\'\n',
+      'claims/one.yaml':
+        'source: one\nclaims:\n  - id: one/second\n    statement: The second line says something.\n    quote: \'says something "worth quoting"\'\n',
     });
     const r = await checkCorpus(optionsFor(root, path.join(root, 'out')));
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);
     const a = r.anchoring!.anchors.get('one/second')!;
-    expect(a).toMatchObject({ status: 'normalized', selector: { type: 'TextQuoteSelector', exact: 'says something “worth quoting”' } });
+    expect(a).toMatchObject({
+      status: 'normalized',
+      selector: { type: 'TextQuoteSelector', exact: 'says something “worth quoting”' },
+    });
     expect(a.textSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -4,10 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { findPassages } from '../../../pipeline/anchor/passages.ts';
 
 const TEXT = [
-  'Mounting tensions', '',
-  'Relations have been strained since 2020. However, the drills on the river in October, codenamed Mighty Iran, raised the stakes.¹² Baku answered within weeks.', '',
-  'Turkey\'s trade with Iran is surging,', '', '¹² A footnote entry, https://example.org/a', '', 'in 2023 by an impressive 42%.', '',
-  'Reader comments', '', 'The drills on the river were a provocation, says a reader.', '',
+  'Mounting tensions',
+  '',
+  'Relations have been strained since 2020. However, the drills on the river in October, codenamed Mighty Iran, raised the stakes.¹² Baku answered within weeks.',
+  '',
+  "Turkey's trade with Iran is surging,",
+  '',
+  '¹² A footnote entry, https://example.org/a',
+  '',
+  'in 2023 by an impressive 42%.',
+  '',
+  'Reader comments',
+  '',
+  'The drills on the river were a provocation, says a reader.',
+  '',
 ].join('\n');
 const comments = { start: TEXT.indexOf('Reader comments'), end: TEXT.length };
 
@@ -26,7 +36,11 @@ describe('findPassages', () => {
   });
   it('offers the part of a sentence on one side of a page break or footnote block, and says so', () => {
     const { passages } = findPassages(TEXT, 'trade Iran surging', { excluded: [comments] });
-    expect(passages[0]).toMatchObject({ quote: 'Turkey\'s trade with Iran is surging', status: 'exact', cut: 'page-break' });
+    expect(passages[0]).toMatchObject({
+      quote: "Turkey's trade with Iran is surging",
+      status: 'exact',
+      cut: 'page-break',
+    });
   });
   it('trims a long sentence to the clauses that hold the words', () => {
     const long = `Before the war, ${'the region saw many things happen, '.repeat(8)}and the ministers signed the ferry agreement in Baku, while others waited for a sign that never came.`;

@@ -20,6 +20,8 @@ describe('a manifest of the wrong shape', () => {
       expect('problem' in parsed, text).toBe(true);
     }
     expect(parseManifest(Buffer.from('not json'))).toEqual({ problem: 'the manifest is not valid JSON' });
-    expect((parseManifest(Buffer.from('{}')) as { problem: string }).problem).toMatch(/^the manifest is not in the shape brief edition writes: at format, /);
+    expect((parseManifest(Buffer.from('{}')) as { problem: string }).problem).toMatch(
+      /^the manifest is not in the shape brief edition writes: at format, /,
+    );
   });
 });

@@ -12,7 +12,17 @@ const fonts = bundledFonts();
 const renderer = createChartRenderer(fonts);
 
 function event(id: string, date: string, category: CorpusEvent['category'] = 'diplomacy'): CorpusEvent {
-  return { id, date, title: id, category, actors: ['AZ'], evidence: [], dated_otherwise: [], bounds: edtfBounds(date)!, at: { file: 'x', line: 1, column: 1 } };
+  return {
+    id,
+    date,
+    title: id,
+    category,
+    actors: ['AZ'],
+    evidence: [],
+    dated_otherwise: [],
+    bounds: edtfBounds(date)!,
+    at: { file: 'x', line: 1, column: 1 },
+  };
 }
 
 describe('text metrics', () => {
@@ -21,7 +31,9 @@ describe('text metrics', () => {
     const w = width({ font: 'Brief Sans', fontSize: 10 }, 'Illinois');
     expect(w).toBeGreaterThan(20);
     expect(w).toBeLessThan(0.8 * 10 * 8 * 0.6);
-    expect(width({ font: 'Brief Sans', fontSize: 10, fontWeight: 'bold' }, 'Azerbaijan')).toBeGreaterThan(width({ font: 'Brief Sans', fontSize: 10 }, 'Azerbaijan'));
+    expect(width({ font: 'Brief Sans', fontSize: 10, fontWeight: 'bold' }, 'Azerbaijan')).toBeGreaterThan(
+      width({ font: 'Brief Sans', fontSize: 10 }, 'Azerbaijan'),
+    );
   });
   it('measures Azerbaijani letters from the latin-ext subset and numbers as text', () => {
     expect(width({ font: 'Brief Sans', fontSize: 10 }, 'Əliyev')).toBeGreaterThan(15);
@@ -33,7 +45,9 @@ describe('charts', () => {
   it('draws a bar chart to SVG without cutting its labels', async () => {
     const labels = ['Turkey–Azerbaijan and partners', 'Iran with Russia'];
     const chart = await renderer.render('bars', {
-      title: 'Exercises', width: 200, height: 100,
+      title: 'Exercises',
+      width: 200,
+      height: 100,
       data: { values: labels.map((l, i) => ({ bloc: l, n: i + 1 })) },
       mark: 'bar',
       encoding: { y: { field: 'bloc', type: 'nominal' }, x: { field: 'n', type: 'quantitative' } },
@@ -48,8 +62,15 @@ describe('charts', () => {
   });
 
   it('draws day-precise events as points and vaguer ones as bars', async () => {
-    const spec = timelineSpec([event('a', '2021-06-15'), event('b', '2021-10'), event('c', '2022-12/2023-06', 'incident')], 'category', (k) => k, 'Timeline');
-    const layers = spec.layer as { data: { values: { point?: boolean; start?: string; end?: string; label?: string }[] } }[];
+    const spec = timelineSpec(
+      [event('a', '2021-06-15'), event('b', '2021-10'), event('c', '2022-12/2023-06', 'incident')],
+      'category',
+      (k) => k,
+      'Timeline',
+    );
+    const layers = spec.layer as {
+      data: { values: { point?: boolean; start?: string; end?: string; label?: string }[] };
+    }[];
     const values = layers.at(-1)!.data.values;
     expect(values.map((v) => v.point)).toEqual([true, false, false]);
     expect(values[2]).toMatchObject({ start: '2022-12-01', end: '2023-06-30' });
@@ -65,12 +86,20 @@ describe('charts', () => {
   });
 
   it('refuses to load data from a URL while drawing', async () => {
-    await expect(renderer.render('remote', { data: { url: 'http://127.0.0.1:9/x.csv' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } })).rejects.toThrow(/may not load/);
+    await expect(
+      renderer.render('remote', {
+        data: { url: 'http://127.0.0.1:9/x.csv' },
+        mark: 'point',
+        encoding: { x: { field: 'a', type: 'quantitative' } },
+      }),
+    ).rejects.toThrow(/may not load/);
   });
 
   it('widens the crowded years of a long timeline and says so', () => {
     const sparse = ['2005', '2008', '2012', '2016'].map((d, i) => event(`s${i}`, d));
-    const dense = Array.from({ length: 30 }, (_, i) => event(`d${i}`, `${2021 + (i % 4)}-${String((i % 12) + 1).padStart(2, '0')}`));
+    const dense = Array.from({ length: 30 }, (_, i) =>
+      event(`d${i}`, `${2021 + (i % 4)}-${String((i % 12) + 1).padStart(2, '0')}`),
+    );
     const spec = timelineSpec([...sparse, ...dense], 'category', (k) => k, 'Timeline');
     expect((spec.title as { subtitle: string }).subtitle).toMatch(/The scale is wider from 20\d\d on/);
     const ticks = (spec.layer as { data: { values: { year: number; px: number }[] } }[])[0]!.data.values;
@@ -80,36 +109,62 @@ describe('charts', () => {
   });
 
   it('shows a silent source as "not addressed", not as neutral', async () => {
-    const spec = stanceSpec([
-      { sourceLabel: 'A 2021', questionLabel: 'Threat', stance: 0 },
-      { sourceLabel: 'B 2022', questionLabel: 'Threat', stance: undefined },
-    ], 'Stances');
+    const spec = stanceSpec(
+      [
+        { sourceLabel: 'A 2021', questionLabel: 'Threat', stance: 0 },
+        { sourceLabel: 'B 2022', questionLabel: 'Threat', stance: undefined },
+      ],
+      'Stances',
+    );
     const chart = await renderer.render('stances', spec);
     expect(chart.svg).toContain('>not addressed<');
     expect(chart.svg).toContain('>0<');
   });
 
   it('does not mutate the spec it is given', async () => {
-    const spec = { title: 'T', data: { values: [{ x: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } };
+    const spec = {
+      title: 'T',
+      data: { values: [{ x: 1 }] },
+      mark: 'point',
+      encoding: { x: { field: 'x', type: 'quantitative' } },
+    };
     const before = JSON.stringify(spec);
     await renderer.render('p', spec);
     expect(JSON.stringify(spec)).toBe(before);
   });
 
   it('gives the same SVG for the same spec', async () => {
-    const spec = { title: 'T', data: { values: [{ x: 1 }, { x: 2 }] }, mark: 'bar', encoding: { x: { field: 'x', type: 'ordinal' }, y: { aggregate: 'count', type: 'quantitative' } } };
+    const spec = {
+      title: 'T',
+      data: { values: [{ x: 1 }, { x: 2 }] },
+      mark: 'bar',
+      encoding: { x: { field: 'x', type: 'ordinal' }, y: { aggregate: 'count', type: 'quantitative' } },
+    };
     expect((await renderer.render('p', spec)).svg).toBe((await renderer.render('p', spec)).svg);
   });
 });
 
 describe('a chart too dense to print', () => {
-  const points = (n: number) => ({ title: 'Every drill', mark: 'point', width: 300, height: 120, data: { values: Array.from({ length: n }, (_, i) => ({ troops: i, bloc: i % 2 ? 'a' : 'b' })) }, encoding: { x: { field: 'troops', type: 'quantitative' }, y: { field: 'bloc', type: 'nominal' } } });
+  const points = (n: number) => ({
+    title: 'Every drill',
+    mark: 'point',
+    width: 300,
+    height: 120,
+    data: { values: Array.from({ length: n }, (_, i) => ({ troops: i, bloc: i % 2 ? 'a' : 'b' })) },
+    encoding: { x: { field: 'troops', type: 'quantitative' }, y: { field: 'bloc', type: 'nominal' } },
+  });
   it('is refused with the count and the limit, before any SVG is made', async () => {
-    await expect(renderer.render('dense', points(MAX_MARKS + 1))).rejects.toThrow(/would draw 5,0\d\d marks, and the limit is 5,000/);
+    await expect(renderer.render('dense', points(MAX_MARKS + 1))).rejects.toThrow(
+      /would draw 5,0\d\d marks, and the limit is 5,000/,
+    );
   });
   it('draws 50,000 rows aggregated to a few bars', async () => {
     const rows = points(50_000);
-    const chart = await renderer.render('bars', { ...rows, mark: 'bar', encoding: { x: { field: 'bloc', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' } } });
+    const chart = await renderer.render('bars', {
+      ...rows,
+      mark: 'bar',
+      encoding: { x: { field: 'bloc', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' } },
+    });
     expect(chart.svg).toContain('<svg');
   });
 });

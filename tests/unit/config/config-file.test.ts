@@ -23,7 +23,7 @@ function problems(file: string) {
 }
 
 describe('brief.config.yaml folders', () => {
-  it('takes a templates folder that holds only what it changes: it is laid over brief\'s own', async () => {
+  it("takes a templates folder that holds only what it changes: it is laid over brief's own", async () => {
     const file = await project('out: build\ntemplates: mytpl\n');
     await mkdir(path.join(path.dirname(file), 'mytpl'));
     expect(problems(file)).toEqual([]);

@@ -12,7 +12,10 @@ const faces = bundledFonts();
 const opened = new Map<string, fontkit.Font>();
 const open = (file: string) => {
   let font = opened.get(file);
-  if (!font) opened.set(file, (font = fontkit.openSync(file) as fontkit.Font));
+  if (!font) {
+    font = fontkit.openSync(file) as fontkit.Font;
+    opened.set(file, font);
+  }
   return font;
 };
 /** Whether fontkit finds the character in a file of the face that Chromium would ask for it. */
@@ -24,7 +27,8 @@ const letters = (text: string) => [...new Set(text.replace(/[\s\p{P}\u200C]/gu, 
 
 describe('the bundled fonts (read with fontkit)', () => {
   it('Source Serif 4 and Source Sans 3 print Latin, Azerbaijani, Greek and Cyrillic in every face', () => {
-    const text = 'The Quick Brown Fox Əliyev Şuşa İlham ğıçöü Ασφάλεια στον Νότιο Καύκασο ΐΰ Безопасность на Южном Кавказе ёЁ «»–—“”…';
+    const text =
+      'The Quick Brown Fox Əliyev Şuşa İlham ğıçöü Ασφάλεια στον Νότιο Καύκασο ΐΰ Безопасность на Южном Кавказе ёЁ «»–—“”…';
     for (const face of faces.filter((f) => f.family === 'Brief Serif' || f.family === 'Brief Sans')) {
       const missing = letters(text).filter((ch) => !draws(face, ch));
       expect.soft(missing, `${face.family} ${face.weight} ${face.style}`).toEqual([]);
@@ -38,21 +42,34 @@ describe('the bundled fonts (read with fontkit)', () => {
   ])('each stack has a %s family that prints it, in every weight', (script, text) => {
     const fallbacks = faces.filter((f) => f.family.endsWith(` ${script}`));
     expect(new Set(fallbacks.map((f) => f.stack))).toEqual(new Set(['serif', 'sans']));
-    for (const face of fallbacks) expect.soft(letters(text).filter((ch) => !draws(face, ch)), `${face.family} ${face.weight}`).toEqual([]);
+    for (const face of fallbacks)
+      expect
+        .soft(
+          letters(text).filter((ch) => !draws(face, ch)),
+          `${face.family} ${face.weight}`,
+        )
+        .toEqual([]);
   });
 
   it('are read by brief check as fontkit reads them: the same characters in every file', () => {
     for (const file of new Set(faces.flatMap((f) => f.files.map((x) => x.path)))) {
       const font = open(file);
       const fontkitSet = font.characterSet.filter((cp) => font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
-      expect.soft([...characterSet(file)].sort((a, b) => a - b), file).toEqual(fontkitSet);
+      expect
+        .soft(
+          [...characterSet(file)].sort((a, b) => a - b),
+          file,
+        )
+        .toEqual(fontkitSet);
     }
   });
 
   it('carry the same characters in every weight and style of a family, so one face stands for it', () => {
     for (const face of faces) {
       const first = faces.find((f) => f.family === face.family)!;
-      face.files.forEach((file, i) => expect.soft([...characterSet(file.path)], file.path).toEqual([...characterSet(first.files[i]!.path)]));
+      face.files.forEach((file, i) =>
+        expect.soft([...characterSet(file.path)], file.path).toEqual([...characterSet(first.files[i]!.path)]),
+      );
     }
   });
 });
@@ -66,11 +83,19 @@ describe('coverage', () => {
   });
 
   it('needs only the files the text draws: a Latin text no fallback, a mark in a fallback range neither', () => {
-    const subsets = (text: string) => [...filesNeeded(faces, [...text].map((c) => c.codePointAt(0)!))].map((f) => f.path.replace(/.*\/files\/(.*)-\d+-\w+\.woff2$/, '$1'));
+    const subsets = (text: string) =>
+      [
+        ...filesNeeded(
+          faces,
+          [...text].map((c) => c.codePointAt(0)!),
+        ),
+      ].map((f) => f.path.replace(/.*\/files\/(.*)-\d+-\w+\.woff2$/, '$1'));
     expect(new Set(subsets('Plain text'))).toEqual(new Set(['source-serif-4-latin', 'source-sans-3-latin']));
     // U+0308 (a combining diaeresis) is in the Armenian subsets' range too, but Source draws it
     // first (from any of three subsets whose range holds it: all three go in).
-    expect(new Set(subsets('Şuşa a\u0308 text'))).toEqual(new Set(['latin', 'latin-ext', 'vietnamese'].flatMap((s) => [`source-serif-4-${s}`, `source-sans-3-${s}`])));
+    expect(new Set(subsets('Şuşa a\u0308 text'))).toEqual(
+      new Set(['latin', 'latin-ext', 'vietnamese'].flatMap((s) => [`source-serif-4-${s}`, `source-sans-3-${s}`])),
+    );
     expect(subsets('ایران')).toEqual(expect.arrayContaining(['noto-naskh-arabic-arabic', 'vazirmatn-arabic']));
     expect(subsets('ایران').filter((s) => /armenian|georgian|greek|cyrillic/.test(s))).toEqual([]);
     // Every weight and style of a family goes in: which one the text is set in is the browser's to know.
@@ -95,8 +120,15 @@ describe('the font-family stacks', () => {
     const coverage = glyphCoverage(faces);
     for (const file of glob.sync(['templates/**/*.hbs', 'styles/**/*.css'])) {
       const text = readFileSync(file, 'utf8');
-      const used = [...text].filter((ch) => ch.codePointAt(0)! > 0x7e).concat([...text.matchAll(/\\([0-9a-fA-F]{4,6})/g)].map((m) => String.fromCodePoint(parseInt(m[1]!, 16))));
-      expect.soft(used.filter((ch) => !coverage.covers(ch.codePointAt(0)!)), file).toEqual([]);
+      const used = [...text]
+        .filter((ch) => ch.codePointAt(0)! > 0x7e)
+        .concat([...text.matchAll(/\\([0-9a-fA-F]{4,6})/g)].map((m) => String.fromCodePoint(parseInt(m[1]!, 16))));
+      expect
+        .soft(
+          used.filter((ch) => !coverage.covers(ch.codePointAt(0)!)),
+          file,
+        )
+        .toEqual([]);
     }
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { balanceBidi, isolateBidi } from '../../../pipeline/core/bidi.ts';
 
-const LRI = '\u2066', PDI = '\u2069', RLO = '\u202E', PDF = '\u202C', RLI = '\u2067';
+const LRI = '\u2066',
+  PDI = '\u2069',
+  RLO = '\u202E',
+  PDF = '\u202C',
+  RLI = '\u2067';
 
 describe('corpus text kept from turning its neighbours round', () => {
   it('leaves text without right-to-left letters or controls as it is', () => {

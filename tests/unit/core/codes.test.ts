@@ -10,15 +10,28 @@ const catalog = Object.keys(CODES).sort();
 
 describe('diagnostic codes', () => {
   it('are all in the catalog, wherever the pipeline writes one', () => {
-    const used = new Set(glob.sync('pipeline/**/*.ts').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'([EW]_[A-Z0-9_]+)'/g)].map((m) => m[1]!)));
+    const used = new Set(
+      glob
+        .sync('pipeline/**/*.ts')
+        .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'([EW]_[A-Z0-9_]+)'/g)].map((m) => m[1]!)),
+    );
     expect([...used].filter((c) => !(c in CODES))).toEqual([]);
     expect(catalog.filter((c) => !used.has(c))).toEqual([]);
   });
 
   it('are the codes the README lists under "Errors", no more and no fewer', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const section = readme.slice(readme.indexOf('\n## Errors'), readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 5));
-    const listed = [...new Set([...section.matchAll(/^\|[^\n]*$/gm)].flatMap((row) => [...row[0].matchAll(/`([EW]_[A-Z0-9_]+)`/g)].map((m) => m[1]!)))].sort();
+    const section = readme.slice(
+      readme.indexOf('\n## Errors'),
+      readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 5),
+    );
+    const listed = [
+      ...new Set(
+        [...section.matchAll(/^\|[^\n]*$/gm)].flatMap((row) =>
+          [...row[0].matchAll(/`([EW]_[A-Z0-9_]+)`/g)].map((m) => m[1]!),
+        ),
+      ),
+    ].sort();
     expect(listed).toEqual(catalog);
   });
 

@@ -13,7 +13,10 @@ const made = corpora();
 afterAll(() => made.removeAll());
 const problems = async (dir: string, out: string) => {
   const r = await checkCorpus(optionsFor(dir, out));
-  return { ok: r.ok, found: [...r.errors, ...r.warnings].map((d) => [d.code, path.basename(d.file), d.line, d.column]) };
+  return {
+    ok: r.ok,
+    found: [...r.errors, ...r.warnings].map((d) => [d.code, path.basename(d.file), d.line, d.column]),
+  };
 };
 
 describe('odd corpus files', () => {
@@ -34,7 +37,10 @@ describe('odd corpus files', () => {
     await writeFile(file, Buffer.from(text, 'latin1'));
     const line = text.split('\n').findIndex((l) => l.includes('café')) + 1;
     const column = text.split('\n')[line - 1]!.indexOf('é') + 1;
-    expect(await problems(c.data, c.out)).toEqual({ ok: false, found: [['E_NOT_UTF8', 'beta-2022.yaml', line, column]] });
+    expect(await problems(c.data, c.out)).toEqual({
+      ok: false,
+      found: [['E_NOT_UTF8', 'beta-2022.yaml', line, column]],
+    });
   });
 
   it('refuses a corpus file that is a link out of the data folder, and names where it leads', async () => {
@@ -57,7 +63,10 @@ describe('odd corpus files', () => {
   it('reports an unreadable report once, not again in the pack that names it', async () => {
     const c = await made.make();
     const file = path.join(c.data, 'reports/views.md');
-    await writeFile(file, Buffer.from((await readFile(file, 'utf8')).replace('Two views', 'Deux vues (café)'), 'latin1'));
+    await writeFile(
+      file,
+      Buffer.from((await readFile(file, 'utf8')).replace('Two views', 'Deux vues (café)'), 'latin1'),
+    );
     const { found } = await problems(c.data, c.out);
     expect(found.map(([code, file]) => [code, file])).toEqual([['E_NOT_UTF8', 'views.md']]);
   });

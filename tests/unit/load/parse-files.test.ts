@@ -36,7 +36,10 @@ describe('load: front matter', () => {
     expect(b.frontMatter.file).toBe('b.md');
   });
   it('requires front matter', () => {
-    expect(parseMarkdown('n.md', '# no front matter\n').diagnostics[0]).toMatchObject({ code: 'E_NO_FRONT_MATTER', line: 1 });
+    expect(parseMarkdown('n.md', '# no front matter\n').diagnostics[0]).toMatchObject({
+      code: 'E_NO_FRONT_MATTER',
+      line: 1,
+    });
   });
 });
 

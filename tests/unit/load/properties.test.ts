@@ -56,7 +56,10 @@ function expectLocated(d: Diagnostic, textOf: (file: string) => string | undefin
   const ch = text.split(/\r?\n/)[d.line - 1]!.replace(/\r$/, '')[d.column - 1];
   // A control character is shown as U+FFFD, so it cannot drive the terminal.
   const as = (c: string) => (c === '\t' ? ' ' : /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(c) ? '\uFFFD' : c);
-  expect(ch === undefined ? caret === shown.length : shown[caret] === as(ch), `${where}: the caret is not under the character\n${frame.join('\n')}`).toBe(true);
+  expect(
+    ch === undefined ? caret === shown.length : shown[caret] === as(ch),
+    `${where}: the caret is not under the character\n${frame.join('\n')}`,
+  ).toBe(true);
 }
 
 /** A parser's diagnostics, located in `text` (the file it was given). */
@@ -65,14 +68,114 @@ const inText = (file: string, text: string) => (f: string) => (f === file ? text
 // ---------------------------------------------------------------------------------------------
 // Arbitraries: YAML-like text, front matter, CSV.
 
-const KEYS = ['id', 'source', 'claims', 'quote', 'statement', 'type', 'about', 'stances', 'kind', 'title', 'text', 'evidence', 'columns',
-  'date', 'actors', 'topics', 'audiences', 'judgments', 'reports', 'data', 'mark', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
-const SCALARS = ['~', 'null', '', '.nan', '-.inf', '0x1F', '0o17', '1e999', '-0', '2021-06-15', '2021-13-45', '2022/2021', 'yes', 'true',
-  '"\\u0000"', '"\\uD800"', '"a\\', '\'it\'\'s\'', '|', '|-', '>', '>+2', '@x', '`x`', '%x', '!!str 1', '!!int x', '!!binary x', '!!map x',
-  '!custom x', '!<tag:x> y', '&a x', '*a', '*zz', '🙂', 'Şuşa', '\u00A0x', 'a\u2028b', 'x\u0085y', 'alpha-2021', 'alpha-2021/shusha-meeting',
-  'beta-2022/not-aimed', 'executive', 'fact', 'policy-brief', 'drills', '[@alpha-2021/trade-growth]', '[@ x]', '[see @a, p. 2]'];
-const PUNCTUATION = ['\n', '\n', '\r\n', '\r', '  ', '    ', '\t', '- ', ': ', ':', '? ', ', ', '[', ']', '{', '}', '"', "'", '#', '# note',
-  '<<: *a', '%YAML 1.2\n', '%TAG ! tag:x\n', '---\n', '...\n', '---', '\uFEFF', '\\'];
+const KEYS = [
+  'id',
+  'source',
+  'claims',
+  'quote',
+  'statement',
+  'type',
+  'about',
+  'stances',
+  'kind',
+  'title',
+  'text',
+  'evidence',
+  'columns',
+  'date',
+  'actors',
+  'topics',
+  'audiences',
+  'judgments',
+  'reports',
+  'data',
+  'mark',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+];
+const SCALARS = [
+  '~',
+  'null',
+  '',
+  '.nan',
+  '-.inf',
+  '0x1F',
+  '0o17',
+  '1e999',
+  '-0',
+  '2021-06-15',
+  '2021-13-45',
+  '2022/2021',
+  'yes',
+  'true',
+  '"\\u0000"',
+  '"\\uD800"',
+  '"a\\',
+  "'it''s'",
+  '|',
+  '|-',
+  '>',
+  '>+2',
+  '@x',
+  '`x`',
+  '%x',
+  '!!str 1',
+  '!!int x',
+  '!!binary x',
+  '!!map x',
+  '!custom x',
+  '!<tag:x> y',
+  '&a x',
+  '*a',
+  '*zz',
+  '🙂',
+  'Şuşa',
+  '\u00A0x',
+  'a\u2028b',
+  'x\u0085y',
+  'alpha-2021',
+  'alpha-2021/shusha-meeting',
+  'beta-2022/not-aimed',
+  'executive',
+  'fact',
+  'policy-brief',
+  'drills',
+  '[@alpha-2021/trade-growth]',
+  '[@ x]',
+  '[see @a, p. 2]',
+];
+const PUNCTUATION = [
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '  ',
+  '    ',
+  '\t',
+  '- ',
+  ': ',
+  ':',
+  '? ',
+  ', ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '#',
+  '# note',
+  '<<: *a',
+  '%YAML 1.2\n',
+  '%TAG ! tag:x\n',
+  '---\n',
+  '...\n',
+  '---',
+  '\uFEFF',
+  '\\',
+];
 const yamlPiece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PUNCTUATION) },
   { weight: 2, arbitrary: fc.constantFrom(...KEYS).map((k) => `${k}: `) },
@@ -80,19 +183,36 @@ const yamlPiece = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
 );
 /** Mappings and lists built of random keys and scalars: duplicate keys, anchors, aliases, merge keys. */
-const yamlBlock: fc.Arbitrary<string> = fc.array(fc.tuple(fc.nat(6), fc.constantFrom('- ', ''), fc.constantFrom(...KEYS), fc.constantFrom(...SCALARS, '', '')), { maxLength: 12 })
-  .map((entries) => entries.map(([indent, dash, key, value]) => `${'  '.repeat(indent)}${dash}${key}: ${value}`).join('\n'));
+const yamlBlock: fc.Arbitrary<string> = fc
+  .array(
+    fc.tuple(fc.nat(6), fc.constantFrom('- ', ''), fc.constantFrom(...KEYS), fc.constantFrom(...SCALARS, '', '')),
+    { maxLength: 12 },
+  )
+  .map((entries) =>
+    entries.map(([indent, dash, key, value]) => `${'  '.repeat(indent)}${dash}${key}: ${value}`).join('\n'),
+  );
 /** Nesting far deeper than any corpus file: a parser that recurses must not overflow the stack. */
-const deep = fc.tuple(fc.integer({ min: 1, max: 4000 }), fc.nat(4)).map(([n, how]) => [
-  `${'['.repeat(n)}${']'.repeat(n)}`,
-  `${'{a: '.repeat(n)}1${'}'.repeat(n)}`,
-  `${'- '.repeat(n)}x`,
-  Array.from({ length: Math.min(n, 400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
-  `source: alpha-2021\nclaims:\n${Array.from({ length: Math.min(n, 400) }, (_, i) => `${'  '.repeat(i + 1)}- `).join('\n')}x`,
-][how]!);
+const deep = fc
+  .tuple(fc.integer({ min: 1, max: 4000 }), fc.nat(4))
+  .map(
+    ([n, how]) =>
+      [
+        `${'['.repeat(n)}${']'.repeat(n)}`,
+        `${'{a: '.repeat(n)}1${'}'.repeat(n)}`,
+        `${'- '.repeat(n)}x`,
+        Array.from({ length: Math.min(n, 400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+        `source: alpha-2021\nclaims:\n${Array.from({ length: Math.min(n, 400) }, (_, i) => `${'  '.repeat(i + 1)}- `).join('\n')}x`,
+      ][how]!,
+  );
 /** A "billion laughs": each level a list of aliases of the one before. */
-const laughs = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 12 })).map(([levels, width]) =>
-  [`l0: &l0 [lol, lol]`, ...Array.from({ length: levels }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(width).fill(`*l${i}`).join(', ')}]`)].join('\n'));
+const laughs = fc
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 12 }))
+  .map(([levels, width]) =>
+    [
+      `l0: &l0 [lol, lol]`,
+      ...Array.from({ length: levels }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(width).fill(`*l${i}`).join(', ')}]`),
+    ].join('\n'),
+  );
 const yamlish = fc.oneof(
   { weight: 5, arbitrary: fc.array(yamlPiece, { maxLength: 60 }).map((p) => p.join('')) },
   { weight: 3, arbitrary: yamlBlock },
@@ -101,19 +221,78 @@ const yamlish = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
 );
 
-const BODY_PIECES = ['\n', '\n\n', '## Background', '## Key judgments', '# Title', 'Text', ' ', '[@alpha-2021/shusha-meeting]', '[@beta-2022/not-aimed; @alpha-2021/trade-growth]',
-  '[@ x]', '[@nobody/none]', '[see @a, p. 2]', '[@', '@', '```', '<div>', '{{x}}', '---', '\r\n', '\t', '🙂', '*', '|a|b|\n|-|-|'];
-const body = fc.array(fc.oneof(fc.constantFrom(...BODY_PIECES), fc.string({ maxLength: 8 })), { maxLength: 30 }).map((p) => p.join(''));
+const BODY_PIECES = [
+  '\n',
+  '\n\n',
+  '## Background',
+  '## Key judgments',
+  '# Title',
+  'Text',
+  ' ',
+  '[@alpha-2021/shusha-meeting]',
+  '[@beta-2022/not-aimed; @alpha-2021/trade-growth]',
+  '[@ x]',
+  '[@nobody/none]',
+  '[see @a, p. 2]',
+  '[@',
+  '@',
+  '```',
+  '<div>',
+  '{{x}}',
+  '---',
+  '\r\n',
+  '\t',
+  '🙂',
+  '*',
+  '|a|b|\n|-|-|',
+];
+const body = fc
+  .array(fc.oneof(fc.constantFrom(...BODY_PIECES), fc.string({ maxLength: 8 })), { maxLength: 30 })
+  .map((p) => p.join(''));
 /** Front matter opened, closed in one of many ways (or never), with a BOM or CRLF now and then. */
-const markdown = fc.tuple(fc.constantFrom('', '', '\uFEFF', ' ', '\n'), fc.constantFrom('---\n', '---\r\n', '---', '--- \n', '----\n'), yamlish,
-  fc.constantFrom('\n---\n', '\r\n---\r\n', '\n--- \t\n', '\n---', '\n----\n', '\n...\n', '', '\n---x\n'), body)
+const markdown = fc
+  .tuple(
+    fc.constantFrom('', '', '\uFEFF', ' ', '\n'),
+    fc.constantFrom('---\n', '---\r\n', '---', '--- \n', '----\n'),
+    yamlish,
+    fc.constantFrom('\n---\n', '\r\n---\r\n', '\n--- \t\n', '\n---', '\n----\n', '\n...\n', '', '\n---x\n'),
+    body,
+  )
   .map(([bom, open, fm, close, rest]) => `${bom}${open}${fm}${close}${rest}`);
 
-const CELLS = [',', ',', '"', '""', '\n', '\r\n', ' ', 'a', '1', '2021-06', 'alpha-2021/drills-contested', '', '\t', ';', 'constructor', '__proto__', '\uFEFF', 'é'];
+const CELLS = [
+  ',',
+  ',',
+  '"',
+  '""',
+  '\n',
+  '\r\n',
+  ' ',
+  'a',
+  '1',
+  '2021-06',
+  'alpha-2021/drills-contested',
+  '',
+  '\t',
+  ';',
+  'constructor',
+  '__proto__',
+  '\uFEFF',
+  'é',
+];
 const csv = fc.oneof(
   fc.array(fc.oneof(fc.constantFrom(...CELLS), fc.string({ maxLength: 4 })), { maxLength: 60 }).map((p) => p.join('')),
-  fc.tuple(fc.array(fc.constantFrom('date', 'name', 'bloc', 'troops', 'evidence', 'x', '', '"a,b"', 'date'), { minLength: 1, maxLength: 6 }),
-    fc.array(fc.array(fc.constantFrom(...CELLS.filter((c) => c !== ',' && c !== '\n' && c !== '\r\n')), { maxLength: 7 }), { maxLength: 6 }))
+  fc
+    .tuple(
+      fc.array(fc.constantFrom('date', 'name', 'bloc', 'troops', 'evidence', 'x', '', '"a,b"', 'date'), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      fc.array(
+        fc.array(fc.constantFrom(...CELLS.filter((c) => c !== ',' && c !== '\n' && c !== '\r\n')), { maxLength: 7 }),
+        { maxLength: 6 },
+      ),
+    )
     .map(([header, rows]) => [header.join(','), ...rows.map((r) => r.join(','))].join('\n')),
 );
 
@@ -121,7 +300,11 @@ const csv = fc.oneof(
 // The parsers, on strings: cheap, so many runs.
 
 /** Runs `parse` twice on `text`: never throws, every diagnostic located in `text`, the same both times. */
-function parsesLocated(file: string, text: string, parse: (file: string, text: string) => { diagnostics: Diagnostic[] }): void {
+function parsesLocated(
+  file: string,
+  text: string,
+  parse: (file: string, text: string) => { diagnostics: Diagnostic[] },
+): void {
   const first = parse(file, text);
   for (const d of first.diagnostics) expectLocated(d, inText(file, text));
   expect(parse(file, text).diagnostics).toEqual(first.diagnostics);
@@ -129,34 +312,53 @@ function parsesLocated(file: string, text: string, parse: (file: string, text: s
 
 describe('the parsers, on random input', () => {
   it('YAML: never throws; every problem located, the same each time', () => {
-    fc.assert(fc.property(yamlish, (text) => parsesLocated('x.yaml', text, parseYaml)), { numRuns: 200 });
+    fc.assert(
+      fc.property(yamlish, (text) => parsesLocated('x.yaml', text, parseYaml)),
+      { numRuns: 200 },
+    );
   });
   it('Markdown with front matter: never throws; every problem located, the same each time', () => {
-    fc.assert(fc.property(markdown, (text) => {
-      parsesLocated('x.md', text, parseMarkdown);
-      const md = parseMarkdown('x.md', text).value;
-      if (md) {
-        expect(md.bodyLine).toBeGreaterThanOrEqual(1);
-        expect(md.bodyLine).toBeLessThanOrEqual(text.split('\n').length);
-        expect(text.endsWith(md.body)).toBe(true);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(markdown, (text) => {
+        parsesLocated('x.md', text, parseMarkdown);
+        const md = parseMarkdown('x.md', text).value;
+        if (md) {
+          expect(md.bodyLine).toBeGreaterThanOrEqual(1);
+          expect(md.bodyLine).toBeLessThanOrEqual(text.split('\n').length);
+          expect(text.endsWith(md.body)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
   it('CSV: never throws; every problem located, every row on a line of the file', () => {
-    fc.assert(fc.property(csv, (text) => {
-      parsesLocated('x.csv', text, parseCsvTable);
-      const lines = text.split('\n').length;
-      for (const row of parseCsvTable('x.csv', text).value?.rows ?? []) {
-        expect(row.line).toBeGreaterThanOrEqual(1);
-        expect(row.line).toBeLessThanOrEqual(lines);
-        for (const column of Object.values(row.columns ?? {})) expect(column).toBeGreaterThanOrEqual(1);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(csv, (text) => {
+        parsesLocated('x.csv', text, parseCsvTable);
+        const lines = text.split('\n').length;
+        for (const row of parseCsvTable('x.csv', text).value?.rows ?? []) {
+          expect(row.line).toBeGreaterThanOrEqual(1);
+          expect(row.line).toBeLessThanOrEqual(lines);
+          for (const column of Object.values(row.columns ?? {})) expect(column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
   it('JSON tables: never throws; every problem located', () => {
-    fc.assert(fc.property(fc.oneof(yamlish, fc.json(), fc.jsonValue().map((v) => JSON.stringify([v, { a: v }]))), (text) => {
-      parsesLocated('x.json', text, parseJsonTable);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          yamlish,
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify([v, { a: v }])),
+        ),
+        (text) => {
+          parsesLocated('x.json', text, parseJsonTable);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -188,7 +390,8 @@ const KINDS = {
   text: 'sources/text/alpha.txt',
 } as const;
 
-const check = (rel: string) => checkCorpus(optionsFor(corpus.data, corpus.out), undefined, { templates: rel === KINDS.audiences });
+const check = (rel: string) =>
+  checkCorpus(optionsFor(corpus.data, corpus.out), undefined, { templates: rel === KINDS.audiences });
 const outcome = (r: CheckResult) => ({ errors: r.errors, warnings: r.warnings, stale: r.lockStale });
 
 /**
@@ -201,7 +404,8 @@ async function checkWith(rel: string, content: string | Uint8Array): Promise<voi
   await writeFile(file, content);
   try {
     const first = await check(rel);
-    for (const d of [...first.errors, ...first.warnings, ...(first.lockStale ? [first.lockStale] : [])]) expectLocated(d);
+    for (const d of [...first.errors, ...first.warnings, ...(first.lockStale ? [first.lockStale] : [])])
+      expectLocated(d);
     expect(outcome(await check(rel)), `${rel}: the same files gave other diagnostics`).toEqual(outcome(first));
   } finally {
     await writeFile(file, original);
@@ -212,13 +416,26 @@ const kind = fc.constantFrom(...Object.values(KINDS));
 
 describe('brief check, with one file replaced by random content', () => {
   it('random bytes: never throws; every problem located, the same each time', async () => {
-    await fc.assert(fc.asyncProperty(kind, fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })), (rel, content) => checkWith(rel, content)),
-      { numRuns: 8 });
+    await fc.assert(
+      fc.asyncProperty(
+        kind,
+        fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })),
+        (rel, content) => checkWith(rel, content),
+      ),
+      { numRuns: 8 },
+    );
   });
 
   it('YAML-like noise, Markdown with odd front matter, CSV noise: the same', async () => {
-    const content = (rel: string) => (rel.endsWith('.md') ? markdown : rel.endsWith('.csv') ? csv : rel.endsWith('.txt') ? body : yamlish);
-    await fc.assert(fc.asyncProperty(kind.chain((rel) => fc.tuple(fc.constant(rel), content(rel))), ([rel, text]) => checkWith(rel, text)), { numRuns: 16 });
+    const content = (rel: string) =>
+      rel.endsWith('.md') ? markdown : rel.endsWith('.csv') ? csv : rel.endsWith('.txt') ? body : yamlish;
+    await fc.assert(
+      fc.asyncProperty(
+        kind.chain((rel) => fc.tuple(fc.constant(rel), content(rel))),
+        ([rel, text]) => checkWith(rel, text),
+      ),
+      { numRuns: 16 },
+    );
   });
 });
 
@@ -227,7 +444,10 @@ describe('brief check, with one file replaced by random content', () => {
 
 /** One small edit, as data (so that a failing case prints what was done): at a line, or at a character. */
 type Edit =
-  | { readonly op: 'delete line' | 'double line' | 'tabs for spaces' | 'truncate' | 'CRLF' | 'BOM'; readonly at: number }
+  | {
+      readonly op: 'delete line' | 'double line' | 'tabs for spaces' | 'truncate' | 'CRLF' | 'BOM';
+      readonly at: number;
+    }
   | { readonly op: 'indent'; readonly at: number; readonly by: number }
   | { readonly op: 'swap lines'; readonly at: number; readonly with: number }
   | { readonly op: 'insert'; readonly at: number; readonly text: string }
@@ -238,60 +458,96 @@ function applyEdit(text: string, e: Edit): string {
   const i = e.at % lines.length;
   const c = e.at % (text.length + 1);
   switch (e.op) {
-    case 'delete line': lines.splice(i, 1); break;
-    case 'double line': lines.splice(i, 0, lines[i]!); break;
-    case 'indent': lines[i] = e.by > 0 ? `${' '.repeat(e.by)}${lines[i]}` : lines[i]!.replace(new RegExp(`^ {0,${-e.by}}`), ''); break;
-    case 'tabs for spaces': lines[i] = lines[i]!.replace(/^( +)/, (sp) => '\t'.repeat(Math.ceil(sp.length / 2))); break;
-    case 'swap lines': [lines[i], lines[e.with % lines.length]] = [lines[e.with % lines.length]!, lines[i]!]; break;
-    case 'insert': return `${text.slice(0, c)}${e.text}${text.slice(c)}`;
-    case 'cut': return `${text.slice(0, c)}${text.slice(c + e.length)}`;
-    case 'truncate': return text.slice(0, c);
-    case 'CRLF': return text.replace(/\n/g, '\r\n');
-    case 'BOM': return `\uFEFF${text}`;
+    case 'delete line':
+      lines.splice(i, 1);
+      break;
+    case 'double line':
+      lines.splice(i, 0, lines[i]!);
+      break;
+    case 'indent':
+      lines[i] = e.by > 0 ? `${' '.repeat(e.by)}${lines[i]}` : lines[i]!.replace(new RegExp(`^ {0,${-e.by}}`), '');
+      break;
+    case 'tabs for spaces':
+      lines[i] = lines[i]!.replace(/^( +)/, (sp) => '\t'.repeat(Math.ceil(sp.length / 2)));
+      break;
+    case 'swap lines':
+      [lines[i], lines[e.with % lines.length]] = [lines[e.with % lines.length]!, lines[i]!];
+      break;
+    case 'insert':
+      return `${text.slice(0, c)}${e.text}${text.slice(c)}`;
+    case 'cut':
+      return `${text.slice(0, c)}${text.slice(c + e.length)}`;
+    case 'truncate':
+      return text.slice(0, c);
+    case 'CRLF':
+      return text.replace(/\n/g, '\r\n');
+    case 'BOM':
+      return `\uFEFF${text}`;
   }
   return lines.join('\n');
 }
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ op: fc.constantFrom('delete line', 'double line', 'tabs for spaces', 'truncate', 'CRLF', 'BOM'), at: fc.nat() }),
+  fc.record({
+    op: fc.constantFrom('delete line', 'double line', 'tabs for spaces', 'truncate', 'CRLF', 'BOM'),
+    at: fc.nat(),
+  }),
   fc.record({ op: fc.constant('indent'), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ op: fc.constant('swap lines'), at: fc.nat(), with: fc.nat() }),
-  fc.record({ op: fc.constant('insert'), at: fc.nat(), text: fc.oneof(fc.constantFrom(...PUNCTUATION, ...SCALARS, ': ', '- ', '"', ',', '\n'), fc.string({ unit: 'binary', maxLength: 5 })) }),
+  fc.record({
+    op: fc.constant('insert'),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.constantFrom(...PUNCTUATION, ...SCALARS, ': ', '- ', '"', ',', '\n'),
+      fc.string({ unit: 'binary', maxLength: 5 }),
+    ),
+  }),
   fc.record({ op: fc.constant('cut'), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
 ) as fc.Arbitrary<Edit>;
 
 describe('brief check, with one fixture file edited slightly', () => {
   it('a line lost, doubled, moved or re-indented, characters put in or taken out, the file cut short: never throws; every problem located, the same each time', async () => {
-    await fc.assert(fc.asyncProperty(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 3 }), async (which, edits) => {
-      const rel = files[which % files.length]!;
-      const text = readFileSync(path.join(MINI, rel), 'utf8');
-      await checkWith(rel, edits.reduce(applyEdit, text));
-    }), { numRuns: 30 });
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 3 }), async (which, edits) => {
+        const rel = files[which % files.length]!;
+        const text = readFileSync(path.join(MINI, rel), 'utf8');
+        await checkWith(rel, edits.reduce(applyEdit, text));
+      }),
+      { numRuns: 30 },
+    );
   });
 
   // Valid YAML of the wrong shape: what the validator, the model and the outline rules see.
-  const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...SCALARS, 'alpha-2021/trade-growth', 'nobody/none', 'drills', '2021/2020', -1, 1e21, 0.5));
+  const value = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constantFrom(...SCALARS, 'alpha-2021/trade-growth', 'nobody/none', 'drills', '2021/2020', -1, 1e21, 0.5),
+  );
   it('a value of the wrong type or shape, a key dropped or misspelt: never throws; every problem located, the same each time', async () => {
     const yamlFiles = () => files.filter((f) => /\.(ya?ml|json|md|lock)$/.test(f));
-    await fc.assert(fc.asyncProperty(fc.nat(), fc.nat(), fc.nat(3), value, async (which, where, how, replacement) => {
-      const rel = yamlFiles()[which % yamlFiles().length]!;
-      const text = readFileSync(path.join(MINI, rel), 'utf8');
-      const [, front = '', rest = ''] = rel.endsWith('.md') ? /^---\n([\s\S]*?\n)---\n([\s\S]*)$/.exec(text)! : [undefined, text, ''];
-      const data = parseDocument(front, { schema: 'core' }).toJS() as unknown;
-      const paths = pathsIn(data);
-      const at = paths[where % paths.length]!;
-      const changed = rewrite(data, at, (parent, key) => {
-        if (how === 0 || Array.isArray(parent)) parent[key as never] = replacement as never;
-        else if (how === 1) delete (parent as Record<string, unknown>)[key];
-        else {
-          const v = (parent as Record<string, unknown>)[key];
-          delete (parent as Record<string, unknown>)[key];
-          (parent as Record<string, unknown>)[how === 2 ? `${key}s` : key.slice(1)] = v;
-        }
-      });
-      const out = /\.(json|lock)$/.test(rel) ? JSON.stringify(changed, null, 2) : stringify(changed);
-      await checkWith(rel, rel.endsWith('.md') ? `---\n${out}---\n${rest}` : out);
-    }), { numRuns: 16 });
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), fc.nat(3), value, async (which, where, how, replacement) => {
+        const rel = yamlFiles()[which % yamlFiles().length]!;
+        const text = readFileSync(path.join(MINI, rel), 'utf8');
+        const [, front = '', rest = ''] = rel.endsWith('.md')
+          ? /^---\n([\s\S]*?\n)---\n([\s\S]*)$/.exec(text)!
+          : [undefined, text, ''];
+        const data = parseDocument(front, { schema: 'core' }).toJS() as unknown;
+        const paths = pathsIn(data);
+        const at = paths[where % paths.length]!;
+        const changed = rewrite(data, at, (parent, key) => {
+          if (how === 0 || Array.isArray(parent)) parent[key as never] = replacement as never;
+          else if (how === 1) delete (parent as Record<string, unknown>)[key];
+          else {
+            const v = (parent as Record<string, unknown>)[key];
+            delete (parent as Record<string, unknown>)[key];
+            (parent as Record<string, unknown>)[how === 2 ? `${key}s` : key.slice(1)] = v;
+          }
+        });
+        const out = /\.(json|lock)$/.test(rel) ? JSON.stringify(changed, null, 2) : stringify(changed);
+        await checkWith(rel, rel.endsWith('.md') ? `---\n${out}---\n${rest}` : out);
+      }),
+      { numRuns: 16 },
+    );
   });
 });
 
@@ -299,14 +555,21 @@ type Key = string | number;
 /** Every path to a value in `data`, the root (empty path) excluded. */
 function pathsIn(data: unknown, at: Key[] = []): Key[][] {
   if (Array.isArray(data)) return data.flatMap((v, i) => [[...at, i], ...pathsIn(v, [...at, i])]);
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => [[...at, k], ...pathsIn(v, [...at, k])]);
+  if (data && typeof data === 'object')
+    return Object.entries(data).flatMap(([k, v]) => [[...at, k], ...pathsIn(v, [...at, k])]);
   return [];
 }
 /** A deep copy of `data` in which `change` is applied to the parent of `at`. */
-function rewrite(data: unknown, at: readonly Key[], change: (parent: Record<string, unknown> | unknown[], key: string) => void): unknown {
+function rewrite(
+  data: unknown,
+  at: readonly Key[],
+  change: (parent: Record<string, unknown> | unknown[], key: string) => void,
+): unknown {
   const copy = structuredClone(data);
   if (at.length === 0) return copy;
-  const parent = at.slice(0, -1).reduce<unknown>((v, k) => (v as Record<Key, unknown>)[k], copy) as Record<string, unknown> | unknown[];
+  const parent = at.slice(0, -1).reduce<unknown>((v, k) => (v as Record<Key, unknown>)[k], copy) as
+    | Record<string, unknown>
+    | unknown[];
   change(parent, String(at.at(-1)));
   return copy;
 }
@@ -327,11 +590,18 @@ describe('regressions found by these properties', () => {
     expect(at(lf)).toContainEqual([1, 27]);
   });
   it('YAML nested a thousand deep is one located error, the same every time (the stack overflowed, or not, by chance)', () => {
-    for (const text of [`${'['.repeat(1000)}${']'.repeat(1000)}`, `${'- '.repeat(1000)}x`, `title: x\nclaims: ${'{a: '.repeat(1000)}1${'}'.repeat(1000)}`]) {
+    for (const text of [
+      `${'['.repeat(1000)}${']'.repeat(1000)}`,
+      `${'- '.repeat(1000)}x`,
+      `title: x\nclaims: ${'{a: '.repeat(1000)}1${'}'.repeat(1000)}`,
+    ]) {
       const { value, diagnostics } = parseYaml('x.yaml', text);
       expect(value).toBeUndefined();
       expect(diagnostics).toHaveLength(1);
-      expect(diagnostics[0]).toMatchObject({ code: 'E_YAML_SYNTAX', message: 'YAML syntax error: lists and mappings nested more than 100 deep' });
+      expect(diagnostics[0]).toMatchObject({
+        code: 'E_YAML_SYNTAX',
+        message: 'YAML syntax error: lists and mappings nested more than 100 deep',
+      });
       expect(parseYaml('x.yaml', text).diagnostics).toEqual(diagnostics);
     }
     expect(parseYaml('x.yaml', `${'['.repeat(100)}${']'.repeat(100)}`).diagnostics).toEqual([]);
@@ -339,12 +609,18 @@ describe('regressions found by these properties', () => {
     expect(md.diagnostics[0]).toMatchObject({ line: 3, column: 106 });
   });
   it('a CSV with CRLF line ends and a cell over two lines: each row on the line it starts on, an error not past the end', () => {
-    expect(parseCsvTable('d.csv', 'a,b\r\n"1\r\n2",2\r\n3,4,5\r\n').diagnostics[0]).toMatchObject({ code: 'E_CSV_SYNTAX', line: 4 });
+    expect(parseCsvTable('d.csv', 'a,b\r\n"1\r\n2",2\r\n3,4,5\r\n').diagnostics[0]).toMatchObject({
+      code: 'E_CSV_SYNTAX',
+      line: 4,
+    });
     expect(parseCsvTable('d.csv', '"\r\n ').diagnostics[0]).toMatchObject({ code: 'E_CSV_SYNTAX', line: 2 });
     expect(parseCsvTable('d.csv', 'a,b\n"x\ny",2\n\n3,4\n').value!.rows.map((r) => r.line)).toEqual([2, 5]);
     expect(parseCsvTable('d.csv', 'a,b\r\n"x\r\ny",2\r\n3,4\r\n').value!.rows.map((r) => r.line)).toEqual([2, 4]);
     // After blank lines (spaces and tabs only), on its own line, with its own cells' columns.
-    expect(parseCsvTable('d.csv', 'a,b\n1,2\n  \n\t\n3,4\n').value!.rows.map((r) => [r.line, r.columns])).toEqual([[2, { a: 1, b: 3 }], [5, { a: 1, b: 3 }]]);
+    expect(parseCsvTable('d.csv', 'a,b\n1,2\n  \n\t\n3,4\n').value!.rows.map((r) => [r.line, r.columns])).toEqual([
+      [2, { a: 1, b: 3 }],
+      [5, { a: 1, b: 3 }],
+    ]);
   });
   it('the caret of a code frame stands under its character after tabs, and at the end of a long line', () => {
     expect(codeFrame('a:\n\t\tb: [x', 2, 7).split('\n').slice(1)).toEqual(['> 2 |     b: [x', '    |         ^']);

@@ -18,7 +18,12 @@ afterAll(() => made.removeAll());
 async function found(changes: Record<string, string>) {
   const c = await made.make(changes);
   const r = await checkCorpus(optionsFor(c.data, c.out));
-  return [...r.errors, ...r.warnings].map((d) => ({ code: d.code, line: d.line, column: d.column, message: d.message }));
+  return [...r.errors, ...r.warnings].map((d) => ({
+    code: d.code,
+    line: d.line,
+    column: d.column,
+    message: d.message,
+  }));
 }
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
@@ -26,8 +31,20 @@ describe('sourceCounts', () => {
   it.each([
     ['The five sources agree that Russia lost its hold.', [{ n: 5, of: null, phrase: 'The five sources' }]],
     ['All five sources answer this question.', [{ n: null, of: 5, phrase: 'All five sources' }]],
-    ['Four of the five sources say so, and two of them doubt it.', [{ n: 4, of: 5, phrase: 'Four of the five sources' }, { n: 2, of: null, phrase: 'two of them' }]],
-    ['One source does not address it; no source denies it.', [{ n: 1, of: null, phrase: 'One source' }, { n: 0, of: null, phrase: 'no source' }]],
+    [
+      'Four of the five sources say so, and two of them doubt it.',
+      [
+        { n: 4, of: 5, phrase: 'Four of the five sources' },
+        { n: 2, of: null, phrase: 'two of them' },
+      ],
+    ],
+    [
+      'One source does not address it; no source denies it.',
+      [
+        { n: 1, of: null, phrase: 'One source' },
+        { n: 0, of: null, phrase: 'no source' },
+      ],
+    ],
     ['The two Baku-based sources see deterrence.', []],
     ['Sources in Baku and Tehran disagree.', []],
   ])('%s', (sentence, counts) => expect(sourceCounts(sentence)).toEqual(counts));
@@ -35,8 +52,14 @@ describe('sourceCounts', () => {
 
 describe('sentences', () => {
   it('does not end a sentence at an abbreviation or a date', () => {
-    expect(sentences('In c. 2013 the U.S. Congress acted [@a/b]. Mr. Fidan said so, e.g. twice.\n\n- A list item [@a/c].').map((s) => s.text)).toEqual([
-      'In c. 2013 the U.S. Congress acted [@a/b].', 'Mr. Fidan said so, e.g. twice.', '- A list item [@a/c].',
+    expect(
+      sentences(
+        'In c. 2013 the U.S. Congress acted [@a/b]. Mr. Fidan said so, e.g. twice.\n\n- A list item [@a/c].',
+      ).map((s) => s.text),
+    ).toEqual([
+      'In c. 2013 the U.S. Congress acted [@a/b].',
+      'Mr. Fidan said so, e.g. twice.',
+      '- A list item [@a/c].',
     ]);
   });
 });
@@ -45,7 +68,15 @@ describe('source counts', () => {
   it('refuses the bottom line that made the sample say more than its sources: "the five sources agree", citing none', async () => {
     const text = views.replace(/^bluf: .*$/m, 'bluf: The two sources agree that the drills changed the region.');
     const out = await found({ 'reports/views.md': text });
-    expect(out).toContainEqual(expect.objectContaining({ code: 'E_SOURCE_COUNT', line: lineOf(text, 'bluf:'), message: expect.stringMatching(/says "The two sources" but the sentence and its paragraph cite claims from no source/) }));
+    expect(out).toContainEqual(
+      expect.objectContaining({
+        code: 'E_SOURCE_COUNT',
+        line: lineOf(text, 'bluf:'),
+        message: expect.stringMatching(
+          /says "The two sources" but the sentence and its paragraph cite claims from no source/,
+        ),
+      }),
+    );
   });
 
   it('checks a count of the sources that address a question against the stance data', async () => {
@@ -54,7 +85,14 @@ describe('source counts', () => {
     expect(await found({ 'reports/views.md': ok })).toEqual([]);
     const wrong = views.replace('The sources part ways', 'Three sources answer this question. The sources part ways');
     expect(await found({ 'reports/views.md': wrong })).toEqual([
-      expect.objectContaining({ code: 'E_SOURCE_COUNT', line: lineOf(wrong, 'Three sources'), column: 1, message: expect.stringMatching(/says "Three sources" on question "threat", but the stance data show 2 of 2 sources addressing it/) }),
+      expect.objectContaining({
+        code: 'E_SOURCE_COUNT',
+        line: lineOf(wrong, 'Three sources'),
+        column: 1,
+        message: expect.stringMatching(
+          /says "Three sources" on question "threat", but the stance data show 2 of 2 sources addressing it/,
+        ),
+      }),
     ]);
   });
 
@@ -62,40 +100,88 @@ describe('source counts', () => {
     const text = `${views.trimEnd()}\n\n## Can Baku and Tehran normalise relations?\n\nOne source does not address this question [@alpha-2021/trade-growth].\n`;
     expect(await found({ 'reports/views.md': text })).toEqual([]);
     const wrong = text.replace('One source does not', 'Two sources do not');
-    expect(await found({ 'reports/views.md': wrong })).toEqual([expect.objectContaining({ code: 'E_SOURCE_COUNT', message: expect.stringMatching(/stance data show 1 of 2/) })]);
+    expect(await found({ 'reports/views.md': wrong })).toEqual([
+      expect.objectContaining({ code: 'E_SOURCE_COUNT', message: expect.stringMatching(/stance data show 1 of 2/) }),
+    ]);
   });
 
   it('refuses a total that is not the number of sources compared', async () => {
-    const text = views.replace(/^  agree: .*$/m, '  agree: "Both of the three sources describe the drills [@alpha-2021/drills-contested; @beta-2022/encirclement]."');
-    expect(await found({ 'reports/views.md': text })).toEqual([expect.objectContaining({ code: 'E_SOURCE_COUNT', message: expect.stringMatching(/says "Both of the three sources", but it compares 2 sources/) })]);
+    const text = views.replace(
+      /^ {2}agree: .*$/m,
+      '  agree: "Both of the three sources describe the drills [@alpha-2021/drills-contested; @beta-2022/encirclement]."',
+    );
+    expect(await found({ 'reports/views.md': text })).toEqual([
+      expect.objectContaining({
+        code: 'E_SOURCE_COUNT',
+        message: expect.stringMatching(/says "Both of the three sources", but it compares 2 sources/),
+      }),
+    ]);
   });
 });
 
 describe('uncited summaries', () => {
   it('warns at a bottom-line sentence that cites nothing and has no cited neighbour', async () => {
-    const text = brief.replace(/^bluf: .*$/m, 'bluf: Tehran is worried. Ankara is silent. Both wait. Baku calls the alliance routine [@beta-2022/not-aimed].');
-    expect((await found({ 'reports/brief.md': text })).map((d) => [d.code, d.line, d.message.replace(/.*cites no evidence: /, '')])).toEqual([
+    const text = brief.replace(
+      /^bluf: .*$/m,
+      'bluf: Tehran is worried. Ankara is silent. Both wait. Baku calls the alliance routine [@beta-2022/not-aimed].',
+    );
+    expect(
+      (await found({ 'reports/brief.md': text })).map((d) => [
+        d.code,
+        d.line,
+        d.message.replace(/.*cites no evidence: /, ''),
+      ]),
+    ).toEqual([
       ['W_UNCITED_SENTENCE', lineOf(text, 'bluf:'), '"Tehran is worried."'],
       ['W_UNCITED_SENTENCE', lineOf(text, 'bluf:'), '"Ankara is silent."'],
     ]);
     // A framing sentence beside a cited one stands.
-    const framed = brief.replace(/^bluf: .*$/m, 'bluf: >-\n  Tehran is worried. Baku calls the alliance routine [@beta-2022/not-aimed].');
+    const framed = brief.replace(
+      /^bluf: .*$/m,
+      'bluf: >-\n  Tehran is worried. Baku calls the alliance routine [@beta-2022/not-aimed].',
+    );
     expect(await found({ 'reports/brief.md': framed })).toEqual([]);
   });
 });
 
 describe('one-sided judgments', () => {
   it('warns when a judgment about Ankara and Baku rests on sources of one side only, where the other side has evidence', async () => {
-    const text = brief.replace('    text: Drills on the Araz will continue.', '    text: Ankara and Baku will keep drilling on the Araz.');
+    const text = brief.replace(
+      '    text: Drills on the Araz will continue.',
+      '    text: Ankara and Baku will keep drilling on the Araz.',
+    );
     const out = await found({ 'reports/brief.md': text });
-    expect(out).toEqual([expect.objectContaining({
-      code: 'W_ONE_SIDED_JUDGMENT', line: lineOf(text, 'evidence: [alpha-2021/drills-contested]'),
-      message: expect.stringMatching(/key judgment 2, is about Azerbaijan, Turkey but all its evidence comes from sources based in baku.*/),
-    })]);
+    expect(out).toEqual([
+      expect.objectContaining({
+        code: 'W_ONE_SIDED_JUDGMENT',
+        line: lineOf(text, 'evidence: [alpha-2021/drills-contested]'),
+        message: expect.stringMatching(
+          /key judgment 2, is about Azerbaijan, Turkey but all its evidence comes from sources based in baku.*/,
+        ),
+      }),
+    ]);
     // Evidence from the other side, or a judgment declared to be about one party, is not warned about.
-    expect(await found({ 'reports/brief.md': text.replace('evidence: [alpha-2021/drills-contested]', 'evidence: [alpha-2021/drills-contested, beta-2022/not-aimed]') })).toEqual([]);
-    expect(await found({ 'reports/brief.md': text.replace('    evidence: [alpha-2021/drills-contested]', '    parties: [AZ]\n    evidence: [alpha-2021/drills-contested]') })).toEqual([]);
+    expect(
+      await found({
+        'reports/brief.md': text.replace(
+          'evidence: [alpha-2021/drills-contested]',
+          'evidence: [alpha-2021/drills-contested, beta-2022/not-aimed]',
+        ),
+      }),
+    ).toEqual([]);
+    expect(
+      await found({
+        'reports/brief.md': text.replace(
+          '    evidence: [alpha-2021/drills-contested]',
+          '    parties: [AZ]\n    evidence: [alpha-2021/drills-contested]',
+        ),
+      }),
+    ).toEqual([]);
     // A judgment about Baku and Tehran is not warned about: no Tehran-side claim concerns both.
-    expect(await found({ 'reports/brief.md': text.replace('Ankara and Baku will keep drilling', 'Baku and Tehran will keep drilling') })).toEqual([]);
+    expect(
+      await found({
+        'reports/brief.md': text.replace('Ankara and Baku will keep drilling', 'Baku and Tehran will keep drilling'),
+      }),
+    ).toEqual([]);
   });
 });

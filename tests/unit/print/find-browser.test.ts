@@ -9,12 +9,19 @@ const findBrowser = (env: NodeJS.ProcessEnv) => find(resolveOptions({ flags: {},
 
 describe('findBrowser', () => {
   it('prefers BRIEF_CHROME, then PUPPETEER_EXECUTABLE_PATH', async () => {
-    await expect(findBrowser({ BRIEF_CHROME: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/bin/sh' })).resolves.toEqual({ path: process.execPath, from: 'BRIEF_CHROME' });
-    await expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath })).resolves.toEqual({ path: process.execPath, from: 'PUPPETEER_EXECUTABLE_PATH' });
+    await expect(
+      findBrowser({ BRIEF_CHROME: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/bin/sh' }),
+    ).resolves.toEqual({ path: process.execPath, from: 'BRIEF_CHROME' });
+    await expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath })).resolves.toEqual({
+      path: process.execPath,
+      from: 'PUPPETEER_EXECUTABLE_PATH',
+    });
   });
   it('says plainly when a named browser does not exist', async () => {
     await expect(findBrowser({ BRIEF_CHROME: '/no/such/chrome' })).rejects.toThrow(RenderError);
-    await expect(findBrowser({ BRIEF_CHROME: '/no/such/chrome' })).rejects.toThrow(/BRIEF_CHROME is set to \/no\/such\/chrome/);
+    await expect(findBrowser({ BRIEF_CHROME: '/no/such/chrome' })).rejects.toThrow(
+      /BRIEF_CHROME is set to \/no\/such\/chrome/,
+    );
   });
   it('falls back to a system or Puppeteer browser', async () => {
     let choice;

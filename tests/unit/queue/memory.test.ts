@@ -10,7 +10,13 @@ describe('the in-process queue', () => {
   it('refuses past its capacity with a wait, and takes the same id once', async () => {
     const gates: (() => void)[] = [];
     const ran: string[] = [];
-    const q = new MemoryQueue<string>(async (d) => { ran.push(d); await new Promise<void>((r) => gates.push(r)); }, { capacity: 2, concurrency: 1 });
+    const q = new MemoryQueue<string>(
+      async (d) => {
+        ran.push(d);
+        await new Promise<void>((r) => gates.push(r));
+      },
+      { capacity: 2, concurrency: 1 },
+    );
     expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'queued' });
     expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'running' });
     expect(await q.submit('b', 'b')).toEqual({ accepted: true, state: 'queued' });
@@ -19,7 +25,10 @@ describe('the in-process queue', () => {
     expect(!full.accepted && full.retryAfterSeconds).toBeGreaterThan(0);
     expect(await q.counts()).toEqual({ waiting: 1, running: 1, capacity: 2 });
     gates.shift()!();
-    await until('a to be done and b to run', async () => await stateOf(q, 'a') === 'done' && await stateOf(q, 'b') === 'running');
+    await until(
+      'a to be done and b to run',
+      async () => (await stateOf(q, 'a')) === 'done' && (await stateOf(q, 'b')) === 'running',
+    );
     expect(await q.status('a')).toMatchObject({ state: 'done' });
     expect(await q.status('b')).toMatchObject({ state: 'running' });
     gates.shift()!();
@@ -29,13 +38,19 @@ describe('the in-process queue', () => {
 
   it('retries a failed attempt, but not a permanent failure', async () => {
     let tries = 0;
-    const q = new MemoryQueue<string>(async (d) => {
-      if (d === 'bad') throw new PermanentJobError('no such report for this audience');
-      if (++tries < 3) throw new Error('the browser died');
-    }, { capacity: 4, concurrency: 1 });
+    const q = new MemoryQueue<string>(
+      async (d) => {
+        if (d === 'bad') throw new PermanentJobError('no such report for this audience');
+        if (++tries < 3) throw new Error('the browser died');
+      },
+      { capacity: 4, concurrency: 1 },
+    );
     await q.submit('flaky', 'flaky');
     await q.submit('bad', 'bad');
-    await until('both jobs to end', async () => await stateOf(q, 'flaky') === 'done' && await stateOf(q, 'bad') === 'failed');
+    await until(
+      'both jobs to end',
+      async () => (await stateOf(q, 'flaky')) === 'done' && (await stateOf(q, 'bad')) === 'failed',
+    );
     expect(await q.status('flaky')).toMatchObject({ state: 'done' });
     expect(tries).toBe(3);
     expect(await q.status('bad')).toMatchObject({ state: 'failed', error: 'no such report for this audience' });
@@ -54,13 +69,18 @@ describe('the in-process queue under load', () => {
 
   it('forgets a finished job, so the same id is made again', async () => {
     let runs = 0;
-    const q = new MemoryQueue<string>(async () => { runs++; }, { capacity: 2, concurrency: 1 });
+    const q = new MemoryQueue<string>(
+      async () => {
+        runs++;
+      },
+      { capacity: 2, concurrency: 1 },
+    );
     await q.submit('a', 'a');
-    await until('a to be done', async () => await stateOf(q, 'a') === 'done');
+    await until('a to be done', async () => (await stateOf(q, 'a')) === 'done');
     expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'done' });
     await q.forget('a');
     expect(await q.submit('a', 'a')).toEqual({ accepted: true, state: 'queued' });
-    await until('a to be done again', async () => await stateOf(q, 'a') === 'done');
+    await until('a to be done again', async () => (await stateOf(q, 'a')) === 'done');
     expect(runs).toBe(2);
   });
 });

@@ -13,7 +13,9 @@ const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
 /** A corpus's own templates and styles holding only `files`, laid over brief's built-ins. */
-async function project(files: Record<string, string>): Promise<{ root: string; check: () => ReturnType<typeof checkCorpus> }> {
+async function project(
+  files: Record<string, string>,
+): Promise<{ root: string; check: () => ReturnType<typeof checkCorpus> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'brief-overrides-'));
   roots.push(root);
   await mkdir(path.join(root, 'templates'));
@@ -22,12 +24,15 @@ async function project(files: Record<string, string>): Promise<{ root: string; c
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), text);
   }
-  const options = optionsFor(MINI, '/nonexistent', { corpusTemplatesDir: path.join(root, 'templates'), corpusStylesDir: path.join(root, 'styles') });
+  const options = optionsFor(MINI, '/nonexistent', {
+    corpusTemplatesDir: path.join(root, 'templates'),
+    corpusStylesDir: path.join(root, 'styles'),
+  });
   return { root, check: () => checkCorpus(options) };
 }
 
 describe('audience overrides', () => {
-  it('the shipped templates and styles (the sample\'s layer) have no override that goes unused', async () => {
+  it("the shipped templates and styles (the sample's layer) have no override that goes unused", async () => {
     const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
     expect(r.warnings.filter((w) => w.code === 'W_UNKNOWN_OVERRIDE')).toEqual([]);
     expect(r.errors).toEqual([]);
@@ -42,16 +47,32 @@ describe('audience overrides', () => {
     });
     const r = await check();
     expect(r.errors).toEqual([]);
-    const found = r.warnings.filter((w) => w.code === 'W_UNKNOWN_OVERRIDE').map((w) => ({ file: w.file, line: w.line, column: w.column, hint: w.hint }));
+    const found = r.warnings
+      .filter((w) => w.code === 'W_UNKNOWN_OVERRIDE')
+      .map((w) => ({ file: w.file, line: w.line, column: w.column, hint: w.hint }));
     const at = (file: string) => displayPath(path.join(root, file));
-    expect(found).toEqual(expect.arrayContaining([
-      { file: at('templates/audiences/executive/judgment.hbs'), line: 1, column: 1, hint: 'did you mean "judgments"?' },
-      { file: at('templates/audiences/executive/kinds/policy-breif.hbs'), line: 1, column: 1, hint: 'did you mean "policy-brief"?' },
-      { file: at('templates/audiences/analysts'), line: 1, column: 1, hint: 'did you mean "analyst"?' },
-      { file: at('styles/audiences/executiv.css'), line: 1, column: 1, hint: 'did you mean "executive"?' },
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        {
+          file: at('templates/audiences/executive/judgment.hbs'),
+          line: 1,
+          column: 1,
+          hint: 'did you mean "judgments"?',
+        },
+        {
+          file: at('templates/audiences/executive/kinds/policy-breif.hbs'),
+          line: 1,
+          column: 1,
+          hint: 'did you mean "policy-brief"?',
+        },
+        { file: at('templates/audiences/analysts'), line: 1, column: 1, hint: 'did you mean "analyst"?' },
+        { file: at('styles/audiences/executiv.css'), line: 1, column: 1, hint: 'did you mean "executive"?' },
+      ]),
+    );
     expect(found).toHaveLength(4);
-    expect(r.warnings.find((w) => w.file.endsWith('judgment.hbs'))!.message).toContain('audience "executive" overrides "judgment", which is no partial or layout');
+    expect(r.warnings.find((w) => w.file.endsWith('judgment.hbs'))!.message).toContain(
+      'audience "executive" overrides "judgment", which is no partial or layout',
+    );
   });
 
   it('warns about a new partial no template calls and a stray file, but not a partial an override calls', async () => {
@@ -66,48 +87,82 @@ describe('audience overrides', () => {
     const r = await check();
     expect(r.errors).toEqual([]);
     const found = r.warnings.filter((w) => w.code === 'W_UNKNOWN_OVERRIDE').map((w) => w.file);
-    expect(found.sort()).toEqual([displayPath(path.join(root, 'templates/notes.txt')), displayPath(path.join(root, 'templates/partials/sidebarr.hbs'))]);
+    expect(found.sort()).toEqual([
+      displayPath(path.join(root, 'templates/notes.txt')),
+      displayPath(path.join(root, 'templates/partials/sidebarr.hbs')),
+    ]);
     expect(r.warnings.find((w) => w.file.endsWith('sidebarr.hbs'))!.hint).toContain('{{> sidebarr}}');
   });
 
   it('renders every override at check against a real view model: a misspelt field is an error with the nearest field', async () => {
-    const { root, check } = await project({ 'templates/audiences/executive/bluf.hbs': '<section class="bluf">\n  <p>{{{blufx}}}</p>\n</section>\n' });
+    const { root, check } = await project({
+      'templates/audiences/executive/bluf.hbs': '<section class="bluf">\n  <p>{{{blufx}}}</p>\n</section>\n',
+    });
     const r = await check();
     expect(r.ok).toBe(false);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ code: 'E_TEMPLATE', file: displayPath(path.join(root, 'templates/audiences/executive/bluf.hbs')), line: 2, hint: 'did you mean "bluf"?' });
+    expect(r.errors[0]).toMatchObject({
+      code: 'E_TEMPLATE',
+      file: displayPath(path.join(root, 'templates/audiences/executive/bluf.hbs')),
+      line: 2,
+      hint: 'did you mean "bluf"?',
+    });
     expect(r.errors[0]!.message).toContain('"blufx"');
   });
 
   it('renders a kind the corpus has no report of: an override of the chronology is checked all the same', async () => {
-    const { root, check } = await project({ 'templates/partials/part-periods.hbs': '{{#each @root.periods}}<h3>{{labl}}</h3>{{/each}}\n' });
+    const { root, check } = await project({
+      'templates/partials/part-periods.hbs': '{{#each @root.periods}}<h3>{{labl}}</h3>{{/each}}\n',
+    });
     const r = await check();
-    expect(r.errors.map((e) => [e.code, e.file, e.hint])).toEqual([['E_TEMPLATE', displayPath(path.join(root, 'templates/partials/part-periods.hbs')), 'did you mean "label"?']]);
+    expect(r.errors.map((e) => [e.code, e.file, e.hint])).toEqual([
+      ['E_TEMPLATE', displayPath(path.join(root, 'templates/partials/part-periods.hbs')), 'did you mean "label"?'],
+    ]);
   });
 
-  it('catches a misspelt field strict mode lets through, in a helper\'s argument ({{#if blufx}}), at its line and column', async () => {
-    const { root, check } = await project({ 'templates/audiences/analyst/bluf.hbs': '<section class="bluf">\n{{#if blufx}}<p>{{{bluf}}}</p>{{/if}}\n</section>\n' });
+  it("catches a misspelt field strict mode lets through, in a helper's argument ({{#if blufx}}), at its line and column", async () => {
+    const { root, check } = await project({
+      'templates/audiences/analyst/bluf.hbs':
+        '<section class="bluf">\n{{#if blufx}}<p>{{{bluf}}}</p>{{/if}}\n</section>\n',
+    });
     const r = await check();
-    expect(r.errors.map((e) => [e.code, e.file, e.line, e.column, e.hint])).toEqual([['E_TEMPLATE', displayPath(path.join(root, 'templates/audiences/analyst/bluf.hbs')), 2, 7, 'did you mean "bluf"?']]);
+    expect(r.errors.map((e) => [e.code, e.file, e.line, e.column, e.hint])).toEqual([
+      [
+        'E_TEMPLATE',
+        displayPath(path.join(root, 'templates/audiences/analyst/bluf.hbs')),
+        2,
+        7,
+        'did you mean "bluf"?',
+      ],
+    ]);
   });
 
-  it('finds no unknown field in brief\'s own templates, rendered for every audience of the specimen', async () => {
+  it("finds no unknown field in brief's own templates, rendered for every audience of the specimen", async () => {
     const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
     expect(r.errors).toEqual([]);
   });
 
   it('fails check on a broken override, located in it, before any build', async () => {
-    const { root, check } = await project({ 'templates/audiences/analyst/notes.hbs': '<ol>\n{{#each footnotes}}<li>{{quote}}</li>\n</ol>\n' });
+    const { root, check } = await project({
+      'templates/audiences/analyst/notes.hbs': '<ol>\n{{#each footnotes}}<li>{{quote}}</li>\n</ol>\n',
+    });
     const r = await check();
     expect(r.ok).toBe(false);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ code: 'E_TEMPLATE', file: displayPath(path.join(root, 'templates/audiences/analyst/notes.hbs')) });
+    expect(r.errors[0]).toMatchObject({
+      code: 'E_TEMPLATE',
+      file: displayPath(path.join(root, 'templates/audiences/analyst/notes.hbs')),
+    });
     expect(r.errors[0]!.line).toBeGreaterThanOrEqual(2);
   });
 
   it('fails check on a broken kind template of one audience', async () => {
-    const { root, check } = await project({ 'templates/audiences/executive/kinds/chronology.hbs': '{{#> document}}\n{{#if events}}\n{{/document}}\n' });
+    const { root, check } = await project({
+      'templates/audiences/executive/kinds/chronology.hbs': '{{#> document}}\n{{#if events}}\n{{/document}}\n',
+    });
     const r = await check();
-    expect(r.errors.map((e) => [e.code, e.file])).toEqual([['E_TEMPLATE', displayPath(path.join(root, 'templates/audiences/executive/kinds/chronology.hbs'))]]);
+    expect(r.errors.map((e) => [e.code, e.file])).toEqual([
+      ['E_TEMPLATE', displayPath(path.join(root, 'templates/audiences/executive/kinds/chronology.hbs'))],
+    ]);
   });
 });

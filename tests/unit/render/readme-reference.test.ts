@@ -21,12 +21,16 @@ describe('README reference', () => {
     const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
     const fields = new Set<string>();
     for (const report of r.model!.reports) {
-      const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false });
+      const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, {
+        allowUnverified: false,
+      });
       for (const key of Object.keys(buildViewModel(sel, [], createMarkdown(), '2024-01-15', ''))) fields.add(key);
     }
     const documented = section('### Templates');
     // The language and the inlined stylesheet are the layout's own.
-    const missing = [...fields].filter((f) => !['lang', 'css'].includes(f) && !new RegExp('`' + f + '(\\[\\])?[ `.{]').test(documented));
+    const missing = [...fields].filter(
+      (f) => !['lang', 'css'].includes(f) && !new RegExp(`\`${f}(\\[\\])?[ \`.{]`).test(documented),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -21,10 +21,15 @@ describe('markdown', () => {
   it('turns citations into note references and merges neighbours, in note order', () => {
     const html = md('Text [@a/b] and [@a/c] [@a/b; @a/d].', (id) => ({ 'a/b': 1, 'a/c': 2, 'a/d': 3 })[id]);
     expect(html).toContain('Text<sup class="fn-ref"><a href="#note-1">1</a></sup>');
-    expect(html).toContain('and<sup class="fn-ref"><a href="#note-1">1</a>,<a href="#note-2">2</a>,<a href="#note-3">3</a></sup>');
+    expect(html).toContain(
+      'and<sup class="fn-ref"><a href="#note-1">1</a>,<a href="#note-2">2</a>,<a href="#note-3">3</a></sup>',
+    );
   });
   it('escapes raw HTML and drops remote images', () => {
-    const html = md('<script>alert(1)</script> ![x](http://example.com/x.png) <img src="http://e.com/y.png">', () => undefined);
+    const html = md(
+      '<script>alert(1)</script> ![x](http://example.com/x.png) <img src="http://e.com/y.png">',
+      () => undefined,
+    );
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;script&gt;');
@@ -33,10 +38,17 @@ describe('markdown', () => {
 
 describe('font faces', () => {
   const families = (html: string) => [...new Set([...html.matchAll(/font-family:"([^"]+)"/g)].map((m) => m[1]))];
-  it('inline only the files the document\'s text needs (a data: URL weighs on the HTML whatever its unicode-range)', () => {
+  it("inline only the files the document's text needs (a data: URL weighs on the HTML whatever its unicode-range)", () => {
     const page = (body: string) => withFontFaces(`<style>${FONT_FACES_HERE}</style><p>${body}</p>`, fonts, new Map());
     expect(families(page('Plain text'))).toEqual(['Brief Serif', 'Brief Sans']);
-    expect(families(page('Text with ایران and Երևան'))).toEqual(['Brief Serif', 'Brief Sans', 'Brief Serif Arabic', 'Brief Sans Arabic', 'Brief Serif Armenian', 'Brief Sans Armenian']);
+    expect(families(page('Text with ایران and Երևան'))).toEqual([
+      'Brief Serif',
+      'Brief Sans',
+      'Brief Serif Arabic',
+      'Brief Sans Arabic',
+      'Brief Serif Armenian',
+      'Brief Sans Armenian',
+    ]);
     expect(page('x')).not.toContain(FONT_FACES_HERE);
   });
   it('count characters written as HTML entities and CSS escapes', () => {
@@ -47,8 +59,15 @@ describe('font faces', () => {
 
 describe('dates', () => {
   it.each([
-    ['2021-06-15', '15 June 2021'], ['2021-10', 'October 2021'], ['2013', '2013'],
-    ['2020~', 'c. 2020'], ['2020?', '2020 (uncertain)'], ['2022-12/2023-06', 'December 2022 – June 2023'], ['../2024', 'until 2024'], ['2023/..', '2023 onwards'], ['2013?', '2013 (uncertain)'],
+    ['2021-06-15', '15 June 2021'],
+    ['2021-10', 'October 2021'],
+    ['2013', '2013'],
+    ['2020~', 'c. 2020'],
+    ['2020?', '2020 (uncertain)'],
+    ['2022-12/2023-06', 'December 2022 – June 2023'],
+    ['../2024', 'until 2024'],
+    ['2023/..', '2023 onwards'],
+    ['2013?', '2013 (uncertain)'],
   ])('%s reads as %s', (edtf, text) => expect(formatEdtf(edtf)).toBe(text));
 });
 
@@ -57,11 +76,25 @@ describe('renderHtml', () => {
     const corpus = await tempCorpus();
     const brief = (await import('node:fs/promises')).readFile;
     const text = await brief(path.join(corpus.data, 'reports/timeline.md'), 'utf8');
-    await corpus.write('reports/timeline.md', text.replace('title: Fixture chronology', 'title: "Fixture <b>chronology</b> & co"'));
+    await corpus.write(
+      'reports/timeline.md',
+      text.replace('title: Fixture chronology', 'title: "Fixture <b>chronology</b> & co"'),
+    );
     const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
     const report = r.model!.reports.find((x) => x.id === 'timeline')!;
-    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false });
-    const html = createHtmlRenderer({ presentation: presentationOf({ templatesDir: 'templates', stylesDir: 'styles', corpusTemplatesDir: 'templates', corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
+    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, {
+      allowUnverified: false,
+    });
+    const html = createHtmlRenderer({
+      presentation: presentationOf({
+        templatesDir: 'templates',
+        stylesDir: 'styles',
+        corpusTemplatesDir: 'templates',
+        corpusStylesDir: 'styles',
+      }),
+      fonts,
+      editionDate: '2024-01-15',
+    }).renderHtml(sel, []).html;
     expect(html).toContain('<h1>Fixture &lt;b&gt;chronology&lt;/b&gt; &amp; co</h1>');
     expect(html).toContain('font/woff2;base64,');
     expect(html).not.toMatch(/(src|href)="https?:/);
@@ -71,16 +104,41 @@ describe('renderHtml', () => {
 
   it('prints in a note the locator computed from where the quote stands when the claim writes none, and a written one as written', async () => {
     const corpus = await tempCorpus();
-    const claims = await (await import('node:fs/promises')).readFile(path.join(corpus.data, 'claims/alpha-2021.yaml'), 'utf8');
+    const claims = await (await import('node:fs/promises')).readFile(
+      path.join(corpus.data, 'claims/alpha-2021.yaml'),
+      'utf8',
+    );
     // The first claim loses its locator; the second keeps "para. 1", which the text's count (its first line is a paragraph) would not give.
-    await corpus.write('claims/alpha-2021.yaml', claims.replace('and signed a declaration of mutual assistance.\n    locator: para. 1\n', 'and signed a declaration of mutual assistance.\n'));
+    await corpus.write(
+      'claims/alpha-2021.yaml',
+      claims.replace(
+        'and signed a declaration of mutual assistance.\n    locator: para. 1\n',
+        'and signed a declaration of mutual assistance.\n',
+      ),
+    );
     const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
     expect(r.model!.claims.get('alpha-2021/shusha-meeting')!.locator).toBeUndefined();
     expect(r.anchoring!.anchors.get('alpha-2021/shusha-meeting')!.locator).toBe('para. 2');
     const report = r.model!.reports.find((x) => x.id === 'brief')!;
-    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false });
-    const html = createHtmlRenderer({ presentation: presentationOf({ templatesDir: 'templates', stylesDir: 'styles', corpusTemplatesDir: 'templates', corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' }).renderHtml(sel, []).html;
-    const note = (quote: string) => html.split('<li id="note-').slice(1).find((li) => li.includes(quote))?.split('</li>')[0] ?? '';
+    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, {
+      allowUnverified: false,
+    });
+    const html = createHtmlRenderer({
+      presentation: presentationOf({
+        templatesDir: 'templates',
+        stylesDir: 'styles',
+        corpusTemplatesDir: 'templates',
+        corpusStylesDir: 'styles',
+      }),
+      fonts,
+      editionDate: '2024-01-15',
+    }).renderHtml(sel, []).html;
+    const note = (quote: string) =>
+      html
+        .split('<li id="note-')
+        .slice(1)
+        .find((li) => li.includes(quote))
+        ?.split('</li>')[0] ?? '';
     expect(note('The leaders met in Şuşa')).toMatch(/<span class="citation">— [^<]*, para\. 2\.<\/span>/);
     const written = sel.footnotes.find((f) => f.claim.locator !== undefined && f.anchor.locator !== f.claim.locator);
     expect(written).toBeDefined();
@@ -96,9 +154,20 @@ describe('renderHtml', () => {
     await writeFile(path.join(root, 'styles/audiences/analyst.css'), '.custom-bluf { color: rgb(1, 2, 3); }');
     await writeFile(path.join(root, 'styles/house.css'), '.house-rule { color: rgb(4, 5, 6); }');
     const r = await checkCorpus(optionsFor('pipeline/render/specimen', '/nonexistent'));
-    const presentation = presentationOf({ templatesDir: 'templates', stylesDir: 'styles', corpusTemplatesDir: path.join(root, 'templates'), corpusStylesDir: path.join(root, 'styles') });
+    const presentation = presentationOf({
+      templatesDir: 'templates',
+      stylesDir: 'styles',
+      corpusTemplatesDir: path.join(root, 'templates'),
+      corpusStylesDir: path.join(root, 'styles'),
+    });
     const render = (audience: string) => {
-      const sel = selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get(audience)!, { allowUnverified: false });
+      const sel = selectReport(
+        r.model!,
+        r.anchoring!,
+        r.model!.reports.find((x) => x.id === 'brief')!,
+        r.model!.audiences.get(audience)!,
+        { allowUnverified: false },
+      );
       return createHtmlRenderer({ presentation, fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
     };
     const analyst = render('analyst');
@@ -115,15 +184,33 @@ describe('renderHtml', () => {
     expect(executive.templates.sources).toBe(path.resolve('templates/partials/sources.hbs'));
   });
 
-  it('reports a misspelt field in a partial with the partial\'s file and line (strict mode, at run time)', async () => {
+  it("reports a misspelt field in a partial with the partial's file and line (strict mode, at run time)", async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
     await cp('templates', path.join(root, 'templates'), { recursive: true });
-    await writeFile(path.join(root, 'templates/partials/bluf.hbs'), '<section class="bluf">\n  <h2>Summary</h2>\n  <p>{{bluff}}</p>\n</section>\n');
+    await writeFile(
+      path.join(root, 'templates/partials/bluf.hbs'),
+      '<section class="bluf">\n  <h2>Summary</h2>\n  <p>{{bluff}}</p>\n</section>\n',
+    );
     const r = await checkCorpus(optionsFor('pipeline/render/specimen', '/nonexistent'));
-    const sel = selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get('analyst')!, { allowUnverified: false });
+    const sel = selectReport(
+      r.model!,
+      r.anchoring!,
+      r.model!.reports.find((x) => x.id === 'brief')!,
+      r.model!.audiences.get('analyst')!,
+      { allowUnverified: false },
+    );
     let error: unknown;
     try {
-      createHtmlRenderer({ presentation: presentationOf({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', corpusTemplatesDir: path.join(root, 'templates'), corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' }).renderHtml(sel, []);
+      createHtmlRenderer({
+        presentation: presentationOf({
+          templatesDir: path.join(root, 'templates'),
+          stylesDir: 'styles',
+          corpusTemplatesDir: path.join(root, 'templates'),
+          corpusStylesDir: 'styles',
+        }),
+        fonts,
+        editionDate: '2024-01-15',
+      }).renderHtml(sel, []);
     } catch (e) {
       error = e;
     }
@@ -140,8 +227,16 @@ describe('renderHtml', () => {
     await writeFile(path.join(root, 'templates/partials/bluf.hbs'), '<section>\n{{#if bluf}}\n<p>{{bluf}}</p>\n');
     let error: unknown;
     try {
-      createHtmlRenderer({ presentation: presentationOf({ templatesDir: path.join(root, 'templates'), stylesDir: 'styles', corpusTemplatesDir: path.join(root, 'templates'), corpusStylesDir: 'styles' }), fonts, editionDate: '2024-01-15' })
-        .renderHtml({ audience: { id: 'analyst' }, report: { kind: 'chronology' } } as never, []);
+      createHtmlRenderer({
+        presentation: presentationOf({
+          templatesDir: path.join(root, 'templates'),
+          stylesDir: 'styles',
+          corpusTemplatesDir: path.join(root, 'templates'),
+          corpusStylesDir: 'styles',
+        }),
+        fonts,
+        editionDate: '2024-01-15',
+      }).renderHtml({ audience: { id: 'analyst' }, report: { kind: 'chronology' } } as never, []);
     } catch (e) {
       error = e;
     }

@@ -17,7 +17,10 @@ async function hashes(dir: string): Promise<Record<string, string>> {
   for (const report of r.model!.reports) {
     for (const id of report.audiences) {
       const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get(id)!, { allowUnverified: false });
-      for (const [key, part] of Object.entries(selectionParts(sel, r.model!, r.anchoring!.anchors, path.join(dir, 'anchors.lock')))) out[`${report.id}.${id} ${key}`] = part.hash;
+      for (const [key, part] of Object.entries(
+        selectionParts(sel, r.model!, r.anchoring!.anchors, path.join(dir, 'anchors.lock')),
+      ))
+        out[`${report.id}.${id} ${key}`] = part.hash;
     }
   }
   return out;
@@ -44,7 +47,8 @@ describe('the verification part of a claim', () => {
     const audience = r.model!.audiences.get(report.audiences[0]!)!;
     const sel = selectReport(r.model!, r.anchoring!, report, audience, { allowUnverified: false });
     const claim = sel.footnotes[0]!.claim.id;
-    const parts = (anchors: ReadonlyMap<string, ClaimAnchor>) => selectionParts(sel, r.model!, anchors, path.join(dir, 'anchors.lock'))[`evidence:${claim}`]!.hash;
+    const parts = (anchors: ReadonlyMap<string, ClaimAnchor>) =>
+      selectionParts(sel, r.model!, anchors, path.join(dir, 'anchors.lock'))[`evidence:${claim}`]!.hash;
     const before = parts(r.anchoring!.anchors);
     // The same anchor as the evidence lock gives it, with another locator (a heading renamed in the text).
     const moved = new Map(r.anchoring!.anchors);

@@ -25,14 +25,19 @@ afterAll(async () => {
 /** A promise the test resolves when it chooses (Promise.withResolvers, which Node 20 lacks). */
 function gate<T = void>(): { promise: Promise<T>; open: (v: T) => void } {
   let open!: (v: T) => void;
-  const promise = new Promise<T>((r) => { open = r; });
+  const promise = new Promise<T>((r) => {
+    open = r;
+  });
   return { promise, open };
 }
 
 /** Every file under `dir`, relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name))).sort();
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)))
+    .sort();
 }
 
 const givenUp = () => new Error('pack x did not finish within 0.3 s; its browser was restarted');
@@ -85,9 +90,13 @@ describe('a job given up at its time limit (was: ENOTEMPTY … staging-…/html)
     const progress: string[] = [];
     const session = new BrowserSession(options.browser);
     const build = buildDocuments(options, {
-      session, signal: giveUp.signal,
+      session,
+      signal: giveUp.signal,
       // Given up while the second document renders.
-      progress: (m) => { progress.push(m); if (m.startsWith('render 2/')) giveUp.abort(givenUp()); },
+      progress: (m) => {
+        progress.push(m);
+        if (m.startsWith('render 2/')) giveUp.abort(givenUp());
+      },
     });
     await expect(build).rejects.toThrow(/did not finish within/);
     expect(progress.filter((m) => m.startsWith('render'))).toHaveLength(2);
@@ -105,7 +114,12 @@ describe('a job given up at its time limit (was: ENOTEMPTY … staging-…/html)
       setJavaScriptEnabled: async () => undefined,
       setRequestInterception: async () => undefined,
       on: () => page,
-      goto: async (url: string) => { opened.push(url); loadingStarted.open(); await loading.promise; return null; },
+      goto: async (url: string) => {
+        opened.push(url);
+        loadingStarted.open();
+        await loading.promise;
+        return null;
+      },
       evaluate: async () => [],
       pdf: async () => new Uint8Array(),
       close: async () => undefined,
@@ -113,7 +127,10 @@ describe('a job given up at its time limit (was: ENOTEMPTY … staging-…/html)
     const browser = { connected: true, newPage: async () => page as unknown as Page } as unknown as Browser;
     const meta = { title: 't', author: 'a', subject: 's', keywords: [], language: 'en' } as PrintJob['meta'];
     const second = gate<PrintJob>();
-    const printing = printPdfs([{ html: '/nowhere/one.html', meta }, second.promise], browser, { editionDate: '2024-01-15', signal: giveUp.signal });
+    const printing = printPdfs([{ html: '/nowhere/one.html', meta }, second.promise], browser, {
+      editionDate: '2024-01-15',
+      signal: giveUp.signal,
+    });
     await loadingStarted.promise;
     giveUp.abort(givenUp());
     loading.open();

@@ -21,7 +21,15 @@ async function setUp() {
   await staging.write('html/c.html', 'new html/c.html');
   staging.remove('pdf/gone.pdf');
   await writeFile(path.join(out, 'pdf/gone.pdf'), 'old pdf/gone.pdf');
-  const read = async () => Object.fromEntries(await Promise.all([...FILES, 'html/c.html', 'pdf/gone.pdf'].map(async (f) => [f, existsSync(path.join(out, f)) ? await readFile(path.join(out, f), 'utf8') : null])));
+  const read = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        [...FILES, 'html/c.html', 'pdf/gone.pdf'].map(async (f) => [
+          f,
+          existsSync(path.join(out, f)) ? await readFile(path.join(out, f), 'utf8') : null,
+        ]),
+      ),
+    );
   return { out, staging, read };
 }
 
@@ -29,7 +37,11 @@ describe('Staging.commit', () => {
   it('moves every staged file in and removes what is gone', async () => {
     const { out, staging, read } = await setUp();
     await staging.commit();
-    expect(await read()).toEqual({ ...Object.fromEntries(FILES.map((f) => [f, `new ${f}`])), 'html/c.html': 'new html/c.html', 'pdf/gone.pdf': null });
+    expect(await read()).toEqual({
+      ...Object.fromEntries(FILES.map((f) => [f, `new ${f}`])),
+      'html/c.html': 'new html/c.html',
+      'pdf/gone.pdf': null,
+    });
     expect(existsSync(path.join(stateDir(out), 'commit.json'))).toBe(false);
   });
 
@@ -38,7 +50,12 @@ describe('Staging.commit', () => {
     const before = await read();
     let moves = 0;
     // The seventh rename (into place, after the old outputs were moved aside) fails, as a full disk or a held file would.
-    const failing = { rename: async (from: string, to: string) => { if (++moves === 7) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' }); await rename(from, to); } };
+    const failing = {
+      rename: async (from: string, to: string) => {
+        if (++moves === 7) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+        await rename(from, to);
+      },
+    };
     await expect(staging.commit(failing)).rejects.toThrow(/EBUSY/);
     expect(await read()).toEqual(before);
     expect(existsSync(path.join(stateDir(out), 'commit.json'))).toBe(false);
@@ -48,7 +65,12 @@ describe('Staging.commit', () => {
     const { out, staging, read } = await setUp();
     const before = await read();
     let moves = 0;
-    const failing = { rename: async (from: string, to: string) => { if (++moves === 3) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); await rename(from, to); } };
+    const failing = {
+      rename: async (from: string, to: string) => {
+        if (++moves === 3) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        await rename(from, to);
+      },
+    };
     await expect(staging.commit(failing)).rejects.toThrow(/EACCES/);
     expect(await read()).toEqual(before);
     expect(await Staging.sweep(out)).toBe('none');
@@ -66,12 +88,29 @@ describe('Staging.commit', () => {
         await rename(path.join(out, f), path.join(backup, f));
       }
       if (phase === 'install') await rename(path.join(staging.dir, 'html/a.html'), path.join(out, 'html/a.html'));
-      await writeFile(path.join(stateDir(out), 'commit.json'), JSON.stringify({ phase, staging: staging.dir, backup, written: [...FILES, 'html/c.html'], removed: ['pdf/gone.pdf'] }));
+      await writeFile(
+        path.join(stateDir(out), 'commit.json'),
+        JSON.stringify({
+          phase,
+          staging: staging.dir,
+          backup,
+          written: [...FILES, 'html/c.html'],
+          removed: ['pdf/gone.pdf'],
+        }),
+      );
       expect(await Staging.sweep(out)).toBe(phase === 'install' ? 'finished' : 'undone');
-      expect(await read()).toEqual(phase === 'install'
-        ? { ...Object.fromEntries(FILES.map((f) => [f, `new ${f}`])), 'html/c.html': 'new html/c.html', 'pdf/gone.pdf': null }
-        : before);
-      expect(existsSync(backup) || existsSync(staging.dir) || existsSync(path.join(stateDir(out), 'commit.json'))).toBe(false);
+      expect(await read()).toEqual(
+        phase === 'install'
+          ? {
+              ...Object.fromEntries(FILES.map((f) => [f, `new ${f}`])),
+              'html/c.html': 'new html/c.html',
+              'pdf/gone.pdf': null,
+            }
+          : before,
+      );
+      expect(existsSync(backup) || existsSync(staging.dir) || existsSync(path.join(stateDir(out), 'commit.json'))).toBe(
+        false,
+      );
     }
   });
 

@@ -19,8 +19,17 @@ describe('unverified claims', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(InputError);
-    const errors = (error as InputError).diagnostics.map((d) => [d.code, d.file, d.line, d.message.replace(/.*vouch for its claims, so they cannot be cited as verified/, '…')]);
-    expect(errors).toEqual([['E_UNVERIFIED_CLAIM', c.rel('sources/beta-2022.md'), 9, expect.stringMatching(/^… \(\d+ citations\)$/)]]);
-    expect((error as InputError).warnings.map((w) => [w.code, w.line]).filter(([code]) => code === 'W_NO_TEXT')).toEqual([['W_NO_TEXT', 9]]);
+    const errors = (error as InputError).diagnostics.map((d) => [
+      d.code,
+      d.file,
+      d.line,
+      d.message.replace(/.*vouch for its claims, so they cannot be cited as verified/, '…'),
+    ]);
+    expect(errors).toEqual([
+      ['E_UNVERIFIED_CLAIM', c.rel('sources/beta-2022.md'), 9, expect.stringMatching(/^… \(\d+ citations\)$/)],
+    ]);
+    expect(
+      (error as InputError).warnings.map((w) => [w.code, w.line]).filter(([code]) => code === 'W_NO_TEXT'),
+    ).toEqual([['W_NO_TEXT', 9]]);
   });
 });

@@ -17,7 +17,14 @@ async function corpus(changes: Record<string, string> = {}) {
   made.push(c);
   const r = await checkCorpus(optionsFor(c.data, c.out));
   expect(r.errors).toEqual([]);
-  const select = (audience: string) => selectReport(r.model!, r.anchoring!, r.model!.reports.find((x) => x.id === 'brief')!, r.model!.audiences.get(audience)!, { allowUnverified: false });
+  const select = (audience: string) =>
+    selectReport(
+      r.model!,
+      r.anchoring!,
+      r.model!.reports.find((x) => x.id === 'brief')!,
+      r.model!.audiences.get(audience)!,
+      { allowUnverified: false },
+    );
   return { c, select };
 }
 
@@ -34,16 +41,34 @@ describe('distribution', () => {
   it('leaves a judgment resting only on internal evidence out of the public version, and says so at the judgment', async () => {
     const { c, select } = await corpus();
     const sel = select('public');
-    expect(sel.judgments.map((j) => j.text)).toEqual(['The alliance will deepen.', 'Drills on the Araz will continue.', 'Trade between Baku and Tehran will keep growing.']);
+    expect(sel.judgments.map((j) => j.text)).toEqual([
+      'The alliance will deepen.',
+      'Drills on the Araz will continue.',
+      'Trade between Baku and Tehran will keep growing.',
+    ]);
     // The mixed judgment keeps its public notes only.
-    expect(sel.judgments[0]!.notes.map((n) => sel.footnotes[n - 1]!.claim.id)).toEqual(['alpha-2021/shusha-meeting', 'beta-2022/not-aimed']);
+    expect(sel.judgments[0]!.notes.map((n) => sel.footnotes[n - 1]!.claim.id)).toEqual([
+      'alpha-2021/shusha-meeting',
+      'beta-2022/not-aimed',
+    ]);
     expect(sel.footnotes.filter((f) => f.source.distribution === 'internal')).toEqual([]);
     expect(sel.body).not.toContain('Internal assessment');
     expect(sel.marking).toBe('Public');
     expect(sel.warnings).toHaveLength(1);
-    const line = (await internalMaterial())['reports/brief.md']!.split('\n').findIndex((l) => l.startsWith('  - id: unannounced-drill')) + 1;
-    expect(sel.warnings[0]).toMatchObject({ code: 'W_JUDGMENT_OMITTED', severity: 'warning', file: c.rel('reports/brief.md'), line, column: 5 });
-    expect(sel.warnings[0]!.message).toMatch(/key judgment 2 .*"A drill held without notice.*left out of the public version.*desk-2024/);
+    const line =
+      (await internalMaterial())
+        ['reports/brief.md']!.split('\n')
+        .findIndex((l) => l.startsWith('  - id: unannounced-drill')) + 1;
+    expect(sel.warnings[0]).toMatchObject({
+      code: 'W_JUDGMENT_OMITTED',
+      severity: 'warning',
+      file: c.rel('reports/brief.md'),
+      line,
+      column: 5,
+    });
+    expect(sel.warnings[0]!.message).toMatch(
+      /key judgment 2 .*"A drill held without notice.*left out of the public version.*desk-2024/,
+    );
   });
 
   it('refuses prose that cites internal evidence where the public reads it: E_DISTRIBUTION at the citation, with the omit fix as hint', async () => {
@@ -68,12 +93,22 @@ describe('distribution', () => {
 
   it('draws at most `charts` figures', async () => {
     const { c } = await corpus();
-    const audiences = (await internalMaterial())['audiences.yaml']!.replace('  marking: Public\n', '  marking: Public\n  charts: 0\n');
+    const audiences = (await internalMaterial())['audiences.yaml']!.replace(
+      '  marking: Public\n',
+      '  marking: Public\n  charts: 0\n',
+    );
     await c.write('audiences.yaml', audiences);
     const r = await checkCorpus(optionsFor(c.data, c.out));
     const report = r.model!.reports.find((x) => x.id === 'brief')!;
-    expect(selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('public')!, { allowUnverified: false }).charts).toEqual([]);
-    expect(selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, { allowUnverified: false }).charts.map((x) => x.id)).toEqual(['drills-by-bloc']);
+    expect(
+      selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('public')!, { allowUnverified: false })
+        .charts,
+    ).toEqual([]);
+    expect(
+      selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, {
+        allowUnverified: false,
+      }).charts.map((x) => x.id),
+    ).toEqual(['drills-by-bloc']);
   });
 
   it('leaves an event resting only on internal evidence out of the public chronology, its turning point and corpus-events rows, with W_EVENT_OMITTED at each (R1)', async () => {
@@ -93,13 +128,15 @@ describe('distribution', () => {
   actors: [IR]
   evidence: []
 `;
-    const timeline = (await readFile(`${MINI}/reports/timeline.md`, 'utf8')).replace('audiences: [analyst]', 'audiences: [analyst, public]')
+    const timeline = (await readFile(`${MINI}/reports/timeline.md`, 'utf8'))
+      .replace('audiences: [analyst]', 'audiences: [analyst, public]')
       .replace('periods:\n', '  - { event: desk-drill, why: "ZZSECRETWHY the desk saw it." }\nperiods:\n');
     const { c } = await corpus({ 'events/events.yaml': events, 'reports/timeline.md': timeline });
     const r = await checkCorpus(optionsFor(c.data, c.out));
     expect(r.errors).toEqual([]);
     const report = r.model!.reports.find((x) => x.id === 'timeline')!;
-    const pick = (audience: string) => selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get(audience)!, { allowUnverified: false });
+    const pick = (audience: string) =>
+      selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get(audience)!, { allowUnverified: false });
     const pub = pick('public');
     expect(pub.events.map((e) => e.id)).not.toContain('desk-drill');
     // An event with no evidence at all withholds nothing: it stays.
@@ -108,10 +145,16 @@ describe('distribution', () => {
     expect(pub.turningPoints.map((t) => t.event.id)).not.toContain('desk-drill');
     expect(pub.warnings.map((w) => [w.code, w.file, w.line])).toEqual([
       ['W_EVENT_OMITTED', c.rel('events/events.yaml'), events.split('\n').indexOf('- id: desk-drill') + 1],
-      ['W_EVENT_OMITTED', c.rel('reports/timeline.md'), timeline.split('\n').findIndex((l) => l.includes('ZZSECRETWHY')) + 1],
+      [
+        'W_EVENT_OMITTED',
+        c.rel('reports/timeline.md'),
+        timeline.split('\n').findIndex((l) => l.includes('ZZSECRETWHY')) + 1,
+      ],
     ]);
     // (The selection's `report` is the whole report; what renders is these.)
-    expect(JSON.stringify([pub.events, pub.periods, pub.turningPoints, pub.footnotes, [...pub.chartData.values()]])).not.toContain('ZZSECRET');
+    expect(
+      JSON.stringify([pub.events, pub.periods, pub.turningPoints, pub.footnotes, [...pub.chartData.values()]]),
+    ).not.toContain('ZZSECRET');
     // The analyst gets it all, without a warning.
     const analyst = pick('analyst');
     expect(analyst.events.map((e) => e.id)).toContain('desk-drill');
@@ -121,6 +164,13 @@ describe('distribution', () => {
     const rows = r.model!.datasets.get('corpus-events')!.rows;
     expect(rows.find((x) => x.event === 'desk-drill')?.distribution).toBe('internal');
     expect(rows.find((x) => x.event === 'no-evidence')?.distribution).toBe('public');
-    expect(receivedRows(rows, [], r.model!.audiences.get('public')!, receiver(r.model!, r.model!.audiences.get('public')!)).map((x) => x.event)).not.toContain('desk-drill');
+    expect(
+      receivedRows(
+        rows,
+        [],
+        r.model!.audiences.get('public')!,
+        receiver(r.model!, r.model!.audiences.get('public')!),
+      ).map((x) => x.event),
+    ).not.toContain('desk-drill');
   });
 });

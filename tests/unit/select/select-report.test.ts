@@ -17,12 +17,26 @@ describe('selectReport', () => {
     const report = model.reports.find((r) => r.id === 'brief')!;
     const sel = selectReport(model, anchoring, report, model.audiences.get('analyst')!, { allowUnverified: false });
     expect(sel.footnotes.map((f) => f.claim.id)).toEqual([
-      'alpha-2021/shusha-meeting', 'beta-2022/not-aimed', 'alpha-2021/drills-contested', 'alpha-2021/trade-growth', 'alpha-2021/aliyev-new-page', 'beta-2022/encirclement',
+      'alpha-2021/shusha-meeting',
+      'beta-2022/not-aimed',
+      'alpha-2021/drills-contested',
+      'alpha-2021/trade-growth',
+      'alpha-2021/aliyev-new-page',
+      'beta-2022/encirclement',
     ]);
     expect(sel.judgments.map((j) => j.notes)).toEqual([[1, 2], [3], [4]]);
     // The outline in print order: body sections and the parts printed from the front matter.
     expect(sel.blocks.map((b) => b.part ?? `## ${b.slug}`)).toEqual([
-      'why-now', '## background', '## analysis', 'analysis-parts', '## alternative-view', '## implications', 'options', 'outlook', 'figures', 'sourcing-note',
+      'why-now',
+      '## background',
+      '## analysis',
+      'analysis-parts',
+      '## alternative-view',
+      '## implications',
+      'options',
+      'outlook',
+      'figures',
+      'sourcing-note',
     ]);
     expect(sel.marking).toBe('Public · Analyst edition');
   });
@@ -48,7 +62,12 @@ describe('selectReport', () => {
 
   it('refuses to cite an unverified quote unless allowed, and marks it when allowed', async () => {
     const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
-    const anchors = new Map([...r.anchoring!.anchors].map(([id, a]) => [id, id === 'beta-2022/not-aimed' ? { status: 'no-text' as const } : a]));
+    const anchors = new Map(
+      [...r.anchoring!.anchors].map(([id, a]) => [
+        id,
+        id === 'beta-2022/not-aimed' ? { status: 'no-text' as const } : a,
+      ]),
+    );
     const anchoring = { ...r.anchoring!, anchors };
     const report = r.model!.reports.find((x) => x.id === 'brief')!;
     const audience = r.model!.audiences.get('analyst')!;
@@ -66,11 +85,20 @@ describe('selectReport', () => {
 
   it('does not change the model it reads', async () => {
     const { model, anchoring } = await mini();
-    const snapshot = () => JSON.stringify([model.reports, [...model.claims], [...model.sources], model.events, [...model.datasets], [...model.questions]]);
+    const snapshot = () =>
+      JSON.stringify([
+        model.reports,
+        [...model.claims],
+        [...model.sources],
+        model.events,
+        [...model.datasets],
+        [...model.questions],
+      ]);
     const before = snapshot();
-    for (const report of model.reports) for (const audience of report.audiences) {
-      selectReport(model, anchoring, report, model.audiences.get(audience)!, { allowUnverified: false });
-    }
+    for (const report of model.reports)
+      for (const audience of report.audiences) {
+        selectReport(model, anchoring, report, model.audiences.get(audience)!, { allowUnverified: false });
+      }
     expect(snapshot()).toBe(before);
   });
 
@@ -80,7 +108,14 @@ describe('selectReport', () => {
     const sources = new Map(model.sources).set('beta-2022', internal);
     const claims = new Map([...model.claims].filter(([id]) => !id.startsWith('beta-2022/')));
     const altered = { ...model, sources, claims };
-    const report = { ...model.reports.find((r) => r.id === 'views')!, body: '## Scope and method\n\nStances.\n', bluf: 'Two views.', summary: undefined, questionNotes: new Map(), audiences: ['executive'] };
+    const report = {
+      ...model.reports.find((r) => r.id === 'views')!,
+      body: '## Scope and method\n\nStances.\n',
+      bluf: 'Two views.',
+      summary: undefined,
+      questionNotes: new Map(),
+      audiences: ['executive'],
+    };
     const sel = selectReport(altered, anchoring, report, model.audiences.get('executive')!, { allowUnverified: false });
     expect(sel.sources.map((s) => s.id)).toEqual(['alpha-2021']);
     expect(sel.stances.every((c) => c.source.id === 'alpha-2021')).toBe(true);

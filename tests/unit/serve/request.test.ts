@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { bindProblem, isLoopback, parsePackRequest, type CorpusIds } from '../../../pipeline/serve/index.ts';
 import { hostAllowed, parseGrants, tokenMatches } from '../../../pipeline/serve/auth.ts';
 
-const IDS: CorpusIds = { audiences: ['analyst', 'executive'], reports: ['brief', 'views', 'timeline'], packs: new Map([['weekly', ['analyst']]]) };
+const IDS: CorpusIds = {
+  audiences: ['analyst', 'executive'],
+  reports: ['brief', 'views', 'timeline'],
+  packs: new Map([['weekly', ['analyst']]]),
+};
 const parse = (body: unknown) => parsePackRequest(body, IDS, '2026-02-01');
 const problems = (body: unknown) => {
   const r = parse(body);
@@ -13,8 +17,14 @@ const problems = (body: unknown) => {
 
 describe('pack requests', () => {
   it('takes a good request, with today as its date when it names none', () => {
-    expect(parse({ audience: 'analyst', reports: ['views', 'brief'] })).toEqual({ ok: true, value: { audience: 'analyst', reports: ['views', 'brief'], pack: null, date: '2026-02-01' } });
-    expect(parse({ audience: 'analyst', pack: 'weekly', date: '2024-01-15' })).toMatchObject({ ok: true, value: { pack: 'weekly', date: '2024-01-15' } });
+    expect(parse({ audience: 'analyst', reports: ['views', 'brief'] })).toEqual({
+      ok: true,
+      value: { audience: 'analyst', reports: ['views', 'brief'], pack: null, date: '2026-02-01' },
+    });
+    expect(parse({ audience: 'analyst', pack: 'weekly', date: '2024-01-15' })).toMatchObject({
+      ok: true,
+      value: { pack: 'weekly', date: '2024-01-15' },
+    });
   });
 
   it('refuses anything that could reach a path, where it is', () => {
@@ -71,11 +81,13 @@ describe('the door', () => {
     const token = 'y'.repeat(32);
     expect(tokenMatches(token, `Bearer ${token}`)).toBe(true);
     expect(tokenMatches(token, `bearer ${token}`)).toBe(true);
-    for (const h of [undefined, '', token, `Bearer ${token}y`, `Bearer ${token.slice(1)}`, `Basic ${token}`]) expect(tokenMatches(token, h), String(h)).toBe(false);
+    for (const h of [undefined, '', token, `Bearer ${token}y`, `Bearer ${token.slice(1)}`, `Basic ${token}`])
+      expect(tokenMatches(token, h), String(h)).toBe(false);
   });
 
   it('answers only requests addressed to this machine when it has no token', () => {
     for (const h of ['localhost:8080', '127.0.0.1:9', '[::1]:8080', 'localhost']) expect(hostAllowed(h), h).toBe(true);
-    for (const h of [undefined, 'attacker.example', 'attacker.example:8080', '10.0.0.1:80']) expect(hostAllowed(h), String(h)).toBe(false);
+    for (const h of [undefined, 'attacker.example', 'attacker.example:8080', '10.0.0.1:80'])
+      expect(hostAllowed(h), String(h)).toBe(false);
   });
 });

@@ -14,16 +14,25 @@ const grants = (single: string | undefined, many: string | undefined): Grant[] =
 describe('tokens per audience', () => {
   it('gives BRIEF_TOKEN every audience, and each BRIEF_TOKENS token the audiences it names', () => {
     const g = grants(A, `public:${B},analyst+executive:${'c'.repeat(20)},*:${'d'.repeat(16)}`);
-    expect(g.map((x) => (x.audiences === 'all' ? 'all' : [...x.audiences].join('+')))).toEqual(['all', 'public', 'analyst+executive', 'all']);
+    expect(g.map((x) => (x.audiences === 'all' ? 'all' : [...x.audiences].join('+')))).toEqual([
+      'all',
+      'public',
+      'analyst+executive',
+      'all',
+    ]);
     const pub = grantFor(g, `Bearer ${B}`)!;
     expect(mayReach(pub.audiences, 'public')).toBe(true);
     expect(mayReach(pub.audiences, 'analyst')).toBe(false);
     expect(grantFor(g, `bearer ${'c'.repeat(20)}`)?.audiences).toEqual(new Set(['analyst', 'executive']));
-    for (const h of [undefined, '', B, `Bearer ${B}x`, `Bearer ${B.slice(1)}`, `Basic ${B}`, 'Bearer ']) expect(grantFor(g, h), String(h)).toBeUndefined();
+    for (const h of [undefined, '', B, `Bearer ${B}x`, `Bearer ${B.slice(1)}`, `Basic ${B}`, 'Bearer '])
+      expect(grantFor(g, h), String(h)).toBeUndefined();
   });
 
   it('refuses a badly written BRIEF_TOKENS, saying which entry', () => {
-    const problem = (many: string) => { const r = parseGrants(undefined, many); return 'problem' in r ? r.problem : ''; };
+    const problem = (many: string) => {
+      const r = parseGrants(undefined, many);
+      return 'problem' in r ? r.problem : '';
+    };
     expect(problem(B)).toContain('entry 1 has no ":"');
     expect(problem(`public:${B},analyst:short`)).toContain('entry 2 (analyst) has a token shorter than 16');
     expect(problem(`Public:${B}`)).toContain('"Public" is not an audience id');

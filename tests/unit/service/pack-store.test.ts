@@ -9,15 +9,25 @@ import { PackStore } from '../../../pipeline/service/pack-store.ts';
 
 let root: string;
 const id = (n: number) => String(n).repeat(32).slice(0, 32);
-const made = { audience: 'executive', name: 'executive', pages: 3, editionDate: '2024-01-15', documents: ['brief.executive'] };
+const made = {
+  audience: 'executive',
+  name: 'executive',
+  pages: 3,
+  editionDate: '2024-01-15',
+  documents: ['brief.executive'],
+};
 async function pdf(text = '%PDF-1.7\n% a pack\n'): Promise<string> {
   const file = path.join(root, `src-${Math.random().toString(36).slice(2)}.pdf`);
   await writeFile(file, text);
   return file;
 }
 
-beforeEach(async () => { root = await mkdtemp(path.join(tmpdir(), 'brief-store-')); });
-afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'brief-store-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('the pack store', () => {
   it('counts a pack as made only when its PDF and record are whole, and replaces a damaged one on commit', async () => {

@@ -34,7 +34,13 @@ describe('every independent problem of a file, in one check', () => {
       spec.encoding.x.field = 'yearz';
       return JSON.stringify(spec, null, 2);
     });
-    expect(found).toEqual(expect.arrayContaining([['E_CHART_SCHEMA', lineOf('"barr"')], ['E_CHART_SCHEMA', lineOf('"summ"')], ['E_UNKNOWN_FIELD', lineOf('"yearz"')]]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['E_CHART_SCHEMA', lineOf('"barr"')],
+        ['E_CHART_SCHEMA', lineOf('"summ"')],
+        ['E_UNKNOWN_FIELD', lineOf('"yearz"')],
+      ]),
+    );
     expect(found).toHaveLength(3);
   });
 
@@ -44,10 +50,18 @@ describe('every independent problem of a file, in one check', () => {
       const { mark, encoding } = spec;
       delete spec.mark;
       delete spec.encoding;
-      spec.layer = [{ mark: 'barr', encoding }, { mark, encoding: { ...encoding, y: { ...encoding.y, aggregate: 'summ' } } }];
+      spec.layer = [
+        { mark: 'barr', encoding },
+        { mark, encoding: { ...encoding, y: { ...encoding.y, aggregate: 'summ' } } },
+      ];
       return JSON.stringify(spec, null, 2);
     });
-    expect(found).toEqual(expect.arrayContaining([['E_CHART_SCHEMA', lineOf('"barr"')], ['E_CHART_SCHEMA', lineOf('"summ"')]]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['E_CHART_SCHEMA', lineOf('"barr"')],
+        ['E_CHART_SCHEMA', lineOf('"summ"')],
+      ]),
+    );
     expect(found).toHaveLength(2);
   });
 
@@ -68,17 +82,34 @@ describe('every independent problem of a file, in one check', () => {
       lines[2] = lines[2]!.replace(/,alizadeh-abbasi-2025\/erdogan-victory-parade/, ',Not An Id');
       return lines.join('\n');
     });
-    expect(found).toEqual([['E_BAD_CELL', 2], ['E_BAD_CELL', 3]]);
+    expect(found).toEqual([
+      ['E_BAD_CELL', 2],
+      ['E_BAD_CELL', 3],
+    ]);
   });
 
   it('a report: two front-matter problems in different fields', async () => {
-    const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) => t.replace('likelihood: likely', 'likelihood: likelyy').replace(/\nwhy_now:/, '\nwhy_nowx:'));
-    expect(found).toEqual(expect.arrayContaining([['E_BAD_VALUE', lineOf('likelyy')], ['E_UNKNOWN_KEY', lineOf('why_nowx')]]));
+    const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) =>
+      t.replace('likelihood: likely', 'likelihood: likelyy').replace(/\nwhy_now:/, '\nwhy_nowx:'),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['E_BAD_VALUE', lineOf('likelyy')],
+        ['E_UNKNOWN_KEY', lineOf('why_nowx')],
+      ]),
+    );
   });
 
   it('a report: a front-matter error and a missing body section, both', async () => {
-    const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) => t.replace('likelihood: likely', 'likelihood: likelyy').replace(/^## Implications$/m, '## Consequences'));
-    expect(found).toEqual(expect.arrayContaining([['E_BAD_VALUE', lineOf('likelyy')], ['E_MISSING_SECTION', expect.any(Number)]]));
+    const { found, lineOf } = await problemsIn('reports/tr-az-convergence.md', (t) =>
+      t.replace('likelihood: likely', 'likelihood: likelyy').replace(/^## Implications$/m, '## Consequences'),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['E_BAD_VALUE', lineOf('likelyy')],
+        ['E_MISSING_SECTION', expect.any(Number)],
+      ]),
+    );
   });
 
   it('a report that cannot be read raises no false W_UNKNOWN_OMIT for the sections it holds', async () => {

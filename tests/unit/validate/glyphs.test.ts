@@ -31,7 +31,8 @@ describe('the bundled fonts', () => {
   });
 
   it('do not print Chinese, emoji or a private-use character', () => {
-    for (const ch of ['中', '安', '🙂', '😀', '\u{E000}', '☃']) expect(coverage.covers(ch.codePointAt(0)!), ch).toBe(false);
+    for (const ch of ['中', '安', '🙂', '😀', '\u{E000}', '☃'])
+      expect(coverage.covers(ch.codePointAt(0)!), ch).toBe(false);
   });
 });
 
@@ -40,27 +41,38 @@ describe('E_NO_GLYPH', () => {
     const d = unprintedCharacters([yaml('title: Security\nstatement: 南高加索的安全\nnote: 安全 again\n')], coverage);
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ code: 'E_NO_GLYPH', severity: 'error', file: 'data/x.yaml', line: 2, column: 12 });
-    expect(d[0]!.message).toBe('"南" (U+5357, Han (Chinese) script) is in no bundled font; this file has 9 such characters (7 different), on lines 2, 3');
-    expect(d[0]!.hint).toMatch(/whatever font the machine has.*transliterate or translate it.*Latin, Greek, Cyrillic, Arabic \(Persian too\), Armenian and Georgian/);
+    expect(d[0]!.message).toBe(
+      '"南" (U+5357, Han (Chinese) script) is in no bundled font; this file has 9 such characters (7 different), on lines 2, 3',
+    );
+    expect(d[0]!.hint).toMatch(
+      /whatever font the machine has.*transliterate or translate it.*Latin, Greek, Cyrillic, Arabic \(Persian too\), Armenian and Georgian/,
+    );
   });
 
   it('reports an emoji as such, its variation selector and joiners with it, not as errors of their own', () => {
     const d = unprintedCharacters([plain('Good 👍\uFE0F and 👨\u200D👩\u200D👧.\n')], coverage);
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ line: 1, column: 6 });
-    expect(d[0]!.message).toBe('"👍" (U+1F44D, emoji) is in no bundled font; this file has 4 such characters (4 different), on line 1');
+    expect(d[0]!.message).toBe(
+      '"👍" (U+1F44D, emoji) is in no bundled font; this file has 4 such characters (4 different), on line 1',
+    );
     expect(d[0]!.hint).toContain('say it in words');
   });
 
   it('gives a lone symbol its own error, and a column in UTF-16 units after an astral character', () => {
     const d = unprintedCharacters([plain('𝔸 ⌘ and ⌘\n')], coverage);
-    expect(d.map((x) => [x.column, x.message.split(' is in')[0]])).toEqual([[1, '"𝔸" (U+1D538)'], [4, '"⌘" (U+2318)']]);
+    expect(d.map((x) => [x.column, x.message.split(' is in')[0]])).toEqual([
+      [1, '"𝔸" (U+1D538)'],
+      [4, '"⌘" (U+2318)'],
+    ]);
     expect(d[0]!.message).toBe('"𝔸" (U+1D538) is in no bundled font');
     expect(d[1]!.message).toBe('"⌘" (U+2318) is in no bundled font; this file has it 2 times, on line 1');
   });
 
   it('lets tabs, line ends, joiners, bidi marks and soft hyphens pass: they are not drawn', () => {
-    expect(unprintedCharacters([plain('a\tb\r\nc\u200Cd\u200De\u200Ff\u202Bg\u202Ch\u00ADi\u2060j\uFEFF\n')], coverage)).toEqual([]);
+    expect(
+      unprintedCharacters([plain('a\tb\r\nc\u200Cd\u200De\u200Ff\u202Bg\u202Ch\u00ADi\u2060j\uFEFF\n')], coverage),
+    ).toEqual([]);
   });
 
   it('skips YAML comments but not a block scalar whose line starts with "#", nor a "#" inside a value', () => {
@@ -91,20 +103,34 @@ describe('E_NO_GLYPH in a corpus', () => {
   it('is found in claims, data files, charts and report bodies, each at its place; other scripts pass', async () => {
     const read = (f: string) => readFile(path.join(MINI, f), 'utf8');
     const c = await temp.make({
-      'claims/alpha-2021.yaml': (await read('claims/alpha-2021.yaml')).replace('statement: Bilateral trade', 'statement: 贸易 Bilateral trade') + '# 注释: a comment is never printed\n',
+      'claims/alpha-2021.yaml': `${(await read('claims/alpha-2021.yaml')).replace(
+        'statement: Bilateral trade',
+        'statement: 贸易 Bilateral trade',
+      )}# 注释: a comment is never printed\n`,
       'datasets/drills.csv': (await read('datasets/drills.csv')).replace('Araz drill', 'Araz drill 🚀'),
-      'charts/drills-by-bloc.json': (await read('charts/drills-by-bloc.json')).replace('"Drills by bloc"', '"Drills by bloc ★ Учения · Ασκήσεις"'),
-      'reports/brief.md': (await read('reports/brief.md')).replace('## Analysis\n\n', '## Analysis\n\nامنیت منطقه\u200Cای — Հայաստան — საქართველო — 安全.\n\n'),
+      'charts/drills-by-bloc.json': (await read('charts/drills-by-bloc.json')).replace(
+        '"Drills by bloc"',
+        '"Drills by bloc ★ Учения · Ασκήσεις"',
+      ),
+      'reports/brief.md': (await read('reports/brief.md')).replace(
+        '## Analysis\n\n',
+        '## Analysis\n\nامنیت منطقه\u200Cای — Հայաստան — საქართველო — 安全.\n\n',
+      ),
     });
     const { diagnostics } = validateCorpus(await loadCorpus(c.data));
-    const found = diagnostics.filter((d) => d.code === 'E_NO_GLYPH').map((d) => `${d.file}:${d.line}:${d.column} ${/U\+[0-9A-F]+/.exec(d.message)?.[0]}`).sort();
+    const found = diagnostics
+      .filter((d) => d.code === 'E_NO_GLYPH')
+      .map((d) => `${d.file}:${d.line}:${d.column} ${/U\+[0-9A-F]+/.exec(d.message)?.[0]}`)
+      .sort();
     const briefLine = (await read('reports/brief.md')).split('\n').indexOf('## Analysis') + 3;
-    expect(found).toEqual([
-      `${c.rel('charts/drills-by-bloc.json')}:2:28 U+2605`,
-      `${c.rel('claims/alpha-2021.yaml')}:30:16 U+8D38`,
-      `${c.rel('datasets/drills.csv')}:3:20 U+1F680`,
-      `${c.rel('reports/brief.md')}:${briefLine}:42 U+5B89`,
-    ].sort());
+    expect(found).toEqual(
+      [
+        `${c.rel('charts/drills-by-bloc.json')}:2:28 U+2605`,
+        `${c.rel('claims/alpha-2021.yaml')}:30:16 U+8D38`,
+        `${c.rel('datasets/drills.csv')}:3:20 U+1F680`,
+        `${c.rel('reports/brief.md')}:${briefLine}:42 U+5B89`,
+      ].sort(),
+    );
   });
 
   it('finds nothing in the mini corpus, which is Latin, Azerbaijani and Turkish', async () => {
