@@ -34,10 +34,12 @@ function sourceFiles() {
 /**
  * What the sources look like now: a hash of every file's path, size and modification time (~70
  * stat calls, a millisecond or two). Any saved, added, removed or renamed file changes it.
- * Undefined when there are no sources to compare with (dist/ is then taken as it is).
+ * Undefined when there are no sources to compare with, as in the published package (dist/ is then
+ * taken as it is).
  */
 export function sourceStamp() {
-  if (!existsSync(SOURCES)) return undefined;
+  // The published package ships dist/ and no TypeScript (pipeline/ holds only the specimen corpus).
+  if (!existsSync(path.join(SOURCES, 'cli.ts'))) return undefined;
   const hash = createHash('sha256');
   for (const file of sourceFiles()) {
     const s = statSync(file);

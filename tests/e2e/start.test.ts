@@ -188,4 +188,26 @@ describe('brief never runs stale code', () => {
     expect(packagesIn(loaded, ['tsx'])).toEqual(['tsx']);
     expect(packagesIn(loaded, HEAVY)).toEqual([]);
   });
+
+  it('the published package runs its compiled JavaScript and needs no compiler', async () => {
+    const { stdout } = await exec('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT });
+    const files: string[] = JSON.parse(stdout)[0].files.map((f: { path: string }) => f.path);
+    expect(files).toContain('dist/cli.js');
+    expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(Object.keys(manifest.dependencies)).not.toContain('esbuild');
+    expect(Object.keys(manifest.dependencies)).not.toContain('tsx');
+
+    // Exactly the files npm would publish, beside the installed packages: it runs without compiling.
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-published-'));
+    temps.push(root);
+    await Promise.all(
+      files.map((f) => cp(path.join(ROOT, f), path.join(root, f), { recursive: true, dereference: true })),
+    );
+    await symlink(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    const { stdout: version, stderr, loaded } = await start(['--version'], root);
+    expect(version.trim()).toBe(manifest.version);
+    expect(stderr).toBe('');
+    expect(packagesIn(loaded, ['esbuild', 'tsx'])).toEqual([]);
+  });
 });
