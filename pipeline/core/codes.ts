@@ -72,6 +72,7 @@ export const CODES = {
   E_SOURCE_COUNT: code('outline', 'a count of sources the stance data or citations do not bear out'),
   W_UNCITED_SENTENCE: code('outline', 'a summary sentence with no citation near it'),
   W_ONE_SIDED_JUDGMENT: code('outline', "a judgment about both sides resting on one side's sources"),
+  W_COUNT_UNCITED: code('outline', 'a sentence that counts more sources than it cites or names'),
   E_TEMPLATE: code('outline', 'a broken template or audience override'),
   W_UNKNOWN_OVERRIDE: code('outline', 'an override file no render would use'),
   E_TOO_LARGE: code(

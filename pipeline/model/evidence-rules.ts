@@ -55,9 +55,9 @@ export function sourceCounts(sentence: string): SourceCount[] {
 }
 
 /** Verbs that attribute a position to the sources counted: such a sentence must cite them. */
-const POSITION =
+export const POSITION =
   /\b(?:agree|say|see|describe|argue|expect|record|note|share|hold|judge|conclude|warn|believe|doubt|accept|reject|support|oppose|blame|predict|call|read|treat)s?\b/i;
-const ADDRESS = /\b(?:answers?|answered|address(?:es|ed)?|take[sn]? a position|(?:are|is) coded)\b/i;
+export const ADDRESS = /\b(?:answers?|answered|address(?:es|ed)?|take[sn]? a position|(?:are|is) coded)\b/i;
 /** "do not address", "never answers", "doesn't take a position": the count is of the silent ones. */
 const NEGATED =
   /\b(?:not|never)\s+(?:\w+\s+)?(?:answers?|address(?:es)?|take|coded)\b|n't\s+(?:\w+\s+)?(?:answer|address|take)\b/i;
@@ -76,7 +76,7 @@ interface Passage {
   readonly body: boolean;
 }
 
-function passages(r: EvidenceContext): Passage[] {
+export function passages(r: EvidenceContext): Passage[] {
   const fromFrontMatter = reportProse(r.meta).map((p) => {
     const pos = locate(r.src, p.path);
     return { markdown: p.markdown, at: () => pos, question: p.question, evidential: p.evidential, body: false };
@@ -236,4 +236,38 @@ export function oneSidedJudgments(
       ),
     ];
   });
+}
+
+const LIKELY_OR_ABOVE = new Set(['likely', 'very-likely', 'almost-certain']);
+
+/**
+ * Why a key judgment's evidence is too thin (W_THIN_JUDGMENT), or undefined. Only public sources count
+ * towards the two a judgment needs: the team's internal note is its own reading of them, not another
+ * source. A judgment held with low confidence may rest on one public source; one that rests only on
+ * internal sources and is rated likely or above is thin whatever its confidence, and the message says so.
+ */
+export function thinJudgment(
+  j: Pick<JudgmentData, 'evidence' | 'confidence' | 'likelihood'>,
+  claims: ReadonlyMap<string, Pick<Claim, 'source'>>,
+  sources: ReadonlyMap<string, Pick<Source, 'distribution'>>,
+): { message: string; hint: string } | undefined {
+  const from = [...new Set(j.evidence.flatMap((id) => claims.get(id)?.source ?? []))].sort();
+  const internal = from.filter((s) => sources.get(s)?.distribution === 'internal');
+  const open = from.filter((s) => !internal.includes(s));
+  const likely = j.likelihood !== undefined && LIKELY_OR_ABOVE.has(j.likelihood);
+  if (open.length >= 2) return undefined;
+  const fewer = "cite claims from at least two sources where the corpus allows, or lower the judgment's confidence";
+  if (!from.length) return j.confidence === 'low' ? undefined : { message: 'rests on no source', hint: fewer };
+  if (!open.length && internal.length) {
+    if (!likely && j.confidence === 'low') return undefined;
+    return {
+      message: `rests only on the team's internal source${internal.length > 1 ? 's' : ''} ${internal.join(', ')}${likely ? `, yet is rated ${j.likelihood}` : ''}; public editions leave it out`,
+      hint: "cite public claims that bear it out, or hold it as a hypothesis (roughly-even or less, low confidence) and say in its basis that it is the team's own reading",
+    };
+  }
+  if (j.confidence === 'low') return undefined;
+  return {
+    message: `rests on a single source, ${open[0]}${internal.length ? ` (with the team's internal ${internal.join(', ')}, which is not a second source)` : ''}`,
+    hint: fewer,
+  };
 }

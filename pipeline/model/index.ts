@@ -12,7 +12,8 @@ import { citedIds } from '../core/citations.ts';
 import { reportProse } from '../core/report-parts.ts';
 import { byStart, chronologyEvents, groupByPeriod } from '../core/periods.ts';
 import { checkOutline, missingSections, REQUIRED_SECTIONS } from './outline.ts';
-import { checkEvidenceRules, oneSidedJudgments } from './evidence-rules.ts';
+import { checkEvidenceRules, oneSidedJudgments, thinJudgment } from './evidence-rules.ts';
+import { checkCountCitations } from './count-citations.ts';
 import { DERIVED_DATASETS, derivedDatasets } from './derived-datasets.ts';
 import { audienceEntries, checkDefaultAudiences, reportAudiences, unknownOmits } from './audiences.ts';
 import { splitSections } from '../core/sections.ts';
@@ -303,17 +304,17 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
           `${context}, key judgment ${i + 1},`,
         ),
       );
-      const from = new Set(j.evidence.flatMap((id) => claims.get(id)?.source ?? []));
       // A judgment held with low confidence may rest on one source: that is what its hint offers.
       const waiting = (id: string) =>
         corpus.unparsedClaims.has(id) || corpus.unread.claimFiles.includes(id.split('/')[0]!);
-      if (from.size < 2 && sources.size > 1 && j.confidence !== 'low' && !j.evidence.some(waiting)) {
+      const thin = sources.size > 1 && !j.evidence.some(waiting) ? thinJudgment(j, claims, sources) : undefined;
+      if (thin) {
         diagnostics.push(
           diagnostic(
             locate(r.src, ['judgments', i, 'evidence']),
             'W_THIN_JUDGMENT',
-            `${context}, key judgment ${i + 1}, rests on ${from.size === 1 ? 'a single source' : 'no source'}`,
-            "cite claims from at least two sources where the corpus allows, or lower the judgment's confidence",
+            `${context}, key judgment ${i + 1}${j.id ? ` ("${j.id}")` : ''}, ${thin.message}`,
+            thin.hint,
             'warning',
           ),
         );
@@ -386,10 +387,12 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
         );
       }
     }
+    const counted = checkEvidenceRules(rules);
     diagnostics.push(
       ...checkOutline({ ...rules, eventIds: new Set(eventIds.keys()), eventsComplete: corpus.unread.eventFiles === 0 }),
-      ...checkEvidenceRules(rules),
+      ...counted,
       ...oneSidedJudgments(rules, actors, perspectives),
+      ...checkCountCitations(rules, counted),
     );
     m.sources.forEach((id, i) => ref('source', id, sources, r.src, ['sources', i], 'E_UNKNOWN_SOURCE', context));
     if (m.events !== 'all')
