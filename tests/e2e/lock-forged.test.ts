@@ -54,7 +54,7 @@ describe('a forged evidence lock entry (R6)', () => {
     const json = await brief(['check', '--json', '--data', data], { BRIEF_TEXTS: '' });
     const out = JSON.parse(json.stdout) as { anchors?: Record<string, { status: string }> };
     if (out.anchors) expect(out.anchors[ID]?.status).toBe('no-text');
-    // Only the forged entry: the other 313 are vouched for as before.
+    // Only the forged entry: the other 314 are vouched for as before.
     expect(r.stderr.match(/E_LOCK_FORGED/g)).toHaveLength(1);
   }, 120_000);
 
