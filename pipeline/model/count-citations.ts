@@ -45,7 +45,7 @@ const WORDS = [
 ];
 const N = `(?:${WORDS.join('|')}|\\d+)`;
 const value = (w: string) => (/^\d+$/.test(w) ? Number(w) : WORDS.indexOf(w.toLowerCase()));
-/** A qualifier between the number and the noun: "Baku-based", "Baku", "European", "public". */
+/** Up to two words between the number and the noun: "Baku-based", "Baku", "European", "public" (the match ignores case). */
 const QUAL = `(?:(?:[A-Z][\\w’'–-]*|[a-z]+-based|public|internal)\\s+){0,2}`;
 const NOUN = "(?:sources?|texts?)(?!['’])";
 
@@ -68,13 +68,14 @@ export interface CountPhrase {
 export function countPhrases(sentence: string): CountPhrase[] {
   const found: CountPhrase[] = [];
   const taken: [number, number][] = [];
-  const add = (m: RegExpMatchArray, n: number | 'universe', negative: boolean) => {
-    const [a, b] = [m.index!, m.index! + m[0].length];
+  const at = (index: number, phrase: string, n: number | 'universe', negative: boolean) => {
+    const [a, b] = [index, index + phrase.length];
     if (taken.some(([x, y]) => a < y && x < b)) return;
     taken.push([a, b]);
     const restricted = n === 'universe' && /^\s+(?:that|which|who)\b/i.test(sentence.slice(b));
-    found.push({ n, negative, restricted, phrase: m[0], index: a });
+    found.push({ n, negative, restricted, phrase, index: a });
   };
+  const add = (m: RegExpMatchArray, n: number | 'universe', negative: boolean) => at(m.index!, m[0], n, negative);
   const re = (s: string) => new RegExp(s, 'gi');
   for (const m of sentence.matchAll(
     re(`\\b(${N}|all|both|none|each)\\s+of\\s+(?:the|these|those)\\s+(?:(${N})\\s+)?${QUAL}${NOUN}\\b`),
@@ -96,8 +97,11 @@ export function countPhrases(sentence: string): CountPhrase[] {
     re(`\\b(every|each|no)\\s+${QUAL}(?:source|text)\\b(?!['’])|\\ball\\s+(?:the\\s+)?${QUAL}(?:sources|texts)\\b`),
   ))
     add(m, 'universe', /^no\b/i.test(m[0]));
-  // "None expects …", "and none sees …": a bare "none" as a subject counts the universe.
-  for (const m of sentence.matchAll(/\bnone\b(?!\s+of\b)/gi)) add(m, 'universe', true);
+  // "None expects …", "and none sees …": a bare "none" as the subject of a verb counts the universe
+  // ("threats where there are none" is no count).
+  for (const m of sentence.matchAll(/(?:^|[;:,]\s+|\b(?:and|but|yet|though)\s+)(none)(?=\s+[a-z]+s\b)/gi)) {
+    at(m.index! + m[0].length - m[1]!.length, m[1]!, 'universe', true);
+  }
   return found.filter((c) => c.n === 'universe' || c.n > 0);
 }
 

@@ -38,6 +38,7 @@ describe('countPhrases', () => {
       ],
     ],
     ["Under each question comes each source's stance.", []],
+    ['Tehran sees threats where there are none.', []],
     ['A European source states it.', []],
   ])('%s', (sentence, expected) =>
     expect(countPhrases(sentence).map((c) => [c.n, c.negative, c.restricted, c.phrase])).toEqual(expected),
