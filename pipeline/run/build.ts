@@ -115,7 +115,19 @@ function reasonsToRedo(
   return [];
 }
 
-export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
+export function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
+  return buildThen(options, hooks, async (built) => built);
+}
+
+/**
+ * Builds, then runs `then` on what was built under the same out/ lock (a pack prints its
+ * documents with no other run writing to out/ between its build and its print).
+ */
+export async function buildThen<T>(
+  options: RunOptions,
+  hooks: BuildHooks,
+  then: (built: BuildResult) => Promise<T>,
+): Promise<T> {
   const print = !options.htmlOnly;
   const progress = hooks.progress ?? (() => undefined);
   const existed = existsSync(options.outDir);
@@ -124,11 +136,12 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
   try {
     return await undoOnInterrupt(release, async () => {
       await Staging.sweep(options.outDir);
-      return buildLocked(options, hooks.session, print, progress, hooks.signal);
+      const built = await buildLocked(options, hooks.session, print, progress, hooks.signal).catch((err: unknown) => {
+        failed = true; // only the build's own failure: what `then` failed at leaves the built documents
+        throw err;
+      });
+      return then(built);
     });
-  } catch (err) {
-    failed = true;
-    throw err;
   } finally {
     await release();
     // A first build that fails leaves no out/ behind, not even brief's own state folder; removed
