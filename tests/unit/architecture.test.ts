@@ -31,7 +31,6 @@ const SPLITTING = [
   'pipeline/queue/redis.ts',
   'pipeline/validate/index.ts',
   'pipeline/run/build.ts',
-  'pipeline/edition/edition.ts',
   'pipeline/anchor/lock.ts',
 ];
 
