@@ -4,8 +4,8 @@
 //    locked until the pack is written, so no other run changes them in between
 // 2. choose them: a pack file's reports, --report's, or the audience's (briefs, comparative, chronology)
 // 3. fingerprint the pack (its definition, its documents' fingerprints, its templates, the date); keep it if unchanged
-// 4. page numbers from each document's own PDF (a document paginates the same inside the pack),
-//    one print of the whole pack, checked against its bookmarks; printed again if anything moved
+// 4. compose it from its documents as the build made them; print it with placeholders, fill in the
+//    pages its bookmarks show, print again and check the bookmarks (pack-print.ts)
 // 5. write out/packs/<name>.pdf (and .html) all or nothing
 import { presentationOf } from '../config/layers.ts';
 import { PACK_TEMPLATES, packTemplateFile, stylesheetFiles } from '../render/template-files.ts';
@@ -17,13 +17,12 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
-import type { PackPages } from '../render/pack.ts';
 import type { BrowserSession } from '../run/browser-session.ts';
 import { buildThen, type BuildResult, type BuiltDocument } from '../run/build.ts';
 import { choose, composePack, type PackCorpus, type PackRequest } from './compose.ts';
 import { fileHash, hashOf } from '../run/fingerprint.ts';
 import { runInputs } from '../run/inputs.ts';
-import { packPages, printPack } from './pack-print.ts';
+import { printPack } from './pack-print.ts';
 import { readPackState, writePackState, type PackRecord } from './pack-state.ts';
 import { Staging } from '../run/staging.ts';
 
@@ -174,7 +173,6 @@ async function packBuilt(
   // 4. compose and print
   const pack = request.pack ? corpus.packs.get(request.pack) : undefined;
   const { renderer, view, docs, meta } = await composePack(options, presentation, audience, pack, documents);
-  const expected: PackPages = await packPages(documents.map((d) => d.pdf!));
   signal?.throwIfAborted();
   const staging = await Staging.open(out, signal);
   try {
@@ -183,7 +181,6 @@ async function packBuilt(
       renderer,
       view,
       docs,
-      expected,
       (await session.get()).browser,
       staging,
       `packs/${name}.html`,
