@@ -93,10 +93,12 @@ export async function composePack(
   const renderer = createPackRenderer({ presentation, fonts: bundledFonts() });
   const docs = await Promise.all(
     documents.map(async (d) => {
-      const html = await readFile(d.html, 'utf8');
+      // A document this run rendered is printed as it was rendered; one kept from an earlier run is
+      // read from out/, which no other run can change while the pack holds it.
+      const html = d.rendering?.html ?? (await readFile(d.html, 'utf8'));
       return {
         title: d.title,
-        marking: markingOf(html),
+        marking: d.rendering?.marking ?? markingOf(html),
         kind: d.kind,
         kindLabel: KIND_LABEL[d.kind] ?? d.kind,
         date: formatEdtf(d.editionDate),

@@ -56,6 +56,8 @@ export interface BuiltDocument {
   readonly fingerprint: string;
   /** Of its content alone, leaving out the edition and flags it was made under. */
   readonly content: string;
+  /** Its HTML and marking as this run rendered them; absent when kept (its HTML is then only on disk). */
+  readonly rendering?: { readonly html: string; readonly marking: string };
 }
 
 export interface BuildResult {
@@ -80,7 +82,12 @@ export interface BuildHooks {
   readonly signal?: AbortSignal;
 }
 
-const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
+const fromRecord = (
+  r: DocumentRecord,
+  outDir: string,
+  reasons: string[] = [],
+  rendering?: BuiltDocument['rendering'],
+): BuiltDocument => ({
   report: r.report,
   title: r.title ?? r.report,
   kind: r.kind,
@@ -93,6 +100,7 @@ const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): 
   html: path.join(path.resolve(outDir), r.html.path),
   pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null,
   pages: r.pdf?.pages ?? null,
+  ...(rendering ? { rendering } : {}),
 });
 
 /** Why a document must be redone, or [] to keep it. */
@@ -326,7 +334,9 @@ async function buildLocked(
         );
         await staging.commit();
         return {
-          documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))),
+          documents: planned.map((d) =>
+            fromRecord(records[d.name]!, out, why.get(d.name), made.find((m) => m.doc.name === d.name)?.rendering),
+          ),
           removed,
           warnings,
           browserStarted: toMake.length > 0 && print,
