@@ -32,7 +32,7 @@ export async function main({ options: given, args, io }: CommandContext): Promis
     io.progress('');
     if (io.json) {
       io.out({
-        documents: result.documents.map(({ fingerprint: _, content: __, ...d }) => d),
+        documents: result.documents.map(({ fingerprint: _, content: __, rendering: ___, ...d }) => d),
         removed: result.removed,
         browserStarted: result.browserStarted,
         warnings: result.warnings.map(diagnosticJson),

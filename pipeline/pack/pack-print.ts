@@ -1,78 +1,33 @@
-// pack: a pack's page numbers and its print. Each document paginates inside the pack as it does
-// on its own (same styles, same page box, a page break before it), so its own PDF tells where
-// it and its headings will land; the pack's bookmarks then confirm it, or the pack is printed
-// again with the pages it really has.
-import { readFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
+// pack: a pack's print, and its page numbers from that print. Chromium has no target-counter(),
+// so the contents page cannot ask where a heading lands: the pack is printed with placeholders
+// of the same width as the numbers ("00"), the pages every document and top heading landed on
+// are read from that print's bookmarks, and the pack is printed again with them filled in. That
+// print's bookmarks must show the same pages (or it is printed again with the pages it really
+// has). The bookmarks are read from the bytes Chromium returned, in memory: the one way to learn
+// where a print put things is to look at the print.
 import type { Browser } from 'puppeteer';
 import type { PdfMeta } from '../print/pdf-metadata.ts';
 import type { Bookmark } from '../print/pack.ts';
 import type { PackDocument, PackPages, PackView } from '../render/pack.ts';
 import type { Staging } from '../run/staging.ts';
 
-/** Pages before the first document: the cover and one page of contents. */
-const FRONT = 2;
+/** The contents page: the cover comes first. */
+const CONTENTS_PAGE = 2;
 
-/** Each document's page count and its headings' pages (1-based, within it), from its PDF's bookmarks. */
-export async function packPages(pdfs: readonly string[]): Promise<PackPages> {
-  const { readBookmarks } = await import('../print/pack.ts');
-  let next = FRONT + 1;
-  const documents = [];
-  for (const file of pdfs) {
-    const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
-    const top = readBookmarks(doc)[0];
-    documents.push({ page: next, headings: (top?.children ?? []).map((h) => next + h.page - 1) });
-    next += doc.getPageCount();
-  }
-  return { total: next - 1, documents };
-}
+/** Prints before the page numbers must have settled: the placeholders, the numbers, two more if they moved. */
+const PRINTS = 4;
 
-/** The pages the pack's own bookmarks show: one top-level bookmark per document (its title). */
+/** The pages the pack's own bookmarks show: one top-level bookmark per document (its title), its headings below. */
 function measured(bookmarks: readonly Bookmark[], total: number): PackPages {
   return { total, documents: bookmarks.map((b) => ({ page: b.page, headings: b.children.map((h) => h.page) })) };
 }
 
 const same = (a: PackPages, b: PackPages) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Every page number moved by `by` pages (the contents took more or fewer pages than assumed). */
-const shift = (p: PackPages, by: number): PackPages =>
-  by === 0
-    ? p
-    : {
-        total: p.total + by,
-        documents: p.documents.map((d) => ({ page: d.page + by, headings: d.headings.map((h) => h + by) })),
-      };
-
-/** Pages before the first document: printed with each document reduced to its top headings. */
-async function frontPages(
-  renderer: { render(view: PackView, docs: readonly PackDocument[], pages: PackPages | undefined): string },
-  view: PackView,
-  docs: readonly PackDocument[],
-  browser: Browser,
-  staging: Staging,
-  htmlPath: string,
-  printPackPass: (
-    file: string,
-    browser: Browser,
-    tagged: boolean,
-  ) => Promise<{ bookmarks: readonly Bookmark[]; pages: number }>,
-): Promise<number> {
-  if (docs.length === 0) return FRONT;
-  const headingsOnly = docs.map((d) => ({
-    ...d,
-    html: `<body>${[...d.html.matchAll(/<h2[^>]*>[\s\S]*?<\/h2>/g)].map((m) => m[0]).join('\n')}</body>`,
-  }));
-  const file = await staging.write(htmlPath, renderer.render(view, headingsOnly, undefined));
-  const print = await printPackPass(file, browser, true);
-  const first = print.bookmarks[0]?.page;
-  return first === undefined ? FRONT : first - 1;
-}
-
 export async function printPack(
   renderer: { render(view: PackView, docs: readonly PackDocument[], pages: PackPages | undefined): string },
   view: PackView,
   docs: readonly PackDocument[],
-  expected: PackPages,
   browser: Browser,
   staging: Staging,
   htmlPath: string,
@@ -83,22 +38,22 @@ export async function printPack(
   const { finishPack, headingTexts, printPackPass } = await import('../print/pack.ts');
   // The bookmarks' titles as the headings read (Chromium's lose the space where a heading wraps).
   const titles = docs.flatMap((d) => headingTexts(d.html));
-  // The contents may run past one page: a print of the front alone (each document reduced to its
-  // headings, so the contents read the same) says how many pages come before the first document.
-  const front = await frontPages(renderer, view, docs, browser, staging, htmlPath, printPackPass);
-  let pages = shift(expected, front - FRONT);
-  for (let attempt = 0; ; attempt++) {
+  let pages: PackPages | undefined;
+  for (let print = 1; ; print++) {
     const html = renderer.render(view, docs, pages);
     const file = await staging.write(htmlPath, html);
-    const print = await printPackPass(file, browser, true);
-    const found = measured(print.bookmarks, print.pages);
-    if (same(found, pages) || attempt === 2) {
-      if (!same(found, pages))
-        throw new Error(
-          `the pack's page numbers did not settle: expected ${JSON.stringify(pages)}, printed ${JSON.stringify(found)}`,
-        );
-      return { bytes: await finishPack(print, meta, editionDate, identity, FRONT, titles), pages: print.pages, html };
-    }
+    const printed = await printPackPass(file, browser, true);
+    const found = measured(printed.bookmarks, printed.pages);
+    if (pages && same(found, pages))
+      return {
+        bytes: await finishPack(printed, meta, editionDate, identity, CONTENTS_PAGE, titles),
+        pages: printed.pages,
+        html,
+      };
+    if (print === PRINTS)
+      throw new Error(
+        `the pack's page numbers did not settle: expected ${JSON.stringify(pages)}, printed ${JSON.stringify(found)}`,
+      );
     pages = found;
   }
 }

@@ -1,10 +1,11 @@
 // pack: makePack (`brief pack`, the service, editions): one PDF for one audience: a cover, a contents page, then the documents in order.
 //
-// 1. build the audience's documents (build.ts: unchanged ones are kept, not redone)
+// 1. build the audience's documents (build.ts: unchanged ones are kept, not redone); out/ stays
+//    locked until the pack is written, so no other run changes them in between
 // 2. choose them: a pack file's reports, --report's, or the audience's (briefs, comparative, chronology)
 // 3. fingerprint the pack (its definition, its documents' fingerprints, its templates, the date); keep it if unchanged
-// 4. page numbers from each document's own PDF (a document paginates the same inside the pack),
-//    one print of the whole pack, checked against its bookmarks; printed again if anything moved
+// 4. compose it from its documents as the build made them; print it with placeholders, fill in the
+//    pages its bookmarks show, print again and check the bookmarks (pack-print.ts)
 // 5. write out/packs/<name>.pdf (and .html) all or nothing
 import { presentationOf } from '../config/layers.ts';
 import { PACK_TEMPLATES, packTemplateFile, stylesheetFiles } from '../render/template-files.ts';
@@ -12,29 +13,20 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
-import { bundledFonts } from '../config/fonts.ts';
-import { diagnostic, InputError, UsageError, type Diagnostic } from '../core/diagnostics.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import { didYouMean } from '../core/suggest.ts';
 import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
-import type { PackPages } from '../render/pack.ts';
 import type { BrowserSession } from '../run/browser-session.ts';
-import { buildDocuments, type BuiltDocument } from '../run/build.ts';
+import { buildThen, type BuildResult, type BuiltDocument } from '../run/build.ts';
+import { choose, composePack, type PackCorpus, type PackRequest } from './compose.ts';
 import { fileHash, hashOf } from '../run/fingerprint.ts';
 import { runInputs } from '../run/inputs.ts';
-import { lockOut } from '../run/out-lock.ts';
-import { packPages, printPack } from './pack-print.ts';
+import { printPack } from './pack-print.ts';
 import { readPackState, writePackState, type PackRecord } from './pack-state.ts';
 import { Staging } from '../run/staging.ts';
 
-export interface PackRequest {
-  readonly audience: string;
-  /** A pack defined in data/packs/<id>.yaml. */
-  readonly pack: string | undefined;
-  /** Reports in this order (instead of a pack file or the audience's own). */
-  readonly reports: readonly string[];
-}
+export type { PackRequest } from './compose.ts';
 
 export interface PackResult {
   readonly name: string;
@@ -47,8 +39,6 @@ export interface PackResult {
   readonly documents: readonly BuiltDocument[];
   readonly warnings: readonly Diagnostic[];
 }
-
-const KIND_ORDER = ['policy-brief', 'comparative-perspectives', 'chronology'];
 
 const oneLine = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -68,15 +58,6 @@ export const packName = (r: PackRequest): string => {
   if (name.length <= MAX_PACK_NAME) return name;
   return `${r.audience}.${r.reports[0]}+${r.reports.length - 1}-more-${hashOf(r.reports).slice(0, 12)}`;
 };
-
-/** What a pack needs of the corpus besides its documents: the pack files and the audience entry. */
-interface PackCorpus {
-  readonly packs: ReadonlyMap<
-    string,
-    Pick<Pack, 'id' | 'title' | 'subtitle' | 'note' | 'audiences' | 'reports' | 'at'>
-  >;
-  readonly audience: Audience;
-}
 
 /**
  * When the build took its shortcut (no input file changed since a build that checked them all),
@@ -103,47 +84,6 @@ async function packCorpus(options: RunOptions, model: Model | undefined, audienc
   return { packs, audience };
 }
 
-/** The documents of the pack, in order, and what defines it (for its fingerprint). */
-function choose(
-  model: PackCorpus,
-  request: PackRequest,
-  built: readonly BuiltDocument[],
-): { documents: BuiltDocument[]; definition: unknown } {
-  const byReport = new Map(built.map((d) => [d.report, d]));
-  if (request.pack) {
-    const pack = model.packs.get(request.pack);
-    if (!pack)
-      throw new UsageError(
-        `--pack ${request.pack}: there is no such pack. ${didYouMean(request.pack, model.packs.keys(), `The packs are: ${[...model.packs.keys()].join(', ') || 'none (add data/packs/<id>.yaml)'}`)}`,
-      );
-    if (!pack.audiences.includes(request.audience)) {
-      throw new UsageError(
-        `pack "${pack.id}" is for ${pack.audiences.join(', ')}, not "${request.audience}". ${didYouMean(request.audience, pack.audiences, '')}`.trim(),
-      );
-    }
-    const problems = pack.reports
-      .filter((r) => !byReport.has(r))
-      .map((r) =>
-        diagnostic(
-          pack.at,
-          'E_PACK_AUDIENCE',
-          `pack "${pack.id}" lists report "${r}", which is not made for audience "${request.audience}"`,
-          `add "${request.audience}" to the report's audiences, or take the report out of the pack`,
-        ),
-      );
-    if (problems.length) throw new InputError(problems);
-    return { documents: pack.reports.map((r) => byReport.get(r)!), definition: pack };
-  }
-  if (request.reports.length)
-    return { documents: request.reports.map((r) => byReport.get(r)!), definition: request.reports };
-  const documents = [...built].sort(
-    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.report.localeCompare(b.report),
-  );
-  if (documents.length === 0)
-    throw new UsageError(`no report is made for audience "${request.audience}": name it in a report's audiences`);
-  return { documents, definition: null };
-}
-
 /** `signal`: aborted when the pack is given up (a service job past its time limit): it stops and writes nothing more. */
 export async function makePack(
   options: RunOptions,
@@ -153,11 +93,24 @@ export async function makePack(
   notify: (m: string) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<PackResult> {
-  // 1. the documents, reused where unchanged
-  const built = await buildDocuments(
+  // 1. the documents, reused where unchanged; the pack is made under the build's out/ lock, so no
+  // other run changes them between this build and the print
+  return buildThen(
     { ...options, audiences: [request.audience], reports: request.reports, htmlOnly: false },
     { session, progress, notify, signal },
+    (built) => packBuilt(options, request, session, built, progress, signal),
   );
+}
+
+/** Everything after the build, with out/ still locked. */
+async function packBuilt(
+  options: RunOptions,
+  request: PackRequest,
+  session: BrowserSession,
+  built: BuildResult,
+  progress: (m: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<PackResult> {
   signal?.throwIfAborted();
   const name = packName(request);
   const out = path.resolve(options.outDir);
@@ -218,62 +171,16 @@ export async function makePack(
     );
 
   // 4. compose and print
-  const { createPackRenderer, markingOf } = await import('../render/pack.ts');
-  const { KIND_LABEL } = await import('../render/view-model.ts');
-  const { formatEdtf } = await import('../render/dates.ts');
-  const renderer = createPackRenderer({ presentation, fonts: bundledFonts() });
-  const docs = await Promise.all(
-    documents.map(async (d) => {
-      const html = await readFile(d.html, 'utf8');
-      return {
-        title: d.title,
-        marking: markingOf(html),
-        kind: d.kind,
-        kindLabel: KIND_LABEL[d.kind] ?? d.kind,
-        date: formatEdtf(d.editionDate),
-        html,
-      };
-    }),
-  );
   const pack = request.pack ? corpus.packs.get(request.pack) : undefined;
-  const view = {
-    title: pack?.title ?? `Briefing pack for ${audience.label} readers`,
-    subtitle: pack?.subtitle ?? null,
-    note: pack?.note ?? null,
-    // The pack is as restricted as its most restricted document.
-    audience: { id: audience.id, label: audience.label },
-    marking: docs.find((d) => /^internal\b/i.test(d.marking))?.marking ?? docs[0]?.marking ?? audience.marking,
-    editionLabel: formatEdtf(options.editionDate),
-    editionId: options.editionId ?? null,
-  };
-  const expected: PackPages = await packPages(documents.map((d) => d.pdf!));
-  const meta = {
-    title: view.title,
-    author: 'brief',
-    subject: `Briefing pack for ${audience.label} readers: ${docs.map((d) => d.title).join('; ')}`.slice(0, 300),
-    keywords: [
-      'briefing-pack',
-      audience.id,
-      ...documents.map((d) => d.report),
-      ...(options.editionId ? [`edition:${options.editionId}`] : []),
-    ],
-    language: 'en',
-    edition: options.editionId,
-  };
+  const { renderer, view, docs, meta } = await composePack(options, presentation, audience, pack, documents);
   signal?.throwIfAborted();
-  const release = await lockOut(out, notify);
-  await Staging.sweep(out);
-  const staging = await Staging.open(out, signal).catch(async (err: unknown) => {
-    await release();
-    throw err;
-  });
+  const staging = await Staging.open(out, signal);
   try {
     progress(`print pack ${name}`);
     const { bytes, pages, html } = await printPack(
       renderer,
       view,
       docs,
-      expected,
       (await session.get()).browser,
       staging,
       `packs/${name}.html`,
@@ -306,7 +213,6 @@ export async function makePack(
     };
   } finally {
     await staging.discard();
-    await release();
   }
 }
 

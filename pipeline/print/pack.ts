@@ -1,7 +1,7 @@
-// print: a pack's HTML → its PDF, in two passes. Chromium has no target-counter(), so the first
-// print (untagged: faster, and only page positions are wanted) tells where each document and
-// each of its top headings landed, read from the PDF's own bookmarks; the contents page is
-// filled in and the pack printed again. Its bookmarks are then nested pack → document → headings.
+// print: a pack's HTML → its PDF. Chromium has no target-counter(), so each print returns its
+// bookmarks too: where each document and each of its top headings landed (pack/pack-print.ts fills
+// in the contents page from them and prints again). The last print's bookmarks are then nested
+// pack → document → headings.
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Browser } from 'puppeteer';

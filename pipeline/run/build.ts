@@ -56,6 +56,8 @@ export interface BuiltDocument {
   readonly fingerprint: string;
   /** Of its content alone, leaving out the edition and flags it was made under. */
   readonly content: string;
+  /** Its HTML and marking as this run rendered them; absent when kept (its HTML is then only on disk). */
+  readonly rendering?: { readonly html: string; readonly marking: string };
 }
 
 export interface BuildResult {
@@ -80,7 +82,12 @@ export interface BuildHooks {
   readonly signal?: AbortSignal;
 }
 
-const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
+const fromRecord = (
+  r: DocumentRecord,
+  outDir: string,
+  reasons: string[] = [],
+  rendering?: BuiltDocument['rendering'],
+): BuiltDocument => ({
   report: r.report,
   title: r.title ?? r.report,
   kind: r.kind,
@@ -93,6 +100,7 @@ const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): 
   html: path.join(path.resolve(outDir), r.html.path),
   pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null,
   pages: r.pdf?.pages ?? null,
+  ...(rendering ? { rendering } : {}),
 });
 
 /** Why a document must be redone, or [] to keep it. */
@@ -115,7 +123,19 @@ function reasonsToRedo(
   return [];
 }
 
-export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
+export function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
+  return buildThen(options, hooks, async (built) => built);
+}
+
+/**
+ * Builds, then runs `then` on what was built under the same out/ lock (a pack prints its
+ * documents with no other run writing to out/ between its build and its print).
+ */
+export async function buildThen<T>(
+  options: RunOptions,
+  hooks: BuildHooks,
+  then: (built: BuildResult) => Promise<T>,
+): Promise<T> {
   const print = !options.htmlOnly;
   const progress = hooks.progress ?? (() => undefined);
   const existed = existsSync(options.outDir);
@@ -124,11 +144,12 @@ export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Pr
   try {
     return await undoOnInterrupt(release, async () => {
       await Staging.sweep(options.outDir);
-      return buildLocked(options, hooks.session, print, progress, hooks.signal);
+      const built = await buildLocked(options, hooks.session, print, progress, hooks.signal).catch((err: unknown) => {
+        failed = true; // only the build's own failure: what `then` failed at leaves the built documents
+        throw err;
+      });
+      return then(built);
     });
-  } catch (err) {
-    failed = true;
-    throw err;
   } finally {
     await release();
     // A first build that fails leaves no out/ behind, not even brief's own state folder; removed
@@ -313,7 +334,9 @@ async function buildLocked(
         );
         await staging.commit();
         return {
-          documents: planned.map((d) => fromRecord(records[d.name]!, out, why.get(d.name))),
+          documents: planned.map((d) =>
+            fromRecord(records[d.name]!, out, why.get(d.name), made.find((m) => m.doc.name === d.name)?.rendering),
+          ),
           removed,
           warnings,
           browserStarted: toMake.length > 0 && print,

@@ -22,6 +22,8 @@ export interface DocumentJob {
 export interface MadeDocument {
   readonly doc: PlannedDocument;
   readonly rendered: Omit<RenderedHtml, 'html'>;
+  /** The HTML as rendered and its distribution marking (from the selection), for a pack to print it without reading it back. */
+  readonly rendering: { readonly html: string; readonly marking: string };
   /** Paths relative to out/. */
   readonly html: { readonly path: string; readonly size: number };
   readonly pdf: { readonly path: string; readonly size: number; readonly pages: number } | null;
@@ -179,6 +181,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
     made.push({
       doc: job.doc,
       rendered: { templates: rendered.templates, stylesheets: rendered.stylesheets },
+      rendering: { html: rendered.html, marking: job.selection.marking },
       html: { path: `html/${job.doc.name}.html`, size },
       pdf: pdf ? { path: pdfPath, size: pdf.bytes.byteLength, pages: pdf.pages } : null,
     });

@@ -7,9 +7,10 @@
 // folders of each audience are kept, see pack-work.ts). Jobs for one work folder run one at a
 // time under a lock on it, across processes and machines sharing the folder (proper-lockfile: a
 // lock whose holder was killed goes stale in 10 s and is taken over, and the next build sweeps
-// what the killed one left). The lock is needed beyond the out/ lock makePack takes: a pack
-// reads its documents after their build has released that lock, and another job for the same
-// folder must not rebuild them in between. Jobs for other audiences or dates run side by side;
+// what the killed one left). makePack holds the folder's out/ lock from its build to its print;
+// the work lock is needed beyond it: the finished PDF is copied into the store after makePack
+// has let out/ go, and pruneWork must not remove a folder a job is using. Jobs for other
+// audiences or dates run side by side;
 // `brief build` into out/ itself is never in their way. The finished PDF is copied into the
 // store (pack-store.ts) by its id, written once, atomically, before the work lock is let go.
 import type { RunOptions } from '../config/options.ts';

@@ -31,8 +31,6 @@ const SPLITTING = [
   'pipeline/queue/redis.ts',
   'pipeline/validate/index.ts',
   'pipeline/run/build.ts',
-  'pipeline/pack/pack.ts',
-  'pipeline/edition/edition.ts',
   'pipeline/anchor/lock.ts',
 ];
 
