@@ -29,7 +29,7 @@ export function checkCatalog(doc: PDFDocument, report: Report): void {
 export function checkTrailer(doc: PDFDocument, report: Report): void {
   const id = deref(doc, doc.context.trailerInfo.ID);
   if (!(id instanceof PDFArray) || id.size() !== 2 || id.asArray().some((s) => textOf(s) === undefined))
-    report('6.1.3-id', {}, id === undefined ? 'none' : 'not an array of two strings');
+    report('6.1.3-id', {}, id === undefined ? undefined : 'it is not an array of two strings');
   const encrypt = deref(doc, doc.context.trailerInfo.Encrypt);
   if (encrypt instanceof PDFDict) {
     report('6.1.3-encrypt', {});
