@@ -133,8 +133,3 @@ export function nameTree(doc: PDFDocument, root: PDFDict | undefined): [string, 
 /** The object number of a reference, for a finding's place. */
 export const objectOf = (o: PDFObject | undefined): number | undefined =>
   o instanceof PDFRef ? o.objectNumber : undefined;
-
-/** The object number under which `dict` is stored, looked up once for the whole file. */
-export function objectNumbers(doc: PDFDocument): Map<PDFObject, number> {
-  return new Map(doc.context.enumerateIndirectObjects().map(([ref, o]) => [o, ref.objectNumber]));
-}

@@ -2,9 +2,9 @@
 // failure condition for PDF/UA-1, a clause of ISO 19005-2/-3 for PDF/A), with what it means and
 // what fixes it in plain words. A finding carries one of these ids and where in the file it is.
 
-export type Standard = 'PDF/UA-1' | 'PDF/A-2' | 'PDF/A-3' | 'PDF';
+type Standard = 'PDF/UA-1' | 'PDF/A-2' | 'PDF/A-3' | 'PDF';
 
-export interface Rule {
+interface Rule {
   readonly standard: Standard;
   /** The same condition in the other standard, when there is one. */
   readonly also?: string;
@@ -16,7 +16,7 @@ const rule = (standard: Standard, title: string, hint: string, also?: string): R
   also ? { standard, title, hint, also } : { standard, title, hint };
 
 /** Every rule, by the id its standard gives it. */
-export const RULES = {
+const RULES = {
   // PDF/UA-1, Matterhorn Protocol 1.1 checkpoints that a machine can decide from the file.
   '01-003': rule(
     'PDF/UA-1',
