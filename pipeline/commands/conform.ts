@@ -63,15 +63,16 @@ export async function main({ args, io }: CommandContext): Promise<ExitCode> {
     return ok ? ExitCode.ok : ExitCode.invalidInput;
   }
   for (const r of results) {
-    if (r.error) io.err(`${displayPath(r.file) || r.file}  ${r.error}`);
+    if (r.error) io.err(r.error);
     else if (r.ok) io.info(`${displayPath(r.file) || r.file}  ok: no finding`);
     else printFindings(io, r.file, r.findings);
   }
   const failed = results.filter((r) => !r.ok).length;
+  const unreadable = results.filter((r) => r.error).length;
   (ok ? io.info : io.err)(
     ok
       ? `ok: ${files.length} PDF(s), no finding (a subset of PDF/UA-1 and PDF/A-2/-3: see the README, "Standards")`
-      : `${failed} of ${files.length} PDF(s) fail: ${results.reduce((n, r) => n + r.findings.length, 0)} finding(s)`,
+      : `${failed} of ${files.length} PDF(s) fail: ${results.reduce((n, r) => n + r.findings.length, 0)} finding(s)${unreadable ? `, ${unreadable} not readable as PDF` : ''}`,
   );
   return ok ? ExitCode.ok : ExitCode.invalidInput;
 }

@@ -68,7 +68,9 @@ export async function checkConformance(bytes: Uint8Array, options: ConformOption
     checkTables(doc, tree, report);
   }
   checkAnnotations(doc, tree, report);
-  const contents = await readContent(bytes);
+  const contents = await readContent(bytes).catch((err: Error) => {
+    throw new UnreadablePdfError(file, `pdf.js cannot read its pages (${err.message.split('\n')[0]})`);
+  });
   for (const c of contents) {
     const place = { page: c.page, object: doc.getPages()[c.page - 1]!.ref.objectNumber };
     if (c.untaggedText) report('01-005', place, `${c.untaggedText} text-showing operator(s) outside marked content`);
