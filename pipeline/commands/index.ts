@@ -238,4 +238,12 @@ export const COMMANDS: Record<string, Command> = {
     examples: ['brief verify', 'brief verify 2026-02-01 --rebuild', 'brief verify --head ~/pins/HEAD.json'],
     load: () => import('./verify.ts'),
   },
+  conform: {
+    summary:
+      'check PDFs (or the PDFs in a folder) against the machine-checkable rules of PDF/UA-1 (Matterhorn) and PDF/A-2/-3: each failure with its page, place, rule and a hint',
+    args: 'FILE…',
+    flags: [],
+    examples: ['brief conform out/pdf/tr-az-convergence.analyst.pdf', 'brief conform out/ --json'],
+    load: () => import('./conform.ts'),
+  },
 };

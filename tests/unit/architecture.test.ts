@@ -18,6 +18,7 @@ const ORDER = [
   'chart',
   'render',
   'print',
+  'conform',
   'archive',
   'run',
 ];
