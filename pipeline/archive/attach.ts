@@ -46,7 +46,7 @@ export async function attachFiles(
   files: readonly AssociatedFile[],
   date: string,
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
   const when = PDFString.fromDate(new Date(`${date}T00:00:00Z`));
   const specs = [...files]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -73,7 +73,7 @@ export async function attachFiles(
   doc.catalog.set(PDFName.of('Names'), names);
   doc.catalog.set(PDFName.of('AF'), doc.context.obj(specs.map((s) => s.ref)));
   partThree(doc);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 export interface CarriedFile {
@@ -90,7 +90,7 @@ const text = (o: unknown): string | undefined =>
 
 /** The files a PDF carries in its /EmbeddedFiles name tree (one level of /Kids deep, as brief writes it). */
 export async function carriedFiles(pdf: Uint8Array): Promise<CarriedFile[]> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true, parseSpeed: Infinity });
   const af = doc.catalog.lookupMaybe(PDFName.of('AF'), PDFArray);
   const associated = new Set(af ? af.asArray().map((r) => r.toString()) : []);
   const tree = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);

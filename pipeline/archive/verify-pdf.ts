@@ -10,13 +10,30 @@ import { checkSignatures } from './signature-check.ts';
 import { sha256 } from './store.ts';
 import type { Problem } from './verify.ts';
 
-/** The inputs list a PDF carries in brief-edition.json (see edition/evidence.ts), as one comparable string. */
-function carriedInputs(bytes: Uint8Array): string | undefined {
+/**
+ * Whether the brief-edition.json a PDF carries names this edition and its inputs: the sha256 of the
+ * inputs list (see edition/evidence.ts), and the list itself where the PDF carries it.
+ */
+function sameInputs(bytes: Uint8Array, m: Manifest): boolean {
   try {
-    const json = JSON.parse(Buffer.from(bytes).toString('utf8')) as { edition?: string; inputs?: unknown };
-    return JSON.stringify([json.edition, json.inputs]);
+    const json = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
+      edition?: string;
+      inputsSha256?: string;
+      inputs?: unknown;
+    };
+    const list = m.inputs.map((i) => [i.path, i.sha256, i.size]);
+    const listed = (json.inputs as { path: string; sha256: string; size: number }[] | undefined)?.map((i) => [
+      i.path,
+      i.sha256,
+      i.size,
+    ]);
+    return (
+      json.edition === m.edition &&
+      json.inputsSha256 === sha256(Buffer.from(JSON.stringify(list), 'utf8')) &&
+      (listed === undefined || JSON.stringify(listed) === JSON.stringify(list))
+    );
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -65,7 +82,7 @@ async function evidenceProblems(m: Manifest, file: string, bytes: Uint8Array): P
       problems.push(
         `${e.path} is not an associated file (/AF, /AFRelationship /${e.relationship}) as the manifest records`,
       );
-    else if (e.path === 'brief-edition.json' && carriedInputs(c.bytes) !== JSON.stringify([m.edition, m.inputs]))
+    else if (e.path === 'brief-edition.json' && !sameInputs(c.bytes, m))
       problems.push(`the inputs its ${e.path} names are not the edition's`);
   }
   for (const c of carried)

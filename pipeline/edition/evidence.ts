@@ -51,6 +51,10 @@ export interface Sealed {
   readonly signing?: { certificateSha256: string; subject: string; level: 'B-B' | 'B-T' };
 }
 
+/** The sha256 of the inputs list as the manifest holds it (path, sha256, size), one JSON array. */
+export const inputsSha256 = (inputs: readonly FileEntry[]) =>
+  sha256(Buffer.from(JSON.stringify(inputs.map((i) => [i.path, i.sha256, i.size])), 'utf8'));
+
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 
 /** The claims each document cites, as its footnotes do for its audience; a pack's are its documents'. */
@@ -104,6 +108,7 @@ export function evidenceFiles(
   target: SealTarget,
   notes: readonly Footnote[],
   lock: Record<string, unknown>,
+  internal: boolean,
 ): AssociatedFile[] {
   const mime = 'application/json';
   const entries = Object.fromEntries(
@@ -120,7 +125,10 @@ export function evidenceFiles(
         tool: { name: basis.tool.name, version: basis.tool.version, lockfileSha256: basis.tool.lockfileSha256 },
         pdf: target.pdf,
         documents: target.documents.map((d) => ({ report: d.report, audience: d.audience })),
-        inputs: basis.inputs.map((i) => ({ path: i.path, sha256: i.sha256, size: i.size })),
+        inputsSha256: inputsSha256(basis.inputs),
+        // A PDF for an audience that may not receive internal material does not list the corpus's
+        // files (their names can say what is internal): their hash ties it to the manifest's list.
+        ...(internal ? { inputs: basis.inputs.map((i) => ({ path: i.path, sha256: i.sha256, size: i.size })) } : {}),
       }),
       mime,
       relationship: Relationship.supplement,
@@ -157,7 +165,8 @@ export async function attachEvidence(
   const lock = await lockEntries(options.dataDir);
   const evidence: Record<string, CarriedEntry[]> = {};
   for (const target of targets) {
-    const files = evidenceFiles(basis, target, citedClaims(model, anchoring, options, target), lock);
+    const internal = target.documents.every((d) => model.audiences.get(d.audience)?.distribution.includes('internal'));
+    const files = evidenceFiles(basis, target, citedClaims(model, anchoring, options, target), lock, internal);
     const file = target.file ?? path.join(dir, ...target.pdf.split('/'));
     await writeFile(file, await attachFiles(await readFile(file), files, basis.date));
     evidence[target.pdf] = files.map((f) => ({

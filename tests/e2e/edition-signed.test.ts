@@ -104,6 +104,12 @@ describe('a signed edition', () => {
     expect(carried.every((c) => c.associated && c.mime === 'application/json')).toBe(true);
     const inputs = JSON.parse(Buffer.from(carried.find((c) => c.name === 'brief-edition.json')!.bytes).toString());
     expect(inputs.inputs.some((i: { path: string }) => i.path === 'data/reports/brief.md')).toBe(true);
+    expect(inputs.inputsSha256).toMatch(/^[0-9a-f]{64}$/);
+    // A PDF for a public audience does not list the corpus's files (their names may say what is internal).
+    const open = await carriedFiles(await readFile(path.join(archive, ID, 'pdf/brief.executive.pdf')));
+    const record = JSON.parse(Buffer.from(open.find((c) => c.name === 'brief-edition.json')!.bytes).toString());
+    expect(record).not.toHaveProperty('inputs');
+    expect(record.inputsSha256).toBe(inputs.inputsSha256);
   });
 
   it('is a valid PAdES signature for pdfsig, covering the whole document, and brief verify passes', async () => {
