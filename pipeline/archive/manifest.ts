@@ -56,6 +56,16 @@ export interface Manifest {
   readonly inputs: readonly FileEntry[];
   /** Every file of the edition folder but the manifest itself. */
   readonly outputs: readonly FileEntry[];
+  /** PDF → the associated files it carries (PDF/A-3: its inputs, its claims, their lock entries). */
+  readonly evidence?: Readonly<Record<string, readonly (FileEntry & { readonly relationship: string })[]>>;
+  /** PDF → its bytes before the signature was appended: what a rebuild makes again (signed editions). */
+  readonly unsigned?: Readonly<Record<string, { readonly sha256: string; readonly size: number }>>;
+  /** The certificate every PDF is signed with (PAdES); absent: the edition is not signed. */
+  readonly signing?: {
+    readonly certificateSha256: string;
+    readonly subject: string;
+    readonly level: 'B-B' | 'B-T';
+  };
 }
 
 /**
@@ -107,6 +117,9 @@ export const ManifestSchema = z.object({
   ),
   inputs: z.array(Entry),
   outputs: z.array(Entry),
+  evidence: z.record(z.string(), z.array(Entry.extend({ relationship: z.string() }))).optional(),
+  unsigned: z.record(z.string(), z.object({ sha256: Sha, size: z.number().int().nonnegative() })).optional(),
+  signing: z.object({ certificateSha256: Sha, subject: z.string(), level: z.enum(['B-B', 'B-T']) }).optional(),
 });
 
 /** The manifest's bytes as a Manifest, or what is wrong with them, in a few words. */

@@ -1,7 +1,7 @@
 // archive: an archive checked against itself: each edition's files against its manifest, each
 // manifest against the one before it (the chain), and the chain's head against the newest edition,
 // so a tampered, missing or added file, an edited manifest, and a deleted, replaced or reordered
-// edition are each caught.
+// edition are each caught; what each PDF carries and its signatures are checked by verify-pdf.ts.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,6 +17,10 @@ export const ProblemKind = {
   manifest: 'manifest',
   chain: 'chain',
   store: 'store',
+  /** A PDF's associated files are not those its manifest records. */
+  evidence: 'evidence',
+  /** A signed PDF's signature does not verify, is by another certificate, or does not cover the file. */
+  signature: 'signature',
 } as const;
 export type ProblemKind = (typeof ProblemKind)[keyof typeof ProblemKind];
 
@@ -133,6 +137,14 @@ export async function verifyArchive(archive: string, only?: string, pinned?: str
   const problems: Problem[] = [];
   editions.forEach((ed, i) => problems.push(...verifyLink(ed, editions[i - 1])));
   for (const ed of editions) if (!only || ed.id === only) problems.push(...(await verifyFiles(archive, ed)));
+  // Read with pdf-lib and pkijs: loaded only when an edition records evidence or signatures.
+  const carrying = editions.filter(
+    (ed) => (!only || ed.id === only) && (ed.manifest?.evidence || ed.manifest?.signing),
+  );
+  if (carrying.length) {
+    const { verifyPdfs } = await import('./verify-pdf.ts');
+    for (const ed of carrying) problems.push(...(await verifyPdfs(ed)));
+  }
   problems.push(...(await verifyHead(archive, editions)));
   if (pinned) problems.push(...verifyPin(editions, pinned));
   return { editions: editions.map((e) => e.id), problems };

@@ -40,6 +40,23 @@ export const ConfigFile = z.strictObject({
     .min(1, 'must name at least one audience')
     .optional()
     .describe("The audiences a report goes to when it names none (a report's own list wins; without either, all)."),
+  signing: z
+    .strictObject({
+      key: path_.describe(
+        'The PKCS#12 file (.p12, .pfx) holding the certificate and key editions are signed with, relative to this file; never inside the data folder.',
+      ),
+      password_env: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+        .optional()
+        .describe("The environment variable holding the key's password (default: BRIEF_SIGNING_PASSWORD)."),
+      tsa: z
+        .url({ protocol: /^https?$/ })
+        .optional()
+        .describe('An RFC 3161 timestamp authority (http or https URL): signatures are then PAdES B-T, else B-B.'),
+    })
+    .optional()
+    .describe('Sign edition PDFs and packs (PAdES) with this key (BRIEF_SIGNING_KEY overrides it).'),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
@@ -50,7 +67,11 @@ export interface DefaultAudiences {
 }
 
 /** The file's values, paths made absolute. */
-export type ConfigValues = Omit<ConfigFile, 'audiences'> & { readonly audiences?: DefaultAudiences };
+export type ConfigValues = Omit<ConfigFile, 'audiences' | 'signing'> & {
+  readonly audiences?: DefaultAudiences;
+  /** `signing:`, its key made absolute, with where the key is written. */
+  readonly signing?: ConfigFile['signing'] & { readonly at: SourcePos };
+};
 
 /**
  * Reads the config file if there is one. Relative paths in it are relative to the file's
@@ -110,6 +131,7 @@ export function readConfigFile(file: string, required: boolean): ConfigValues | 
     styles: abs(c.styles),
     archive: abs(c.archive),
     audiences,
+    ...(c.signing ? { signing: { ...c.signing, key: abs(c.signing.key)!, at: locate(src, ['signing', 'key']) } } : {}),
   };
 }
 

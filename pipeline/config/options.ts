@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SourcePos } from '../core/diagnostics.ts';
 import type { DefaultAudiences } from './file.ts';
 
 /**
@@ -30,6 +31,19 @@ export interface BrowserOptions {
   readonly noSandbox: boolean;
   /** Connect to a browser already running at this DevTools WebSocket instead of starting one. */
   readonly endpoint: string | undefined;
+}
+
+/** The PKCS#12 file editions are signed with (BRIEF_SIGNING_KEY or the config's `signing:`). */
+export interface SigningOptions {
+  /** Absolute path of the .p12 / .pfx file. */
+  readonly key: string;
+  readonly from: 'BRIEF_SIGNING_KEY' | 'brief.config.yaml';
+  /** Where the config writes `signing.key` (errors point there); undefined when the environment names the key. */
+  readonly at: SourcePos | undefined;
+  /** The environment variable holding its password (BRIEF_SIGNING_PASSWORD unless the config names another). */
+  readonly passwordEnv: string;
+  /** An RFC 3161 timestamp authority's URL (PAdES B-T); undefined: B-B. */
+  readonly tsa: string | undefined;
 }
 
 export interface RunOptions {
@@ -71,6 +85,8 @@ export interface RunOptions {
   /** `brief pack`: the pack defined in data/packs/<id>.yaml. */
   readonly pack: string | undefined;
   readonly browser: BrowserOptions;
+  /** Sign edition PDFs and packs (PAdES), when a key is configured. */
+  readonly signing: SigningOptions | undefined;
 }
 
 export function todayUtc(now = new Date()): string {
@@ -100,5 +116,6 @@ export function defaultOptions(now = new Date()): RunOptions {
     backdate: false,
     rebuild: false,
     browser: { executable: undefined, noSandbox: process.getuid?.() === 0, endpoint: undefined },
+    signing: undefined,
   };
 }

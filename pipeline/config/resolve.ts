@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { UsageError } from '../core/diagnostics.ts';
 import type { ConfigValues } from './file.ts';
-import { defaultOptions, type BrowserOptions, type RunOptions } from './options.ts';
+import { defaultOptions, type BrowserOptions, type RunOptions, type SigningOptions } from './options.ts';
 
 /** What the command line said, already split into values (lists are comma-separated or repeated). */
 export interface FlagValues {
@@ -56,6 +56,28 @@ function browserFrom(env: NodeJS.ProcessEnv, root: boolean): BrowserOptions {
   };
 }
 
+/** BRIEF_SIGNING_KEY (with BRIEF_SIGNING_PASSWORD, BRIEF_SIGNING_TSA) over the config's `signing:`. */
+function signingFrom(env: NodeJS.ProcessEnv, file: ConfigValues | undefined): SigningOptions | undefined {
+  const c = file?.signing;
+  const tsa = env.BRIEF_SIGNING_TSA || c?.tsa;
+  if (env.BRIEF_SIGNING_KEY)
+    return {
+      key: path.resolve(env.BRIEF_SIGNING_KEY),
+      from: 'BRIEF_SIGNING_KEY',
+      at: undefined,
+      passwordEnv: 'BRIEF_SIGNING_PASSWORD',
+      tsa,
+    };
+  if (!c) return undefined;
+  return {
+    key: c.key,
+    from: 'brief.config.yaml',
+    at: c.at,
+    passwordEnv: c.password_env ?? 'BRIEF_SIGNING_PASSWORD',
+    tsa,
+  };
+}
+
 /**
  * Scalars: the flag if given, else the environment, else the file, else the default.
  * Text folders are searched in that order too: flags first, then BRIEF_TEXTS, then the file's.
@@ -93,5 +115,6 @@ export function resolveOptions({
     backdate: flags.backdate ?? false,
     rebuild: flags.rebuild ?? false,
     browser: browserFrom(env, root),
+    signing: signingFrom(env, file),
   };
 }

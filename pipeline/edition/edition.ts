@@ -4,7 +4,8 @@
 //
 // 1. lock the archive; the edition's id: the date, or date.N when that day already has editions
 // 2. build every document and pack into a work folder, with the edition id in every PDF
-// 3. snapshot the inputs into the store; summarise the corpus; the changelog against the previous edition
+// 3. snapshot the inputs into the store; each PDF carries its evidence, then is signed if a key is
+//    configured (evidence.ts); summarise the corpus; the changelog against the previous edition
 // 4. manifest (every file's sha256, the previous manifest's sha256), then one rename into place and the new head
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +27,7 @@ import { lockOut } from '../run/out-lock.ts';
 import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';
 import { makeDirs } from '../core/dirs.ts';
+import { editionBasis, editionSeal, sealEdition, sealTargets } from './evidence.ts';
 
 export { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
 
@@ -107,6 +109,7 @@ export async function makeEdition(
           );
         }
         const tool = await toolOf();
+        const seal = await editionSeal(options);
         if (previous?.manifest && !options.force) {
           const { checkCorpus } = await import('../run/check.ts');
           const checked = await checkCorpus(options, undefined, { templates: false });
@@ -164,6 +167,12 @@ export async function makeEdition(
           ),
           runRoots(options),
         );
+        const sealed = await sealEdition(dir, editionBasis(id, ed, previous, tool, inputs), sealTargets(built, packs), {
+          model,
+          anchoring: built.anchoring!,
+          options: ed,
+          seal,
+        });
         const summary = summarizeCorpus(model);
         await writeFile(path.join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
         const before = previous
@@ -234,6 +243,7 @@ export async function makeEdition(
           outputs: await Promise.all(
             (await filesUnder(dir)).map((f) => entry(f, path.relative(dir, f).split(path.sep).join('/'))),
           ),
+          ...sealed,
         };
         const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
         await writeFile(path.join(dir, MANIFEST), manifestText);

@@ -1,5 +1,6 @@
 // edition: an archived edition built again from its own snapshot (its corpus, templates, styles and
-// texts, laid out from the store), and its PDFs compared with the archived ones byte for byte.
+// texts, laid out from the store), its evidence attached again, and its PDFs compared with the archived
+// ones byte for byte: a signed edition's PDFs as they were before their signature was appended.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { BrowserSession } from '../run/browser-session.ts';
 import { buildDocuments } from '../run/build.ts';
 import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';
+import { attachEvidence, type SealTarget } from './evidence.ts';
 
 export async function rebuildEdition(
   options: RunOptions,
@@ -47,7 +49,11 @@ export async function rebuildEdition(
     };
     const built = await buildDocuments(ed, { session, progress });
     const made = new Map<string, string>();
-    for (const d of built.documents) made.set(`pdf/${path.basename(d.pdf!)}`, d.pdf!);
+    const targets: SealTarget[] = [];
+    for (const d of built.documents) {
+      made.set(`pdf/${path.basename(d.pdf!)}`, d.pdf!);
+      targets.push({ pdf: `pdf/${path.basename(d.pdf!)}`, file: d.pdf!, documents: [d] });
+    }
     // The packs the edition archived: one per audience, and each pack file's for its audiences.
     const requests = m.packs.length
       ? m.packs.map((p) => ({ audience: p.audience, pack: p.pack, reports: [] }))
@@ -55,11 +61,26 @@ export async function rebuildEdition(
     for (const request of requests) {
       const pack = await makePack({ ...ed, audiences: [request.audience] }, request, session, progress);
       made.set(`packs/${path.basename(pack.pdf)}`, pack.pdf);
+      targets.push({ pdf: `packs/${path.basename(pack.pdf)}`, file: pack.pdf, documents: pack.documents });
+    }
+    // An edition made before PDFs carried their evidence is compared as it was made.
+    if (m.evidence) {
+      const basis = {
+        edition: m.edition,
+        date: m.date,
+        sequence: m.sequence,
+        previous: m.previous,
+        tool: m.tool,
+        inputs: m.inputs,
+      };
+      const carried = targets.filter((t) => m.evidence?.[t.pdf]);
+      await attachEvidence(ed.outDir, basis, carried, built.model!, built.anchoring!, ed);
     }
     const differing: string[] = [];
     for (const o of m.outputs.filter((x) => x.path.endsWith('.pdf'))) {
       const file = made.get(o.path);
-      if (!file || sha256(await readFile(file)) !== o.sha256) differing.push(o.path);
+      const expected = m.unsigned?.[o.path]?.sha256 ?? o.sha256;
+      if (!file || sha256(await readFile(file)) !== expected) differing.push(o.path);
     }
     return { same: differing.length === 0, differing };
   } finally {

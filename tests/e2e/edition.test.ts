@@ -4,11 +4,14 @@ import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { appendFile, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brief } from '../support/cli.ts';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 
+const run = promisify(execFile);
 let corpus: TempCorpus;
 let archive: string;
 
@@ -60,7 +63,8 @@ beforeAll(async () => {
   await appendFile(path.join(corpus.data, 'claims/alpha-2021.yaml'), '\n\n');
   const second = await edition('2024-03-01');
   expect(second).toMatchObject({ edition: '2024-03-01.2', previous: '2024-03-01' });
-});
+  // Two whole editions, each PDF then carrying its evidence (about 45 s each on two busy cores).
+}, 240_000);
 afterAll(async () => corpus.remove());
 
 describe('brief edition', () => {
@@ -205,6 +209,17 @@ describe('brief verify', () => {
     const r = await verify(edited);
     expect(r.code).toBe(1);
     expect(r.problems).toEqual([expect.objectContaining({ edition: '2024-03-01.2', kind: 'chain' })]);
+  });
+
+  it('every PDF carries its evidence (pdfdetach lists it), the manifest records it, and the edition is unsigned', async () => {
+    const m = JSON.parse(await readFile(path.join(archive, '2024-03-01', 'manifest.json'), 'utf8'));
+    expect(m.signing).toBeUndefined();
+    const file = path.join(archive, '2024-03-01', 'pdf', 'brief.analyst.pdf');
+    const list = (await run('pdfdetach', ['-list', file])).stdout;
+    expect(list).toMatch(
+      /3 embedded files\n1: brief-claims\.json\n2: brief-edition\.json\n3: brief-evidence-lock\.json/,
+    );
+    expect(m.evidence['pdf/brief.analyst.pdf']).toHaveLength(3);
   });
 
   it('catches a deleted edition, first or last', async () => {
