@@ -8,13 +8,11 @@
 // 6. fingerprint each and compare with the last build: keep, or say why it is redone
 // 7. chart → render → print what must be redone, into staging (documents.ts)
 // 8. record fingerprints, drop outputs of reports and audiences that are gone, commit all or nothing
-import type { Io } from '../core/output.ts';
 import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
 import { foldRepeats, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
-import { displayPath } from '../core/paths.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
@@ -22,15 +20,8 @@ import type { Selection } from '../select/index.ts';
 import type { BrowserSession } from './browser-session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
-import {
-  changedParts,
-  contentFingerprint,
-  fingerprintOf,
-  presentationParts,
-  runParts,
-  selectionParts,
-  type Parts,
-} from './fingerprint.ts';
+import { fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
+import { type BuiltDocument, fromRecord, reasonsToRedo } from './keep.ts';
 import { optionsKey, runInputs, stampFiles, unchangedSince } from './inputs.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
@@ -39,24 +30,8 @@ import { writeRecords } from './records.ts';
 import { Staging, stateDir } from './staging.ts';
 import { readState, type BuildState, type DocumentRecord } from './state.ts';
 
-export interface BuiltDocument {
-  readonly report: string;
-  readonly title: string;
-  readonly kind: string;
-  readonly audience: string;
-  readonly html: string;
-  readonly pdf: string | null;
-  readonly pages: number | null;
-  readonly editionDate: string;
-  /** `built`: made by this run; `kept`: unchanged since an earlier run. */
-  readonly status: 'built' | 'kept';
-  /** Why it was built (empty when kept). */
-  readonly reasons: readonly string[];
-  /** Of everything it depends on (see fingerprint.ts). */
-  readonly fingerprint: string;
-  /** Of its content alone, leaving out the edition and flags it was made under. */
-  readonly content: string;
-}
+export type { BuiltDocument } from './keep.ts';
+export { reportBuild } from './report-build.ts';
 
 export interface BuildResult {
   readonly documents: readonly BuiltDocument[];
@@ -78,41 +53,6 @@ export interface BuildHooks {
   readonly notify?: (message: string) => void;
   /** Aborted when the build is given up (a service job past its time limit): it stops and writes nothing more. */
   readonly signal?: AbortSignal;
-}
-
-const fromRecord = (r: DocumentRecord, outDir: string, reasons: string[] = []): BuiltDocument => ({
-  report: r.report,
-  title: r.title ?? r.report,
-  kind: r.kind,
-  audience: r.audience,
-  editionDate: r.editionDate,
-  status: reasons.length ? 'built' : 'kept',
-  reasons,
-  fingerprint: r.fingerprint,
-  content: contentFingerprint(r.parts),
-  html: path.join(path.resolve(outDir), r.html.path),
-  pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null,
-  pages: r.pdf?.pages ?? null,
-});
-
-/** Why a document must be redone, or [] to keep it. */
-function reasonsToRedo(
-  record: DocumentRecord | undefined,
-  parts: Parts,
-  options: RunOptions,
-  print: boolean,
-  present: (rel: string, size: number) => boolean,
-): string[] {
-  if (!record) return ['new document'];
-  if (options.force) return ['--force'];
-  const changed = changedParts(record.parts, parts);
-  if (changed.length) return changed;
-  if (options.editionDateGiven && record.editionDate !== options.editionDate)
-    return [`edition date ${record.editionDate} → ${options.editionDate}`];
-  if (!present(record.html.path, record.html.size)) return [`${record.html.path} is missing or was changed`];
-  if (print && !record.pdf) return ['no PDF yet (the last build made HTML only)'];
-  if (record.pdf && !present(record.pdf.path, record.pdf.size)) return [`${record.pdf.path} is missing or was changed`];
-  return [];
 }
 
 export async function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
@@ -329,24 +269,4 @@ async function buildLocked(
       }
     },
   );
-}
-
-/** `rebuilt x.analyst: claim … changed`, one line per document redone, then one line for the rest. */
-export function reportBuild(io: Pick<Io, 'info' | 'detail'>, result: BuildResult, ms: number): void {
-  for (const d of result.documents.filter((x) => x.status === 'built')) {
-    io.info(
-      `rebuilt ${d.report}.${d.audience}: ${d.reasons.join('; ')}  → ${displayPath(d.pdf ?? d.html)}${d.pages ? ` (${d.pages} page${d.pages === 1 ? '' : 's'})` : ''}`,
-    );
-  }
-  for (const r of result.removed) io.info(`removed ${r.name}: ${r.reason}`);
-  const kept = result.documents.filter((x) => x.status === 'kept');
-  for (const d of kept)
-    io.detail(`kept ${d.report}.${d.audience}, dated ${d.editionDate}  → ${displayPath(d.pdf ?? d.html)}`);
-  if (kept.length) {
-    const dates = [...new Set(kept.map((d) => d.editionDate))].join(', ');
-    io.info(
-      `kept ${kept.length} document${kept.length === 1 ? '' : 's'} (nothing they depend on changed; dated ${dates})`,
-    );
-  }
-  io.info(`${result.documents.length - kept.length} built, ${kept.length} kept in ${(ms / 1000).toFixed(1)} s`);
 }

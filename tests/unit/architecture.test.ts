@@ -30,7 +30,6 @@ const SPLITTING = [
   'pipeline/validate/schemas.ts',
   'pipeline/queue/redis.ts',
   'pipeline/validate/index.ts',
-  'pipeline/run/build.ts',
   'pipeline/pack/pack.ts',
   'pipeline/edition/edition.ts',
   'pipeline/anchor/lock.ts',
