@@ -26,6 +26,7 @@ import { undoOnInterrupt } from '../run/interrupt.ts';
 import { lockOut } from '../run/out-lock.ts';
 import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';
+import { readState } from '../run/state.ts';
 import { makeDirs } from '../core/dirs.ts';
 
 export { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
@@ -266,9 +267,7 @@ export async function makeEdition(
         if (changelogs.internal) await writeFile(path.join(dir, INTERNAL_CHANGELOG), changelogs.internal);
 
         // 4. the manifest, then one rename
-        const state = JSON.parse(await readFile(path.join(stateDir(out), 'state.json'), 'utf8')) as {
-          browser?: { version: string };
-        };
+        const { state } = await readState(out);
         const anchoring: Record<string, number> = {};
         for (const a of built.anchoring?.anchors.values() ?? []) {
           anchoring[a.status] = (anchoring[a.status] ?? 0) + 1;

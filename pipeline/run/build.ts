@@ -28,7 +28,7 @@ import { lockOut } from './out-lock.ts';
 import { planDocuments, type PlannedDocument } from './plan.ts';
 import { writeRecords } from './records.ts';
 import { Staging, stateDir } from './staging.ts';
-import { readState, type BuildState, type DocumentRecord } from './state.ts';
+import { type BuildState, type DocumentRecord, readState, STATE_VERSION } from './state.ts';
 
 export type { BuiltDocument } from './keep.ts';
 export { reportBuild } from './report-build.ts';
@@ -94,7 +94,7 @@ async function buildLocked(
   const out = path.resolve(options.outDir);
   const present = (rel: string, size: number) =>
     existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
-  const state = await readState(out);
+  const { state, discarded } = await readState(out);
   const inputs = await runInputs(options);
   const key = optionsKey(options, print);
 
@@ -170,7 +170,7 @@ async function buildLocked(
   const why = new Map<string, string[]>();
   for (const doc of planned) {
     const record = state.documents[doc.name];
-    const reasons = reasonsToRedo(record, partsOf(doc, record?.templates ?? []), options, print, present);
+    const reasons = reasonsToRedo(record, partsOf(doc, record?.templates ?? []), options, print, present, discarded);
     if (reasons.length) {
       toMake.push({ doc, selection: selections.get(doc.name)! });
       why.set(doc.name, reasons);
@@ -225,8 +225,9 @@ async function buildLocked(
         }
         const open = session.started ? await session.get() : undefined;
         const next: BuildState = {
-          version: 1,
+          version: STATE_VERSION,
           documents: records,
+          packs: state.packs,
           browser: open ? { identity: inputs.browser, version: open.version } : state.browser,
           snapshot: {
             key,
@@ -235,7 +236,7 @@ async function buildLocked(
             fonts: inputs.fonts,
             browser: inputs.browser,
             documents: planned.map((d) => d.name),
-            warnings,
+            warnings: [...warnings],
             texts: Object.fromEntries(
               [...model.sources.values()].map((s) => {
                 const found = anchoring.texts.get(s.id);

@@ -45,8 +45,10 @@ export function reasonsToRedo(
   options: RunOptions,
   print: boolean,
   present: (rel: string, size: number) => boolean,
+  /** Why the last state was discarded (another version of brief wrote it), said in place of "new document". */
+  discarded?: string,
 ): string[] {
-  if (!record) return ['new document'];
+  if (!record) return [discarded ?? 'new document'];
   if (options.force) return ['--force'];
   const changed = changedParts(record.parts, parts);
   if (changed.length) return changed;
