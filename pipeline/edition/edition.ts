@@ -21,7 +21,7 @@ import { InputError, UsageError } from '../core/diagnostics.ts';
 import { listInputs, readInput } from '../core/inputs-fs.ts';
 import type { BrowserSession } from '../run/browser-session.ts';
 import { buildDocuments } from '../run/build.ts';
-import { runRoots } from '../run/inputs.ts';
+import { runRoots } from '../run/world.ts';
 import { undoOnInterrupt } from '../run/interrupt.ts';
 import { lockOut } from '../run/out-lock.ts';
 import { makePack } from '../pack/pack.ts';

@@ -21,8 +21,8 @@ import type { BrowserSession } from './browser-session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
 import { fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
-import { type BuiltDocument, fromRecord, reasonsToRedo } from './keep.ts';
-import { optionsKey, runInputs, stampFiles, unchangedSince } from './inputs.ts';
+import { type BuiltDocument, fromRecord, optionsKey, reasonsToRedo } from './keep.ts';
+import { World } from './world.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
 import { planDocuments, type PlannedDocument } from './plan.ts';
@@ -95,22 +95,28 @@ async function buildLocked(
   const present = (rel: string, size: number) =>
     existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
   const { state, discarded } = await readState(out);
-  const inputs = await runInputs(options);
+  const world = World.of(options, state.snapshot);
+  const inputs = await world.runInputs(options);
   const key = optionsKey(options, print);
+  const snap = state.snapshot;
 
   // 0. nothing changed since the last build: no parsing, no browser, no rendering
   if (
     !options.force &&
-    unchangedSince(state, options, { key, ...inputs }, (names) =>
-      names.every((n) => {
-        const r = state.documents[n];
-        return (
-          r !== undefined &&
-          present(r.html.path, r.html.size) &&
-          (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)))
-        );
-      }),
-    )
+    snap &&
+    snap.key === key &&
+    snap.tool === inputs.tool &&
+    snap.fonts === inputs.fonts &&
+    snap.browser === inputs.browser &&
+    world.unchangedSince(snap) &&
+    snap.documents.every((n) => {
+      const r = state.documents[n];
+      return (
+        r !== undefined &&
+        present(r.html.path, r.html.size) &&
+        (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)))
+      );
+    })
   ) {
     return {
       documents: state.snapshot!.documents.map((n) => fromRecord(state.documents[n]!, out)),
@@ -119,13 +125,14 @@ async function buildLocked(
       browserStarted: false,
     };
   }
-  const files = stampFiles(options, state.snapshot);
+  // Every file of the data, templates and styles folders is an input, read by a stage or not: stamped.
+  world.stampAll(options);
 
   // 1–4. check
   progress('check');
   // Imported here, past the shortcut: the checking stages bring in the YAML parser, zod and ajv.
   const { checkCorpus } = await import('./check.ts');
-  const checked = await checkCorpus(options);
+  const checked = await checkCorpus(options, undefined, undefined, world);
   // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
   let warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
   if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);
@@ -162,7 +169,9 @@ async function buildLocked(
     );
     return {
       ...selectionParts(selection, model, anchoring.anchors, lockFile),
-      ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id)),
+      ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id), (f) =>
+        world.hash(f, 'render'),
+      ),
       ...runParts(inputs, options, selection),
     };
   };
@@ -186,7 +195,15 @@ async function buildLocked(
     },
     async () => {
       try {
-        const made = await makeDocuments(toMake, { options, staging, session, print, progress, signal });
+        const made = await makeDocuments(toMake, {
+          options,
+          staging,
+          session,
+          print,
+          progress,
+          signal,
+          files: world.source('render'),
+        });
         const records: Record<string, DocumentRecord> = { ...state.documents };
         for (const m of made) {
           const templates = Object.keys(m.rendered.templates).sort();
@@ -231,18 +248,12 @@ async function buildLocked(
           browser: open ? { identity: inputs.browser, version: open.version } : state.browser,
           snapshot: {
             key,
-            files,
+            ...world.record(),
             tool: inputs.tool,
             fonts: inputs.fonts,
             browser: inputs.browser,
             documents: planned.map((d) => d.name),
             warnings: [...warnings],
-            texts: Object.fromEntries(
-              [...model.sources.values()].map((s) => {
-                const found = anchoring.texts.get(s.id);
-                return [s.text, found ? { path: found.file, sha256: found.sha256 } : null];
-              }),
-            ),
           },
         };
         await writeRecords(

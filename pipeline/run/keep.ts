@@ -1,5 +1,6 @@
 // run: whether a document is kept or redone, and a kept document as a build returns it.
 import path from 'node:path';
+import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import { changedParts, contentFingerprint, type Parts } from './fingerprint.ts';
 import type { DocumentRecord } from './state.ts';
@@ -58,4 +59,20 @@ export function reasonsToRedo(
   if (print && !record.pdf) return ['no PDF yet (the last build made HTML only)'];
   if (record.pdf && !present(record.pdf.path, record.pdf.size)) return [`${record.pdf.path} is missing or was changed`];
   return [];
+}
+
+/** The options that shape outputs; a build under other options never takes the shortcut. */
+export function optionsKey(options: RunOptions, print: boolean): string {
+  return JSON.stringify({
+    data: path.resolve(options.dataDir),
+    out: path.resolve(options.outDir),
+    texts: options.textDirs.map((d) => path.resolve(d)),
+    layers: layerDirs(presentationOf(options)).map((l) => `${l.label}:${l.dir}`),
+    audiences: options.audiences,
+    reports: options.reports,
+    allowUnverified: options.allowUnverified,
+    defaultAudiences: options.defaultAudiences?.ids ?? null,
+    date: options.editionDateGiven ? options.editionDate : null,
+    print,
+  });
 }

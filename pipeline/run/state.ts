@@ -60,10 +60,11 @@ const diagnostics = z.array(
 const inputSnapshot = z.object({
   /** The options that shape the outputs (folders, filters, flags, a given date). */
   key: z.string(),
-  /** Every input file the build read (the world's record), by absolute path. */
-  files: z.record(z.string(), fileStamp),
-  /** Source text file name → the path it was found at and its hash (null: not found). */
-  texts: z.record(z.string(), z.object({ path: z.string(), sha256: z.string() }).nullable()),
+  /** Every file the build read or hashed (the world's record, run/world.ts), by absolute path, with the stages that asked. */
+  files: z.record(z.string(), fileStamp.extend({ stages: z.array(z.string()) })),
+  /** Every folder listed (→ a hash of the names in it), and every path looked for (→ whether it was there). */
+  listings: z.record(z.string(), z.string()),
+  probes: z.record(z.string(), z.boolean()),
   /** What brief itself, the fonts and the browser were. */
   tool: z.string(),
   fonts: z.string(),
