@@ -18,10 +18,9 @@ import { HEAD, type Head } from '../archive/verify.ts';
 import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { InputError, UsageError } from '../core/diagnostics.ts';
-import { listInputs, readInput } from '../core/inputs-fs.ts';
 import type { BrowserSession } from '../run/browser-session.ts';
 import { buildDocuments } from '../run/build.ts';
-import { runRoots } from '../run/world.ts';
+import { World } from '../run/world.ts';
 import { undoOnInterrupt } from '../run/interrupt.ts';
 import { lockOut } from '../run/out-lock.ts';
 import { makePack } from '../pack/pack.ts';
@@ -45,8 +44,8 @@ async function filesUnder(dir: string): Promise<string[]> {
  * folders (to /proc/self/environ, say), a pipe or a device is never archived. Check reports such a
  * file first; one that appears since is refused here, located.
  */
-async function inputBytes(file: string, roots: readonly string[]): Promise<Buffer> {
-  const read = await readInput(file, roots);
+function inputBytes(file: string, world: World): Buffer {
+  const read = world.source('edition').read(file);
   if ('problem' in read) throw new InputError([read.problem]);
   return read.bytes;
 }
@@ -57,10 +56,10 @@ async function entry(file: string, as: string): Promise<FileEntry> {
 }
 
 /** Every input an edition is built from, as the snapshot names it: the corpus, each layer of templates and styles, the texts. */
-function inputFiles(options: RunOptions, texts: readonly string[]): { file: string; as: string }[] {
+function inputFiles(options: RunOptions, texts: readonly string[], world: World): { file: string; as: string }[] {
   const files: { file: string; as: string }[] = [];
   const data = path.resolve(options.dataDir);
-  for (const file of listInputs(data, runRoots(options)).files)
+  for (const file of world.source('edition').list(data).files)
     files.push({ file, as: `data/${path.relative(data, file).split(path.sep).join('/')}` });
   // Each layer as the run saw it: the built-ins under templates/ and styles/, the corpus's own under
   // corpus-templates/ and corpus-styles/ (rebuild.ts lays them out again). A layer whose audiences/
@@ -82,21 +81,23 @@ function inputFiles(options: RunOptions, texts: readonly string[]): { file: stri
 async function snapshot(
   archive: string,
   files: readonly { file: string; as: string }[],
-  roots: readonly string[],
+  world: World,
 ): Promise<FileEntry[]> {
   const inputs: FileEntry[] = [];
   for (const { file, as } of files) {
-    const bytes = await inputBytes(file, roots);
+    const bytes = inputBytes(file, world);
     inputs.push({ path: as, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
   }
   return inputs;
 }
 
 /** The inputs' hashes, without storing them: what "nothing changed since the last edition" is judged by. */
-async function inputHashes(files: readonly { file: string; as: string }[], roots: readonly string[]): Promise<string> {
-  const entries = await Promise.all(
-    files.map(async ({ file, as }) => `${as} ${sha256(await inputBytes(file, roots))}`),
-  );
+function inputHashes(files: readonly { file: string; as: string }[], world: World): string {
+  // Read first (a file that is no input stops the edition, located), then hashed once, by the world.
+  const entries = files.map(({ file, as }) => {
+    inputBytes(file, world);
+    return `${as} ${world.hash(file, 'edition')}`;
+  });
   return entries.sort().join('\n');
 }
 
@@ -179,8 +180,9 @@ export async function makeEdition(
         }
         const tool = await toolOf();
         if (previous?.manifest && !options.force) {
+          const world = World.of(options);
           const { checkCorpus } = await import('../run/check.ts');
-          const checked = await checkCorpus(options, undefined, { templates: false });
+          const checked = await checkCorpus(options, undefined, { templates: false }, world);
           const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
           const was = previous.manifest.inputs
             .map((i) => `${i.path} ${i.sha256}`)
@@ -189,7 +191,7 @@ export async function makeEdition(
           const sameTool =
             previous.manifest.tool.version === tool.version &&
             previous.manifest.tool.lockfileSha256 === tool.lockfileSha256;
-          if (checked.ok && sameTool && was === (await inputHashes(inputFiles(options, texts), runRoots(options))))
+          if (checked.ok && sameTool && was === inputHashes(inputFiles(options, texts, world), world))
             return { made: false, previous: previous.id } as const;
         }
 
@@ -227,14 +229,10 @@ export async function makeEdition(
         for (const p of packs) await copyFile(p.pdf, path.join(dir, 'packs', path.basename(p.pdf)));
 
         // 3. snapshot, summary, changelog
-        const inputs = await snapshot(
-          archive,
-          inputFiles(
-            options,
-            [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file),
-          ),
-          runRoots(options),
-        );
+        // The inputs as they are now, through a world of their own: each read once, stored, hashed.
+        const taken = World.of(options);
+        const texts = [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file);
+        const inputs = await snapshot(archive, inputFiles(options, texts, taken), taken);
         const summary = summarizeCorpus(model);
         await writeFile(path.join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
         const before = previous
