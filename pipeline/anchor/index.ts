@@ -3,12 +3,10 @@
 // fuzzy (across interruptions or a lost drop capital, with a score), not-found, excluded
 // (only in a part of the text that is not the author's), no-text (the text was not found).
 // Where a text is missing, the evidence lock (lock.ts) may vouch for a quote instead: `via: 'lock'`.
-import { existsSync } from 'node:fs';
-import { inspectInput } from '../core/inputs-fs.ts';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Claim, Model, Source } from '../model/index.ts';
-import { readUtf8 } from '../core/read-text.ts';
+import { type FileSource, readTextFrom } from '../core/world.ts';
 import { describeChanges, nearestPassage, textWords } from './nearest.ts';
 import { findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
 import { applyLock, entryMatches, passageNote, type AnchorLock } from './lock.ts';
@@ -104,19 +102,22 @@ export const textFolders = (dataDir: string, textDirs: readonly string[]): strin
  * The first file of that name in those folders; undefined when none holds it. What is found is not
  * yet known to be readable (a link out of the folders, a pipe): readText says.
  */
-export const findTextFile = (source: Pick<Source, 'text'>, dirs: readonly string[]): string | undefined =>
-  dirs.map((d) => path.resolve(d, source.text)).find((p) => existsSync(p));
+export const findTextFile = (
+  source: Pick<Source, 'text'>,
+  dirs: readonly string[],
+  files: FileSource,
+): string | undefined => dirs.map((d) => path.resolve(d, source.text)).find((p) => files.exists(p));
 
 /**
  * A source's text as found, read only when it is a regular file inside the data folder or a folder
  * named for texts (`dirs`), and small enough; else the problem, at the source's `text:`.
  */
-export async function readText(
+export function readText(
   source: Pick<Source, 'id' | 'text' | 'textAt'>,
   file: string,
-  dirs: readonly string[],
-): Promise<{ text: string } | { problem: Diagnostic }> {
-  const checked = inspectInput(file, dirs, { max: Infinity, where: source.textAt });
+  files: FileSource,
+): { text: string } | { problem: Diagnostic } {
+  const checked = files.inspect(file, { max: Infinity, where: source.textAt });
   if (checked.problem) return checked;
   if (checked.size > MAX_TEXT_BYTES) {
     return {
@@ -128,7 +129,7 @@ export async function readText(
       ),
     };
   }
-  return readUtf8(file, true, dirs, { max: MAX_TEXT_BYTES, where: source.textAt });
+  return readTextFrom(files, file, { keepBom: true, max: MAX_TEXT_BYTES, where: source.textAt });
 }
 
 /** W_NO_TEXT for a source whose text is missing, counting only the claims the lock does not vouch for; none when it vouches for all. */
@@ -152,24 +153,29 @@ function noTextWarning(source: Source, count: number, locked: number): Diagnosti
 /** The largest source text anchored: a 24 MB text folds in about 1.4 GB in the worst case (measured: 10 MB, 570 MB). */
 export const MAX_TEXT_BYTES = 24_000_000;
 
-export async function anchorClaims(model: Model, textDirs: readonly string[], lock?: AnchorLock): Promise<Anchoring> {
+export async function anchorClaims(
+  model: Model,
+  textDirs: readonly string[],
+  lock: AnchorLock | undefined,
+  files: FileSource,
+): Promise<Anchoring> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, SourceText>();
   const prepared = new Map<string, PreparedText>();
   const dirs = textFolders(model.dataDir, textDirs);
   // Sources may share a text (editions of one article, a corpus grown from copies): each file is
   // read, hashed and prepared once, so a text folded for one source is folded for all of them.
-  const files = new Map<string, { text: string; sha256: string } | undefined>();
+  const readFiles = new Map<string, { text: string; sha256: string } | undefined>();
   const preparedFor = new Map<string, PreparedText>();
   for (const source of model.sources.values()) {
-    const file = findTextFile(source, dirs);
+    const file = findTextFile(source, dirs, files);
     if (!file) continue;
-    if (!files.has(file)) {
-      const read = await readText(source, file, [model.dataDir, ...textDirs]);
+    if (!readFiles.has(file)) {
+      const read = readText(source, file, files);
       if ('problem' in read) diagnostics.push(read.problem);
-      files.set(file, 'problem' in read ? undefined : { text: read.text, sha256: sha256(read.text) });
+      readFiles.set(file, 'problem' in read ? undefined : { text: read.text, sha256: sha256(read.text) });
     }
-    const known = files.get(file);
+    const known = readFiles.get(file);
     if (!known) continue;
     const excluded = excludedRanges(source, known.text, file, diagnostics);
     texts.set(source.id, { file, sha256: known.sha256, excluded });

@@ -11,6 +11,7 @@ import type { CommandContext } from '../run/command.ts';
 
 /** A passage as a claim's `quote:` line: YAML that reads back as exactly the passage, on one line. */
 const asYaml = (quote: string) => stringify({ quote }, { lineWidth: 0 }).trimEnd();
+import { World } from '../run/world.ts';
 
 export async function main({ options, args, io }: CommandContext): Promise<ExitCode> {
   const [id, ...words] = args;
@@ -28,7 +29,8 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
       import('../anchor/passages.ts'),
       import('../anchor/nearest.ts'),
     ]);
-  const validation = validateCorpus(await loadCorpus(options.dataDir, options.textDirs));
+  const files = World.of(options).source('quote');
+  const validation = validateCorpus(await loadCorpus(files, options.dataDir));
   const { model } = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
   const source = model.sources.get(id);
   if (!source) {
@@ -38,7 +40,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     );
   }
   const folders = anchor.textFolders(model.dataDir, options.textDirs);
-  const file = anchor.findTextFile(source, folders);
+  const file = anchor.findTextFile(source, folders, files);
   if (!file) {
     const looked = folders.map((d) => displayPath(d) || d).join(', ');
     const message = `the text of source "${id}", ${source.text}, was not found: looked in ${looked}`;
@@ -47,7 +49,7 @@ export async function main({ options, args, io }: CommandContext): Promise<ExitC
     else io.err(`brief: ${message}\n  hint: ${hint}`);
     return ExitCode.invalidInput;
   }
-  const read = await anchor.readText(source, file, [model.dataDir, ...options.textDirs]);
+  const read = anchor.readText(source, file, files);
   if ('problem' in read) {
     if (io.json) io.out({ ok: false, errors: [diagnosticJson(read.problem)] });
     else printDiagnostics(io, [read.problem]);

@@ -21,11 +21,12 @@ import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { UsageError } from '../core/diagnostics.ts';
 import type { BrowserSession } from '../run/browser-session.ts';
 import { buildDocuments } from '../run/build.ts';
-import { runRoots } from '../run/inputs.ts';
+import { World } from '../run/world.ts';
 import { undoOnInterrupt } from '../run/interrupt.ts';
 import { lockOut } from '../run/out-lock.ts';
 import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';
+import { readState } from '../run/state.ts';
 import { makeDirs } from '../core/dirs.ts';
 import { editionBasis, editionSeal, sealEdition, sealTargets } from './evidence.ts';
 
@@ -111,8 +112,9 @@ export async function makeEdition(
         const tool = await toolOf();
         const seal = await editionSeal(options);
         if (previous?.manifest && !options.force) {
+          const world = World.of(options);
           const { checkCorpus } = await import('../run/check.ts');
-          const checked = await checkCorpus(options, undefined, { templates: false });
+          const checked = await checkCorpus(options, undefined, { templates: false }, world);
           const texts = [...(checked.anchoring?.texts.values() ?? [])].map((t) => t.file);
           const was = previous.manifest.inputs
             .map((i) => `${i.path} ${i.sha256}`)
@@ -121,7 +123,7 @@ export async function makeEdition(
           const sameTool =
             previous.manifest.tool.version === tool.version &&
             previous.manifest.tool.lockfileSha256 === tool.lockfileSha256;
-          if (checked.ok && sameTool && was === (await inputHashes(inputFiles(options, texts), runRoots(options))))
+          if (checked.ok && sameTool && was === inputHashes(inputFiles(options, texts, world), world))
             return { made: false, previous: previous.id } as const;
         }
 
@@ -159,14 +161,10 @@ export async function makeEdition(
         for (const p of packs) await copyFile(p.pdf, path.join(dir, 'packs', path.basename(p.pdf)));
 
         // 3. snapshot, summary, changelog
-        const inputs = await snapshot(
-          archive,
-          inputFiles(
-            options,
-            [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file),
-          ),
-          runRoots(options),
-        );
+        // The inputs as they are now, through a world of their own: each read once, stored, hashed.
+        const taken = World.of(options);
+        const texts = [...(built.anchoring?.texts.values() ?? [])].map((t) => t.file);
+        const inputs = await snapshot(archive, inputFiles(options, texts, taken), taken);
         const sealed = await sealEdition(dir, editionBasis(id, ed, previous, tool, inputs), sealTargets(built, packs), {
           model,
           anchoring: built.anchoring!,
@@ -205,9 +203,7 @@ export async function makeEdition(
         if (changelogs.internal) await writeFile(path.join(dir, INTERNAL_CHANGELOG), changelogs.internal);
 
         // 4. the manifest, then one rename
-        const state = JSON.parse(await readFile(path.join(stateDir(out), 'state.json'), 'utf8')) as {
-          browser?: { version: string };
-        };
+        const { state } = await readState(out);
         const anchoring: Record<string, number> = {};
         for (const a of built.anchoring?.anchors.values() ?? []) {
           anchoring[a.status] = (anchoring[a.status] ?? 0) + 1;

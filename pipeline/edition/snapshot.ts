@@ -9,8 +9,7 @@ import { sha256, storeBytes } from '../archive/store.ts';
 import { allFiles, layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import { InputError } from '../core/diagnostics.ts';
-import { listInputs, readInput } from '../core/inputs-fs.ts';
-import { runRoots } from '../run/inputs.ts';
+import type { World } from '../run/world.ts';
 
 export async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
@@ -26,8 +25,8 @@ export async function filesUnder(dir: string): Promise<string[]> {
  * folders (to /proc/self/environ, say), a pipe or a device is never archived. Check reports such a
  * file first; one that appears since is refused here, located.
  */
-async function inputBytes(file: string, roots: readonly string[]): Promise<Buffer> {
-  const read = await readInput(file, roots);
+function inputBytes(file: string, world: World): Buffer {
+  const read = world.source('edition').read(file);
   if ('problem' in read) throw new InputError([read.problem]);
   return read.bytes;
 }
@@ -38,10 +37,14 @@ export async function entry(file: string, as: string): Promise<FileEntry> {
 }
 
 /** Every input an edition is built from, as the snapshot names it: the corpus, each layer of templates and styles, the texts. */
-export function inputFiles(options: RunOptions, texts: readonly string[]): { file: string; as: string }[] {
+export function inputFiles(
+  options: RunOptions,
+  texts: readonly string[],
+  world: World,
+): { file: string; as: string }[] {
   const files: { file: string; as: string }[] = [];
   const data = path.resolve(options.dataDir);
-  for (const file of listInputs(data, runRoots(options)).files)
+  for (const file of world.source('edition').list(data).files)
     files.push({ file, as: `data/${path.relative(data, file).split(path.sep).join('/')}` });
   // Each layer as the run saw it: the built-ins under templates/ and styles/, the corpus's own under
   // corpus-templates/ and corpus-styles/ (rebuild.ts lays them out again). A layer whose audiences/
@@ -63,23 +66,22 @@ export function inputFiles(options: RunOptions, texts: readonly string[]): { fil
 export async function snapshot(
   archive: string,
   files: readonly { file: string; as: string }[],
-  roots: readonly string[],
+  world: World,
 ): Promise<FileEntry[]> {
   const inputs: FileEntry[] = [];
   for (const { file, as } of files) {
-    const bytes = await inputBytes(file, roots);
+    const bytes = inputBytes(file, world);
     inputs.push({ path: as, sha256: await storeBytes(archive, bytes), size: bytes.byteLength });
   }
   return inputs;
 }
 
 /** The inputs' hashes, without storing them: what "nothing changed since the last edition" is judged by. */
-export async function inputHashes(
-  files: readonly { file: string; as: string }[],
-  roots: readonly string[],
-): Promise<string> {
-  const entries = await Promise.all(
-    files.map(async ({ file, as }) => `${as} ${sha256(await inputBytes(file, roots))}`),
-  );
+export function inputHashes(files: readonly { file: string; as: string }[], world: World): string {
+  // Read first (a file that is no input stops the edition, located), then hashed once, by the world.
+  const entries = files.map(({ file, as }) => {
+    inputBytes(file, world);
+    return `${as} ${world.hash(file, 'edition')}`;
+  });
   return entries.sort().join('\n');
 }

@@ -1,21 +1,25 @@
-// load: data folder → LoadedCorpus (files parsed for syntax, positions kept; no meaning yet).
-import { existsSync } from 'node:fs';
+// load: data folder → LoadedCorpus (files parsed for syntax, positions kept; no meaning yet). Every
+// file comes from a FileSource (core/world.ts): the run's world, or a corpus held in memory.
 import path from 'node:path';
-import { glob } from 'zx';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import { inputRoots, listInputs } from '../core/inputs-fs.ts';
-import { readUtf8 } from '../core/read-text.ts';
+import { type FileSource, readTextFrom } from '../core/world.ts';
 import type { YamlSource } from '../core/yaml-positions.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
 import type { DatasetSource, LoadedCorpus, MarkdownSource, UnreadFiles } from './types.ts';
 
 export type { LoadedCorpus, MarkdownSource, DatasetSource, TableSource, TableRow } from './types.ts';
 
-async function list(dataDir: string, pattern: string): Promise<string[]> {
-  const files = await glob(pattern, { cwd: dataDir, absolute: true, onlyFiles: true });
-  return files.sort();
+/** The files directly in `folder` of the data folder with one of `exts`, those refused included (they fail, located). */
+function lister(absData: string, listed: readonly string[]) {
+  return (folder: string, exts: readonly string[]): string[] =>
+    listed
+      .filter((f) => path.dirname(f) === path.join(absData, folder) && exts.includes(path.extname(f)))
+      .filter((f) => !path.basename(f).startsWith('.'))
+      .sort();
 }
+
+const YAML = ['.yaml', '.yml'];
 
 const inFolder = (files: readonly string[], folder: string) =>
   files.filter((f) => f.startsWith(`${folder}${path.sep}`)).map((f) => path.basename(f).replace(/\.(ya?ml|md)$/, ''));
@@ -29,14 +33,11 @@ function unreadFiles(failed: readonly string[]): UnreadFiles {
   };
 }
 
-/**
- * `also`: folders besides the data folder that a link in it may lead to (the folders named for texts,
- * the templates and styles layers); a link anywhere else is E_LINK_OUTSIDE.
- */
-export async function loadCorpus(dataDir: string, also: readonly string[] = []): Promise<LoadedCorpus> {
+/** The corpus in `dataDir`, every file read through `files` (the run's world, or a corpus in memory). */
+export async function loadCorpus(files: FileSource, dataDir: string): Promise<LoadedCorpus> {
   const diagnostics: Diagnostic[] = [];
   const absData = path.resolve(dataDir);
-  if (!existsSync(absData)) {
+  if (!files.exists(absData)) {
     diagnostics.push(
       diagnostic(
         { file: displayPath(absData), line: 1, column: 1 },
@@ -46,25 +47,25 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
       ),
     );
   }
-  const roots = inputRoots([absData, ...also]);
   // Every file of the data folder is an input (a build stamps it, an edition archives it): one that
   // is a link out of the corpus, a pipe or a device is an error wherever it sits, read or not.
   // Source texts a source names are the exception: anchoring reports theirs at the source's
   // `text:`, which says more (and an error here would stop check before anchoring).
   const textsDir = path.join(absData, 'sources', 'text');
-  const listing = listInputs(absData, roots);
+  const listing = files.list(absData);
   const isText = (d: Diagnostic) => path.resolve(d.file).startsWith(textsDir + path.sep);
   diagnostics.push(...listing.problems.filter((d) => !isText(d)));
   const refused = new Set(listing.problems.map((d) => d.file));
+  const list = lister(absData, [...listing.files, ...listing.problems.map((d) => path.resolve(d.file))]);
 
   /** Files that could not be read or parsed, by folder and name: what is named from them waits on their error. */
   const failed: string[] = [];
-  async function read<T>(abs: string, parse: (file: string, text: string) => Parsed<T>): Promise<T | undefined> {
+  function read<T>(abs: string, parse: (file: string, text: string) => Parsed<T>): T | undefined {
     if (refused.has(displayPath(abs))) {
       failed.push(path.relative(absData, abs));
       return undefined;
     }
-    const read = await readUtf8(abs, false, roots);
+    const read = readTextFrom(files, abs);
     const result = 'text' in read ? parse(displayPath(abs), read.text) : undefined;
     const problems = 'problem' in read ? [read.problem] : result!.diagnostics;
     diagnostics.push(...problems);
@@ -72,14 +73,14 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
     return result?.value;
   }
   const yamlFile = (abs: string) => read<YamlSource>(abs, (f, t) => parseYaml(f, t));
-  async function optionalYaml(name: string): Promise<YamlSource | undefined> {
+  function optionalYaml(name: string): YamlSource | undefined {
     const abs = path.join(absData, name);
-    return existsSync(abs) ? yamlFile(abs) : undefined;
+    return files.exists(abs) ? yamlFile(abs) : undefined;
   }
-  async function all<T>(pattern: string, parse: (abs: string) => Promise<T | undefined>): Promise<T[]> {
+  function all<T>(folder: string, exts: readonly string[], parse: (abs: string) => T | undefined): T[] {
     const out: T[] = [];
-    for (const abs of await list(absData, pattern)) {
-      const value = await parse(abs);
+    for (const abs of list(folder, exts)) {
+      const value = parse(abs);
       if (value !== undefined) out.push(value);
     }
     return out;
@@ -88,9 +89,9 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
 
   const datasets: DatasetSource[] = [];
   // A data file without its sidecar would be silently unusable: say so.
-  for (const abs of await list(absData, 'datasets/*.{csv,json}')) {
+  for (const abs of list('datasets', ['.csv', '.json'])) {
     const sidecar = abs.replace(/\.(csv|json)$/, '.yaml');
-    if (!existsSync(sidecar) && !existsSync(sidecar.replace(/\.yaml$/, '.yml'))) {
+    if (!files.exists(sidecar) && !files.exists(sidecar.replace(/\.yaml$/, '.yml'))) {
       diagnostics.push(
         diagnostic(
           { file: displayPath(abs), line: 1, column: 1 },
@@ -101,21 +102,21 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
       );
     }
   }
-  for (const abs of await list(absData, 'datasets/*.{yaml,yml}')) {
+  for (const abs of list('datasets', YAML)) {
     const id = path.basename(abs).replace(/\.ya?ml$/, '');
-    const sidecar = await yamlFile(abs);
+    const sidecar = yamlFile(abs);
     if (!sidecar) continue;
     const csv = path.join(path.dirname(abs), `${id}.csv`);
     const json = path.join(path.dirname(abs), `${id}.json`);
-    const table = existsSync(csv)
-      ? await read(csv, parseCsvTable)
-      : existsSync(json)
-        ? await read(json, parseJsonTable)
+    const table = files.exists(csv)
+      ? read(csv, parseCsvTable)
+      : files.exists(json)
+        ? read(json, parseJsonTable)
         : undefined;
     datasets.push({ id, sidecar, table });
   }
 
-  const sources = await all('sources/*.md', markdown);
+  const sources = all('sources', ['.md'], markdown);
   const named = new Set(
     sources.map((md) => md.frontMatter.doc.get('text')).filter((t): t is string => typeof t === 'string'),
   );
@@ -127,17 +128,17 @@ export async function loadCorpus(dataDir: string, also: readonly string[] = []):
 
   return {
     dataDir: absData,
-    actors: await optionalYaml('actors.yaml'),
-    perspectives: await optionalYaml('perspectives.yaml'),
-    questions: await optionalYaml('questions.yaml'),
-    audiences: await optionalYaml('audiences.yaml'),
+    actors: optionalYaml('actors.yaml'),
+    perspectives: optionalYaml('perspectives.yaml'),
+    questions: optionalYaml('questions.yaml'),
+    audiences: optionalYaml('audiences.yaml'),
     sources,
-    claims: await all('claims/*.{yaml,yml}', yamlFile),
-    events: await all('events/*.{yaml,yml}', yamlFile),
+    claims: all('claims', YAML, yamlFile),
+    events: all('events', YAML, yamlFile),
     datasets,
-    charts: await all('charts/*.json', yamlFile),
-    reports: await all('reports/*.md', markdown),
-    packs: await all('packs/*.{yaml,yml}', yamlFile),
+    charts: all('charts', ['.json'], yamlFile),
+    reports: all('reports', ['.md'], markdown),
+    packs: all('packs', YAML, yamlFile),
     unread: unreadFiles(failed),
     diagnostics,
   };

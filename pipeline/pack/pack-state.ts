@@ -1,33 +1,17 @@
-// pack: what the last packs were made from: out/.brief/packs.json, so an unchanged pack is kept.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+// pack: what the last packs were made from, so an unchanged pack is kept: the `packs` of
+// out/.brief/state.json, the one state file (run/state.ts).
 import type { Staging } from '../run/staging.ts';
-import { stateDir } from '../run/staging.ts';
+import { type PackRecord, readState, STATE_FILE, stateText } from '../run/state.ts';
 
-export interface PackRecord {
-  readonly name: string;
-  readonly fingerprint: string;
-  /** Part → hash: its definition, its documents, its templates and styles, the tool. */
-  readonly parts: Readonly<Record<string, string>>;
-  readonly editionDate: string;
-  /** Its documents in order, with the fingerprint each had. */
-  readonly documents: readonly { readonly name: string; readonly fingerprint: string }[];
-  readonly pdf: { readonly path: string; readonly size: number; readonly pages: number };
-  readonly html: { readonly path: string; readonly size: number };
-}
-
+export type { PackRecord } from '../run/state.ts';
 export type PackState = Readonly<Record<string, PackRecord>>;
 
-const FILE = 'packs.json';
-
 export async function readPackState(outDir: string): Promise<PackState> {
-  try {
-    return JSON.parse(await readFile(path.join(stateDir(outDir), FILE), 'utf8')) as PackState;
-  } catch {
-    return {};
-  }
+  return (await readState(outDir)).state.packs;
 }
 
-export async function writePackState(staging: Staging, state: PackState): Promise<void> {
-  await staging.write(`.brief/${FILE}`, `${JSON.stringify(state, null, 2)}\n`);
+/** Written under the out/ lock: the rest of the state is read again then, as the last build left it. */
+export async function writePackState(staging: Staging, packs: PackState): Promise<void> {
+  const { state } = await readState(staging.outDir);
+  await staging.write(`.brief/${STATE_FILE}`, stateText({ ...state, packs: { ...packs } }));
 }

@@ -10,18 +10,18 @@
 import { presentationOf } from '../config/layers.ts';
 import { PACK_TEMPLATES, packTemplateFile, stylesheetFiles } from '../render/template-files.ts';
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { displayPath } from '../core/paths.ts';
 import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
 import type { BrowserSession } from '../run/browser-session.ts';
 import { buildThen, type BuildResult, type BuiltDocument } from '../run/build.ts';
 import { choose, composePack, type PackCorpus, type PackRequest } from './compose.ts';
-import { fileHash, hashOf } from '../run/fingerprint.ts';
-import { runInputs } from '../run/inputs.ts';
+import { hashOf } from '../run/fingerprint.ts';
+import { readState } from '../run/state.ts';
+import { World } from '../run/world.ts';
 import { printPack } from './pack-print.ts';
 import { readPackState, writePackState, type PackRecord } from './pack-state.ts';
 import { Staging } from '../run/staging.ts';
@@ -60,28 +60,21 @@ export const packName = (r: PackRequest): string => {
 };
 
 /**
- * When the build took its shortcut (no input file changed since a build that checked them all),
- * the pack files and audiences.yaml are known to be valid: they are read as they are, not checked again.
+ * When the build took its shortcut (no input file changed since a build that checked them all), the
+ * corpus is loaded and validated again (load → validate → model, no anchoring, no templates), for
+ * the pack files and the audience entry.
  */
 async function packCorpus(options: RunOptions, model: Model | undefined, audienceId: string): Promise<PackCorpus> {
-  if (model) return { packs: model.packs, audience: model.audiences.get(audienceId)! };
-  const { parse } = await import('yaml');
-  const data = path.resolve(options.dataDir);
-  const audience = (parse(await readFile(path.join(data, 'audiences.yaml'), 'utf8')) as Audience[]).find(
-    (a) => a.id === audienceId,
-  )!;
-  const dir = path.join(data, 'packs');
-  const files = existsSync(dir) ? (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)) : [];
-  const packs = new Map(
-    await Promise.all(
-      files.map(async (f) => {
-        const id = f.replace(/\.ya?ml$/, '');
-        const def = parse(await readFile(path.join(dir, f), 'utf8')) as Omit<Pack, 'id' | 'at'>;
-        return [id, { ...def, id, at: { file: displayPath(path.join(dir, f)), line: 1, column: 1 } }] as const;
-      }),
-    ),
-  );
-  return { packs, audience };
+  if (!model) {
+    const [{ loadCorpus }, { validateCorpus }, { buildModel }] = await Promise.all([
+      import('../load/index.ts'),
+      import('../validate/index.ts'),
+      import('../model/index.ts'),
+    ]);
+    const loaded = await loadCorpus(World.of(options).source('pack'), options.dataDir);
+    model = buildModel(validateCorpus(loaded).corpus, { defaultAudiences: options.defaultAudiences }).model;
+  }
+  return { packs: model.packs, audience: model.audiences.get(audienceId)! };
 }
 
 /** `signal`: aborted when the pack is given up (a service job past its time limit): it stops and writes nothing more. */
@@ -137,8 +130,10 @@ async function packBuilt(
   const audience = corpus.audience;
 
   // 3. the pack's fingerprint
-  const inputs = await runInputs(options);
+  const world = World.of(options, (await readState(out)).state.snapshot);
+  const inputs = await world.runInputs(options);
   const presentation = presentationOf(options);
+  const fileHash = (file: string) => world.hash(file, 'pack');
   const templates = PACK_TEMPLATES.map((t) => fileHash(packTemplateFile(presentation.templates, t)));
   const parts = {
     // Only what the pack prints of its audience: the entry read raw (when the build took its

@@ -1,12 +1,12 @@
 // render: a fresh Handlebars environment per run and audience: helpers, partials, layouts, and the
 // audience's overrides from audiences/<id>/, each name resolved through the layers (the corpus's
 // templates over brief's built-ins; config/layers.ts).
-import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { filesIn, type Layers } from '../config/layers.ts';
 import { diagnostic, InputError } from '../core/diagnostics.ts';
 import { isolateBidi } from '../core/bidi.ts';
 import { displayPath } from '../core/paths.ts';
+import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import { formatEdtf } from './dates.ts';
 import { templateFile } from './template-files.ts';
 
@@ -81,11 +81,21 @@ export function partialNames(layers: Layers, audience: string): string[] {
   return [...new Set(names.map((n) => n.slice(0, -4)))].sort();
 }
 
-export function createTemplates(layers: Layers, audience: string): TemplateSet {
+/**
+ * `files`: where template files are read from: the run's world, or by default the layers' folders
+ * as inputs-fs.ts reads them (a link out of them, a pipe or a device is refused, located).
+ */
+export function createTemplates(
+  layers: Layers,
+  audience: string,
+  files: FileSource = diskSource(layers.map((l) => l.dir)),
+): TemplateSet {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const compile = (file: string): Compiled => {
-    const source = readFileSync(file, 'utf8');
+    const read = readTextFrom(files, file);
+    if ('problem' in read) throw new InputError([read.problem]);
+    const source = read.text;
     try {
       const template = hb.compile(source, { strict: true, noEscape: false, preventIndent: true });
       // Compile eagerly, so a syntax error is reported now and with its file.

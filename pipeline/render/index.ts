@@ -1,9 +1,11 @@
 // render: Selection + RenderedChart[] → one self-contained HTML document (fonts, styles, charts inlined).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { RenderedChart } from '../chart/index.ts';
 import { filesNeeded } from '../config/coverage.ts';
 import type { FontFace } from '../config/fonts.ts';
 import type { Presentation } from '../config/layers.ts';
+import { InputError } from '../core/diagnostics.ts';
+import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import type { Selection } from '../select/index.ts';
 import { createTemplates, type TemplateSet } from './environment.ts';
 import { createMarkdown } from './markdown.ts';
@@ -22,6 +24,8 @@ export interface RenderOptions {
   readonly editionDate: string;
   /** The archived edition the documents belong to, if any. */
   readonly editionId?: string | undefined;
+  /** Where templates and stylesheets are read from (the run's world); by default the layers' folders. */
+  readonly files?: FileSource;
 }
 
 export interface RenderedHtml {
@@ -102,14 +106,20 @@ export function withFontFaces(html: string, fonts: readonly FontFace[], cache: M
 export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
   const fontData = new Map<string, string>();
   const markdown = createMarkdown();
-  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+  const files =
+    options.files ?? diskSource([...options.presentation.templates, ...options.presentation.styles].map((l) => l.dir));
+  const read = (file: string) => {
+    const text = readTextFrom(files, file);
+    if ('problem' in text) throw new InputError([text.problem]);
+    return text.text;
+  };
   const perAudience = new Map<string, { templates: TemplateSet; css: string; stylesheets: string[] }>();
   const forAudience = (id: string) => {
     let entry = perAudience.get(id);
     if (!entry) {
       const stylesheets = stylesheetFiles(options.presentation.styles, id);
       entry = {
-        templates: createTemplates(options.presentation.templates, id),
+        templates: createTemplates(options.presentation.templates, id, files),
         css: [FONT_FACES_HERE, ...stylesheets.map(read)].join('\n'),
         stylesheets,
       };

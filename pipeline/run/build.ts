@@ -8,13 +8,11 @@
 // 6. fingerprint each and compare with the last build: keep, or say why it is redone
 // 7. chart → render → print what must be redone, into staging (documents.ts)
 // 8. record fingerprints, drop outputs of reports and audiences that are gone, commit all or nothing
-import type { Io } from '../core/output.ts';
 import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
 import { foldRepeats, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
-import { displayPath } from '../core/paths.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
@@ -22,43 +20,18 @@ import type { Selection } from '../select/index.ts';
 import type { BrowserSession } from './browser-session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
-import {
-  changedParts,
-  contentFingerprint,
-  fingerprintOf,
-  presentationParts,
-  runParts,
-  selectionParts,
-  type Parts,
-} from './fingerprint.ts';
-import { optionsKey, runInputs, stampFiles, unchangedSince } from './inputs.ts';
+import { fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
+import { type BuiltDocument, fromRecord, optionsKey, reasonsToRedo } from './keep.ts';
+import { World } from './world.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
 import { planDocuments, type PlannedDocument } from './plan.ts';
 import { writeRecords } from './records.ts';
 import { Staging, stateDir } from './staging.ts';
-import { readState, type BuildState, type DocumentRecord } from './state.ts';
+import { type BuildState, type DocumentRecord, readState, STATE_VERSION } from './state.ts';
 
-export interface BuiltDocument {
-  readonly report: string;
-  readonly title: string;
-  readonly kind: string;
-  readonly audience: string;
-  readonly html: string;
-  readonly pdf: string | null;
-  readonly pages: number | null;
-  readonly editionDate: string;
-  /** `built`: made by this run; `kept`: unchanged since an earlier run. */
-  readonly status: 'built' | 'kept';
-  /** Why it was built (empty when kept). */
-  readonly reasons: readonly string[];
-  /** Of everything it depends on (see fingerprint.ts). */
-  readonly fingerprint: string;
-  /** Of its content alone, leaving out the edition and flags it was made under. */
-  readonly content: string;
-  /** Its HTML and marking as this run rendered them; absent when kept (its HTML is then only on disk). */
-  readonly rendering?: { readonly html: string; readonly marking: string };
-}
+export type { BuiltDocument } from './keep.ts';
+export { reportBuild } from './report-build.ts';
 
 export interface BuildResult {
   readonly documents: readonly BuiltDocument[];
@@ -80,47 +53,6 @@ export interface BuildHooks {
   readonly notify?: (message: string) => void;
   /** Aborted when the build is given up (a service job past its time limit): it stops and writes nothing more. */
   readonly signal?: AbortSignal;
-}
-
-const fromRecord = (
-  r: DocumentRecord,
-  outDir: string,
-  reasons: string[] = [],
-  rendering?: BuiltDocument['rendering'],
-): BuiltDocument => ({
-  report: r.report,
-  title: r.title ?? r.report,
-  kind: r.kind,
-  audience: r.audience,
-  editionDate: r.editionDate,
-  status: reasons.length ? 'built' : 'kept',
-  reasons,
-  fingerprint: r.fingerprint,
-  content: contentFingerprint(r.parts),
-  html: path.join(path.resolve(outDir), r.html.path),
-  pdf: r.pdf ? path.join(path.resolve(outDir), r.pdf.path) : null,
-  pages: r.pdf?.pages ?? null,
-  ...(rendering ? { rendering } : {}),
-});
-
-/** Why a document must be redone, or [] to keep it. */
-function reasonsToRedo(
-  record: DocumentRecord | undefined,
-  parts: Parts,
-  options: RunOptions,
-  print: boolean,
-  present: (rel: string, size: number) => boolean,
-): string[] {
-  if (!record) return ['new document'];
-  if (options.force) return ['--force'];
-  const changed = changedParts(record.parts, parts);
-  if (changed.length) return changed;
-  if (options.editionDateGiven && record.editionDate !== options.editionDate)
-    return [`edition date ${record.editionDate} → ${options.editionDate}`];
-  if (!present(record.html.path, record.html.size)) return [`${record.html.path} is missing or was changed`];
-  if (print && !record.pdf) return ['no PDF yet (the last build made HTML only)'];
-  if (record.pdf && !present(record.pdf.path, record.pdf.size)) return [`${record.pdf.path} is missing or was changed`];
-  return [];
 }
 
 export function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
@@ -175,23 +107,29 @@ async function buildLocked(
   const out = path.resolve(options.outDir);
   const present = (rel: string, size: number) =>
     existsSync(path.join(out, rel)) && statSync(path.join(out, rel)).size === size;
-  const state = await readState(out);
-  const inputs = await runInputs(options);
+  const { state, discarded } = await readState(out);
+  const world = World.of(options, state.snapshot);
+  const inputs = await world.runInputs(options);
   const key = optionsKey(options, print);
+  const snap = state.snapshot;
 
   // 0. nothing changed since the last build: no parsing, no browser, no rendering
   if (
     !options.force &&
-    unchangedSince(state, options, { key, ...inputs }, (names) =>
-      names.every((n) => {
-        const r = state.documents[n];
-        return (
-          r !== undefined &&
-          present(r.html.path, r.html.size) &&
-          (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)))
-        );
-      }),
-    )
+    snap &&
+    snap.key === key &&
+    snap.tool === inputs.tool &&
+    snap.fonts === inputs.fonts &&
+    snap.browser === inputs.browser &&
+    world.unchangedSince(snap) &&
+    snap.documents.every((n) => {
+      const r = state.documents[n];
+      return (
+        r !== undefined &&
+        present(r.html.path, r.html.size) &&
+        (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)))
+      );
+    })
   ) {
     return {
       documents: state.snapshot!.documents.map((n) => fromRecord(state.documents[n]!, out)),
@@ -200,13 +138,14 @@ async function buildLocked(
       browserStarted: false,
     };
   }
-  const files = stampFiles(options, state.snapshot);
+  // Every file of the data, templates and styles folders is an input, read by a stage or not: stamped.
+  world.stampAll(options);
 
   // 1–4. check
   progress('check');
   // Imported here, past the shortcut: the checking stages bring in the YAML parser, zod and ajv.
   const { checkCorpus } = await import('./check.ts');
-  const checked = await checkCorpus(options);
+  const checked = await checkCorpus(options, undefined, undefined, world);
   // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
   let warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
   if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);
@@ -243,7 +182,9 @@ async function buildLocked(
     );
     return {
       ...selectionParts(selection, model, anchoring.anchors, lockFile),
-      ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id)),
+      ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id), (f) =>
+        world.hash(f, 'render'),
+      ),
       ...runParts(inputs, options, selection),
     };
   };
@@ -251,7 +192,7 @@ async function buildLocked(
   const why = new Map<string, string[]>();
   for (const doc of planned) {
     const record = state.documents[doc.name];
-    const reasons = reasonsToRedo(record, partsOf(doc, record?.templates ?? []), options, print, present);
+    const reasons = reasonsToRedo(record, partsOf(doc, record?.templates ?? []), options, print, present, discarded);
     if (reasons.length) {
       toMake.push({ doc, selection: selections.get(doc.name)! });
       why.set(doc.name, reasons);
@@ -267,7 +208,15 @@ async function buildLocked(
     },
     async () => {
       try {
-        const made = await makeDocuments(toMake, { options, staging, session, print, progress, signal });
+        const made = await makeDocuments(toMake, {
+          options,
+          staging,
+          session,
+          print,
+          progress,
+          signal,
+          files: world.source('render'),
+        });
         const records: Record<string, DocumentRecord> = { ...state.documents };
         for (const m of made) {
           const templates = Object.keys(m.rendered.templates).sort();
@@ -306,23 +255,18 @@ async function buildLocked(
         }
         const open = session.started ? await session.get() : undefined;
         const next: BuildState = {
-          version: 1,
+          version: STATE_VERSION,
           documents: records,
+          packs: state.packs,
           browser: open ? { identity: inputs.browser, version: open.version } : state.browser,
           snapshot: {
             key,
-            files,
+            ...world.record(),
             tool: inputs.tool,
             fonts: inputs.fonts,
             browser: inputs.browser,
             documents: planned.map((d) => d.name),
-            warnings,
-            texts: Object.fromEntries(
-              [...model.sources.values()].map((s) => {
-                const found = anchoring.texts.get(s.id);
-                return [s.text, found ? { path: found.file, sha256: found.sha256 } : null];
-              }),
-            ),
+            warnings: [...warnings],
           },
         };
         await writeRecords(
@@ -352,24 +296,4 @@ async function buildLocked(
       }
     },
   );
-}
-
-/** `rebuilt x.analyst: claim … changed`, one line per document redone, then one line for the rest. */
-export function reportBuild(io: Pick<Io, 'info' | 'detail'>, result: BuildResult, ms: number): void {
-  for (const d of result.documents.filter((x) => x.status === 'built')) {
-    io.info(
-      `rebuilt ${d.report}.${d.audience}: ${d.reasons.join('; ')}  → ${displayPath(d.pdf ?? d.html)}${d.pages ? ` (${d.pages} page${d.pages === 1 ? '' : 's'})` : ''}`,
-    );
-  }
-  for (const r of result.removed) io.info(`removed ${r.name}: ${r.reason}`);
-  const kept = result.documents.filter((x) => x.status === 'kept');
-  for (const d of kept)
-    io.detail(`kept ${d.report}.${d.audience}, dated ${d.editionDate}  → ${displayPath(d.pdf ?? d.html)}`);
-  if (kept.length) {
-    const dates = [...new Set(kept.map((d) => d.editionDate))].join(', ');
-    io.info(
-      `kept ${kept.length} document${kept.length === 1 ? '' : 's'} (nothing they depend on changed; dated ${dates})`,
-    );
-  }
-  io.info(`${result.documents.length - kept.length} built, ${kept.length} kept in ${(ms / 1000).toFixed(1)} s`);
 }

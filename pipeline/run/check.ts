@@ -1,10 +1,10 @@
 // run: checkCorpus (`brief check`, and every command that reads the corpus): load → validate → model → anchor (with the evidence lock) → is the lock current; writes nothing.
 import type { Anchoring } from '../anchor/index.ts';
-import { layerDirs, presentationOf } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model } from '../model/index.ts';
 import { readLockFile, type LockRead } from './lock-file.ts';
+import { World } from './world.ts';
 
 export interface CheckResult {
   readonly ok: boolean;
@@ -33,6 +33,7 @@ export async function checkCorpus(
   options: RunOptions,
   lockRead?: LockRead,
   { templates = true } = {},
+  world: World = World.of(options),
 ): Promise<CheckResult> {
   const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { staleDiagnostic }] = await Promise.all(
     [
@@ -43,19 +44,18 @@ export async function checkCorpus(
       import('../anchor/lock.ts'),
     ],
   );
-  const loaded = await loadCorpus(options.dataDir, [
-    ...options.textDirs,
-    ...layerDirs(presentationOf(options)).map((l) => l.dir),
-  ]);
+  const loaded = await loadCorpus(world.source('load'), options.dataDir);
   const validation = validateCorpus(loaded);
   const modelling = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
-  const read = lockRead ?? (await readLockFile(options.dataDir));
+  const read = lockRead ?? (await readLockFile(options.dataDir, world.source('lock')));
   const early = [...validation.diagnostics, ...modelling.diagnostics];
   const templateProblems = templates
-    ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model)
+    ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model, world.source('templates'))
     : [];
   // A malformed lock is an error, but the quotes are still anchored (without it) so that every problem shows at once.
-  const anchoring = hasErrors(early) ? undefined : await anchorClaims(modelling.model, options.textDirs, read.lock);
+  const anchoring = hasErrors(early)
+    ? undefined
+    : await anchorClaims(modelling.model, options.textDirs, read.lock, world.source('anchor'));
   const all = sortDiagnostics([...early, ...templateProblems, ...read.diagnostics, ...(anchoring?.diagnostics ?? [])]);
   const errors = all.filter((d) => d.severity === 'error');
   const lockStale =

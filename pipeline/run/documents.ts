@@ -13,6 +13,7 @@ import type { Selection } from '../select/index.ts';
 import type { BrowserSession } from './browser-session.ts';
 import type { PlannedDocument } from './plan.ts';
 import type { Staging } from './staging.ts';
+import type { FileSource } from '../core/world.ts';
 
 export interface DocumentJob {
   readonly doc: PlannedDocument;
@@ -36,6 +37,8 @@ export interface MakeContext {
   /** False for an HTML-only run: no browser. */
   readonly print: boolean;
   readonly progress: (message: string) => void;
+  /** Where templates and stylesheets are read from: the run's world. */
+  readonly files?: FileSource;
   /** Aborted when the run is given up (a service job past its time limit): no document is rendered or printed after. */
   readonly signal?: AbortSignal;
 }
@@ -109,6 +112,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
     fonts,
     editionDate: ctx.options.editionDate,
     editionId: ctx.options.editionId,
+    files: ctx.files,
   });
 
   // Rendering and printing overlap: the browser starts while the first document renders, and each

@@ -8,7 +8,7 @@
 // then the templates the last render used, the stylesheets, the fonts, the tool and the browser.
 // Positions (`at`, line numbers) are left out: moving a claim within its file changes nothing.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { placeOf, type Layers, type Presentation } from '../config/layers.ts';
 import type { ClaimAnchor } from '../anchor/index.ts';
@@ -66,15 +66,6 @@ function canonical(value: unknown): string {
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 export const hashOf = (value: unknown): string => sha256(canonical(value));
-
-/** The content hash of a file, or "absent": a stylesheet or override that appears is a change too. */
-export function fileHash(file: string): string {
-  try {
-    return statSync(file).isFile() ? sha256(readFileSync(file)) : 'absent';
-  } catch {
-    return 'absent';
-  }
-}
 
 const abs = (file: string) => path.resolve(file);
 
@@ -174,6 +165,7 @@ export function presentationParts(
   presentation: Presentation,
   templates: Readonly<Record<string, string>>,
   stylesheets: readonly string[],
+  fileHash: (file: string) => string,
 ): Parts {
   const parts: Parts = {};
   const where = (layers: Layers, file: string) => {

@@ -1,12 +1,11 @@
 // run: data/anchors.lock on disk → the evidence lock (read, located errors), and a new lock → the file, atomically.
-import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCK_FILE, type AnchorLock } from '../anchor/lock.ts';
 import { parseLock } from '../anchor/lock-format.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
-import { readUtf8 } from '../core/read-text.ts';
+import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 
 export interface LockRead {
   /** Absolute path of the lock. */
@@ -23,12 +22,16 @@ export interface LockRead {
 
 export const lockPath = (dataDir: string) => path.join(path.resolve(dataDir), LOCK_FILE);
 
-export async function readLockFile(dataDir: string): Promise<LockRead> {
+/** `files`: the run's world, or (by default) the data folder as inputs-fs.ts reads it. */
+export async function readLockFile(
+  dataDir: string,
+  files: FileSource = diskSource([path.resolve(dataDir)]),
+): Promise<LockRead> {
   const file = lockPath(dataDir);
   const shown = displayPath(file);
-  if (!existsSync(file)) return { file, shown, exists: false, text: undefined, lock: undefined, diagnostics: [] };
+  if (!files.exists(file)) return { file, shown, exists: false, text: undefined, lock: undefined, diagnostics: [] };
   // As every corpus file: UTF-8, a byte-order mark read as if absent, only a regular file of the data folder.
-  const read = await readUtf8(file, false, [path.dirname(file)]);
+  const read = readTextFrom(files, file);
   if ('problem' in read)
     return { file, shown, exists: true, text: undefined, lock: undefined, diagnostics: [read.problem] };
   const { lock, diagnostics } = parseLock(shown, read.text);

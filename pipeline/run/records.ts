@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
 import type { Staging } from './staging.ts';
-import { STATE_FILE, type BuildState, type DocumentRecord } from './state.ts';
+import { type BuildState, type DocumentRecord, STATE_FILE, stateText } from './state.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -25,7 +25,7 @@ export async function writeRecords(
   model: Model,
   anchoring: Anchoring,
 ): Promise<void> {
-  await staging.write(`.brief/${STATE_FILE}`, json(state));
+  await staging.write(`.brief/${STATE_FILE}`, stateText(state));
   await staging.write(
     'build.json',
     json({

@@ -47,7 +47,7 @@ export class Staging {
   private readonly written: string[] = [];
   private readonly removed: string[] = [];
   private constructor(
-    private readonly outDir: string,
+    readonly outDir: string,
     readonly dir: string,
     private readonly signal?: AbortSignal,
   ) {}

@@ -11,6 +11,7 @@ import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { diagnostic, hasErrors, InputError, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import { didYouMean } from '../core/suggest.ts';
+import { diskSource, type FileSource } from '../core/world.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 
@@ -29,6 +30,8 @@ let specimen:
 
 function loadSpecimen() {
   specimen ??= (async () => {
+    // The specimen is brief's own (its code's hash covers it), not an input of the corpus.
+    const specimenFiles = diskSource([SPECIMEN_DIR]);
     const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { readLock }, { selectReport }] =
       await Promise.all([
         import('../load/index.ts'),
@@ -38,11 +41,11 @@ function loadSpecimen() {
         import('./lock-file.ts').then((m) => ({ readLock: m.readLockFile })),
         import('../select/index.ts'),
       ]);
-    const validation = validateCorpus(await loadCorpus(SPECIMEN_DIR));
+    const validation = validateCorpus(await loadCorpus(specimenFiles, SPECIMEN_DIR));
     const { model, diagnostics } = buildModel(validation.corpus, { defaultAudiences: undefined });
     // The specimen is ours: a problem in it is brief's bug, and must not reach a user's check.
     if (hasErrors([...validation.diagnostics, ...diagnostics])) return undefined;
-    const anchoring = await anchorClaims(model, [], (await readLock(SPECIMEN_DIR)).lock);
+    const anchoring = await anchorClaims(model, [], (await readLock(SPECIMEN_DIR)).lock, specimenFiles);
     return {
       model,
       select: (audience) =>
@@ -131,6 +134,7 @@ const placeholderCharts = (sel: Selection): RenderedChart[] =>
 export async function checkTemplates(
   options: RunOptions,
   model: Model,
+  files?: FileSource,
   presentation: Presentation = presentationOf(options),
 ): Promise<Diagnostic[]> {
   const audiences = [...model.audiences.values()];
@@ -153,7 +157,7 @@ export async function checkTemplates(
   for (const audience of audiences) {
     let templates;
     try {
-      templates = createTemplates(presentation.templates, audience.id);
+      templates = createTemplates(presentation.templates, audience.id, files);
       templates.compile(kinds);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -124,7 +124,7 @@ async function main() {
     let edited = false;
 
     // The analyst pack's HTML, for its floor.
-    const packJson = path.join(root, 'out', '.brief', 'packs.json');
+    const stateJson = path.join(root, 'out', '.brief', 'state.json');
     const packPages = (
       JSON.parse(brief(['pack', '--json', '--audience', 'analyst', ...texts], root).stdout) as {
         pack: { pages: number };
@@ -165,7 +165,9 @@ async function main() {
       {
         name: 'pack',
         run: () => {
-          rmSync(packJson, { force: true }); // its record dropped, so the pack is made, not kept
+          // its record dropped from the state, so the pack is made, not kept
+          const state = JSON.parse(readFileSync(stateJson, 'utf8')) as { packs: unknown };
+          writeFileSync(stateJson, JSON.stringify({ ...state, packs: {} }));
           return brief(['pack', '--audience', 'analyst', ...texts], root).ms;
         },
       },

@@ -31,7 +31,6 @@ const SPLITTING = [
   'pipeline/validate/schemas.ts',
   'pipeline/queue/redis.ts',
   'pipeline/validate/index.ts',
-  'pipeline/run/build.ts',
   'pipeline/anchor/lock.ts',
 ];
 

@@ -1,17 +1,15 @@
 // validate: every character that will be printed is in a bundled font, or E_NO_GLYPH says where it is.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { glyphCoverage } from '../../../pipeline/config/coverage.ts';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { loadCorpus } from '../../../pipeline/load/index.ts';
 import { validateCorpus } from '../../../pipeline/validate/index.ts';
 import { scriptOf, unprintedCharacters, type ScannedText } from '../../../pipeline/validate/glyphs.ts';
-import { MINI, corpora } from '../../support/corpus.ts';
+import { MINI, memoryCorpus } from '../../support/corpus.ts';
 
 const coverage = glyphCoverage(bundledFonts());
-const temp = corpora();
-afterAll(() => temp.removeAll());
 
 const PRINTED = {
   persian: 'امنیت منطقه\u200Cای در قفقاز جنوبی؛ ۱۴۰۲ پژوهش گزارش چگونه ژاله',
@@ -102,7 +100,7 @@ describe('E_NO_GLYPH', () => {
 describe('E_NO_GLYPH in a corpus', () => {
   it('is found in claims, data files, charts and report bodies, each at its place; other scripts pass', async () => {
     const read = (f: string) => readFile(path.join(MINI, f), 'utf8');
-    const c = await temp.make({
+    const c = memoryCorpus({
       'claims/alpha-2021.yaml': `${(await read('claims/alpha-2021.yaml')).replace(
         'statement: Bilateral trade',
         'statement: 贸易 Bilateral trade',
@@ -117,7 +115,7 @@ describe('E_NO_GLYPH in a corpus', () => {
         '## Analysis\n\nامنیت منطقه\u200Cای — Հայաստան — საქართველო — 安全.\n\n',
       ),
     });
-    const { diagnostics } = validateCorpus(await loadCorpus(c.data));
+    const { diagnostics } = validateCorpus(await loadCorpus(c.files, c.data));
     const found = diagnostics
       .filter((d) => d.code === 'E_NO_GLYPH')
       .map((d) => `${d.file}:${d.line}:${d.column} ${/U\+[0-9A-F]+/.exec(d.message)?.[0]}`)
@@ -134,7 +132,8 @@ describe('E_NO_GLYPH in a corpus', () => {
   });
 
   it('finds nothing in the mini corpus, which is Latin, Azerbaijani and Turkish', async () => {
-    const { diagnostics } = validateCorpus(await loadCorpus(MINI));
+    const mini = memoryCorpus();
+    const { diagnostics } = validateCorpus(await loadCorpus(mini.files, mini.data));
     expect(diagnostics.filter((d) => d.code === 'E_NO_GLYPH')).toEqual([]);
   });
 });
