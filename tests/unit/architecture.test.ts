@@ -27,9 +27,7 @@ const FEATURES = ['pack', 'edition', 'service'];
 const TABLE = 'pipeline/commands/index.ts';
 const SPLITTING = [
   'pipeline/model/index.ts',
-  'pipeline/validate/schemas.ts',
   'pipeline/queue/redis.ts',
-  'pipeline/validate/index.ts',
   'pipeline/run/build.ts',
   'pipeline/pack/pack.ts',
   'pipeline/edition/edition.ts',
