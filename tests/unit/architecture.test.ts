@@ -26,7 +26,6 @@ const SHARED = ['core', 'config', 'types'];
 const FEATURES = ['pack', 'edition', 'service'];
 const TABLE = 'pipeline/commands/index.ts';
 const SPLITTING = [
-  'pipeline/queue/redis.ts',
   'pipeline/run/build.ts',
   'pipeline/pack/pack.ts',
   'pipeline/edition/edition.ts',
