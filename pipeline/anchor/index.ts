@@ -11,7 +11,8 @@ import type { Claim, Model, Source } from '../model/index.ts';
 import { readUtf8 } from '../core/read-text.ts';
 import { describeChanges, nearestPassage, textWords } from './nearest.ts';
 import { findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
-import { applyLock, entryMatches, passageNote, type AnchorLock } from './lock.ts';
+import { applyLock, entryMatches, type AnchorLock } from './lock.ts';
+import { passageNote } from './lock-passage.ts';
 import { describeQuote, sha256, type RangeSelector, type TextQuoteSelector } from './selector.ts';
 import { locate, textLocations, writtenPages, type TextLocations } from './locator.ts';
 

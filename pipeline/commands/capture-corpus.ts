@@ -5,7 +5,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { findQuote, prepareText } from '../anchor/find-quote.ts';
-import { lockedPassage, passageNote, type AnchorLock, type LockEntry } from '../anchor/lock.ts';
+import type { AnchorLock, LockEntry } from '../anchor/lock.ts';
+import { lockedPassage, passageNote } from '../anchor/lock-passage.ts';
 import type { Captured, CaptureMetadata } from '../capture/index.ts';
 import { parseMarkdown, parseYaml } from '../load/parse-files.ts';
 

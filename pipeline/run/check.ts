@@ -40,7 +40,7 @@ export async function checkCorpus(
       import('../validate/index.ts'),
       import('../model/index.ts'),
       import('../anchor/index.ts'),
-      import('../anchor/lock.ts'),
+      import('../anchor/lock-compare.ts'),
     ],
   );
   const loaded = await loadCorpus(options.dataDir, [

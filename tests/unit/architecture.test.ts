@@ -25,12 +25,7 @@ const SHARED = ['core', 'config', 'types'];
 /** Folders of a feature that grew its own logic: they come after run/ and before commands/. */
 const FEATURES = ['pack', 'edition', 'service'];
 const TABLE = 'pipeline/commands/index.ts';
-const SPLITTING = [
-  'pipeline/run/build.ts',
-  'pipeline/pack/pack.ts',
-  'pipeline/edition/edition.ts',
-  'pipeline/anchor/lock.ts',
-];
+const SPLITTING = ['pipeline/run/build.ts', 'pipeline/pack/pack.ts', 'pipeline/edition/edition.ts'];
 
 interface Import {
   readonly file: string;
