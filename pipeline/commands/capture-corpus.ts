@@ -163,7 +163,7 @@ export function frontMatter(
 export const sourceFile = (fm: Record<string, unknown>, body: string) =>
   `---\n${stringify(fm, { lineWidth: 0 })}---\n${body ? `\n${body.replace(/^\n+/, '')}` : ''}`;
 
-export interface Requote {
+interface Requote {
   readonly claim: string;
   readonly detail?: string;
 }

@@ -21,7 +21,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { displayPath } from './paths.ts';
 
 /** The largest input file read (a source text has its own, smaller bound: anchor's MAX_TEXT_BYTES). */
-export const MAX_INPUT_BYTES = 64_000_000;
+const MAX_INPUT_BYTES = 64_000_000;
 
 /** The folders inputs may be read from, resolved through their links; those that do not exist are left out. */
 export function inputRoots(dirs: readonly string[]): string[] {
@@ -40,7 +40,7 @@ const within = (real: string, roots: readonly string[]) =>
   roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : `${r}${path.sep}`));
 
 /** What a thing that is not a regular file is, in words. */
-export function kindOf(s: Stats): string {
+function kindOf(s: Stats): string {
   if (s.isDirectory()) return 'a folder';
   if (s.isFIFO()) return 'a named pipe (FIFO)';
   if (s.isSocket()) return 'a socket';
@@ -50,7 +50,7 @@ export function kindOf(s: Stats): string {
 
 const at = (file: string) => ({ file: displayPath(file) || file, line: 1, column: 1 });
 
-export const notAFile = (file: string, kind: string, where = at(file)): Diagnostic =>
+const notAFile = (file: string, kind: string, where = at(file)): Diagnostic =>
   diagnostic(
     where,
     'E_NOT_A_FILE',
@@ -60,7 +60,7 @@ export const notAFile = (file: string, kind: string, where = at(file)): Diagnost
       : 'brief reads only regular files: replace it with the file itself',
   );
 
-export const linkOutside = (file: string, real: string, where = at(file)): Diagnostic =>
+const linkOutside = (file: string, real: string, where = at(file)): Diagnostic =>
   diagnostic(
     where,
     'E_LINK_OUTSIDE',

@@ -26,11 +26,7 @@ export async function readUtf8(
 }
 
 /** Bytes as UTF-8 text, or E_NOT_UTF8 at the first bad byte. */
-export function decodeUtf8(
-  bytes: Uint8Array,
-  file: string,
-  keepBom = false,
-): { text: string } | { problem: Diagnostic } {
+function decodeUtf8(bytes: Uint8Array, file: string, keepBom = false): { text: string } | { problem: Diagnostic } {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom });
   try {
     return { text: strict.decode(bytes) };

@@ -10,7 +10,7 @@ import type { YamlSource } from '../core/yaml-positions.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
 import type { DatasetSource, LoadedCorpus, MarkdownSource, UnreadFiles } from './types.ts';
 
-export type { LoadedCorpus, MarkdownSource, DatasetSource, TableSource, TableRow } from './types.ts';
+export type { LoadedCorpus } from './types.ts';
 
 async function list(dataDir: string, pattern: string): Promise<string[]> {
   const files = await glob(pattern, { cwd: dataDir, absolute: true, onlyFiles: true });

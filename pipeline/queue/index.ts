@@ -2,19 +2,13 @@
 // BullMQ for workers on other machines (redis.ts; their side in redis-worker.ts). Knows nothing of
 // packs: the caller gives the ids, the data and the function that does a job.
 export { MemoryQueue } from './memory.ts';
-export { BadQueueUrlError, checkRedisUrl, QUEUE_NAME } from './redis-connection.ts';
+export { BadQueueUrlError, checkRedisUrl } from './redis-connection.ts';
 export { RedisQueue } from './redis.ts';
-export { startRedisWorker, type NoteReader, type RedisWorker } from './redis-worker.ts';
+export { startRedisWorker, type NoteReader } from './redis-worker.ts';
 export {
-  ATTEMPTS,
-  JobState,
   NotHereError,
   PermanentJobError,
   QueueDownError,
-  retryAfter,
   type JobQueue,
-  type JobStatus,
   type Processor,
-  type QueueCounts,
-  type Submitted,
 } from './types.ts';

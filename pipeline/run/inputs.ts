@@ -120,7 +120,7 @@ export function stampFiles(options: RunOptions, previous: InputSnapshot | undefi
 }
 
 /** Where a source text is found: data/sources/text first, then each --texts folder. */
-export function resolveText(options: RunOptions, name: string): string | undefined {
+function resolveText(options: RunOptions, name: string): string | undefined {
   const dirs = [path.join(path.resolve(options.dataDir), 'sources', 'text'), ...options.textDirs];
   const roots = runRoots(options);
   return dirs.map((d) => path.resolve(d, name)).find((p) => existsSync(p) && !inspectInput(p, roots).problem);

@@ -21,7 +21,7 @@ export interface LockRead {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export const lockPath = (dataDir: string) => path.join(path.resolve(dataDir), LOCK_FILE);
+const lockPath = (dataDir: string) => path.join(path.resolve(dataDir), LOCK_FILE);
 
 export async function readLockFile(dataDir: string): Promise<LockRead> {
   const file = lockPath(dataDir);

@@ -59,8 +59,8 @@ export interface BuildState {
 }
 
 export const STATE_FILE = 'state.json';
-export const statePath = (outDir: string): string => path.join(stateDir(outDir), STATE_FILE);
-export const EMPTY_STATE: BuildState = { version: 1, snapshot: undefined, documents: {}, browser: undefined };
+const statePath = (outDir: string): string => path.join(stateDir(outDir), STATE_FILE);
+const EMPTY_STATE: BuildState = { version: 1, snapshot: undefined, documents: {}, browser: undefined };
 
 /** The last state, or an empty one when there is none or it cannot be read (then everything is redone). */
 export async function readState(outDir: string): Promise<BuildState> {

@@ -12,7 +12,7 @@ import type { BrowserSession } from './browser-session.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
-export const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 200;
 
 /** What one rebuild came to: the documents, or the error that stopped it (the outputs are as they were). */
 export type Rebuilt =

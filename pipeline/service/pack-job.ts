@@ -60,7 +60,7 @@ function jobError(err: unknown): Error {
 }
 
 /** `signal`: aborted when the job is given up; the build stops and nothing more is written (see packProcessor). */
-export async function runPackJob(
+async function runPackJob(
   job: PackJobData,
   session: BrowserSession,
   ctx: PackJobContext,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Confidence, DisagreementKind, Distribution, DocKind, Lanes, Likelihood } from './vocabulary.ts';
 import { ActorCode, ClaimId, Edtf, Id, line, text } from './schema-fields.ts';
 
-export const Judgment = z
+const Judgment = z
   .strictObject({
     id: Id.optional().describe("The judgment's id, so an indicator can say which judgment it bears on."),
     text: text.describe('The judgment, in a sentence.'),
@@ -24,24 +24,24 @@ export const Judgment = z
 /** Prose in front matter is Markdown that may cite claims, as the body does. */
 const prose = text;
 const cites = ' (Markdown; cite claims as [@claim-id])';
-export const Assumption = z.strictObject({
+const Assumption = z.strictObject({
   text: prose.describe(`An assumption the analysis rests on${cites}.`),
   wrong_if: prose.describe(`What would show it wrong${cites}.`),
 });
-export const Indicator = z.strictObject({
+const Indicator = z.strictObject({
   text: prose.describe(`What to watch${cites}.`),
   signals: prose.describe(`What it would signal${cites}.`),
   judgment: Id.describe('The id of the key judgment it bears on.'),
 });
-export const Option = z.strictObject({
+const Option = z.strictObject({
   text: prose.describe(`The option${cites}.`),
   actor: text.describe('Who would act.'),
 });
-export const Outlook = z.strictObject({
+const Outlook = z.strictObject({
   horizon: Edtf.describe('How far the outlook looks: an EDTF date, quoted.'),
   text: prose.describe(`The outlook${cites}.`),
 });
-export const QuestionEntry = z.strictObject({
+const QuestionEntry = z.strictObject({
   id: Id.describe('A question id from questions.yaml.'),
   disagreement: z
     .array(z.enum(DisagreementKind))
@@ -49,16 +49,16 @@ export const QuestionEntry = z.strictObject({
     .describe('What kind of disagreement it is: fact, interpretation, values, forecast, policy.'),
   common_ground: prose.describe(`What the sources agree on${cites}.`),
 });
-export const ComparativeSummary = z.strictObject({
+const ComparativeSummary = z.strictObject({
   agree: prose.describe(`Where the perspectives agree${cites}.`),
   differ: prose.describe(`Where they differ${cites}.`),
   unresolved: prose.describe(`What remains unresolved${cites}.`),
 });
-export const TurningPoint = z.strictObject({
+const TurningPoint = z.strictObject({
   event: Id.describe('An event id.'),
   why: prose.describe(`Why it is a turning point${cites}.`),
 });
-export const Period = z.strictObject({
+const Period = z.strictObject({
   label: line.describe("The period's heading."),
   dates: Edtf.describe('Its span: an EDTF interval, quoted ("2020/2022").'),
 });

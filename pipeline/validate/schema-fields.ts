@@ -57,7 +57,7 @@ export const text = z.string().trim().min(1, 'must not be empty').meta({ pattern
  * Text printed on one line (a title, a marking, a label): newlines and tabs, such as a YAML
  * folded scalar leaves, are read as one space, not carried into a running header or a bookmark.
  */
-export const collapse = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ') : v);
+const collapse = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ') : v);
 /**
  * Control characters other than whitespace (NUL, ESC, DEL, the C1 range) are refused in one-line
  * text: they printed as "u0000" in a running header and went raw into PDF metadata. Vertical tabs

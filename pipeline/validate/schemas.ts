@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ColumnType, Detail, DocKind, Distribution, EventCategory } from './vocabulary.ts';
 import { ActorCode, ClaimId, claimIds, Edtf, Id, line, lineOf, list, NameId, text } from './schema-fields.ts';
 
-export { ActorCode, ClaimId, EDTF_PATTERN, Edtf, ID_TOO_LONG, Id, MAX_ID, NameId } from './schema-fields.ts';
+export { EDTF_PATTERN, ID_TOO_LONG, Id, MAX_ID } from './schema-fields.ts';
 export * from './report-schema.ts';
 export * from './source-schema.ts';
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { sharedBrowser } from './options.ts';
 
 const run = promisify(execFile);
-export const BIN = path.resolve('bin/brief.js');
+const BIN = path.resolve('bin/brief.js');
 
 export interface CliResult {
   readonly code: number;
