@@ -8,7 +8,7 @@ import type { RunOptions } from '../config/options.ts';
 import { InputError, RenderError } from '../core/diagnostics.ts';
 import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import type { BrowserSession } from './browser-session.ts';
+import type { BrowserSession } from '../print/session.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
