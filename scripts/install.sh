@@ -6,10 +6,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# BROWSER_PATHS of pipeline/print/browser.ts, the one list (tests/unit/print/find-browser.test.ts).
+BROWSER_PATHS=(
+  "/usr/lib/chromium/chromium"
+  "/usr/bin/chromium"
+  "/usr/bin/chromium-browser"
+  "/snap/bin/chromium"
+  "/usr/bin/google-chrome-stable"
+  "/usr/bin/google-chrome"
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
+  "/Applications/Chromium.app/Contents/MacOS/Chromium"
+)
+
 have_browser() {
   [ -n "${BRIEF_CHROME:-}" ] && [ -x "${BRIEF_CHROME}" ] && return 0
   [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] && [ -x "${PUPPETEER_EXECUTABLE_PATH}" ] && return 0
-  for p in /usr/lib/chromium/chromium /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome-stable /usr/bin/google-chrome; do
+  for p in "${BROWSER_PATHS[@]}"; do
     [ -x "$p" ] && return 0
   done
   return 1

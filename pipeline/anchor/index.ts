@@ -9,16 +9,16 @@ import type { Claim, Model, Source } from '../model/index.ts';
 import { type FileSource, readTextFrom } from '../core/world.ts';
 import { describeChanges, nearestPassage, textWords } from './nearest.ts';
 import { findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
-import { applyLock, entryMatches, passageNote, type AnchorLock } from './lock.ts';
+import { applyLock, entryMatches, type AnchorLock } from './lock.ts';
+import { passageNote } from './lock-passage.ts';
 import { describeQuote, sha256, type RangeSelector, type TextQuoteSelector } from './selector.ts';
 import { locate, textLocations, writtenPages, type TextLocations } from './locator.ts';
 
-export { AnchorStatus, findQuote, prepareText, type Anchor, type PreparedText, type Range } from './find-quote.ts';
-export type { RangeSelector, TextQuoteSelector } from './selector.ts';
+export { AnchorStatus, findQuote, prepareText, type Anchor, type Range } from './find-quote.ts';
 
 /** Where a verification comes from: the text at hand, or the evidence lock written when the text was. */
-export const AnchorVia = { text: 'text', lock: 'lock' } as const;
-export type AnchorVia = (typeof AnchorVia)[keyof typeof AnchorVia];
+const AnchorVia = { text: 'text', lock: 'lock' } as const;
+type AnchorVia = (typeof AnchorVia)[keyof typeof AnchorVia];
 
 export interface ClaimAnchor extends Anchor {
   /**
@@ -35,7 +35,7 @@ export interface ClaimAnchor extends Anchor {
   readonly locator?: string;
 }
 
-export interface SourceText {
+interface SourceText {
   readonly file: string;
   readonly sha256: string;
   readonly excluded: readonly Range[];
@@ -151,7 +151,7 @@ function noTextWarning(source: Source, count: number, locked: number): Diagnosti
 
 /** Anchors every claim's quote in its source's text; where a text is missing, the lock (if given) vouches for what it recorded. */
 /** The largest source text anchored: a 24 MB text folds in about 1.4 GB in the worst case (measured: 10 MB, 570 MB). */
-export const MAX_TEXT_BYTES = 24_000_000;
+const MAX_TEXT_BYTES = 24_000_000;
 
 export async function anchorClaims(
   model: Model,

@@ -12,7 +12,7 @@
 import { isInterruptionLine, midSentence } from './interruptions.ts';
 
 /** A text with this character separates its pages: page = 1 + the form feeds before an offset. */
-export const PAGE_BREAK = '\f';
+const PAGE_BREAK = '\f';
 
 /** Where one block of the text starts, and what a quote that starts in it is located by. */
 interface Block {

@@ -11,7 +11,7 @@ import { locate, textLocations, type TextLocations } from './locator.ts';
 import { textWords, type TextWords } from './nearest.ts';
 import { lineColumnAt } from '../core/paths.ts';
 
-export interface Passage {
+interface Passage {
   /** The passage, a substring of the text: text.slice(start, end). */
   readonly quote: string;
   readonly start: number;

@@ -24,7 +24,7 @@ function unitOf(data: DatasetSummary, column: string, row: Row): string | null {
 }
 
 /** A row's name: its first descriptive cells (not numbers, evidence or the unit), else its number. */
-export function rowLabel(data: DatasetSummary, row: Row, position: number): string {
+function rowLabel(data: DatasetSummary, row: Row, position: number): string {
   const cells = Object.entries(data.columns)
     .filter(([name, c]) => !isNumeric(c.type) && c.type !== 'claim' && name !== 'unit')
     .map(([name]) => row[name])

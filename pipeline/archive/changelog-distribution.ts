@@ -15,7 +15,7 @@ const INTERNAL_BANNER = `> **Internal.** This changelog quotes the corpus's inte
 `;
 
 /** Whether the summary holds anything internal: then an edition writes CHANGELOG.internal.md. */
-export const holdsInternal = (s: CorpusSummary): boolean =>
+const holdsInternal = (s: CorpusSummary): boolean =>
   Object.values(s.sources).some((x) => x.distribution === 'internal') ||
   Object.values(s.reports).some((r) => r.internal === true);
 
@@ -103,7 +103,7 @@ function withoutInternalIds(c: Change, claimInternal: (id: string) => boolean): 
 }
 
 /** Splits changes into those any audience may read and those that touch internal material. */
-export function splitChanges(
+function splitChanges(
   changes: readonly Change[],
   before: CorpusSummary,
   after: CorpusSummary,

@@ -6,12 +6,12 @@ import type { JudgmentSummary } from './summary.ts';
  * sentence keeps most of its words, a re-sourced one most of its evidence, while two different
  * judgments of one report rarely share half of either.
  */
-export const SIMILAR = 0.5;
+const SIMILAR = 0.5;
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
 /** Dice coefficient, 2|A∩B| / (|A|+|B|): word overlap relative to the two texts' average length. */
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size + b.size === 0) return 1;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared += 1;
@@ -19,7 +19,7 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /** Jaccard index, |A∩B| / |A∪B|: how much of the evidence two judgments share. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const union = new Set([...a, ...b]);
   if (union.size === 0) return 0;
   let shared = 0;
@@ -28,7 +28,7 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 }
 
 /** The higher of the texts' word overlap (Dice) and the evidence sets' overlap (Jaccard); 1 for the same evidence. */
-export function judgmentSimilarity(a: JudgmentSummary, b: JudgmentSummary): number {
+function judgmentSimilarity(a: JudgmentSummary, b: JudgmentSummary): number {
   return Math.max(dice(words(a.text), words(b.text)), jaccard(new Set(a.evidence), new Set(b.evidence)));
 }
 

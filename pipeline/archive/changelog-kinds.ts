@@ -90,26 +90,26 @@ interface Of<K extends ChangeKind> {
   readonly id: string;
 }
 
-export interface ClaimAdded extends Of<'claim-added'> {
+interface ClaimAdded extends Of<'claim-added'> {
   readonly claim: ClaimSummary;
 }
-export interface ClaimRemoved extends Of<'claim-removed'> {
+interface ClaimRemoved extends Of<'claim-removed'> {
   readonly claim: ClaimSummary;
 }
-export interface ClaimChanged extends Of<'claim-changed'> {
+interface ClaimChanged extends Of<'claim-changed'> {
   readonly fields: readonly FieldChange[];
 }
 
 /** `judgment` is its 1-based number in the report (in the new edition; for a removed one, in the old). */
-export interface JudgmentAdded extends Of<'judgment-added'> {
+interface JudgmentAdded extends Of<'judgment-added'> {
   readonly judgment: number;
   readonly text: string;
 }
-export interface JudgmentRemoved extends Of<'judgment-removed'> {
+interface JudgmentRemoved extends Of<'judgment-removed'> {
   readonly judgment: number;
   readonly text: string;
 }
-export interface JudgmentChanged extends Of<'judgment-changed'> {
+interface JudgmentChanged extends Of<'judgment-changed'> {
   readonly judgment: number;
   /** Its number in the old edition, when judgments were inserted or moved before it. */
   readonly was: number;
@@ -117,45 +117,45 @@ export interface JudgmentChanged extends Of<'judgment-changed'> {
   readonly fields: readonly FieldChange[];
 }
 
-export interface EventAdded extends Of<'event-added'> {
+interface EventAdded extends Of<'event-added'> {
   readonly event: EventSummary;
 }
-export interface EventRemoved extends Of<'event-removed'> {
+interface EventRemoved extends Of<'event-removed'> {
   readonly event: EventSummary;
 }
-export interface EventRedated extends Of<'event-redated'> {
+interface EventRedated extends Of<'event-redated'> {
   readonly title: string;
   readonly from: string;
   readonly to: string;
 }
-export interface EventChanged extends Of<'event-changed'> {
+interface EventChanged extends Of<'event-changed'> {
   readonly fields: readonly FieldChange[];
 }
 
-export interface SourceAdded extends Of<'source-added'> {
+interface SourceAdded extends Of<'source-added'> {
   readonly source: SourceSummary;
 }
-export interface SourceRemoved extends Of<'source-removed'> {
+interface SourceRemoved extends Of<'source-removed'> {
   readonly source: SourceSummary;
 }
-export interface SourceRegraded extends Of<'source-regraded'> {
+interface SourceRegraded extends Of<'source-regraded'> {
   readonly from: string | null;
   readonly to: string | null;
 }
-export interface SourceChanged extends Of<'source-changed'> {
+interface SourceChanged extends Of<'source-changed'> {
   readonly fields: readonly FieldChange[];
 }
 
-export interface DatasetAdded extends Of<'dataset-added'> {
+interface DatasetAdded extends Of<'dataset-added'> {
   readonly title: string;
   readonly rows: number;
 }
-export interface DatasetRemoved extends Of<'dataset-removed'> {
+interface DatasetRemoved extends Of<'dataset-removed'> {
   readonly title: string;
   readonly rows: number;
 }
 /** Title, units or column declarations. */
-export interface DatasetChanged extends Of<'dataset-changed'> {
+interface DatasetChanged extends Of<'dataset-changed'> {
   readonly fields: readonly FieldChange[];
 }
 
@@ -164,36 +164,36 @@ interface RowOf<K extends ChangeKind> extends Of<K> {
   readonly row: string;
   readonly position: number;
 }
-export interface DatasetRowAdded extends RowOf<'dataset-row-added'> {
+interface DatasetRowAdded extends RowOf<'dataset-row-added'> {
   readonly values: readonly CellValue[];
 }
-export interface DatasetRowRemoved extends RowOf<'dataset-row-removed'> {
+interface DatasetRowRemoved extends RowOf<'dataset-row-removed'> {
   readonly values: readonly CellValue[];
 }
-export interface DatasetRowChanged extends RowOf<'dataset-row-changed'> {
+interface DatasetRowChanged extends RowOf<'dataset-row-changed'> {
   readonly cells: readonly CellChange[];
 }
 
-export interface ReportAdded extends Of<'report-added'> {
+interface ReportAdded extends Of<'report-added'> {
   readonly title: string;
   readonly reportKind: string;
   readonly judgments: number;
 }
-export interface ReportRemoved extends Of<'report-removed'> {
+interface ReportRemoved extends Of<'report-removed'> {
   readonly title: string;
   readonly reportKind: string;
   readonly judgments: number;
 }
 /** Title or kind. */
-export interface ReportChanged extends Of<'report-changed'> {
+interface ReportChanged extends Of<'report-changed'> {
   readonly fields: readonly FieldChange[];
 }
-export interface ReportBlufChanged extends Of<'report-bluf-changed'> {
+interface ReportBlufChanged extends Of<'report-bluf-changed'> {
   readonly from: string;
   readonly to: string;
 }
 /** Headings, in document order. */
-export interface ReportSectionsChanged extends Of<'report-sections-changed'> {
+interface ReportSectionsChanged extends Of<'report-sections-changed'> {
   readonly changed: readonly string[];
   readonly added: readonly string[];
   readonly removed: readonly string[];

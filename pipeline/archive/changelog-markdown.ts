@@ -73,7 +73,7 @@ function clip(text: string, max = MAX): string {
 }
 
 /** Both texts cut to MAX, starting a little before their first difference, so the edit is what shows. */
-export function excerpts(a: string, b: string): [string, string] {
+function excerpts(a: string, b: string): [string, string] {
   if (a.length <= MAX && b.length <= MAX) return [a, b];
   let p = 0;
   while (p < a.length && p < b.length && a[p] === b[p]) p++;
@@ -122,7 +122,7 @@ function cell(value: Cell, unit: string | null = null): string {
 }
 
 /** One bullet, in plain words. */
-export function describeChange(c: Change): string {
+function describeChange(c: Change): string {
   const id = `**${c.id}**`;
   switch (c.kind) {
     case 'claim-added':

@@ -5,8 +5,8 @@ import { matchJudgments } from './changelog-judgments.ts';
 import type { CorpusSummary, JudgmentSummary, ReportSummary } from './summary.ts';
 
 export * from './changelog-kinds.ts';
-export { changelogMarkdown, type EditionRef } from './changelog-markdown.ts';
-export { editionChangelogs, holdsInternal, INTERNAL_CHANGELOG, splitChanges } from './changelog-distribution.ts';
+export { changelogMarkdown } from './changelog-markdown.ts';
+export { editionChangelogs, INTERNAL_CHANGELOG } from './changelog-distribution.ts';
 
 const sameValue = (a: FieldValue | undefined, b: FieldValue | undefined): boolean =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 export const MANIFEST = 'manifest.json';
-export const FORMAT = 1;
+const FORMAT = 1;
 
 export interface FileEntry {
   /** Relative to the edition folder (outputs) or to the snapshot's root (inputs). */
@@ -91,7 +91,7 @@ const Sha = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
 const Entry = z.object({ path: z.string().min(1), sha256: Sha, size: z.number().int().nonnegative() });
 
 /** The shape brief edition writes; a manifest of another shape is a MANIFEST problem, never a crash. */
-export const ManifestSchema = z.object({
+const ManifestSchema = z.object({
   format: z.literal(FORMAT),
   edition: z.string(),
   date: z.string(),

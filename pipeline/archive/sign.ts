@@ -9,7 +9,7 @@ import { diagnostic, InputError, UsageError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import type { SigningOptions } from '../config/options.ts';
 
-export interface SigningCertificate {
+interface SigningCertificate {
   /** sha256 of the certificate's DER bytes, in hex. */
   readonly sha256: string;
   readonly subject: string;

@@ -6,7 +6,7 @@ import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeDirs } from '../core/dirs.ts';
 
-export const STORE = '.store';
+const STORE = '.store';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 

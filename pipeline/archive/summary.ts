@@ -5,10 +5,10 @@ import type { DERIVED_DATASETS } from '../model/derived-datasets.ts';
 import type { Model, Report } from '../model/index.ts';
 
 /** Bumped when the digest's shape changes, so a reader can tell an older summary.json apart. */
-export const SUMMARY_FORMAT = 1 as const;
+const SUMMARY_FORMAT = 1 as const;
 
 /** The key under which a report's text before its first `## ` heading is kept. */
-export const INTRODUCTION = '(introduction)' as const;
+const INTRODUCTION = '(introduction)' as const;
 
 export interface ClaimSummary {
   readonly source: string;
@@ -44,7 +44,7 @@ export interface JudgmentSummary {
   readonly evidence: readonly string[];
 }
 
-export interface ColumnSummary {
+interface ColumnSummary {
   readonly type: string;
   readonly unit: string | null;
   readonly title: string | null;
@@ -90,7 +90,7 @@ const DERIVED = { 'corpus-claims': true, 'corpus-stances': true, 'corpus-events'
 const isDerived = (id: string): boolean => Object.hasOwn(DERIVED, id);
 
 /** Reflowing text (line breaks, indentation, double spaces) is not a change: whitespace is collapsed and trimmed. */
-export function normalizeText(text: string): string {
+function normalizeText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 

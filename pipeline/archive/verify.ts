@@ -10,7 +10,7 @@ import { sha256, storePath } from './store.ts';
 
 export const HEAD = 'HEAD.json';
 
-export const ProblemKind = {
+const ProblemKind = {
   changed: 'changed',
   missing: 'missing',
   added: 'added',
@@ -22,7 +22,7 @@ export const ProblemKind = {
   /** A signed PDF's signature does not verify, is by another certificate, or does not cover the file. */
   signature: 'signature',
 } as const;
-export type ProblemKind = (typeof ProblemKind)[keyof typeof ProblemKind];
+type ProblemKind = (typeof ProblemKind)[keyof typeof ProblemKind];
 
 export interface Problem {
   readonly edition: string;
@@ -156,7 +156,7 @@ const Link = z.object({ edition: z.string(), manifestSha256: z.string() });
  * place: it names the head before (null: none), so a kill between moving the edition in and
  * confirming HEAD reads as one of the two states, never as tampering (see edition/edition.ts).
  */
-export const HeadSchema = Link.extend({ pending: z.object({ was: Link.nullable() }).optional() });
+const HeadSchema = Link.extend({ pending: z.object({ was: Link.nullable() }).optional() });
 export type Head = z.infer<typeof HeadSchema>;
 
 async function verifyHead(archive: string, editions: readonly ArchivedEdition[]): Promise<Problem[]> {

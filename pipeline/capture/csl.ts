@@ -69,7 +69,7 @@ const bareUrl = (u: string | undefined) =>
     .replace(/[#?].*$/, '')
     .replace(/\/+$/, '');
 
-export const nameOf = (n: Name) => clean(n.literal) ?? clean([n.given, n.family].filter(Boolean).join(' '));
+const nameOf = (n: Name) => clean(n.literal) ?? clean([n.given, n.family].filter(Boolean).join(' '));
 
 /** The item's fields as metadata; `family` is the first author's family name, for an id. */
 export function cslMetadata(item: CslItem): CaptureMetadata & { family?: string } {

@@ -9,7 +9,7 @@ import { CaptureError, type Captured } from './types.ts';
 import { zipMembers } from './zip.ts';
 import { decodeUtf8 } from './text.ts';
 
-export { CaptureError, CaptureFormat, type Captured, type CaptureMetadata } from './types.ts';
+export { CaptureError, type Captured, type CaptureMetadata } from './types.ts';
 export { cslMetadata, matchCsl, parseCsl, type CslItem } from './csl.ts';
 
 /** The largest file captured: a PDF of a few thousand pages; beyond it, pdf.js's memory and time grow past reason. */

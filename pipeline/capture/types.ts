@@ -2,8 +2,6 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { CaptureFormat } from '../core/capture-formats.ts';
 
-export { CaptureFormat } from '../core/capture-formats.ts';
-
 /** What a file says about itself; a field is absent when the file does not say it. */
 export interface CaptureMetadata {
   readonly title?: string;

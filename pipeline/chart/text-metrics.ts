@@ -5,7 +5,7 @@ import { inRanges, Stack, FontFamily, type FontFace, type FontFile } from '../co
 
 type Font = fontkit.Font;
 
-export interface TextItem {
+interface TextItem {
   readonly font?: string;
   readonly fontSize?: number;
   readonly fontWeight?: string | number;

@@ -24,13 +24,13 @@ interface Row {
 }
 
 /** A time → x mapping, piecewise when most events crowd into the last part of a long span. */
-export interface TimeAxis {
+interface TimeAxis {
   readonly domain: readonly number[];
   readonly range: readonly number[];
   x(t: number): number;
 }
 
-export function timeAxis(times: readonly number[], min: number, max: number, width: number): TimeAxis {
+function timeAxis(times: readonly number[], min: number, max: number, width: number): TimeAxis {
   const sorted = [...times].sort((a, b) => a - b);
   const at20 = sorted[Math.floor(sorted.length * 0.2)] ?? min;
   const split = Date.UTC(new Date(at20).getUTCFullYear(), 0, 1);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import { BrowserSession } from '../print/session.ts';
 import { buildDocuments, reportBuild } from '../run/build.ts';
 import type { CommandContext } from '../run/command.ts';
 import { stateDir } from '../run/staging.ts';

@@ -5,7 +5,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { findQuote, prepareText } from '../anchor/find-quote.ts';
-import { lockedPassage, passageNote, type AnchorLock, type LockEntry } from '../anchor/lock.ts';
+import type { AnchorLock, LockEntry } from '../anchor/lock.ts';
+import { lockedPassage, passageNote } from '../anchor/lock-passage.ts';
 import type { Captured, CaptureMetadata } from '../capture/index.ts';
 import { parseMarkdown, parseYaml } from '../load/parse-files.ts';
 
@@ -162,7 +163,7 @@ export function frontMatter(
 export const sourceFile = (fm: Record<string, unknown>, body: string) =>
   `---\n${stringify(fm, { lineWidth: 0 })}---\n${body ? `\n${body.replace(/^\n+/, '')}` : ''}`;
 
-export interface Requote {
+interface Requote {
   readonly claim: string;
   readonly detail?: string;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import { BrowserSession } from '../print/session.ts';
 import type { CommandContext } from '../run/command.ts';
 import { archiveDir, assertNotInOldPlace, makeEdition } from '../edition/edition.ts';
 import { stateDir } from '../run/staging.ts';

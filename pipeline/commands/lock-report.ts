@@ -1,6 +1,7 @@
 // commands: what `brief lock` made, said: the problems that kept the lock from being written, or
 // its size and what changed, one line each (`brief init` says it the same way).
-import { hasMoved, onlyLocated, type LockComparison, type LockEntry, type MovedQuote } from '../anchor/lock.ts';
+import type { LockEntry } from '../anchor/lock.ts';
+import { hasMoved, onlyLocated, type LockComparison, type MovedQuote } from '../anchor/lock-compare.ts';
 import { ExitCode, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics, type Io } from '../core/output.ts';
 import type { LockOutcome } from '../run/lock.ts';

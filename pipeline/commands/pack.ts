@@ -2,7 +2,7 @@
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import { BrowserSession } from '../print/session.ts';
 import type { CommandContext } from '../run/command.ts';
 import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';

@@ -7,7 +7,7 @@
 // 4. listen until Ctrl-C or SIGTERM; then stop taking requests, let running jobs finish, close the browsers
 import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
 import type { JobQueue } from '../queue/index.ts';
-import { BrowserPool } from '../service/browser-pool.ts';
+import { BrowserPool } from '../print/pool.ts';
 import type { CommandContext } from '../run/command.ts';
 import { CorpusFingerprint, corpusIds } from '../service/corpus-id.ts';
 import { stopOnInterrupt } from '../run/interrupt.ts';

@@ -1,6 +1,6 @@
 // commands: `brief watch`: build, then rebuild on every save (run/watch.ts's loop) until Ctrl-C or SIGTERM; exits 0.
 import { ExitCode } from '../core/diagnostics.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import { BrowserSession } from '../print/session.ts';
 import type { CommandContext } from '../run/command.ts';
 import { stopOnInterrupt } from '../run/interrupt.ts';
 import { stateDir } from '../run/staging.ts';

@@ -7,7 +7,7 @@
 // finish; a worker killed outright loses nothing: its jobs go back to the queue.
 import { ExitCode, RenderError, UsageError } from '../core/diagnostics.ts';
 import type { NoteReader } from '../queue/index.ts';
-import { BrowserPool } from '../service/browser-pool.ts';
+import { BrowserPool } from '../print/pool.ts';
 import type { CommandContext } from '../run/command.ts';
 import { CorpusFingerprint } from '../service/corpus-id.ts';
 import { stopOnInterrupt } from '../run/interrupt.ts';

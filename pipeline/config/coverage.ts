@@ -177,8 +177,7 @@ function cmapCodePoints(cmap: Buffer): Set<number> {
 }
 
 /** Whether a file is asked for the code point and has it. */
-export const fileHas = (file: FontFile, cp: number): boolean =>
-  inRanges(file.ranges, cp) && characterSet(file.path).has(cp);
+const fileHas = (file: FontFile, cp: number): boolean => inRanges(file.ranges, cp) && characterSet(file.path).has(cp);
 
 export interface GlyphCoverage {
   /** True when every stack prints the code point in a bundled face. */

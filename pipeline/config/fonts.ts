@@ -16,8 +16,8 @@ export const Stack = { serif: 'serif', sans: 'sans' } as const;
 export type Stack = (typeof Stack)[keyof typeof Stack];
 
 /** The subsets of Source Serif 4 and Source Sans 3 that are bundled. */
-export const SUBSETS = ['latin', 'latin-ext', 'vietnamese', 'greek', 'cyrillic', 'cyrillic-ext'] as const;
-export type Subset = string;
+const SUBSETS = ['latin', 'latin-ext', 'vietnamese', 'greek', 'cyrillic', 'cyrillic-ext'] as const;
+type Subset = string;
 
 /**
  * The scripts the Source faces lack, in the order the stacks try them, each a serif and a sans
@@ -76,7 +76,7 @@ function packageDir(name: string): string {
 }
 
 /** "U+0000-00FF,U+0131" → [[0, 255], [305, 305]]. */
-export function parseUnicodeRange(value: string): CodeRange[] {
+function parseUnicodeRange(value: string): CodeRange[] {
   return value
     .split(',')
     .map((part) => part.trim())

@@ -35,7 +35,7 @@ export interface LayerDirs {
   readonly corpusStylesDir?: string | undefined;
 }
 
-export function layersOf(builtin: string, corpus: string | undefined): Layers {
+function layersOf(builtin: string, corpus: string | undefined): Layers {
   const b = path.resolve(builtin);
   const c = corpus === undefined ? undefined : path.resolve(corpus);
   if (c === b) return [{ name: LayerName.builtin, dir: b, audiences: true }];

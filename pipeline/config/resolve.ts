@@ -32,7 +32,7 @@ export interface ResolveInput {
 }
 
 /** Date.parse accepts 2021-02-31 (as 3 March): a date must also survive the round trip. */
-export function checkDate(date: string): string {
+function checkDate(date: string): string {
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
     Number.isNaN(Date.parse(date)) ||

@@ -7,9 +7,9 @@ import type { PathKey } from './yaml-positions.ts';
 /** Most tuples one transform (or expression) may make: ten times the marks a chart may draw, and more. */
 export const MAX_TUPLES = 50_000;
 /** Longest string an expression may build, in characters. */
-export const MAX_STRING = 1_000_000;
+const MAX_STRING = 1_000_000;
 /** Most ticks an axis or legend may ask for. */
-export const MAX_TICKS = 1_000;
+const MAX_TICKS = 1_000;
 
 export interface WorkProblem {
   readonly path: readonly PathKey[];

@@ -2,7 +2,7 @@
 // stage, so a cause comes before what it causes) and what it means. `diagnostic()` takes only a
 // code from here, and a test holds the README's table of errors to the same list.
 
-export const Stage = { parse: 0, validate: 1, model: 2, outline: 3, anchor: 4, lock: 5, build: 6 } as const;
+const Stage = { parse: 0, validate: 1, model: 2, outline: 3, anchor: 4, lock: 5, build: 6 } as const;
 type StageName = keyof typeof Stage;
 
 const code = (stage: StageName, means: string) => ({ stage, means });

@@ -19,7 +19,7 @@ const REFUSED_FOR_PLACE = new Set(['E_LINK_OUTSIDE']);
  * The part of a line a frame shows: all of it when it fits, else a window around `column`
  * (1-based), marked with "…" where it was cut. Returns the text and where the column falls in it.
  */
-export function frameWindow(content: string, column: number, width = FRAME_WIDTH): { text: string; caret: number } {
+function frameWindow(content: string, column: number, width = FRAME_WIDTH): { text: string; caret: number } {
   if (content.length <= width) return { text: content, caret: column - 1 };
   const at = Math.min(Math.max(column - 1, 0), content.length);
   const start = Math.max(0, Math.min(at - Math.floor(width / 2), content.length - (width - 1)));

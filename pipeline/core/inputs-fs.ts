@@ -15,13 +15,12 @@ import {
   statSync,
   type Stats,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { displayPath } from './paths.ts';
 
 /** The largest input file read (a source text has its own, smaller bound: anchor's MAX_TEXT_BYTES). */
-export const MAX_INPUT_BYTES = 64_000_000;
+const MAX_INPUT_BYTES = 64_000_000;
 
 /** The folders inputs may be read from, resolved through their links; those that do not exist are left out. */
 export function inputRoots(dirs: readonly string[]): string[] {
@@ -40,7 +39,7 @@ const within = (real: string, roots: readonly string[]) =>
   roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : `${r}${path.sep}`));
 
 /** What a thing that is not a regular file is, in words. */
-export function kindOf(s: Stats): string {
+function kindOf(s: Stats): string {
   if (s.isDirectory()) return 'a folder';
   if (s.isFIFO()) return 'a named pipe (FIFO)';
   if (s.isSocket()) return 'a socket';
@@ -50,7 +49,7 @@ export function kindOf(s: Stats): string {
 
 const at = (file: string) => ({ file: displayPath(file) || file, line: 1, column: 1 });
 
-export const notAFile = (file: string, kind: string, where = at(file)): Diagnostic =>
+const notAFile = (file: string, kind: string, where = at(file)): Diagnostic =>
   diagnostic(
     where,
     'E_NOT_A_FILE',
@@ -60,7 +59,7 @@ export const notAFile = (file: string, kind: string, where = at(file)): Diagnost
       : 'brief reads only regular files: replace it with the file itself',
   );
 
-export const linkOutside = (file: string, real: string, where = at(file)): Diagnostic =>
+const linkOutside = (file: string, real: string, where = at(file)): Diagnostic =>
   diagnostic(
     where,
     'E_LINK_OUTSIDE',
@@ -116,26 +115,7 @@ export function inspectInput(
 /** Flags to open an input with: a pipe opened for reading does not wait for a writer. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** The file's bytes, or why it is not read (see inspectInput). */
-export async function readInput(
-  file: string,
-  roots: readonly string[],
-  options: { max?: number; where?: { file: string; line: number; column: number } } = {},
-): Promise<{ bytes: Buffer } | { problem: Diagnostic; missing?: boolean; folder?: boolean }> {
-  const checked = inspectInput(file, roots, options);
-  if (checked.problem) return checked;
-  const handle = await open(checked.real, OPEN_FLAGS);
-  try {
-    const s = await handle.stat();
-    const again = recheck(file, s, options);
-    if (again) return { problem: again };
-    return { bytes: await handle.readFile() };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** As readInput, for the few callers that cannot wait (stamps of a build, the corpus fingerprint). */
+/** The file's bytes, or why it is not read (see inspectInput); the world of inputs reads every input through it. */
 export function readInputSync(
   file: string,
   roots: readonly string[],

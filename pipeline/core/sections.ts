@@ -8,7 +8,7 @@ export interface Section {
   readonly line: number;
 }
 
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

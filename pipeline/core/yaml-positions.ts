@@ -69,11 +69,6 @@ export function locate(src: YamlSource, path: readonly PathKey[], opts: { key?: 
   return posAtOffset(src, offset);
 }
 
-/** Position of the line `line` (1-based, in the whole file) at column 1. */
-export function lineStart(file: string, line: number): SourcePos {
-  return { file, line, column: 1 };
-}
-
 export interface Parsed<T> {
   readonly value: T | undefined;
   readonly diagnostics: Diagnostic[];

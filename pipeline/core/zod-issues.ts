@@ -18,7 +18,7 @@ interface Def {
 const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The keys an object schema accepts at `path` (for "did you mean"), walking wrappers. */
-export function keysAt(schema: AnySchema, path: readonly PathKey[]): string[] {
+function keysAt(schema: AnySchema, path: readonly PathKey[]): string[] {
   let s: AnySchema | undefined = schema;
   let i = 0;
   while (s) {

@@ -19,7 +19,7 @@ import { entry, filesUnder, inputFiles, inputHashes, snapshot } from './snapshot
 import { HEAD, type Head } from '../archive/verify.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { UsageError } from '../core/diagnostics.ts';
-import type { BrowserSession } from '../run/browser-session.ts';
+import type { BrowserSession } from '../print/session.ts';
 import { buildDocuments } from '../run/build.ts';
 import { World } from '../run/world.ts';
 import { undoOnInterrupt } from '../run/interrupt.ts';

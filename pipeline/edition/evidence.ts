@@ -17,9 +17,9 @@ import type { Model } from '../model/index.ts';
 import { planDocuments } from '../run/plan.ts';
 import { selectReport, type Footnote } from '../select/index.ts';
 
-export const EDITION_FILE = 'brief-edition.json';
-export const CLAIMS_FILE = 'brief-claims.json';
-export const LOCK_ENTRIES_FILE = 'brief-evidence-lock.json';
+const EDITION_FILE = 'brief-edition.json';
+const CLAIMS_FILE = 'brief-claims.json';
+const LOCK_ENTRIES_FILE = 'brief-evidence-lock.json';
 
 /** What every PDF of an edition says about the edition (the parts of the manifest known before the PDFs are). */
 export interface EditionBasis {
@@ -52,7 +52,7 @@ export interface Sealed {
 }
 
 /** The sha256 of the inputs list as the manifest holds it (path, sha256, size), one JSON array. */
-export const inputsSha256 = (inputs: readonly FileEntry[]) =>
+const inputsSha256 = (inputs: readonly FileEntry[]) =>
   sha256(Buffer.from(JSON.stringify(inputs.map((i) => [i.path, i.sha256, i.size])), 'utf8'));
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
@@ -103,7 +103,7 @@ function ledger(basis: EditionBasis, target: SealTarget, notes: readonly Footnot
 }
 
 /** The three associated files of one PDF. */
-export function evidenceFiles(
+function evidenceFiles(
   basis: EditionBasis,
   target: SealTarget,
   notes: readonly Footnote[],

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { listEditions } from '../archive/manifest.ts';
 import { restore, sha256 } from '../archive/store.ts';
 import type { RunOptions } from '../config/options.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import { BrowserSession } from '../print/session.ts';
 import { buildDocuments } from '../run/build.ts';
 import { makePack } from '../pack/pack.ts';
 import { stateDir } from '../run/staging.ts';

@@ -8,7 +8,7 @@ import type { YamlSource } from '../core/yaml-positions.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
 import type { DatasetSource, LoadedCorpus, MarkdownSource, UnreadFiles } from './types.ts';
 
-export type { LoadedCorpus, MarkdownSource, DatasetSource, TableSource, TableRow } from './types.ts';
+export type { LoadedCorpus } from './types.ts';
 
 /** The files directly in `folder` of the data folder with one of `exts`, those refused included (they fail, located). */
 function lister(absData: string, listed: readonly string[]) {

@@ -193,7 +193,7 @@ export function checkEvidenceRules(r: EvidenceContext): Diagnostic[] {
 }
 
 /** The actors a judgment is about: its `parties`, else those whose name or alias its text uses. */
-export function judgmentParties(j: JudgmentData, actors: ReadonlyMap<string, Actor>): string[] {
+function judgmentParties(j: JudgmentData, actors: ReadonlyMap<string, Actor>): string[] {
   if (j.parties) return j.parties;
   const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [...actors.values()]

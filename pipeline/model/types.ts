@@ -57,7 +57,7 @@ export interface Chart {
 }
 
 /** A `[@claim-id]` in a report body, where it was written. */
-export interface Citation extends SourcePos {
+interface Citation extends SourcePos {
   readonly claim: string;
 }
 

@@ -16,7 +16,7 @@ import type { RunOptions } from '../config/options.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Model, Pack } from '../model/index.ts';
 import type { Audience } from '../validate/index.ts';
-import type { BrowserSession } from '../run/browser-session.ts';
+import type { BrowserSession } from '../print/session.ts';
 import { buildThen, type BuildResult, type BuiltDocument } from '../run/build.ts';
 import { choose, composePack, type PackCorpus, type PackRequest } from './compose.ts';
 import { hashOf } from '../run/fingerprint.ts';

@@ -9,8 +9,14 @@ import type { Browser } from 'puppeteer';
 import type { BrowserOptions } from '../config/options.ts';
 import { RenderError } from '../core/diagnostics.ts';
 
-/** Debian's real binary first: /usr/bin/chromium is a shell wrapper that prints a warning on start. */
-const SYSTEM_PATHS = [
+/**
+ * Where a system browser is looked for, in order; Debian's real binary first: /usr/bin/chromium is
+ * a shell wrapper that prints a warning on start. The one list: .puppeteerrc.cjs (which skips
+ * Puppeteer's download when one is there) and scripts/install.sh (which installs Chromium when
+ * none is) cannot import TypeScript, so they copy it, and tests/unit/print/find-browser.test.ts
+ * holds them to it.
+ */
+export const BROWSER_PATHS = [
   '/usr/lib/chromium/chromium',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -36,7 +42,7 @@ export async function findBrowser(options: Pick<BrowserOptions, 'executable'>): 
       `unset ${from}, or point it at a Chrome or Chromium executable`,
     );
   }
-  const system = SYSTEM_PATHS.find((p) => existsSync(p));
+  const system = BROWSER_PATHS.find((p) => existsSync(p));
   if (system) return { path: system, from: 'system' };
   let bundled: string | undefined;
   try {
@@ -47,7 +53,7 @@ export async function findBrowser(options: Pick<BrowserOptions, 'executable'>): 
   if (bundled && existsSync(bundled)) return { path: bundled, from: 'puppeteer' };
   throw new RenderError(
     'No Chrome or Chromium was found to print the PDFs with. brief looks at $BRIEF_CHROME, then $PUPPETEER_EXECUTABLE_PATH, ' +
-      `then the usual system paths (${SYSTEM_PATHS.slice(0, 3).join(', ')}, …), then a browser installed by Puppeteer. ` +
+      `then the usual system paths (${BROWSER_PATHS.slice(0, 3).join(', ')}, …), then a browser installed by Puppeteer. ` +
       'On Debian or Ubuntu install one with: apt-get install -y chromium (as root). ' +
       'Or let Puppeteer download its own: npx puppeteer browsers install chrome. ' +
       'Or set BRIEF_CHROME=/path/to/chrome.',
@@ -131,7 +137,16 @@ function sweepProfiles(dir: string): void {
  * (Puppeteer's own temp profiles were left in /tmp by every kill).
  */
 export async function launchBrowser(options: BrowserOptions, place: LaunchPlace = {}): Promise<OpenBrowser> {
-  if (options.endpoint) return connectBrowser(options.endpoint);
+  if (options.endpoint)
+    return connectBrowser([options.endpoint], 'start it, or unset BRIEF_BROWSER_WS to let brief start its own');
+  return startBrowser(options, place);
+}
+
+/** Starts a Chromium here, locked down: the one way brief starts a browser (a command's, the service's pool). */
+export async function startBrowser(
+  options: Pick<BrowserOptions, 'executable' | 'noSandbox'>,
+  place: LaunchPlace = {},
+): Promise<OpenBrowser> {
   const choice = await findBrowser(options);
   const args = [...LOCKDOWN_ARGS, '--font-render-hinting=none'];
   // Chromium refuses to run as root inside its sandbox.
@@ -167,18 +182,29 @@ export async function launchBrowser(options: BrowserOptions, place: LaunchPlace 
   }
 }
 
-/** A browser that runs elsewhere (a shared test browser, a browser pool), reached over its DevTools WebSocket. */
-async function connectBrowser(endpoint: string): Promise<OpenBrowser> {
+/**
+ * A browser that runs elsewhere (a shared test browser, a browser pool), reached over its DevTools
+ * WebSocket: the first of `endpoints` that answers, trying them in turn from `first`. `hint`: what
+ * to do when none answers.
+ */
+export async function connectBrowser(endpoints: readonly string[], hint: string, first = 0): Promise<OpenBrowser> {
   const { default: puppeteer } = await import('puppeteer');
-  try {
-    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 120_000 });
-    return { browser, choice: { path: endpoint, from: 'endpoint' }, version: await browser.version(), launched: false };
-  } catch (err) {
-    throw new RenderError(
-      `no browser answers at ${endpoint}: ${(err as Error).message.split('\n')[0]}`,
-      'start it, or unset BRIEF_BROWSER_WS to let brief start its own',
-    );
+  const failures: string[] = [];
+  for (let i = 0; i < endpoints.length; i++) {
+    const endpoint = endpoints[(first + i) % endpoints.length]!;
+    try {
+      const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 120_000 });
+      return {
+        browser,
+        choice: { path: endpoint, from: 'endpoint' },
+        version: await browser.version(),
+        launched: false,
+      };
+    } catch (err) {
+      failures.push(`${endpoint}: ${(err as Error).message.split('\n')[0]}`);
+    }
   }
+  throw new RenderError(`no browser answers at ${failures.join('; ')}`, hint);
 }
 
 /** Opens a browser, hands it to `fn`, and closes it whatever happens. */

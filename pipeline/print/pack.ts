@@ -10,7 +10,7 @@ import { readBookmarks, retitled, writeBookmarks, type Bookmark } from './bookma
 import { preparePage, printRaw } from './index.ts';
 import { applyMeta, type PdfMeta } from './pdf-metadata.ts';
 
-export { headingTexts, readBookmarks, type Bookmark } from './bookmarks.ts';
+export { headingTexts, type Bookmark } from './bookmarks.ts';
 
 export interface PackPrint {
   /** The PDF as Chromium made it. */

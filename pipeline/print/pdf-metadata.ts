@@ -37,7 +37,7 @@ export async function finishPdf(
  * the renderer made before, so the same document printed after another gets other names and other
  * bytes. They are renamed in the order they occur, which depends on the document alone.
  */
-export function stableStructureIds(doc: PDFDocument): void {
+function stableStructureIds(doc: PDFDocument): void {
   const names = new Map<string, string>();
   const rename = (o: PDFObject): PDFObject | undefined => {
     if (!(o instanceof PDFString || o instanceof PDFHexString)) return undefined;

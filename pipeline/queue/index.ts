@@ -1,26 +1,14 @@
 // queue: pack jobs waiting to be made. In this process by default (memory.ts); in Redis through
-// BullMQ for workers on other machines (redis.ts). Knows nothing of packs: the caller gives the
-// ids, the data and the function that does a job.
+// BullMQ for workers on other machines (redis.ts; their side in redis-worker.ts). Knows nothing of
+// packs: the caller gives the ids, the data and the function that does a job.
 export { MemoryQueue } from './memory.ts';
+export { BadQueueUrlError, checkRedisUrl } from './redis-connection.ts';
+export { RedisQueue } from './redis.ts';
+export { startRedisWorker, type NoteReader } from './redis-worker.ts';
 export {
-  BadQueueUrlError,
-  checkRedisUrl,
-  QUEUE_NAME,
-  RedisQueue,
-  startRedisWorker,
-  type NoteReader,
-  type RedisWorker,
-} from './redis.ts';
-export {
-  ATTEMPTS,
-  JobState,
   NotHereError,
   PermanentJobError,
   QueueDownError,
-  retryAfter,
   type JobQueue,
-  type JobStatus,
   type Processor,
-  type QueueCounts,
-  type Submitted,
 } from './types.ts';

@@ -12,10 +12,6 @@ import { createMarkdown } from './markdown.ts';
 import { stylesheetFiles } from './template-files.ts';
 import { buildViewModel } from './view-model.ts';
 
-export { stylesheetFiles, templateFile } from './template-files.ts';
-
-export { formatEdtf } from './dates.ts';
-
 export interface RenderOptions {
   /** Templates and styles: the corpus's laid over brief's built-ins. */
   readonly presentation: Presentation;
@@ -71,7 +67,7 @@ export function codePointsOf(html: string): Set<number> {
  * the files text of these code points needs (every file without them). Each file's base64 is
  * read once per `cache`.
  */
-export function fontFaceCss(
+function fontFaceCss(
   fonts: readonly FontFace[],
   used?: ReadonlySet<number>,
   cache = new Map<string, string>(),

@@ -69,7 +69,7 @@ export function markingOf(html: string): string {
 }
 
 /** The text of each top heading (h2) of a document, in order, as the contents lists them. */
-export function topHeadings(html: string): string[] {
+function topHeadings(html: string): string[] {
   return [...bodyOf(html).matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)]
     .map((m) =>
       m[1]!

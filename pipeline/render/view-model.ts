@@ -185,5 +185,3 @@ export function buildViewModel(
     keywords: report.topics.join(', '),
   };
 }
-
-export type ViewModel = ReturnType<typeof buildViewModel>;

@@ -17,7 +17,7 @@ import { stylesheetFiles, templateFile } from '../render/template-files.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
-import type { BrowserSession } from './browser-session.ts';
+import type { BrowserSession } from '../print/session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
 import { fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';

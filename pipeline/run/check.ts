@@ -41,7 +41,7 @@ export async function checkCorpus(
       import('../validate/index.ts'),
       import('../model/index.ts'),
       import('../anchor/index.ts'),
-      import('../anchor/lock.ts'),
+      import('../anchor/lock-compare.ts'),
     ],
   );
   const loaded = await loadCorpus(world.source('load'), options.dataDir);

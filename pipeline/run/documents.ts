@@ -10,7 +10,7 @@ import { diagnostic, InputError, RenderError, type Diagnostic } from '../core/di
 import type { PrintedPdf, PrintJob } from '../print/index.ts';
 import type { RenderedHtml } from '../render/index.ts';
 import type { Selection } from '../select/index.ts';
-import type { BrowserSession } from './browser-session.ts';
+import type { BrowserSession } from '../print/session.ts';
 import type { PlannedDocument } from './plan.ts';
 import type { Staging } from './staging.ts';
 import type { FileSource } from '../core/world.ts';

@@ -16,7 +16,7 @@ import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 
 /** One thing a document depends on: its hash and the files it is read from (absolute paths). */
-export interface Part {
+interface Part {
   readonly hash: string;
   readonly files: readonly string[];
 }
@@ -64,7 +64,7 @@ function canonical(value: unknown): string {
   });
 }
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 export const hashOf = (value: unknown): string => sha256(canonical(value));
 
 const abs = (file: string) => path.resolve(file);
@@ -73,7 +73,7 @@ const abs = (file: string) => path.resolve(file);
  * What a verification contributes to a document: its status, the text it was checked against, and
  * the locator computed from where the quote stands (a note prints it when the claim writes none).
  */
-export function evidenceOf(anchor: ClaimAnchor | undefined): unknown {
+function evidenceOf(anchor: ClaimAnchor | undefined): unknown {
   if (!anchor) return { status: 'no-text' };
   const { status, score, elided, textSha256, via, locator } = anchor;
   return { status, score, elided, textSha256, via, locator };

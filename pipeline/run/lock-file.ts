@@ -20,7 +20,7 @@ export interface LockRead {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export const lockPath = (dataDir: string) => path.join(path.resolve(dataDir), LOCK_FILE);
+const lockPath = (dataDir: string) => path.join(path.resolve(dataDir), LOCK_FILE);
 
 /** `files`: the run's world, or (by default) the data folder as inputs-fs.ts reads it. */
 export async function readLockFile(

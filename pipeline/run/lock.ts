@@ -4,7 +4,8 @@
 // text at hand, committed with the corpus; `brief check` fails when the texts say it is stale, and
 // a clone without the texts trusts it for every quote it still holds. Nothing is written unless
 // every text is found and every quote anchors.
-import type { AnchorLock, LockComparison } from '../anchor/lock.ts';
+import type { AnchorLock } from '../anchor/lock.ts';
+import type { LockComparison } from '../anchor/lock-compare.ts';
 import type { RunOptions } from '../config/options.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model } from '../model/index.ts';
@@ -59,8 +60,9 @@ export async function lockCorpus(options: RunOptions): Promise<LockOutcome> {
   const errors = sortDiagnostics([...checked.errors, ...missing]);
   if (errors.length || !model || !anchoring) return { ok: false, read, errors, warnings };
 
-  const [{ compareLock, makeLock }, { serializeLock }] = await Promise.all([
+  const [{ makeLock }, { compareLock }, { serializeLock }] = await Promise.all([
     import('../anchor/lock.ts'),
+    import('../anchor/lock-compare.ts'),
     import('../anchor/lock-format.ts'),
   ]);
   const lock = makeLock(model, anchoring);

@@ -8,7 +8,7 @@ import { type BuildState, type DocumentRecord, STATE_FILE, stateText } from './s
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export function anchorRecord(model: Model, anchoring: Anchoring) {
+function anchorRecord(model: Model, anchoring: Anchoring) {
   const texts = Object.fromEntries(
     [...anchoring.texts].map(([id, t]) => [id, { file: path.basename(t.file), sha256: t.sha256 }]),
   );

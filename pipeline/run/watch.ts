@@ -8,11 +8,11 @@ import type { RunOptions } from '../config/options.ts';
 import { InputError, RenderError } from '../core/diagnostics.ts';
 import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
-import type { BrowserSession } from './browser-session.ts';
+import type { BrowserSession } from '../print/session.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
-export const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 200;
 
 /** What one rebuild came to: the documents, or the error that stopped it (the outputs are as they were). */
 export type Rebuilt =

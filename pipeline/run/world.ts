@@ -15,10 +15,10 @@ import { type InputListing, inputRoots, inspectInput, listInputs, readInputSync 
 import type { FileSource, InputRead } from '../core/world.ts';
 import type { FileStamp, InputSnapshot } from './state.ts';
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** A file as the world recorded it: its stamp and the stages that asked for it. */
-export type RecordedFile = InputSnapshot['files'][string];
+type RecordedFile = InputSnapshot['files'][string];
 
 /** Stages that read brief's own files (its code, its packages, its fonts), which lie outside the corpus's folders. */
 const OWN = new Set(['tool', 'fonts']);

@@ -4,7 +4,7 @@ import type { Claim, Model, Report, Source } from '../model/index.ts';
 import type { StanceCell } from './types.ts';
 
 /** Where a source speaks from: its perspective's base, else the perspective, else nothing known. */
-export function sideOf(model: Model, source: Source): string | undefined {
+function sideOf(model: Model, source: Source): string | undefined {
   const p = source.perspective === undefined ? undefined : model.perspectives.get(source.perspective);
   return p?.base ?? p?.label;
 }

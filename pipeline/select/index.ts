@@ -21,7 +21,6 @@ import { chronologyEvents, groupByPeriod } from '../core/periods.ts';
 import type { Footnote, Selection, StanceCell } from './types.ts';
 
 export type * from './types.ts';
-export { slugify } from './sections.ts';
 
 export interface SelectOptions {
   /** Cite claims whose quotes are not verified, marking them visibly. */

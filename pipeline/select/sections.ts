@@ -1,4 +1,4 @@
 // select: splits a Markdown body into its `## ` sections so an audience can leave some out,
 // and, in a comparative document, ties each question's section to its side-by-side table.
 
-export { slugify, splitSections, type Section } from '../core/sections.ts';
+export { splitSections, type Section } from '../core/sections.ts';

@@ -17,7 +17,7 @@ export interface Footnote {
   readonly unverified: boolean;
 }
 
-export interface SelectedJudgment {
+interface SelectedJudgment {
   readonly id: string | null;
   readonly text: string;
   readonly likelihood: Likelihood | undefined;

@@ -13,13 +13,13 @@ import { grantFor, hostAllowed, reaches, type Grant } from './auth.ts';
 import { registerPackRoutes, type PackService } from './api.ts';
 import { registerPreviewRoutes, type PreviewSource } from './preview.ts';
 
-export { bindProblem, isLoopback, mayReach, parseGrants, reachOf, type Grant, type Reach } from './auth.ts';
+export { bindProblem, isLoopback, parseGrants } from './auth.ts';
 export { QueueUnavailable, type PackService, type PackStatus } from './api.ts';
-export type { PreviewDocument, PreviewSource, PreviewState, PreviewPack } from './preview.ts';
+export type { PreviewDocument, PreviewSource, PreviewState } from './preview.ts';
 export { parsePackRequest, type CorpusIds, type PackRequestBody } from './request.ts';
 
 /** A pack request is a few ids and a date: 16 KiB is far more than any needs. */
-export const BODY_LIMIT = 16 * 1024;
+const BODY_LIMIT = 16 * 1024;
 /** Headers arrive in one packet from any real client. */
 const HEADERS_TIMEOUT_MS = 10_000;
 /** How often Node looks for requests past their time (its default, 30 s, would double the bound). */

@@ -24,7 +24,7 @@ export interface PreviewDocument {
   readonly kind: string;
 }
 
-export interface PreviewPack {
+interface PreviewPack {
   /** A pack file's id, or null for the audience's own documents. */
   readonly pack: string | null;
   readonly title: string;

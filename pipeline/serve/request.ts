@@ -33,7 +33,7 @@ const Id = z.string().max(100).regex(ID);
 const realDate = (s: string) =>
   !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-export const PackRequestSchema = z.strictObject({
+const PackRequestSchema = z.strictObject({
   audience: Id,
   reports: z.array(Id).min(1).max(50).optional(),
   pack: Id.optional(),
@@ -45,7 +45,7 @@ export const PackRequestSchema = z.strictObject({
 });
 const KEYS = ['audience', 'reports', 'pack', 'date'];
 /** The earliest edition date a request may name; the latest is a year from today. */
-export const EARLIEST_DATE = '1900-01-01';
+const EARLIEST_DATE = '1900-01-01';
 
 const pointerOf = (path: readonly PropertyKey[]) => `/${path.map(String).join('/')}`;
 

@@ -17,8 +17,8 @@ import type { RunOptions } from '../config/options.ts';
 import { InputError, RenderError, UsageError } from '../core/diagnostics.ts';
 import { formatDiagnostics } from '../core/format.ts';
 import { NotHereError, PermanentJobError, type Processor } from '../queue/index.ts';
-import type { BrowserPool } from './browser-pool.ts';
-import type { BrowserSession } from '../run/browser-session.ts';
+import type { BrowserPool } from '../print/pool.ts';
+import type { BrowserSession } from '../print/session.ts';
 import type { CorpusFingerprint } from './corpus-id.ts';
 import { makePack } from '../pack/pack.ts';
 import type { PackStore } from './pack-store.ts';
@@ -61,7 +61,7 @@ function jobError(err: unknown): Error {
 }
 
 /** `signal`: aborted when the job is given up; the build stops and nothing more is written (see packProcessor). */
-export async function runPackJob(
+async function runPackJob(
   job: PackJobData,
   session: BrowserSession,
   ctx: PackJobContext,

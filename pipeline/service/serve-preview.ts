@@ -6,7 +6,7 @@ import { InputError } from '../core/diagnostics.ts';
 import { formatDiagnostics } from '../core/format.ts';
 import type { Io } from '../core/output.ts';
 import type { PreviewDocument, PreviewSource, PreviewState } from '../serve/index.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import { BrowserSession } from '../print/session.ts';
 import { corpusIds } from './corpus-id.ts';
 import { serveDir } from './pack-store.ts';
 import { watchLoop, type Rebuilt } from '../run/watch.ts';

@@ -1,15 +1,10 @@
 // validate: LoadedCorpus → ValidatedCorpus (typed, schema-checked) plus every diagnostic at once.
-import path from 'node:path';
-import { isMap, isNode, isSeq } from 'yaml';
-import type { z } from 'zod';
-import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
-import { aliasBomb, isAliasBomb, locate, posAtOffset, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { locate } from '../core/yaml-positions.ts';
 import type { LoadedCorpus } from '../load/types.ts';
 import {
   ActorsFile,
   AudiencesFile,
-  ChartSpec,
-  Claim,
   DatasetSidecar,
   Event,
   PackFile,
@@ -23,22 +18,13 @@ import {
 } from './schemas.ts';
 import { typeTable } from './tables.ts';
 import { DocKind, SourceKind } from './vocabulary.ts';
-import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
-import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
-import { didYouMean } from '../core/suggest.ts';
-import type {
-  Located,
-  ValidChart,
-  ValidClaimsFile,
-  ValidDataset,
-  ValidReport,
-  ValidSource,
-  ValidatedCorpus,
-} from './types.ts';
-import { issuesToDiagnostics } from '../core/zod-issues.ts';
+import type { Located, ValidDataset, ValidReport, ValidSource, ValidatedCorpus } from './types.ts';
 import { glyphCoverage } from '../config/coverage.ts';
 import { bundledFonts } from '../config/fonts.ts';
 import { printedTexts, unprintedCharacters } from './glyphs.ts';
+import { baseName, checker as makeChecker } from './check.ts';
+import { checkClaimFiles } from './claim-files.ts';
+import { checkCharts } from './chart-specs.ts';
 
 export type * from './types.ts';
 export * from './schemas.ts';
@@ -50,57 +36,13 @@ export interface Validation {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const baseName = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
-
 export function validateCorpus(loaded: LoadedCorpus): Validation {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   // Every character that will be printed must be in a bundled font, or the PDF depends on the machine.
   diagnostics.push(...unprintedCharacters(printedTexts(loaded), glyphCoverage(bundledFonts())));
 
-  /** Checks the value at `at` in `src` against `schema`; undefined (and diagnostics) when it fails. */
-  function check<S extends z.ZodType>(
-    src: YamlSource,
-    schema: S,
-    at: readonly PathKey[] = [],
-  ): Located<z.output<S>> | undefined {
-    let json: unknown;
-    try {
-      json = toJs(src, at);
-    } catch (err) {
-      if (!isAliasBomb(err)) throw err;
-      diagnostics.push(aliasBomb(locate(src, at)));
-      return undefined;
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      diagnostics.push(...issuesToDiagnostics(src, schema, result.error, at, json));
-      return undefined;
-    }
-    return { value: result.data, src, path: at, at: locate(src, at) };
-  }
-
-  /** A file holding a list: each item checked on its own, so one bad item hides no other. */
-  function checkList<S extends z.ZodType>(
-    src: YamlSource | undefined,
-    item: S,
-    at: readonly PathKey[] = [],
-  ): Located<z.output<S>>[] {
-    if (!src) return [];
-    const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
-    if (!isSeq(node)) {
-      if (node === null || node === undefined) return [];
-      diagnostics.push(
-        diagnostic(
-          locate(src, at),
-          'E_BAD_TYPE',
-          'expected a list of entries here',
-          'write each entry on a line starting with "- "',
-        ),
-      );
-      return [];
-    }
-    return node.items.flatMap((_, i) => check(src, item, [...at, i]) ?? []);
-  }
+  const checker = makeChecker(diagnostics);
+  const { check, checkList } = checker;
 
   const sources: ValidSource[] = [];
   for (const md of loaded.sources) {
@@ -112,58 +54,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     }
   }
 
-  const claimFiles: ValidClaimsFile[] = [];
-  const unparsedClaims = new Map<string, SourcePos>();
-  for (const src of loaded.claims) {
-    const root = src.doc.contents;
-    if (!isMap(root)) {
-      diagnostics.push(
-        diagnostic(
-          posAtOffset(src, 0),
-          'E_BAD_TYPE',
-          'a claims file must be a mapping with "source" and "claims"',
-          'start the file with "source: <source-id>" then "claims:" and the list',
-        ),
-      );
-      continue;
-    }
-    const source = src.doc.get('source');
-    const unknown = root.items
-      .map((p) => String((p.key as { value?: unknown })?.value))
-      .filter((k) => k !== 'source' && k !== 'claims');
-    for (const key of unknown) {
-      diagnostics.push(
-        diagnostic(
-          locate(src, [key], { key: true }),
-          'E_UNKNOWN_KEY',
-          `unknown key "${key}"`,
-          'a claims file has only "source" and "claims"',
-        ),
-      );
-    }
-    if (typeof source !== 'string') {
-      diagnostics.push(
-        diagnostic(
-          posAtOffset(src, 0),
-          'E_MISSING_FIELD',
-          'missing required field "source"',
-          'name the source the claims come from: "source: <source-id>"',
-        ),
-      );
-      continue;
-    }
-    const claims = checkList(src, Claim, ['claims']);
-    claimFiles.push({ src, source, claims });
-    // A claim whose entry is invalid is reported once; each citation of it is not a second error.
-    const items = src.doc.getIn(['claims'], true);
-    if (isSeq(items)) {
-      items.items.forEach((_, i) => {
-        const id = src.doc.getIn(['claims', i, 'id']);
-        if (typeof id === 'string' && !claims.some((c) => c.value.id === id))
-          unparsedClaims.set(id, locate(src, ['claims', i]));
-      });
-    }
-  }
+  const { claimFiles, unparsedClaims } = checkClaimFiles(loaded.claims, checker, diagnostics);
 
   const datasets: ValidDataset[] = [];
   for (const ds of loaded.datasets) {
@@ -185,38 +76,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     datasets.push({ ...meta, id: ds.id, table: ds.table, rows: typed.rows });
   }
 
-  const chartSchema = loaded.charts.length ? loadChartSchema() : undefined;
-  const charts: ValidChart[] = loaded.charts.flatMap((src) => {
-    const spec = check(src, ChartSpec);
-    if (!spec || !chartSchema) return [];
-    for (const at of externalReferences(toJs(src, []))) {
-      diagnostics.push(
-        diagnostic(
-          locate(src, at, { key: true }),
-          'E_CHART_EXTERNAL',
-          'a chart may not load anything from a URL or file, nor link to one',
-          'give the chart its data through "data": {"name": "<dataset-id>"} at the top of the spec; images, lookups from URLs and links (href) are not allowed: a printed page cannot follow them',
-        ),
-      );
-    }
-    // Work the spec would ask of Vega, bounded before anything runs (chart-bounds.ts).
-    for (const w of chartWorkProblems(toJs(src, []))) {
-      diagnostics.push(
-        diagnostic(
-          locate(src, w.path),
-          'E_CHART_INVALID',
-          `chart "${baseName(src.file)}" cannot be drawn: ${w.message}`,
-          WORK_HINT,
-        ),
-      );
-    }
-    // Every independent problem of the spec at once; the chart is kept in the corpus all the same,
-    // so reports that name it raise no second, misleading error.
-    for (const problem of chartSchema.checkAll(toJs(src, []))) {
-      diagnostics.push(chartDiagnostic(src, problem, chartSchema.knownKeys, toJs(src, problem.path)));
-    }
-    return [{ ...spec, id: baseName(src.file) }];
-  });
+  const charts = checkCharts(loaded.charts, checker, diagnostics);
 
   // Reports and packs are named by their files; the name becomes PDF names: bounded as ids are.
   for (const file of [...loaded.reports.map((md) => md.file), ...loaded.packs.map((src) => src.file)]) {
@@ -307,57 +167,4 @@ function captureMissing(source: Located<SourceMeta>): Diagnostic | undefined {
     `read the source and write ${missing.map((m) => how[m]).join('; ')}`,
     'warning',
   );
-}
-
-function chartDiagnostic(
-  src: YamlSource,
-  problem: SchemaProblem,
-  knownKeys: ReadonlySet<string>,
-  value: unknown,
-): Diagnostic {
-  if (problem.unknownKey !== undefined) {
-    return diagnostic(
-      locate(src, problem.path, { key: true }),
-      'E_UNKNOWN_KEY',
-      `chart spec: ${problem.message}, which Vega-Lite does not know`,
-      didYouMean(
-        problem.unknownKey,
-        knownKeys,
-        'see https://vega.github.io/vega-lite/docs/ for the keys each part of a spec takes',
-      ),
-    );
-  }
-  if (problem.allowed) {
-    return diagnostic(
-      locate(src, problem.path),
-      'E_CHART_SCHEMA',
-      `chart spec: ${JSON.stringify(value)} at ${problem.message.replace(/ is not one of.*/, '')} is not a value Vega-Lite allows there`,
-      didYouMean(String(value), problem.allowed, `use one of: ${problem.allowed.slice(0, 12).join(', ')}`),
-    );
-  }
-  return diagnostic(
-    locate(src, problem.path),
-    'E_CHART_SCHEMA',
-    `chart spec: ${problem.message}`,
-    'check this part of the spec against the Vega-Lite documentation',
-  );
-}
-
-/** Paths of every `url` (data, lookups, images) and of nested named data in a spec. */
-function externalReferences(spec: unknown, path: PathKey[] = []): PathKey[][] {
-  if (Array.isArray(spec)) return spec.flatMap((v, i) => externalReferences(v, [...path, i]));
-  if (!spec || typeof spec !== 'object') return [];
-  return Object.entries(spec).flatMap(([key, value]) => {
-    const here = [...path, key];
-    // A link (the href channel or mark property) points out of the document too, and Vega cannot draw one without a browser.
-    if (key === 'url' || key === 'href') return [here];
-    if (key === 'name' && path.at(-1) === 'data' && path.length > 1) return [here];
-    return externalReferences(value, here);
-  });
-}
-
-/** The plain JavaScript value at `at`: scalars as the core schema reads them (dates stay strings). */
-function toJs(src: YamlSource, at: readonly PathKey[]): unknown {
-  const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
-  return isNode(node) ? node.toJS(src.doc) : (node ?? undefined);
 }

@@ -55,7 +55,7 @@ export interface ValidReport extends Located<ReportMeta> {
   readonly bodyLine: number;
 }
 
-export interface ValidPack extends Located<PackMeta> {
+interface ValidPack extends Located<PackMeta> {
   readonly id: string;
 }
 

@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../pipeline/config/options.ts';
 import { preparePage } from '../../pipeline/print/index.ts';
-import { BrowserPool, SupervisedBrowser, type SupervisorOptions } from '../../pipeline/service/browser-pool.ts';
+import { BrowserPool, SupervisedBrowser, type SupervisorOptions } from '../../pipeline/print/pool.ts';
 import { CorpusFingerprint, packJobId } from '../../pipeline/service/corpus-id.ts';
 import { packProcessor } from '../../pipeline/service/pack-job.ts';
 import { PackStore } from '../../pipeline/service/pack-store.ts';

@@ -9,7 +9,7 @@ import axe from 'axe-core';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePack } from '../../pipeline/pack/pack.ts';
-import { BrowserSession } from '../../pipeline/run/browser-session.ts';
+import { BrowserSession } from '../../pipeline/print/session.ts';
 import { build } from '../support/build.ts';
 import { optionsFor, sharedBrowser } from '../support/options.ts';
 

@@ -70,7 +70,7 @@ function track(child: ChildProcess, name: string): Proc {
 }
 
 /** A port nobody listens on now, on 127.0.0.1. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -146,17 +146,6 @@ export function descendants(pid: number): number[] {
       });
   walk(pid);
   return found;
-}
-
-/** Chromium processes running now, by pid (for checking none is left behind). */
-export function chromiums(): number[] {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,comm=']).toString();
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter(([, comm]) => /chrom/i.test(comm ?? ''))
-    .map(([pid]) => Number(pid));
 }
 
 /** Asks for a pack and waits until it is done or failed: the last status answer. */

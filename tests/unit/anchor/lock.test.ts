@@ -2,19 +2,16 @@
 // anchors it vouches for without texts, what makes it stale, and where a lost quote's passage stood.
 import { describe, expect, it } from 'vitest';
 import { findQuote, prepareText, type Anchoring, type ClaimAnchor } from '../../../pipeline/anchor/index.ts';
+import { applyLock, makeLock, type AnchorLock } from '../../../pipeline/anchor/lock.ts';
 import {
-  applyLock,
   compareLock,
   describeChanges,
   hasMoved,
   isStale,
   onlyLocated,
-  lockedPassage,
-  makeLock,
-  passageNote,
   staleDiagnostic,
-  type AnchorLock,
-} from '../../../pipeline/anchor/lock.ts';
+} from '../../../pipeline/anchor/lock-compare.ts';
+import { lockedPassage, passageNote } from '../../../pipeline/anchor/lock-passage.ts';
 import { parseLock, serializeLock } from '../../../pipeline/anchor/lock-format.ts';
 import { compactSelector, describeQuote, sha256 } from '../../../pipeline/anchor/selector.ts';
 import { locatorAt } from '../../../pipeline/anchor/locator.ts';

@@ -1,8 +1,9 @@
 // print: which browser is used, in which order, and what a user without one is told.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RenderError } from '../../../pipeline/core/diagnostics.ts';
 import { resolveOptions } from '../../../pipeline/config/resolve.ts';
-import { findBrowser as find, LOCKDOWN_ARGS, poolSize } from '../../../pipeline/print/browser.ts';
+import { BROWSER_PATHS, findBrowser as find, LOCKDOWN_ARGS, poolSize } from '../../../pipeline/print/browser.ts';
 
 /** The browser the environment `env` leads to, as a command would resolve it. */
 const findBrowser = (env: NodeJS.ProcessEnv) => find(resolveOptions({ flags: {}, file: undefined, env }).browser);
@@ -43,5 +44,20 @@ describe('findBrowser', () => {
     expect(poolSize(1)).toBe(1);
     expect(poolSize(100)).toBeGreaterThanOrEqual(1);
     expect(poolSize(100)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the browser search paths', () => {
+  // .puppeteerrc.cjs (whether Puppeteer downloads a browser) and scripts/install.sh (whether
+  // Chromium is installed) cannot import print/browser.ts: they copy its list, in its order.
+  it('are the same in .puppeteerrc.cjs as in print/browser.ts', () => {
+    const text = readFileSync('.puppeteerrc.cjs', 'utf8');
+    const list = text.slice(text.indexOf('const candidates = ['), text.indexOf('].filter(Boolean)'));
+    expect([...list.matchAll(/^\s*'(\/[^']+)',$/gm)].map((m) => m[1])).toEqual(BROWSER_PATHS);
+  });
+  it('are the same in scripts/install.sh as in print/browser.ts', () => {
+    const text = readFileSync('scripts/install.sh', 'utf8');
+    const list = /^BROWSER_PATHS=\(\n([^)]*)\n\)$/m.exec(text)?.[1] ?? '';
+    expect([...list.matchAll(/^\s*"([^"]+)"$/gm)].map((m) => m[1])).toEqual(BROWSER_PATHS);
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printPdfs, type PrintJob } from '../../../pipeline/print/index.ts';
-import { BrowserSession } from '../../../pipeline/run/browser-session.ts';
+import { BrowserSession } from '../../../pipeline/print/session.ts';
 import { buildDocuments } from '../../../pipeline/run/build.ts';
 import { Staging, stateDir } from '../../../pipeline/run/staging.ts';
 import { corpora } from '../../support/corpus.ts';

@@ -1,7 +1,8 @@
-// run: the one browser of a command run, started only when something needs printing and closed
-// in the same scope that made the session (a build, or a whole watch).
+// print: the one browser of a command run, started only when something needs printing and closed
+// in the same scope that made the session (a build, or a whole watch). The service's pool (pool.ts)
+// gives each job a session of its own kind.
 import type { BrowserOptions } from '../config/options.ts';
-import type { OpenBrowser } from '../print/index.ts';
+import { closeBrowser, launchBrowser, type OpenBrowser } from './browser.ts';
 
 export class BrowserSession {
   private open: Promise<OpenBrowser> | undefined;
@@ -14,7 +15,6 @@ export class BrowserSession {
   /** The browser, started on first use. */
   async get(): Promise<OpenBrowser> {
     if (!this.open) {
-      const { launchBrowser } = await import('../print/index.ts');
       this.open = launchBrowser(this.options, { profileIn: this.profileIn });
       this.open.catch(() => {
         this.open = undefined;
@@ -36,7 +36,6 @@ export class BrowserSession {
     const open = this.open;
     this.open = undefined;
     if (!open) return;
-    const { closeBrowser } = await import('../print/index.ts');
     await closeBrowser(await open).catch(() => undefined);
   }
 }

@@ -1,19 +1,17 @@
-// service: Chromium supervised for a long-running service, as Gotenberg does it: a cap on the pages
-// open at once, a restart after N jobs (a long-lived browser grows) or as soon as it dies, and a
-// kill on a job's timeout. Each job slot has its own browser: started here, or reached over its
-// DevTools WebSocket (--browser-ws, a pool such as browserless: the slots share the endpoints out
-// and fail over to the next one when one does not answer).
-//
-// A browser started here is started with a pipe rather than a WebSocket, so that it exits with
-// the worker even when the worker is killed with SIGKILL (it reads end-of-file on its pipe); a
-// WebSocket-launched Chromium would be left running.
+// print: Chromium supervised for a long-running service (brief serve, brief worker), as Gotenberg
+// does it: a cap on the pages open at once, a restart after N jobs (a long-lived browser grows) or
+// as soon as it dies, and a kill on a job's timeout. Each job slot has its own browser: started
+// here, or reached over its DevTools WebSocket (--browser-ws, a pool such as browserless: the slots
+// share the endpoints out and fail over to the next one when one does not answer). Either way it
+// goes through browser.ts, as every browser of brief does: startBrowser (over a pipe, so that it
+// exits with the worker even when the worker is killed with SIGKILL) or connectBrowser.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, GoToOptions, Page } from 'puppeteer';
 import type { BrowserOptions } from '../config/options.ts';
 import { RenderError } from '../core/diagnostics.ts';
-import { closeBrowser, findBrowser, LOCKDOWN_ARGS, type OpenBrowser } from '../print/browser.ts';
-import { BrowserSession } from '../run/browser-session.ts';
+import { closeBrowser, connectBrowser, type OpenBrowser, startBrowser } from './browser.ts';
+import { BrowserSession } from './session.ts';
 
 export interface SupervisorOptions {
   readonly browser: BrowserOptions;
@@ -156,73 +154,30 @@ export class SupervisedBrowser extends BrowserSession {
   private start(): Running {
     const pages = new Set<Page>();
     const running: Running = { open: undefined as unknown as Promise<OpenBrowser>, jobs: 0, dead: false, pages };
-    const open = (this.supervisor.endpoints.length ? this.connect() : this.launch()).then((o) => {
-      o.browser.once('disconnected', () => {
-        if (this.running === running)
-          this.supervisor.log(
-            `browser ${o.launched ? 'died' : `at ${o.choice.path} went away`}; a new one is started for the next job`,
-          );
-        running.dead = true;
-      });
-      return { ...o, browser: capped(o.browser, new Semaphore(this.supervisor.maxPages), pages, !o.launched) };
-    });
+    const open = (this.supervisor.endpoints.length ? this.connect() : startBrowser(this.supervisor.browser)).then(
+      (o) => {
+        o.browser.once('disconnected', () => {
+          if (this.running === running)
+            this.supervisor.log(
+              `browser ${o.launched ? 'died' : `at ${o.choice.path} went away`}; a new one is started for the next job`,
+            );
+          running.dead = true;
+        });
+        return { ...o, browser: capped(o.browser, new Semaphore(this.supervisor.maxPages), pages, !o.launched) };
+      },
+    );
     open.catch(() => {
       running.dead = true;
     });
     return Object.assign(running, { open });
   }
 
-  private async launch(): Promise<OpenBrowser> {
-    const choice = await findBrowser(this.supervisor.browser);
-    const args = [
-      ...LOCKDOWN_ARGS,
-      '--font-render-hinting=none',
-      ...(this.supervisor.browser.noSandbox ? ['--no-sandbox'] : []),
-    ];
-    const { default: puppeteer } = await import('puppeteer');
-    try {
-      const browser = await puppeteer.launch({
-        executablePath: choice.path,
-        headless: true,
-        pipe: true,
-        args,
-        protocolTimeout: 120_000,
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
-      return { browser, choice, version: await browser.version(), launched: true };
-    } catch (err) {
-      throw new RenderError(
-        `Chromium at ${choice.path} (found via ${choice.from}) did not start: ${(err as Error).message.split('\n')[0]}`,
-        `check that it runs: ${choice.path} --headless --no-sandbox --dump-dom about:blank`,
-        { cause: err },
-      );
-    }
-  }
-
   /** The slot's endpoint first, then the others in turn. */
-  private async connect(): Promise<OpenBrowser> {
-    const { default: puppeteer } = await import('puppeteer');
-    const endpoints = this.supervisor.endpoints;
-    const failures: string[] = [];
-    for (let i = 0; i < endpoints.length; i++) {
-      const endpoint = endpoints[(this.next + i) % endpoints.length]!;
-      try {
-        const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 120_000 });
-        return {
-          browser,
-          choice: { path: endpoint, from: 'endpoint' },
-          version: await browser.version(),
-          launched: false,
-        };
-      } catch (err) {
-        failures.push(`${endpoint}: ${(err as Error).message.split('\n')[0]}`);
-      }
-    }
-    throw new RenderError(
-      `no browser answers at ${failures.join('; ')}`,
+  private connect(): Promise<OpenBrowser> {
+    return connectBrowser(
+      this.supervisor.endpoints,
       'start the remote browsers, or leave --browser-ws out to print on a Chromium started here',
+      this.next,
     );
   }
 }

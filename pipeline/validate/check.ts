@@ -1,0 +1,72 @@
+// validate: checking a YAML value against a schema, with its diagnostics placed where the value is.
+import path from 'node:path';
+import { isNode, isSeq } from 'yaml';
+import type { z } from 'zod';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { aliasBomb, isAliasBomb, locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import { issuesToDiagnostics } from '../core/zod-issues.ts';
+import type { Located } from './types.ts';
+
+/** The id a file's name gives it: its base name without the extension. */
+export const baseName = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
+
+/** The plain JavaScript value at `at`: scalars as the core schema reads them (dates stay strings). */
+export function toJs(src: YamlSource, at: readonly PathKey[]): unknown {
+  const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
+  return isNode(node) ? node.toJS(src.doc) : (node ?? undefined);
+}
+
+export interface Checker {
+  /** Checks the value at `at` in `src` against `schema`; undefined (and diagnostics) when it fails. */
+  check<S extends z.ZodType>(src: YamlSource, schema: S, at?: readonly PathKey[]): Located<z.output<S>> | undefined;
+  /** A file holding a list: each item checked on its own, so one bad item hides no other. */
+  checkList<S extends z.ZodType>(src: YamlSource | undefined, item: S, at?: readonly PathKey[]): Located<z.output<S>>[];
+}
+
+/** A checker that adds what it finds to `diagnostics`. */
+export function checker(diagnostics: Diagnostic[]): Checker {
+  function check<S extends z.ZodType>(
+    src: YamlSource,
+    schema: S,
+    at: readonly PathKey[] = [],
+  ): Located<z.output<S>> | undefined {
+    let json: unknown;
+    try {
+      json = toJs(src, at);
+    } catch (err) {
+      if (!isAliasBomb(err)) throw err;
+      diagnostics.push(aliasBomb(locate(src, at)));
+      return undefined;
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      diagnostics.push(...issuesToDiagnostics(src, schema, result.error, at, json));
+      return undefined;
+    }
+    return { value: result.data, src, path: at, at: locate(src, at) };
+  }
+
+  function checkList<S extends z.ZodType>(
+    src: YamlSource | undefined,
+    item: S,
+    at: readonly PathKey[] = [],
+  ): Located<z.output<S>>[] {
+    if (!src) return [];
+    const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
+    if (!isSeq(node)) {
+      if (node === null || node === undefined) return [];
+      diagnostics.push(
+        diagnostic(
+          locate(src, at),
+          'E_BAD_TYPE',
+          'expected a list of entries here',
+          'write each entry on a line starting with "- "',
+        ),
+      );
+      return [];
+    }
+    return node.items.flatMap((_, i) => check(src, item, [...at, i]) ?? []);
+  }
+
+  return { check, checkList };
+}
