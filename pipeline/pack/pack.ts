@@ -10,12 +10,10 @@
 import { presentationOf } from '../config/layers.ts';
 import { PACK_TEMPLATES, packTemplateFile, stylesheetFiles } from '../render/template-files.ts';
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Model, Pack } from '../model/index.ts';
-import type { Audience } from '../validate/index.ts';
+import type { Model } from '../model/index.ts';
 import type { BrowserSession } from '../print/session.ts';
 import { buildThen, type BuildResult, type BuiltDocument } from '../run/build.ts';
 import { choose, composePack, type PackCorpus, type PackRequest } from './compose.ts';
