@@ -22,6 +22,7 @@ import {
   MAX_ID,
 } from './schemas.ts';
 import { typeTable } from './tables.ts';
+import { chartDescriptionProblems } from './chart-description.ts';
 import { DocKind, SourceKind } from './vocabulary.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
 import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
@@ -199,6 +200,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
         ),
       );
     }
+    diagnostics.push(...chartDescriptionProblems(src, toJs(src, []), baseName(src.file)));
     // Work the spec would ask of Vega, bounded before anything runs (chart-bounds.ts).
     for (const w of chartWorkProblems(toJs(src, []))) {
       diagnostics.push(
