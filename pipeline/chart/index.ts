@@ -6,6 +6,7 @@ import type { FontFace } from '../config/fonts.ts';
 import type { Selection } from '../select/index.ts';
 import { sourceLabel } from '../core/source-label.ts';
 import { stanceSpec } from './builtin.ts';
+import { stanceAlt, timelineAlt } from './alt-text.ts';
 import { timelineSpec } from './timeline.ts';
 import { makeTextWidth } from './text-metrics.ts';
 import { chartConfig } from './theme.ts';
@@ -46,7 +47,18 @@ function countMarks(mark: SceneMark): number {
 }
 
 export interface ChartRenderer {
-  render(id: string, spec: Record<string, unknown>): Promise<RenderedChart>;
+  /** `alt`: what the chart shows, in words; by default its title and description. */
+  render(id: string, spec: Record<string, unknown>, alt?: string): Promise<RenderedChart>;
+}
+
+/**
+ * The SVG as the figure holds it: hidden from assistive technology (the <figure> has the alternate
+ * text), its own role and labels dropped so Chromium makes no figure of it.
+ */
+function silentSvg(svg: string): string {
+  return svg
+    .replace(/<[a-z][^>]*>/g, (tag) => tag.replace(/\s(?:role|aria-[a-z]+)="[^"]*"/g, ''))
+    .replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"');
 }
 
 /**
@@ -57,7 +69,7 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
   const width = makeTextWidth(faces);
   (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = width;
   return {
-    async render(id, input) {
+    async render(id, input, alt) {
       const { title, description, config, ...rest } = input as {
         title?: unknown;
         description?: string;
@@ -108,11 +120,13 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
       }
       const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
       view.finalize();
+      const said = description ?? subtitle;
       return {
         id,
         title: titleText,
-        description: description ?? subtitle,
-        svg,
+        description: said,
+        alt: alt ?? (said ? `${titleText}: ${said}` : titleText),
+        svg: silentSvg(svg),
         width: Number(size?.[1] ?? 0),
         height: Number(size?.[2] ?? 0),
       };
@@ -125,9 +139,9 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
   const { report } = selection;
   // The built-in charts draw what the report selects: one that cannot be drawn (a timeline of
   // 10,000 events) is the report's problem, said at the report.
-  const builtin = async (id: string, spec: Record<string, unknown>, what: string) => {
+  const builtin = async (id: string, spec: Record<string, unknown>, what: string, alt: string) => {
     try {
-      out.push(await renderer.render(id, spec));
+      out.push(await renderer.render(id, spec, alt));
     } catch (err) {
       throw new InputError([
         diagnostic(
@@ -148,6 +162,7 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
       'timeline',
       timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events'),
       `timeline (${selection.events.length.toLocaleString('en')} events)`,
+      timelineAlt(selection.events, report.lanes, laneName, 'Timeline of events'),
     );
   }
   if (report.kind === 'comparative-perspectives' && selection.stances.length) {
@@ -156,7 +171,12 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
       questionLabel: c.question.short,
       stance: c.stance,
     }));
-    await builtin('stances', stanceSpec(cells, 'Where the sources stand'), 'stance chart');
+    await builtin(
+      'stances',
+      stanceSpec(cells, 'Where the sources stand'),
+      'stance chart',
+      stanceAlt(cells, 'Where the sources stand'),
+    );
   }
   for (const chart of selection.charts) {
     const rows = selection.chartData.get(chart.dataset) ?? [];

@@ -5,6 +5,9 @@ import { FONT_STACK } from '../config/fonts.ts';
 export const CONTENT_WIDTH = 620;
 
 export const chartConfig = {
+  // No ARIA on marks, axes and legends: Chromium would tag each as a figure of its own ("year: 2021; …").
+  // The chart's <figure> carries the alternate text instead (templates/partials/figure.hbs).
+  aria: false,
   font: FONT_STACK.sans,
   background: 'white',
   padding: 4,

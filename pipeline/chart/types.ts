@@ -12,6 +12,11 @@ export interface RenderedChart {
   readonly id: string;
   readonly title: string;
   readonly description: string | undefined;
+  /**
+   * The figure's alternate text (its aria-label, the PDF's /Alt): the title and what a sighted reader
+   * sees. The SVG itself is hidden from assistive technology, so the chart is one figure, not one per mark.
+   */
+  readonly alt?: string;
   readonly svg: string;
   readonly width: number;
   readonly height: number;

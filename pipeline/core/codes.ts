@@ -43,6 +43,7 @@ export const CODES = {
   E_DATA_SHAPE: code('validate', 'a JSON dataset that is not a list of objects'),
   E_CHART_SCHEMA: code('validate', 'a chart spec breaks the Vega-Lite schema'),
   E_CHART_EXTERNAL: code('validate', 'a chart would load a URL or file'),
+  E_CHART_NO_DESCRIPTION: code('validate', 'a chart without a description, which is its alternate text in the PDF'),
   E_NO_GLYPH: code('validate', "a character in no bundled font, which the PDF would draw from the machine's fonts"),
   W_CAPTURE_MISSING: code('validate', 'a captured source still lacks metadata the file did not give'),
   E_UNKNOWN_SOURCE: code('model', 'a reference to a source that does not exist'),

@@ -33,7 +33,6 @@ export async function printPack(
   htmlPath: string,
   meta: PdfMeta,
   editionDate: string,
-  identity: string,
 ): Promise<{ bytes: Uint8Array; pages: number; html: string }> {
   const { finishPack, headingTexts, printPackPass } = await import('../print/pack.ts');
   // The bookmarks' titles as the headings read (Chromium's lose the space where a heading wraps).
@@ -46,7 +45,7 @@ export async function printPack(
     const found = measured(printed.bookmarks, printed.pages);
     if (pages && same(found, pages))
       return {
-        bytes: await finishPack(printed, meta, editionDate, identity, CONTENTS_PAGE, titles),
+        bytes: await finishPack(printed, meta, editionDate, CONTENTS_PAGE, titles),
         pages: printed.pages,
         html,
       };

@@ -179,7 +179,6 @@ async function packBuilt(
       `packs/${name}.html`,
       meta,
       options.editionDate,
-      fingerprint,
     );
     await staging.write(pdfRel, bytes);
     const next: PackRecord = {

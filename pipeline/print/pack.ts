@@ -2,12 +2,12 @@
 // bookmarks too: where each document and each of its top headings landed (pack/pack-print.ts fills
 // in the contents page from them and prints again). The last print's bookmarks are then nested
 // pack → document → headings.
-import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { RenderError } from '../core/diagnostics.ts';
 import { readBookmarks, retitled, writeBookmarks, type Bookmark } from './bookmarks.ts';
 import { preparePage, printRaw } from './index.ts';
+import { conform, withContentId } from './conformance.ts';
 import { applyMeta, type PdfMeta } from './pdf-metadata.ts';
 
 export { headingTexts, type Bookmark } from './bookmarks.ts';
@@ -41,14 +41,13 @@ export async function printPackPass(html: string, browser: Browser, tagged: bool
 
 /**
  * The finished pack: bookmarks nested under the pack's title and "Contents", the document
- * information, both dates the edition date, and a document ID derived from `identity` (the
- * pack's fingerprint), so the same inputs and date give the same bytes.
+ * information, both dates the edition date, made PDF/UA-1 and PDF/A-2b (conformance.ts) with a
+ * document ID derived from the finished bytes, so the same inputs and date give the same bytes.
  */
 export async function finishPack(
   print: PackPrint,
   meta: PdfMeta,
   editionDate: string,
-  identity: string,
   contentsPage: number,
   titles: readonly string[],
 ): Promise<Uint8Array> {
@@ -66,7 +65,6 @@ export async function finishPack(
     },
   ]);
   applyMeta(doc, meta, editionDate);
-  const id = createHash('md5').update(identity).digest('hex');
-  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  conform(doc, meta.language, editionDate);
+  return withContentId(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
 }

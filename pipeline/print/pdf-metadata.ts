@@ -1,6 +1,7 @@
 // print: sets the PDF's document information and makes its bytes depend only on its inputs.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from 'pdf-lib';
 import { readBookmarks, retitled, writeBookmarks } from './bookmarks.ts';
+import { conform, withContentId } from './conformance.ts';
 
 export interface PdfMeta {
   readonly title: string;
@@ -15,7 +16,7 @@ export interface PdfMeta {
 /**
  * Chromium stamps the print time into /CreationDate and /ModDate: the only bytes
  * that differ between two prints. Both become the edition date, so the same inputs
- * and date give the same file.
+ * and date give the same file. The conformance pass (conformance.ts) then makes it PDF/UA-1 and PDF/A-2b.
  */
 export async function finishPdf(
   bytes: Uint8Array,
@@ -28,7 +29,8 @@ export async function finishPdf(
   const titled = retitled(bookmarks, headings);
   if (titled.some((b, i) => b !== bookmarks[i])) writeBookmarks(doc, titled);
   applyMeta(doc, meta, editionDate);
-  const out = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  conform(doc, meta.language, editionDate);
+  const out = withContentId(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
   return { bytes: out, pages: doc.getPageCount() };
 }
 

@@ -143,7 +143,13 @@ export function buildViewModel(
     })),
     ...outline,
     bodyHtml: markdown(sel.body, noteOf),
-    charts: charts.map((c) => ({ id: c.id, title: c.title, description: c.description ?? null, svg: c.svg })),
+    charts: charts.map((c) => ({
+      id: c.id,
+      title: c.title,
+      description: c.description ?? null,
+      alt: c.alt ?? null,
+      svg: c.svg,
+    })),
     hasCharts: charts.length > 0,
     blocks: sel.blocks.map((b) => ({
       slug: b.slug,

@@ -4,6 +4,7 @@ import { locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts
 import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 import { didYouMean } from '../core/suggest.ts';
 import { baseName, type Checker, toJs } from './check.ts';
+import { chartDescriptionProblems } from './chart-description.ts';
 import { ChartSpec } from './schemas.ts';
 import type { ValidChart } from './types.ts';
 import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
@@ -23,6 +24,7 @@ export function checkCharts(files: readonly YamlSource[], { check }: Checker, di
         ),
       );
     }
+    diagnostics.push(...chartDescriptionProblems(src, toJs(src, []), baseName(src.file)));
     // Work the spec would ask of Vega, bounded before anything runs (chart-bounds.ts).
     for (const w of chartWorkProblems(toJs(src, []))) {
       diagnostics.push(

@@ -10,6 +10,7 @@ import { build } from '../support/build.ts';
 import { MINI } from '../support/corpus.ts';
 import { optionsFor } from '../support/options.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../support/pdf.ts';
+import { expectConforming, hasPreflight, preflight, structText } from '../support/pdf-standards.ts';
 
 let root: string;
 let result: BuildResult;
@@ -129,6 +130,40 @@ describe('brief build on the mini corpus', () => {
       if (d.audience === 'analyst') expect.soft(text, d.pdf!).toContain('quote verified (exact)');
     }
   });
+
+  it('makes every PDF PDF/UA-1 and PDF/A-2b, as qpdf, pdfinfo and pdf-lib read it', async () => {
+    for (const d of result.documents) {
+      const c = await expectConforming(d.pdf!, expect);
+      expect.soft(c.links, d.pdf!).toBeGreaterThan(0);
+    }
+  });
+
+  it('makes each chart one figure, with its alternate text, and nothing per mark', async () => {
+    // The brief draws the mini corpus's chart file; the chronology its timeline, the views their stances.
+    const expected = { 'brief.analyst': 1, 'timeline.analyst': 1, 'views.analyst': 1 } as Record<string, number>;
+    for (const d of result.documents) {
+      const tree = await structText(d.pdf!);
+      const figures = tree.split('\n').filter((l) => /^\s*Figure\b/.test(l));
+      const want = expected[`${d.report}.${d.audience}`];
+      if (want !== undefined) expect.soft(figures.length, d.pdf!).toBe(want);
+    }
+    const brief = await structText(pdf('brief', 'analyst'));
+    expect.soft(brief).not.toMatch(/year: \d{4};/);
+  });
+
+  it.skipIf(!hasPreflight())(
+    'passes PDFBox Preflight but for PDF/A-1-only rules (skipped where libpdfbox2-java is not installed)',
+    async () => {
+      // Preflight checks PDF/A-1b; these rules are PDF/A-1's own and PDF/A-2b relaxes them (README, Standards).
+      const a1Only = /CIDSet entry is missing|part must be 1/;
+      const findings = await preflight(pdf('brief', 'analyst'));
+      expect(findings.filter((f) => !a1Only.test(f))).toEqual([]);
+      expect(
+        findings.some((f) => a1Only.test(f)),
+        'Preflight ran and reported',
+      ).toBe(true);
+    },
+  );
 
   it('gives the same bytes for the same inputs and date', async () => {
     const again = await build(

@@ -10,6 +10,7 @@ import { brief } from '../support/cli.ts';
 import { tempCorpus, type TempCorpus } from '../support/corpus.ts';
 import { INTERNAL_QUOTES, internalMaterial } from '../support/internal.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
+import { expectConforming, untaggedTextPerPage } from '../support/pdf-standards.ts';
 
 const made: TempCorpus[] = [];
 let corpus: TempCorpus;
@@ -110,6 +111,15 @@ describe('brief pack', () => {
     ]);
     expect(root!.children[2]!.children.map((h) => h.title)).toContain('Key judgments');
     expect(root!.children[2]!.page).toBeGreaterThan(root!.children[1]!.page);
+  });
+
+  it('is PDF/UA-1 and PDF/A-2b: XMP, OutputIntent, links with text, no untagged text, figures with alt', async () => {
+    const { pdf, pages } = JSON.parse(first.stdout).pack;
+    const c = await expectConforming(pdf, expect);
+    // The contents page's entries and the notes are links; the comparison's stance chart a figure.
+    expect.soft(c.links).toBeGreaterThan(0);
+    expect.soft(c.figures.length).toBeGreaterThanOrEqual(1);
+    expect.soft((await untaggedTextPerPage(pdf)).length).toBe(pages);
   });
 
   it('gives the same bytes for the same inputs and date, in another folder and another process', async () => {

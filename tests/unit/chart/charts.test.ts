@@ -1,6 +1,7 @@
 // chart: SVG in Node, labels measured with the bundled fonts, built-in timeline and stance charts.
 import { describe, expect, it } from 'vitest';
 import { createChartRenderer, MAX_MARKS } from '../../../pipeline/chart/index.ts';
+import { stanceAlt, timelineAlt } from '../../../pipeline/chart/alt-text.ts';
 import { stanceSpec } from '../../../pipeline/chart/builtin.ts';
 import { timelineSpec } from '../../../pipeline/chart/timeline.ts';
 import { makeTextWidth } from '../../../pipeline/chart/text-metrics.ts';
@@ -166,5 +167,44 @@ describe('a chart too dense to print', () => {
       encoding: { x: { field: 'bloc', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' } },
     });
     expect(chart.svg).toContain('<svg');
+  });
+
+  it('is one figure for assistive technology: no ARIA on marks or axes, the SVG hidden, the alt text on the chart', async () => {
+    const chart = await renderer.render('p', {
+      title: 'Drills',
+      description: 'Two bars.',
+      data: { values: [{ x: 'a' }, { x: 'b' }] },
+      mark: 'bar',
+      encoding: { x: { field: 'x', type: 'nominal' }, y: { aggregate: 'count', type: 'quantitative' } },
+    });
+    expect(chart.svg).not.toMatch(/\srole="|aria-label|aria-roledescription/);
+    expect(chart.svg).toMatch(/^<svg aria-hidden="true"/);
+    expect(chart.alt).toBe('Drills: Two bars.');
+  });
+});
+
+describe('alternate text of the built-in charts', () => {
+  it('says every stance the matrix shows, and which cells are blank', () => {
+    const alt = stanceAlt(
+      [
+        { sourceLabel: 'A 2021', questionLabel: 'Threat', stance: 1.5 },
+        { sourceLabel: 'B 2022', questionLabel: 'Threat', stance: undefined },
+        { sourceLabel: 'A 2021', questionLabel: 'Trade', stance: -2 },
+        { sourceLabel: 'B 2022', questionLabel: 'Trade', stance: 0 },
+      ],
+      'Where the sources stand',
+    );
+    expect(alt).toContain('mean stance of 2 sources on 2 questions');
+    expect(alt).toContain('1 cell not addressed');
+    expect(alt).toContain('Threat: A 2021 +1.5, B 2022 not addressed; Trade: A 2021 \u22122, B 2022 0.');
+  });
+
+  it('says how many events the timeline shows, over which years, in which lanes', () => {
+    const events = [event('a', '2021-03-01'), event('b', '2022-05'), event('c', '2022-07-02', 'economy')];
+    const alt = timelineAlt(events, 'category', (k) => k.replace(/^./, (c) => c.toUpperCase()), 'Timeline of events');
+    expect(alt).toBe(
+      'Timeline of events: 3 events from 2021 to 2022, in 2 lanes by category: Diplomacy (2), Economy (1). ' +
+        'The most fall in 2022 (2). Exact days are drawn as points, vaguer dates as bars over their range, each numbered as in the table of entries.',
+    );
   });
 });

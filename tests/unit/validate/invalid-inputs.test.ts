@@ -517,6 +517,14 @@ const cases: Case[] = [
     line: 10,
   },
   {
+    name: 'chart without a description',
+    change: () =>
+      edit('charts/drills-by-bloc.json', '"description": "Counts of the drills in the fixture dataset.",\n', ''),
+    code: 'E_CHART_NO_DESCRIPTION',
+    file: 'charts/drills-by-bloc.json',
+    line: 1,
+  },
+  {
     name: 'chart layer loading data from a URL',
     change: () =>
       edit(

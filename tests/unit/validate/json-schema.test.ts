@@ -312,6 +312,7 @@ const NOT_JUDGED: Record<string, string> = {
     "charts are Vega-Lite specs: their own $schema (Vega-Lite's) judges them",
   'chart spec with a mark Vega-Lite does not have': 'charts are Vega-Lite specs: their own $schema judges them',
   'chart with an href channel': 'a brief rule over any part of a Vega-Lite spec',
+  'chart without a description': 'Vega-Lite makes "description" optional; brief requires it (alternate text)',
   'chart layer loading data from a URL': 'a brief rule over any part of a Vega-Lite spec',
 };
 
