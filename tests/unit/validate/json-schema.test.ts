@@ -318,7 +318,9 @@ const NOT_JUDGED: Record<string, string> = {
 describe('invalid inputs a schema can judge are rejected by both', () => {
   it('every case of invalid-inputs.test.ts is judged here or said to be beyond a schema', () => {
     const source = readFileSync(path.join(ROOT, 'tests/unit/validate/invalid-inputs.test.ts'), 'utf8');
-    const names = [...source.matchAll(/^\s*(?:\{ )?name: '((?:[^'\\]|\\.)*)'/gm)].map((m) => m[1]!.replace(/\\'/g, "'"));
+    const names = [...source.matchAll(/^\s*(?:\{ )?name: '((?:[^'\\]|\\.)*)'/gm)].map((m) =>
+      m[1]!.replace(/\\'/g, "'"),
+    );
     expect(names.length).toBeGreaterThanOrEqual(40);
     const unaccounted = names.filter((n) => !(n in JUDGED) && !(n in NOT_JUDGED));
     expect(unaccounted, 'add each new case to JUDGED (with its edit) or NOT_JUDGED (with why)').toEqual([]);
