@@ -68,7 +68,7 @@ describe('tokens per audience (R17) and the cache of a PDF behind a token (R15)'
     await typo.proc.waitFor(
       'the warning',
       /BRIEF_TOKENS names audience "analyts", which this corpus does not have \(its audiences: executive, analyst\)/,
-      10_000,
+      60_000,
     );
     await typo.proc.stop();
   });
