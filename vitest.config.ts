@@ -32,6 +32,13 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/global-browser.ts'],
+          // Most of an end-to-end test is spent waiting on Chromium, CLIs and redis-server, not on
+          // this process: three files at once on two cores.
+          maxWorkers: 3,
+          // The hang guard again, longer: at a load of 20 on two cores, a beforeAll that makes two
+          // editions of the mini corpus took over 120 s.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           sequence: { groupOrder: 1 },
         },
       },
