@@ -52,7 +52,7 @@ beforeAll(async () => {
       '<!doctype html><html><body><div style="width:300px;height:200px;background:#345"></div></body></html>',
     ),
   );
-}, 60_000);
+});
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
 const listing = async () =>
@@ -114,7 +114,7 @@ describe('brief capture', () => {
     expect(['fuzzy', 'normalized']).toContain(json.claims.find((c) => c.id === 'doe-2026/freight')?.anchor.status);
     // The file gave no kind: check asks for it at captured_from:.
     expect(json.warnings.map((w) => w.code)).toContain('W_CAPTURE_MISSING');
-  }, 60_000);
+  });
 
   it('reads a page in two columns one column after the other, not across them', async () => {
     const r = await brief(['capture', '../columns.pdf', '--id', 'columns', '--json'], {}, corpus);
@@ -123,7 +123,7 @@ describe('brief capture', () => {
     expect(text.split('\n').filter((l) => /Left/.test(l) && /Right/.test(l))).toEqual([]);
     expect(text.indexOf('Left40 ')).toBeLessThan(text.indexOf('Right0 '));
     expect(text.indexOf('Left0 ')).toBeLessThan(text.indexOf('Left40 '));
-  }, 60_000);
+  });
 
   it('refuses a PDF with no text layer (a scan), and writes nothing', async () => {
     const before = await listing();
@@ -132,7 +132,7 @@ describe('brief capture', () => {
     expect(scan.stderr).toMatch(/scan\.pdf:1:1 {2}E_CAPTURE_NO_TEXT {2}no text layer/);
     expect(scan.stderr).toMatch(/run OCR first, e\.g\. ocrmypdf/);
     expect(await listing()).toEqual(before);
-  }, 60_000);
+  });
 
   // Skipped where qpdf is not installed (apt-get install qpdf): nothing else here encrypts a PDF.
   it.skipIf(!hasQpdf)(
@@ -167,7 +167,7 @@ describe('brief capture', () => {
     expect((await brief(['capture', '..'], {}, corpus)).code).toBe(2);
     expect((await brief(['capture', '../good.txt', '../paper.pdf', '--id', 'x'], {}, corpus)).code).toBe(2);
     expect((await brief(['capture', '../good.txt', '--reliability', 'G'], {}, corpus)).code).toBe(2);
-  }, 60_000);
+  });
 
   it('a re-capture keeps the id and hand-written fields, and says which locked quotes moved, changed or vanished', async () => {
     const v1 = [
@@ -233,5 +233,5 @@ describe('brief capture', () => {
     expect(text.stderr).toMatch(/vanished: ports-2024\/aktau/);
     expect(text.stderr).toMatch(/next: brief check .* then brief lock/);
     expect(existsSync(path.join(corpus, 'data/sources/ports-2024-2.md'))).toBe(false);
-  }, 60_000);
+  });
 });

@@ -124,7 +124,7 @@ describe('a build stopped half-way', () => {
       const children = descendants(run.child.pid!);
       run.child.kill(signal);
       expect(await run.done).toBe(signal === 'SIGINT' ? 130 : 143);
-      await until('the browser to go', () => children.every((p) => !alive(p)), 10_000);
+      await until('the browser to go', () => children.every((p) => !alive(p)), 60_000);
       expect(await staging(c.out)).toEqual([]);
       expect(Buffer.compare(await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf')), before)).toBe(0);
       const again = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
@@ -149,7 +149,7 @@ describe('brief killed outright (kill -9)', () => {
     const chromium = descendants(child.pid!);
     child.kill('SIGKILL');
     await exited;
-    await until('its Chromium to go with it', () => chromium.every((p) => !alive(p)), 20_000);
+    await until('its Chromium to go with it', () => chromium.every((p) => !alive(p)), 60_000);
     expect((await readdir(tmp)).filter((e) => e.startsWith('puppeteer'))).toEqual([]);
     const profiles = async () => (await readdir(path.join(c.out, '.brief'))).filter((e) => e.startsWith('chromium-'));
     expect(await profiles()).toHaveLength(1);
@@ -177,7 +177,7 @@ describe('a build started through npx, and npx stopped', () => {
     npx.kill('SIGTERM');
     await exited;
     // brief, and the Chromium it started, end within seconds, leaving no staging and the earlier outputs.
-    await until('every process npx started to end', () => below.every((p) => !alive(p)), 15_000);
+    await until('every process npx started to end', () => below.every((p) => !alive(p)), 60_000);
     expect(await staging(c.out)).toEqual([]);
     expect(Buffer.compare(await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf')), before)).toBe(0);
   });
@@ -239,7 +239,7 @@ describe('brief watch', () => {
     const claims = path.join(c.data, 'claims', 'beta-2022.yaml');
     const text = await readFile(claims, 'utf8');
     await writeFile(claims, text.replace('    type: assessment\n', '    type: [assessment\n'));
-    await until('the error', () => /E_YAML_SYNTAX/.test(run.stderr), 30_000);
+    await until('the error', () => /E_YAML_SYNTAX/.test(run.stderr), 60_000);
     expect(run.stderr).toContain('Watching for a fix');
     const mark = run.stderr.length;
     await writeFile(
@@ -251,7 +251,7 @@ describe('brief watch', () => {
 
     run.child.kill('SIGTERM');
     expect(await run.done, run.stderr).toBe(0);
-    await until('the browser to go', () => children.every((p) => !alive(p)), 10_000);
+    await until('the browser to go', () => children.every((p) => !alive(p)), 60_000);
     expect(await staging(c.out)).toEqual([]);
   });
 
@@ -263,7 +263,7 @@ describe('brief watch', () => {
     const text = await readFile(file, 'utf8');
     await rm(file);
     await mkdir(file);
-    await until('the error', () => /audiences\.yaml is a folder, not a file/.test(run.stderr), 30_000);
+    await until('the error', () => /audiences\.yaml is a folder, not a file/.test(run.stderr), 60_000);
     expect(run.stderr).toMatch(/audiences\.yaml:1:1 {2}E_NOT_A_FILE/);
     expect(run.stderr).not.toContain('internal error');
     const mark = run.stderr.length;

@@ -42,11 +42,11 @@ describe('paths that name the wrong kind of thing', () => {
     '--out where the file system refuses a folder (/proc) fails at once instead of hanging',
     async () => {
       const c = await corpus();
-      const started = Date.now();
+      // Node's recursive mkdir looped for ever there: the run never ended. That fails on the
+      // test's timeout; a bound on wall time would also fail a slow run on a loaded machine.
       const r = await brief(['build', '--html', '--data', c.data, '--out', '/proc/brief-out']);
       expect(r.code).toBe(3);
       expect(r.stderr).toContain('cannot create /proc/brief-out: the file system does not allow a folder there');
-      expect(Date.now() - started).toBeLessThan(20_000);
     },
   );
 });

@@ -67,7 +67,7 @@ beforeAll(async () => {
   doc.setAuthor('Mikko Virtanen');
   await writeFile(path.join(root, 'seabed.pdf'), await doc.save());
   await writeFile(path.join(root, 'anchors.html'), PAGE_HTML);
-}, 60_000);
+});
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
 describe("a corpus of one's own, end to end", () => {

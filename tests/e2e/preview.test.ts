@@ -38,7 +38,7 @@ const documentFrame = (p: Page): Frame | undefined =>
   p.frames().find((f) => f.url().includes('/documents/brief.analyst.html'));
 
 /** Waits (bounded) until `test` holds, polling the page as it is. */
-async function until(what: string, test: () => Promise<boolean>, ms = 30_000): Promise<void> {
+async function until(what: string, test: () => Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await test().catch(() => false))) {
     if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);

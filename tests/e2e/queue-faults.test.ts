@@ -22,7 +22,7 @@ const post = (base: string, body: unknown) =>
   });
 
 /** Polls `check` until it returns a value, or fails saying what it waited for. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check().catch(() => undefined);
@@ -128,7 +128,7 @@ describe('Redis killed and restarted with a job waiting (R9)', () => {
     expect((await fetch(`${url}/api/health`)).status).toBe(503);
 
     await startRedis({ port: redis.port, dir });
-    await serve.waitFor('the server to see Redis again', /Redis at \S+ answers again/, 30_000);
+    await serve.waitFor('the server to see Redis again', /Redis at \S+ answers again/, 60_000);
     expect(serve.output.match(/does not answer/g)?.length, serve.output).toBe(1);
     expect(serve.output).not.toMatch(/internal error|ECONNREFUSED.*\n\s+at /);
     const status = (await (await fetch(`${url}/api/packs/${job.id}`)).json()) as { status: string };

@@ -133,7 +133,7 @@ describe('brief serve --queue redis:// with two brief workers', () => {
     await until(
       "the workers' processes to end",
       () => [...seen, ...itsChildren].every((pid) => !alive(pid)),
-      10_000,
+      60_000,
       50,
     ).catch(() => undefined);
     const left = [...seen, ...itsChildren].filter(alive);

@@ -119,7 +119,7 @@ export async function startRedis(
   await proc.waitFor(
     'redis-server to accept connections (is it installed? apt-get install redis-server)',
     /Ready to accept connections/,
-    15_000,
+    60_000,
   );
   return { proc, url: `redis://127.0.0.1:${port}`, port };
 }

@@ -4,7 +4,7 @@
 export async function until(
   what: string,
   test: () => boolean | Promise<boolean>,
-  ms = 10_000,
+  ms = 60_000,
   every = 10,
 ): Promise<void> {
   const end = Date.now() + ms;

@@ -112,6 +112,6 @@ describe.skipIf(!existsSync(TEXTS))('a real quote cut by a page break at any wor
       }
       expect.soft(failed.slice(0, 20), `${failed.length} cuts failed`).toEqual([]);
       expect(accepted.slice(0, 20), `${accepted.length} altered quotes anchored`).toEqual([]);
-    }, 60_000);
+    });
   }
 });

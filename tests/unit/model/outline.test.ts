@@ -16,7 +16,11 @@ afterAll(() => made.removeAll());
 /** The errors check reports for a corpus with these report files, as [code, file, line, message]. */
 async function problems(changes: Record<string, string>) {
   const c = await made.make(changes);
-  const r = await checkCorpus(optionsFor(c.data, c.out));
+  // Without the look at the templates unless audiences.yaml changes: it reads nothing else of the
+  // corpus and finds nothing on the fixture (see invalid-inputs.test.ts), and was most of a check.
+  // The fixture as it is gets the whole check.
+  const templates = Object.keys(changes).length === 0 || 'audiences.yaml' in changes;
+  const r = await checkCorpus(optionsFor(c.data, c.out), undefined, { templates });
   return [...r.errors, ...r.warnings].map((d) => ({
     code: d.code,
     file: path.basename(d.file),

@@ -1,14 +1,20 @@
 // select: footnote order, sections an audience omits, distribution and unverified quotes.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
 import { MINI } from '../../support/corpus.ts';
 import { optionsFor } from '../../support/options.ts';
 
+// The mini fixture checked once for the file (without the templates, which selection does not
+// read); no test changes it ('does not change the model it reads' holds selectReport to that).
+let checked: Awaited<ReturnType<typeof checkCorpus>>;
+beforeAll(async () => {
+  checked = await checkCorpus(optionsFor(MINI, '/nonexistent'), undefined, { templates: false });
+});
+
 async function mini() {
-  const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
-  return { model: r.model!, anchoring: r.anchoring! };
+  return { model: checked.model!, anchoring: checked.anchoring! };
 }
 
 describe('selectReport', () => {
@@ -61,7 +67,7 @@ describe('selectReport', () => {
   });
 
   it('refuses to cite an unverified quote unless allowed, and marks it when allowed', async () => {
-    const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    const r = checked;
     const anchors = new Map(
       [...r.anchoring!.anchors].map(([id, a]) => [
         id,
