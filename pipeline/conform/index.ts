@@ -14,7 +14,7 @@ import { readStructure } from './structure.ts';
 import { checkFigures, checkHeadings, checkTables } from './tags.ts';
 import { checkXmp } from './xmp.ts';
 
-export { type Finding, type RuleId, whereOf } from './rules.ts';
+export { type Finding, whereOf } from './rules.ts';
 
 export interface ConformOptions {
   /** The file's name as findings should show it. */

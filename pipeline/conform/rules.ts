@@ -219,7 +219,7 @@ const RULES = {
   ),
 } as const satisfies Record<string, Rule>;
 
-export type RuleId = keyof typeof RULES;
+type RuleId = keyof typeof RULES;
 
 /** One failure, named by its rule and placed as precisely as the file allows. */
 export interface Finding {
