@@ -36,6 +36,7 @@ describe('derived datasets', () => {
       'charts/claims-by-topic.json': JSON.stringify(
         {
           title: 'Claims by topic',
+          description: 'How many claims the corpus holds on each topic.',
           data: { name: 'corpus-claims' },
           mark: 'bar',
           encoding: {
