@@ -81,7 +81,7 @@ describe('brief schemas', () => {
 });
 
 describe('the package', () => {
-  it('is named so that it does not clash on npm, and ships what runs anywhere: the CLI, its sources, templates and styles', async () => {
+  it('is named so that it does not clash on npm, and ships what runs anywhere: the compiled CLI, the specimen corpus, templates and styles, and no TypeScript', async () => {
     const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { name: string; bin: Record<string, string> };
     expect(pkg.name).toBe('brief-desk');
     expect(pkg.bin).toEqual({ brief: 'bin/brief.js' });
@@ -95,13 +95,15 @@ describe('the package', () => {
       'scripts/compile.mjs',
       'schemas/claims.schema.json',
       'schemas/report.schema.json',
-      'pipeline/cli.ts',
+      'dist/cli.js',
+      'pipeline/render/specimen/audiences.yaml',
       'templates/policy-brief.hbs',
       'templates/layouts/document.hbs',
       'styles/base.css',
       'README.md',
     ])
       expect(files).toContain(f);
-    expect(files.filter((f) => /^(tests|data|out|dist|node_modules)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(tests|data|out|node_modules)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 });
