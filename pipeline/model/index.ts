@@ -19,6 +19,7 @@ import { audienceEntries, checkDefaultAudiences, reportAudiences, unknownOmits }
 import { splitSections } from '../core/sections.ts';
 import type { DefaultAudiences } from '../config/file.ts';
 import type { Chart, Claim, CorpusEvent, Dataset, Model, Pack, Report, Source } from './types.ts';
+import { plural } from '../core/plural.ts';
 
 export type * from './types.ts';
 
@@ -378,7 +379,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
           diagnostic(
             locate(r.src, ['periods']),
             'E_EVENT_NO_PERIOD',
-            `${context}: ${stray.length} event(s) fall in none of its periods (${stray
+            `${context}: ${plural(stray.length, 'event')} ${stray.length === 1 ? 'falls' : 'fall'} in none of its periods (${stray
               .slice(0, 3)
               .map((e) => `${e.id}, ${e.date}`)
               .join('; ')}${stray.length > 3 ? '; …' : ''})`,
@@ -472,7 +473,7 @@ export function buildModel(corpus: ValidatedCorpus, options: ModelOptions = {}):
       diagnostic(
         corpus.unparsedClaims.get(id)!,
         'W_DEPENDENTS',
-        `claim "${id}" is left out because of the error in its entry; ${count} reference(s) to it, in reports, events or datasets, wait on that fix`,
+        `claim "${id}" is left out because of the error in its entry; ${plural(count, 'reference')} to it, in reports, events or datasets, ${count === 1 ? 'waits' : 'wait'} on that fix`,
         'fix the error reported for this claim; its references are then checked again',
         'warning',
       ),
