@@ -88,4 +88,20 @@ describe('the sample PDFs, read back', () => {
     }
     expect(broken).toEqual([]);
   });
+
+  it('set a note number tight against its word, with no space between them', async () => {
+    const spaced: string[] = [];
+    let tight = 0;
+    for (const d of result.documents) {
+      const html = await readFile(d.html, 'utf8');
+      const text = (await $`pdftotext -enc UTF-8 ${d.pdf!} -`).stdout.replace(/\s+/g, ' ');
+      for (const m of html.matchAll(/([\p{L}\p{N}]+)<sup class="fn-ref">(.*?)<\/sup>/gu)) {
+        const [word, notes] = [m[1]!, m[2]!.replace(/<[^>]+>/g, '')];
+        if (text.includes(`${word} ${notes}`)) spaced.push(`${path.basename(d.pdf!)}: ${word} ${notes}`);
+        else if (text.includes(`${word}${notes}`)) tight++;
+      }
+    }
+    expect(spaced).toEqual([]);
+    expect(tight).toBeGreaterThan(20);
+  });
 });
