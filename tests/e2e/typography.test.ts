@@ -104,4 +104,15 @@ describe('the sample PDFs, read back', () => {
     expect(spaced).toEqual([]);
     expect(tight).toBeGreaterThan(20);
   });
+
+  it('print the distribution marking once on page 1 (the masthead), and in the running header and footer after', async () => {
+    for (const d of result.documents) {
+      const html = await readFile(d.html, 'utf8');
+      const marking = JSON.parse(/@top-left \{ content: ("(?:[^"\\]|\\.)*"); \}/.exec(html)![1]!).toUpperCase();
+      // The marking heads its line (masthead, running header, footer); "for Public readers" is no marking.
+      const count = (text: string) => text.split('\n').filter((l) => l.trimStart().startsWith(marking)).length;
+      expect(count(await pageText(d.pdf!, 1)), `${path.basename(d.pdf!)}, page 1`).toBe(1);
+      expect(count(await pageText(d.pdf!, 2)), `${path.basename(d.pdf!)}, page 2`).toBe(2);
+    }
+  });
 });
