@@ -11,6 +11,7 @@ import { diagnosticJson, FS_REASONS, printDiagnostics, processIo, type Io } from
 import { didYouMean } from './core/suggest.ts';
 import { COMMANDS, COMMON, FLAGS, type Command, type Flag, type FlagName } from './commands/index.ts';
 import { stoppedWithLauncher, stopWithLauncher } from './run/interrupt.ts';
+import { plural } from './core/plural.ts';
 
 /** Read from where brief runs, unless --config names another. */
 const CONFIG_FILE = 'brief.config.yaml';
@@ -204,7 +205,7 @@ export async function main(args: string[]): Promise<number> {
         });
       else {
         printDiagnostics(io, [...error.diagnostics, ...error.warnings]);
-        io.err(`${error.diagnostics.length} problem(s); nothing was written.`);
+        io.err(`${plural(error.diagnostics.length, 'problem')}; nothing was written.`);
       }
       return ExitCode.invalidInput;
     }

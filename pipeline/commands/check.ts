@@ -3,6 +3,7 @@ import { ExitCode, sortDiagnostics } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { checkCorpus, staleAsError } from '../run/check.ts';
 import type { CommandContext } from '../run/command.ts';
+import { plural } from '../core/plural.ts';
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
   const checked = await checkCorpus(options);
@@ -34,8 +35,8 @@ export async function main({ options, io }: CommandContext): Promise<ExitCode> {
       (byLock ? `; ${byLock} verified by the evidence lock` : '');
     (result.ok ? io.info : io.err)(
       result.ok
-        ? `ok: ${claims} claims in ${result.model?.sources.size ?? 0} sources${statuses ? ` (${statuses})` : ''}, ${result.warnings.length} warning(s)`
-        : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`,
+        ? `ok: ${plural(claims, 'claim')} in ${plural(result.model?.sources.size ?? 0, 'source')}${statuses ? ` (${statuses})` : ''}, ${plural(result.warnings.length, 'warning')}`
+        : `${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`,
     );
   }
   return result.ok ? ExitCode.ok : ExitCode.invalidInput;

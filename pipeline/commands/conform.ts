@@ -7,6 +7,7 @@ import { checkConformance, type Finding, UnreadablePdfError, whereOf } from '../
 import { ExitCode, UsageError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from '../run/command.ts';
+import { plural } from '../core/plural.ts';
 
 /** In text output, a rule's findings in one file after these many are counted, not listed (--json has all). */
 const SHOWN = 5;
@@ -71,7 +72,7 @@ export async function main({ args, io }: CommandContext): Promise<ExitCode> {
   const unreadable = results.filter((r) => r.error).length;
   (ok ? io.info : io.err)(
     ok
-      ? `ok: ${files.length} PDF(s), no finding (a subset of PDF/UA-1 and PDF/A-2/-3: see the README, "Standards")`
+      ? `ok: ${plural(files.length, 'PDF')}, no finding (a subset of PDF/UA-1 and PDF/A-2/-3: see the README, "Standards")`
       : `${failed} of ${files.length} PDF(s) fail: ${results.reduce((n, r) => n + r.findings.length, 0)} finding(s)${unreadable ? `, ${unreadable} not readable as PDF` : ''}`,
   );
   return ok ? ExitCode.ok : ExitCode.invalidInput;

@@ -5,6 +5,7 @@ import { hasMoved, onlyLocated, type LockComparison, type MovedQuote } from '../
 import { ExitCode, type Diagnostic } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics, type Io } from '../core/output.ts';
 import type { LockOutcome } from '../run/lock.ts';
+import { plural } from '../core/plural.ts';
 
 const place = (e: LockEntry) => `${e.status} ${e.start}–${e.end}`;
 const short = (sha: string) => `${sha.slice(0, 8)}…`;
@@ -16,7 +17,7 @@ function located(moved: readonly MovedQuote[]): string[] {
   if (moved.length === 0) return [];
   if (moved.length > 3)
     return [
-      `new locators: ${moved.length} claims (${list(
+      `new locators: ${plural(moved.length, 'claim')} (${list(
         moved.map((m) => m.claim),
         3,
       )})`,
@@ -57,7 +58,7 @@ function fail(io: Io, errors: readonly Diagnostic[], warnings: readonly Diagnost
   if (io.json) io.out({ ok: false, errors: errors.map(diagnosticJson), warnings: warnings.map(diagnosticJson) });
   else {
     printDiagnostics(io, [...errors, ...warnings]);
-    io.err(`${errors.length} problem(s); ${shown} was not written.`);
+    io.err(`${plural(errors.length, 'problem')}; ${shown} was not written.`);
   }
   return ExitCode.invalidInput;
 }

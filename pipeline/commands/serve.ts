@@ -16,6 +16,7 @@ import { QueuedPacks } from '../service/pack-service.ts';
 import { PackStore } from '../service/pack-store.ts';
 import { serviceFlags } from '../service/serve-flags.ts';
 import { LivePreview } from '../service/serve-preview.ts';
+import { plural } from '../core/plural.ts';
 
 export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { options, io, args } = ctx;
@@ -118,7 +119,7 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
     const port = typeof address === 'object' && address ? address.port : flags.port;
     const shown = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
     io.err(
-      `brief serve: listening on http://${shown}:${port}/ (live preview at /, packs at /api/packs; ${flags.queue ? `queue ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}` : `in-process queue of ${flags.queueSize}, ${flags.concurrency} at once`}${grants.length ? `; ${grants.length} token(s) required` : ''}). Ctrl-C to stop.`,
+      `brief serve: listening on http://${shown}:${port}/ (live preview at /, packs at /api/packs; ${flags.queue ? `queue ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}` : `in-process queue of ${flags.queueSize}, ${flags.concurrency} at once`}${grants.length ? `; ${plural(grants.length, 'token')} required` : ''}). Ctrl-C to stop.`,
     );
     await stopped;
     await previewing.catch(() => undefined);

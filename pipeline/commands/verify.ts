@@ -6,6 +6,7 @@ import { verifyArchive } from '../archive/verify.ts';
 import { displayPath } from '../core/paths.ts';
 import type { CommandContext } from '../run/command.ts';
 import { archiveDir, assertNotInOldPlace } from '../archive/place.ts';
+import { plural } from '../core/plural.ts';
 
 /**
  * --head: a sha256 of 64 hex digits, or a file holding one (a copy of HEAD.json, or the bare hash),
@@ -78,8 +79,8 @@ export async function main({ options, args, io, flags }: CommandContext): Promis
       );
     (ok ? io.info : io.err)(
       ok
-        ? `ok: ${args[0] ? `edition ${args[0]}` : `${report.editions.length} edition(s)`} and the chain verified`
-        : `${report.problems.length} problem(s) in ${displayPath(archive)}`,
+        ? `ok: ${args[0] ? `edition ${args[0]}` : plural(report.editions.length, 'edition')} and the chain verified`
+        : `${plural(report.problems.length, 'problem')} in ${displayPath(archive)}`,
     );
   }
   return ok ? ExitCode.ok : ExitCode.invalidInput;

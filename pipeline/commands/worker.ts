@@ -14,6 +14,7 @@ import { stopOnInterrupt } from '../run/interrupt.ts';
 import { packProcessor } from '../service/pack-job.ts';
 import { PackStore } from '../service/pack-store.ts';
 import { serviceFlags } from '../service/serve-flags.ts';
+import { plural } from '../core/plural.ts';
 
 export async function main(ctx: CommandContext): Promise<ExitCode> {
   const { options, io, args } = ctx;
@@ -65,7 +66,7 @@ export async function main(ctx: CommandContext): Promise<ExitCode> {
         : new RenderError(err.message, 'start Redis first (see the README, "brief serve"), or fix --queue');
     });
     const where = flags.endpoints.length
-      ? `on ${flags.endpoints.length} remote browser(s)`
+      ? `on ${plural(flags.endpoints.length, 'remote browser')}`
       : 'on Chromium started here';
     io.err(
       `brief worker: taking pack jobs from ${flags.queue.replace(/\/\/[^@/]*@/, '//…@')}, ${flags.concurrency} at once, ${where} (pid ${process.pid}). Ctrl-C to stop.`,

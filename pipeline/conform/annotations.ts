@@ -7,6 +7,7 @@ import type { PageContent } from './content.ts';
 import { deref, dictAt, get, nameAt, numberAt, numberTree, textAt } from './pdf.ts';
 import type { Report } from './rules.ts';
 import type { StructNode, StructTree } from './structure.ts';
+import { plural } from '../core/plural.ts';
 
 /** Annotations that PDF/UA-1 does not ask to be tagged as Annot (Widget belongs in Form). */
 const UNTAGGED = new Set(['Link', 'Widget', 'Popup', 'PrinterMark']);
@@ -73,7 +74,7 @@ export function checkParentTree(
     const place = { page: c.page, object: page.ref.objectNumber };
     const key = numberAt(doc, page.node, 'StructParents');
     if (key === undefined) {
-      report('14.7.4.4', place, `the page draws ${c.mcids.size} tagged sequence(s) but has no /StructParents`);
+      report('14.7.4.4', place, `the page draws ${plural(c.mcids.size, 'tagged sequence')} but has no /StructParents`);
       continue;
     }
     const entry = deref(doc, parents.get(key));

@@ -13,6 +13,7 @@ import { collector, type Finding } from './rules.ts';
 import { readStructure } from './structure.ts';
 import { checkFigures, checkHeadings, checkTables } from './tags.ts';
 import { checkXmp } from './xmp.ts';
+import { plural } from '../core/plural.ts';
 
 export { type Finding, whereOf } from './rules.ts';
 
@@ -73,10 +74,12 @@ export async function checkConformance(bytes: Uint8Array, options: ConformOption
   });
   for (const c of contents) {
     const place = { page: c.page, object: doc.getPages()[c.page - 1]!.ref.objectNumber };
-    if (c.untaggedText) report('01-005', place, `${c.untaggedText} text-showing operator(s) outside marked content`);
-    if (c.untaggedImages) report('01-005', place, `${c.untaggedImages} image(s) painted outside marked content`);
-    if (c.artifactInTagged) report('01-003', place, `${c.artifactInTagged} time(s)`);
-    if (c.taggedInArtifact) report('01-004', place, `${c.taggedInArtifact} time(s)`);
+    if (c.untaggedText)
+      report('01-005', place, `${plural(c.untaggedText, 'text-showing operator')} outside marked content`);
+    if (c.untaggedImages)
+      report('01-005', place, `${plural(c.untaggedImages, 'image')} painted outside marked content`);
+    if (c.artifactInTagged) report('01-003', place, plural(c.artifactInTagged, 'time'));
+    if (c.taggedInArtifact) report('01-004', place, plural(c.taggedInArtifact, 'time'));
   }
   if (tree) checkParentTree(doc, tree, contents, report);
   return findings;

@@ -13,6 +13,7 @@ import { locate } from '../core/yaml-positions.ts';
 import type { Actor, JudgmentData, Perspective, Question } from '../validate/index.ts';
 import type { Claim, Source } from './types.ts';
 import type { ReportInput } from './outline.ts';
+import { plural } from '../core/plural.ts';
 
 const WORDS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const N = `(?:${WORDS.join('|')}|\\d+)`;
@@ -228,7 +229,7 @@ export function oneSidedJudgments(
         locate(r.src, ['judgments', i, 'evidence']),
         'W_ONE_SIDED_JUDGMENT',
         `report "${r.id}", key judgment ${i + 1}, is about ${names} but all its evidence comes from sources based in ${side}`,
-        `the corpus has ${elsewhere.length} claim(s) on them from other sides, e.g. ${elsewhere
+        `the corpus has ${plural(elsewhere.length, 'claim')} on them from other sides, e.g. ${elsewhere
           .slice(0, 3)
           .map((c) => c.id)
           .join(', ')}; cite one, or name the judgment's \`parties:\` if it is about one side only`,

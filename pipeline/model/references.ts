@@ -1,4 +1,5 @@
 // model: indexing entries by id, and checking that a reference names one; what dangles is located.
+import { plural } from '../core/plural.ts';
 import type { Code } from '../core/codes.ts';
 import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
@@ -109,7 +110,7 @@ export function references(corpus: ValidatedCorpus, diagnostics: Diagnostic[]): 
       diagnostic(
         corpus.unparsedClaims.get(id)!,
         'W_DEPENDENTS',
-        `claim "${id}" is left out because of the error in its entry; ${count} reference(s) to it, in reports, events or datasets, wait on that fix`,
+        `claim "${id}" is left out because of the error in its entry; ${plural(count, 'reference')} to it, in reports, events or datasets, ${count === 1 ? 'waits' : 'wait'} on that fix`,
         'fix the error reported for this claim; its references are then checked again',
         'warning',
       ),

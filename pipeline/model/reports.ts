@@ -1,4 +1,5 @@
 // model: the reports: every id their front matter and body name, and the rules of their kind.
+import { plural } from '../core/plural.ts';
 import type { DefaultAudiences } from '../config/file.ts';
 import { citedIds } from '../core/citations.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -125,7 +126,7 @@ export function modelReports(
           diagnostic(
             locate(r.src, ['periods']),
             'E_EVENT_NO_PERIOD',
-            `${context}: ${stray.length} event(s) fall in none of its periods (${stray
+            `${context}: ${plural(stray.length, 'event')} ${stray.length === 1 ? 'falls' : 'fall'} in none of its periods (${stray
               .slice(0, 3)
               .map((e) => `${e.id}, ${e.date}`)
               .join('; ')}${stray.length > 3 ? '; …' : ''})`,

@@ -107,7 +107,7 @@ export async function composePack(
     }),
   );
   const view = {
-    title: pack?.title ?? `Briefing pack for ${audience.label} readers`,
+    title: pack?.title ?? `${audience.label} briefing pack`,
     subtitle: pack?.subtitle ?? null,
     note: pack?.note ?? null,
     // The pack is as restricted as its most restricted document.
@@ -119,7 +119,7 @@ export async function composePack(
   const meta = {
     title: view.title,
     author: 'brief',
-    subject: `Briefing pack for ${audience.label} readers: ${docs.map((d) => d.title).join('; ')}`.slice(0, 300),
+    subject: `${audience.label} briefing pack: ${docs.map((d) => d.title).join('; ')}`.slice(0, 300),
     keywords: [
       'briefing-pack',
       audience.id,

@@ -7,6 +7,7 @@ import { diagnostic, InputError } from '../core/diagnostics.ts';
 import { isolateBidi } from '../core/bidi.ts';
 import { displayPath } from '../core/paths.ts';
 import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
+import { plural } from '../core/plural.ts';
 import { formatEdtf } from './dates.ts';
 import { templateFile } from './template-files.ts';
 
@@ -63,12 +64,26 @@ function registerHelpers(hb: typeof Handlebars): void {
     Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  registerPlural(hb);
   /** A CSS string literal on one line, for the running header's `content:` (JSON's "\n" would print as "n"). */
   hb.registerHelper(
     'cssString',
     (value: unknown) =>
       new hb.SafeString(JSON.stringify(String(value ?? '').replace(/\s+/g, ' ')).replace(/</g, '\\3C ')),
   );
+}
+
+/**
+ * `{{plural n "source"}}` is "1 source" or "2 sources"; `{{plural n "entry" "entries"}}` for an
+ * irregular plural (Handlebars passes its options object last).
+ */
+export function registerPlural(hb: typeof Handlebars): void {
+  hb.registerHelper('plural', (n: unknown, singular: unknown, ...rest: unknown[]) => {
+    const many = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    // A placeholder count ("00" pages, before the pack's page numbers are known) is printed as given.
+    const said = plural(Number(n), String(singular), many);
+    return typeof n === 'string' ? `${n}${said.slice(said.indexOf(' '))}` : said;
+  });
 }
 
 /** Every partial or layout name an audience's render can call, from every layer. */

@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import type { FontFace } from '../config/fonts.ts';
 import type { Presentation } from '../config/layers.ts';
 import { FONT_FACES_HERE, withFontFaces } from './index.ts';
+import { registerPlural } from './environment.ts';
 import { packTemplateFile, stylesheetFiles } from './template-files.ts';
 
 export interface PackDocument {
@@ -89,6 +90,7 @@ function topHeadings(html: string): string[] {
 
 export function createPackRenderer(options: PackOptions) {
   const hb = Handlebars.create();
+  registerPlural(hb);
   hb.registerHelper(
     'cssString',
     (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')),

@@ -14,6 +14,7 @@ import type { BrowserSession } from '../print/session.ts';
 import type { PlannedDocument } from './plan.ts';
 import type { Staging } from './staging.ts';
 import type { FileSource } from '../core/world.ts';
+import { plural } from '../core/plural.ts';
 
 export interface DocumentJob {
   readonly doc: PlannedDocument;
@@ -168,7 +169,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
     );
     if (leaks.length) {
       throw new RenderError(
-        `${leaks.length} network request(s) were refused while printing:\n  ${leaks.slice(0, 5).join('\n  ')}${leaks.length > 5 ? `\n  and ${leaks.length - 5} more` : ''}`,
+        `${plural(leaks.length, 'network request')} ${leaks.length === 1 ? 'was' : 'were'} refused while printing:\n  ${leaks.slice(0, 5).join('\n  ')}${leaks.length > 5 ? `\n  and ${leaks.length - 5} more` : ''}`,
         'documents must not load anything from the network: inline images and styles, or put them in the project',
       );
     }

@@ -10,6 +10,7 @@ import { printDiagnostics, type Io } from '../core/output.ts';
 import { displayPath } from '../core/paths.ts';
 import type { BrowserSession } from '../print/session.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
+import { plural } from '../core/plural.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
 const DEBOUNCE_MS = 200;
@@ -42,7 +43,7 @@ export async function watchLoop(
       io.progress('');
       if (err instanceof InputError) {
         printDiagnostics(io, [...err.diagnostics, ...err.warnings]);
-        io.err(`${err.diagnostics.length} problem(s); the outputs are as they were. Watching for a fix…`);
+        io.err(`${plural(err.diagnostics.length, 'problem')}; the outputs are as they were. Watching for a fix…`);
       } else if (err instanceof RenderError) {
         io.err(`brief: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
         await session.reset(); // a browser that died is started afresh next time

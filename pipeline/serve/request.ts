@@ -3,6 +3,7 @@
 // sends reaches a file path: only ids the corpus has are passed on.
 import { z } from 'zod';
 import { didYouMean } from '../core/suggest.ts';
+import { plural } from '../core/plural.ts';
 
 /** The corpus's ids, read by the caller from the data folder. */
 export interface CorpusIds {
@@ -218,7 +219,7 @@ export function problemBody(problems: readonly RequestProblem[]): {
 } {
   const first = problems[0]!;
   return {
-    error: `${problems.length} problem(s) in the request; first: request${first.pointer}  ${first.code}  ${first.message}`,
+    error: `${plural(problems.length, 'problem')} in the request; first: request${first.pointer}  ${first.code}  ${first.message}`,
     errors: problems.map((p) => ({ at: `request${p.pointer}`, ...p })),
   };
 }

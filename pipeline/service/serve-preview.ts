@@ -56,7 +56,7 @@ export class LivePreview implements PreviewSource {
       id,
       label: ids.labels.get(id) ?? id,
       packs: [
-        { pack: null, title: `Briefing pack for ${ids.labels.get(id) ?? id} readers` },
+        { pack: null, title: `${ids.labels.get(id) ?? id} briefing pack` },
         ...[...ids.packs]
           .filter(([, a]) => a.includes(id))
           .map(([pack]) => ({ pack, title: ids.packTitles.get(pack) ?? pack })),

@@ -39,7 +39,7 @@ describe('brief init', () => {
 
     const check = await brief(['check'], {}, dir);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stderr).toMatch(/^ok: 2 claims in 1 sources \(2 exact\), 0 warning\(s\)$/m);
+    expect(check.stderr).toMatch(/^ok: 2 claims in 1 source \(2 exact\), 0 warnings$/m);
     const build = await brief(['build', '--date', '2026-02-02'], {}, dir);
     expect(build.code, build.stderr).toBe(0);
     expect(build.stderr).toMatch(

@@ -47,7 +47,7 @@ describe('brief pack', () => {
     const cover = flat(await pdfText(result.pdf).then((t) => t.split('\f')[0]!)).toLowerCase();
     for (const s of [
       'Weekly security pack',
-      'Briefing pack · for Analyst readers',
+      'Briefing pack · Prepared for: Analyst',
       '15 January 2024',
       'The comparison first',
     ])

@@ -1,0 +1,118 @@
+// End to end: the sample's PDFs read back as a reader sees them. No word of the HTML is broken
+// across lines without a hyphen (narrow table columns once broke "Independen / t"), a note number
+// follows its word without a space, and page 1 carries the distribution marking once.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { $ } from 'zx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../pipeline/run/build.ts';
+import { build } from '../support/build.ts';
+import { optionsFor } from '../support/options.ts';
+
+$.quiet = true;
+
+/** A word: letters, with an apostrophe inside ("Iran's" is one word; its "s" is none). */
+const WORD = /[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*/gu;
+
+/** Every word of the document's HTML text (tags, styles and entities aside), lower-cased. */
+function htmlWords(html: string): Set<string> {
+  const text = html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&[a-z]+;/gi, ' ');
+  return new Set((text.match(WORD) ?? []).map((w) => w.toLowerCase()));
+}
+
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** The PDF's lines as poppler groups them (`pdftotext -bbox-layout`): blocks of lines of words. */
+async function pdfBlocks(file: string): Promise<string[][][]> {
+  const xml = (await $`pdftotext -bbox-layout ${file} -`).stdout;
+  return [...xml.matchAll(/<block[^>]*>([\s\S]*?)<\/block>/g)].map((block) =>
+    [...block[1]!.matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)].map((line) =>
+      [...line[1]!.matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)].map((w) => decode(w[1]!)),
+    ),
+  );
+}
+
+/**
+ * Words split across two lines without a hyphen: a line ends in a letter fragment, the next line
+ * of its block starts with one, and their join is a word of the HTML while neither fragment is.
+ */
+function brokenWords(blocks: string[][][], words: Set<string>): string[] {
+  const found: string[] = [];
+  for (const lines of blocks) {
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const last = lines[i]!.at(-1);
+      const first = lines[i + 1]![0];
+      if (!last || !first) continue;
+      const tail = /[\p{L}\p{M}]+$/u.exec(last)?.[0];
+      const head = /^[\p{L}\p{M}]+/u.exec(first)?.[0];
+      if (!tail || !head) continue;
+      const [a, b] = [tail.toLowerCase(), head.toLowerCase()];
+      if (words.has(a + b) && !words.has(a) && !words.has(b)) found.push(`${tail}/${head}`);
+    }
+  }
+  return found;
+}
+
+const pageText = async (file: string, page: number) =>
+  (await $`pdftotext -enc UTF-8 -layout -f ${page} -l ${page} ${file} -`).stdout;
+
+describe('the sample PDFs, read back', () => {
+  let out = '';
+  let result: BuildResult;
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'brief-type-'));
+    result = await build(
+      optionsFor('data', out, { reports: ['perspectives', 'tr-az-convergence'], audiences: ['analyst', 'public'] }),
+    );
+    expect(result.documents).toHaveLength(4);
+  }, 300_000);
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it('break no word of the HTML across lines without a hyphen', async () => {
+    const broken: string[] = [];
+    for (const d of result.documents) {
+      const words = htmlWords(await readFile(d.html, 'utf8'));
+      for (const b of brokenWords(await pdfBlocks(d.pdf!), words)) broken.push(`${path.basename(d.pdf!)}: ${b}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('set a note number tight against its word, with no space between them', async () => {
+    const spaced: string[] = [];
+    let tight = 0;
+    for (const d of result.documents) {
+      const html = await readFile(d.html, 'utf8');
+      const text = (await $`pdftotext -enc UTF-8 ${d.pdf!} -`).stdout.replace(/\s+/g, ' ');
+      for (const m of html.matchAll(/([\p{L}\p{N}]+)<sup class="fn-ref">(.*?)<\/sup>/gu)) {
+        const [word, notes] = [m[1]!, m[2]!.replace(/<[^>]+>/g, '')];
+        if (text.includes(`${word} ${notes}`)) spaced.push(`${path.basename(d.pdf!)}: ${word} ${notes}`);
+        else if (text.includes(`${word}${notes}`)) tight++;
+      }
+    }
+    expect(spaced).toEqual([]);
+    expect(tight).toBeGreaterThan(20);
+  });
+
+  it('print the distribution marking once on page 1 (the masthead), and in the running header and footer after', async () => {
+    for (const d of result.documents) {
+      const html = await readFile(d.html, 'utf8');
+      const marking = JSON.parse(/@top-left \{ content: ("(?:[^"\\]|\\.)*"); \}/.exec(html)![1]!).toUpperCase();
+      // The marking heads its line (masthead, running header, footer); "for Public readers" is no marking.
+      const count = (text: string) => text.split('\n').filter((l) => l.trimStart().startsWith(marking)).length;
+      expect(count(await pageText(d.pdf!, 1)), `${path.basename(d.pdf!)}, page 1`).toBe(1);
+      expect(count(await pageText(d.pdf!, 2)), `${path.basename(d.pdf!)}, page 2`).toBe(2);
+    }
+  });
+});
