@@ -13,5 +13,5 @@ export async function readPackState(outDir: string): Promise<PackState> {
 /** Written under the out/ lock: the rest of the state is read again then, as the last build left it. */
 export async function writePackState(staging: Staging, packs: PackState): Promise<void> {
   const { state } = await readState(staging.outDir);
-  await staging.write(`.brief/${STATE_FILE}`, stateText({ ...state, packs: { ...packs } }));
+  await staging.write(`.brief/${STATE_FILE}`, await stateText({ ...state, packs: { ...packs } }));
 }

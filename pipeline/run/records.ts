@@ -25,7 +25,7 @@ export async function writeRecords(
   model: Model,
   anchoring: Anchoring,
 ): Promise<void> {
-  await staging.write(`.brief/${STATE_FILE}`, stateText(state));
+  await staging.write(`.brief/${STATE_FILE}`, await stateText(state));
   await staging.write(
     'build.json',
     json({

@@ -1,17 +1,30 @@
 // run: out/.brief/state.json is one versioned file, checked when read: a state written by another
-// version of brief, or damaged, is discarded with a plain reason and every document is redone.
-import { readFile, writeFile } from 'node:fs/promises';
+// version of brief, or damaged (its checksum does not match what brief wrote), is discarded with a
+// plain reason and every document is redone; reading it loads no zod.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayPath } from '../../../pipeline/core/paths.ts';
-import { EMPTY_STATE, parseState, STATE_VERSION, statePath, stateText } from '../../../pipeline/run/state.ts';
+import {
+  EMPTY_STATE,
+  parseState,
+  readState,
+  STATE_VERSION,
+  statePath,
+  stateText,
+} from '../../../pipeline/run/state.ts';
 import { build } from '../../support/build.ts';
 import { tempCorpus, type TempCorpus } from '../../support/corpus.ts';
 import { optionsFor } from '../../support/options.ts';
 
+let corpusDir: string | undefined;
+afterAll(async () => corpusDir && rm(corpusDir, { recursive: true, force: true }));
+
 const OTHER_VERSION = 'was written by another version of brief; every document is redone';
 
 describe('the state file', () => {
-  it('reads back what it wrote', () => {
+  it('reads back what it wrote', async () => {
     const state = {
       ...EMPTY_STATE,
       packs: {
@@ -26,7 +39,7 @@ describe('the state file', () => {
         },
       },
     };
-    expect(parseState(stateText(state), 'state.json')).toEqual({ state });
+    expect(parseState(await stateText(state), 'state.json')).toEqual({ state });
   });
 
   it('discards a state of another version, saying so', () => {
@@ -38,12 +51,28 @@ describe('the state file', () => {
     expect(parseState('{"documents": {}}', 's').discarded).toBe(`s ${OTHER_VERSION}`);
   });
 
-  it('discards a damaged state of this version rather than misread it, saying where', () => {
-    const damaged = JSON.stringify({ version: STATE_VERSION, documents: { x: { name: 3 } }, packs: {} });
-    const read = parseState(damaged, 's');
-    expect(read.state).toEqual(EMPTY_STATE);
-    expect(read.discarded).toMatch(/^s is damaged \(documents\.x\.name: .+\); every document is redone$/);
+  it('discards a damaged state of this version rather than misread it', async () => {
+    const written = JSON.parse(await stateText(EMPTY_STATE)) as Record<string, unknown>;
+    // The right version and shape, but not what brief wrote: a hand edit is never trusted.
+    const edited = JSON.stringify({ ...written, documents: { x: { name: 'x' } } });
+    expect(parseState(edited, 's')).toMatchObject({
+      state: EMPTY_STATE,
+      discarded: 's is damaged (it is not what brief wrote); every document is redone',
+    });
+    const unsummed = JSON.stringify({ version: STATE_VERSION, documents: {}, packs: {} });
+    expect(parseState(unsummed, 's').state).toEqual(EMPTY_STATE);
     expect(parseState('{"version": 2,', 's').discarded).toBe('s is not valid JSON; every document is redone');
+  });
+
+  it('says where a damaged state breaks the schema, when it does', async () => {
+    corpusDir = await mkdtemp(path.join(tmpdir(), 'brief-state-'));
+    const file = statePath(corpusDir);
+    await mkdir(path.dirname(file), { recursive: true });
+    const written = JSON.parse(await stateText(EMPTY_STATE)) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...written, documents: { x: { name: 3 } } }));
+    const read = await readState(corpusDir);
+    expect(read.state).toEqual(EMPTY_STATE);
+    expect(read.discarded).toMatch(/ is damaged \(documents\.x\.name: .+\); every document is redone$/);
   });
 });
 
@@ -60,6 +89,7 @@ describe('a build over a state of another version', () => {
     const written = JSON.parse(await readFile(file, 'utf8')) as { version: number };
     expect(written.version).toBe(STATE_VERSION);
     await writeFile(file, JSON.stringify({ ...written, version: 1 }));
+    // (a state of another version is judged by its version before its checksum)
     const again = await build(options);
     for (const d of again.documents) {
       expect(d.status).toBe('built');
