@@ -33,8 +33,9 @@ beforeAll(async () => {
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
 describe('brief conform on the sample corpus', () => {
-  it('checks a PDF of each kind for two audiences', () => {
+  it('checks a PDF of each kind for two audiences, and a pack', () => {
     expect([...findings.keys()].sort()).toEqual([
+      'executive.pdf',
       'chronology.analyst.pdf',
       'chronology.executive.pdf',
       'corridors-connectivity.analyst.pdf',
