@@ -222,6 +222,17 @@ describe('brief verify', () => {
     expect(m.evidence['pdf/brief.analyst.pdf']).toHaveLength(3);
   });
 
+  it('every PDF of an edition is PDF/A-3 (its XMP says part 3) and PDF/UA-1, with no finding of brief conform', async () => {
+    const dir = path.join(archive, '2024-03-01');
+    const meta = (await run('pdfinfo', ['-meta', path.join(dir, 'pdf', 'brief.analyst.pdf')])).stdout;
+    expect(meta).toMatch(/<pdfaid:part>3<\/pdfaid:part>/);
+    const r = await brief(['conform', dir, '--json']);
+    const report = JSON.parse(r.stdout) as { ok: boolean; files: { file: string; findings: unknown[] }[] };
+    expect(report.files.length).toBeGreaterThanOrEqual(4);
+    expect(report.files.filter((f) => f.findings.length > 0)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it('catches a deleted edition, first or last', async () => {
     const first = await copyOut('no-first');
     await rm(path.join(first, '2024-03-01'), { recursive: true });
