@@ -113,7 +113,8 @@ describe('the public audience', () => {
       expect(text, audience).not.toContain('A drill held without notice');
       expect(text, audience).toContain('The alliance will deepen.');
     }
-    expect(flat(await pdfText(doc('public').pdf!))).toMatch(/^\s*PUBLIC /);
+    // Marked public (on page 1 in its masthead, not its running head).
+    expect(flat(await pdfText(doc('public').pdf!))).toMatch(/\bPUBLIC\b/);
     // The analyst gets all of it, marked internal.
     const analyst = flat(await pdfText(doc('analyst').pdf!));
     for (const quote of INTERNAL_QUOTES) expect(analyst).toContain(quote);

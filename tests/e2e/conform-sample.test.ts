@@ -35,11 +35,11 @@ afterAll(async () => rm(root, { recursive: true, force: true }));
 describe('brief conform on the sample corpus', () => {
   it('checks a PDF of each kind for two audiences, and a pack', () => {
     expect([...findings.keys()].sort()).toEqual([
-      'executive.pdf',
       'chronology.analyst.pdf',
       'chronology.executive.pdf',
       'corridors-connectivity.analyst.pdf',
       'corridors-connectivity.executive.pdf',
+      'executive.pdf',
       'perspectives.analyst.pdf',
       'perspectives.executive.pdf',
       'tr-az-convergence.analyst.pdf',
