@@ -21,7 +21,10 @@ const findings = new Map<string, Finding[]>();
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'brief-conform-'));
   result = await build(
-    optionsFor(path.resolve('data'), path.join(root, 'out'), { audiences: ['analyst', 'executive'], textDirs: [] }),
+    optionsFor(path.resolve('data'), path.join(root, 'out'), {
+      audiences: ['analyst', 'executive', 'public'],
+      textDirs: [],
+    }),
   );
   for (const d of result.documents)
     findings.set(path.basename(d.pdf!), await checkConformance(await readFile(d.pdf!), { file: d.pdf! }));
@@ -33,22 +36,26 @@ beforeAll(async () => {
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
 describe('brief conform on the sample corpus', () => {
-  it('checks a PDF of each kind for two audiences, and a pack', () => {
+  it('checks every PDF of the sample, each kind for each audience, and a pack', () => {
     expect([...findings.keys()].sort()).toEqual([
       'chronology.analyst.pdf',
       'chronology.executive.pdf',
+      'chronology.public.pdf',
       'corridors-connectivity.analyst.pdf',
       'corridors-connectivity.executive.pdf',
+      'corridors-connectivity.public.pdf',
       'executive.pdf',
       'perspectives.analyst.pdf',
       'perspectives.executive.pdf',
+      'perspectives.public.pdf',
       'tr-az-convergence.analyst.pdf',
       'tr-az-convergence.executive.pdf',
+      'tr-az-convergence.public.pdf',
     ]);
   });
 
   it('finds nothing in any built document or pack', () => {
-    expect(findings.size).toBe(9);
+    expect(findings.size).toBe(13);
     for (const [file, list] of findings) expect(list, file).toEqual([]);
   });
 
@@ -62,7 +69,7 @@ describe('brief conform on the sample corpus', () => {
     expect(clean.code, clean.stderr).toBe(0);
     const report = JSON.parse(clean.stdout) as { ok: boolean; files: { file: string; findings: Finding[] }[] };
     expect(report.ok).toBe(true);
-    expect(report.files).toHaveLength(8);
+    expect(report.files).toHaveLength(12);
 
     const broken = path.join(root, 'broken.pdf');
     await writeFile(broken, await conformingPdf('link-contents'));
