@@ -9,6 +9,9 @@ const YEAR = 365.25 * 24 * 3600 * 1000;
 
 /** Label levels per lane: 0 above the mark, 1 below, 2 further above, 3 further below. */
 const MAX_LEVEL = 3;
+/** The events' numbers, in CSS px: 9 px prints at 6.75 pt, above the 6.5 pt floor of any chart label. */
+const LABEL_SIZE = 9;
+
 /** Share of the width given to the sparse early years when the scale is split. */
 const EARLY_SHARE = 0.28;
 
@@ -84,7 +87,7 @@ function staggerLabels(rows: readonly Row[], axis: TimeAxis): (number | undefine
   const lastAt = new Map<string, number[]>();
   const order = rows.map((_, i) => i).sort((a, b) => x[a]! - x[b]!);
   for (const i of order) {
-    const gap = 5 + 5 * String(rows[i]!.n).length;
+    const gap = 5 + 5.5 * String(rows[i]!.n).length;
     const lane = lastAt.get(rows[i]!.lane) ?? [];
     let level = 0;
     while (level <= MAX_LEVEL && lane[level] !== undefined && x[i]! - lane[level]! < gap) level++;
@@ -132,11 +135,11 @@ export function timelineSpec(
   const maxTier = Math.floor(Math.max(0, ...levels.map((l) => l ?? 0)) / 2);
   // With a yOffset channel Vega-Lite makes the lanes bands and measures offsets from the band's
   // top; marks sit at the band's middle. Even levels go above the mark, odd ones below.
-  const step = 2 * (16 + 9 * maxTier) + 4;
+  const step = 2 * (16 + 10 * maxTier) + 4;
   const placed = rows.map((r, i) => {
     const level = levels[i];
     const tier = Math.floor((level ?? 0) / 2);
-    const lift = (level ?? 0) % 2 === 0 ? step / 2 - 6 - 9 * tier : step / 2 + 15 + 9 * tier;
+    const lift = (level ?? 0) % 2 === 0 ? step / 2 - 6 - 10 * tier : step / 2 + 16 + 10 * tier;
     return { ...r, label: level === undefined ? '' : String(r.n), lift };
   });
   const hidden = levels.some((l) => l === undefined);
@@ -220,7 +223,7 @@ export function timelineSpec(
       },
       {
         data: { values },
-        mark: { type: 'text', fontSize: 8, baseline: 'bottom' },
+        mark: { type: 'text', fontSize: LABEL_SIZE, baseline: 'bottom' },
         encoding: {
           x: { field: 'xm', ...xPixel },
           yOffset: { field: 'lift', type: 'quantitative', scale: null },
