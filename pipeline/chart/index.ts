@@ -167,16 +167,19 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
       ]);
     }
   };
+  // A summary prints the turning points, not the list of events: its timeline numbers only them.
+  const summary = selection.audience.detail === 'summary';
   if (report.kind === 'chronology' && selection.events.length) {
+    const marked = summary ? new Map(selection.turningPoints.map((t, i) => [t.event.id, i + 1])) : undefined;
     const laneName = (key: string) =>
       report.lanes === 'actor'
         ? (selection.actorNames.get(key) ?? key)
         : key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
     await builtin(
       'timeline',
-      timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events'),
+      timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events', marked),
       `timeline (${selection.events.length.toLocaleString('en')} events)`,
-      timelineAlt(selection.events, report.lanes, laneName, 'Timeline of events'),
+      timelineAlt(selection.events, report.lanes, laneName, 'Timeline of events', summary),
     );
   }
   if (report.kind === 'comparative-perspectives' && selection.stances.length) {
@@ -193,7 +196,7 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
     );
   }
   // A summary's one chart shares a page with the options or the outlook: it is drawn short enough.
-  const maxHeight = selection.audience.detail === 'summary' ? SUMMARY_CHART_HEIGHT : undefined;
+  const maxHeight = summary ? SUMMARY_CHART_HEIGHT : undefined;
   for (const chart of selection.charts) {
     const rows = selection.chartData.get(chart.dataset) ?? [];
     const spec = { ...structuredClone(chart.spec), data: { values: structuredClone(rows) } } as Record<string, unknown>;
