@@ -16,8 +16,9 @@ const axisLabels = (svg: string) =>
 
 describe('integer ticks', () => {
   const assets = [
-    { side: 'Azerbaijan', assets: 3 },
-    { side: 'Iran', assets: 2 },
+    // Left to itself, Vega labels this axis 0.0, 0.5, 1.0, 1.5, 2.0.
+    { side: 'Azerbaijan', assets: 2 },
+    { side: 'Iran', assets: 1 },
   ];
   it('labels an axis over integer data with whole numbers only ("2.5 assets" is no count)', async () => {
     const chart = await renderer.render('assets', {
@@ -28,7 +29,7 @@ describe('integer ticks', () => {
       encoding: { x: { field: 'side', type: 'nominal' }, y: { field: 'assets', type: 'quantitative' } },
     });
     const numbers = axisLabels(chart.svg).filter((l) => /^\d/.test(l));
-    expect(numbers).toEqual(['0', '1', '2', '3']);
+    expect(numbers).toEqual(['0', '1', '2']);
   });
   it('treats counts as integers, keeps what the spec says, and leaves fractional data alone', () => {
     const spec = integerTicks({
