@@ -33,6 +33,7 @@ export function timelineAlt(
   lanes: Lanes,
   laneName: (key: string) => string,
   title: string,
+  turningPointsOnly = false,
 ): string {
   const starts = events.map((e) => (Number.isFinite(e.bounds.min) ? e.bounds.min : e.bounds.max));
   const ends = events.map((e) => (Number.isFinite(e.bounds.max) ? e.bounds.max : e.bounds.min));
@@ -50,6 +51,6 @@ export function timelineAlt(
   return (
     `${title}: ${plural(events.length, 'event')} ${span}, in ${plural(perLane.size, 'lane')} by ` +
     `${lanes === 'actor' ? 'actor' : 'category'}: ${laneList}. The most fall in ${busiest} (${most}). ` +
-    'Exact days are drawn as points, vaguer dates as bars over their range, each numbered as in the table of entries.'
+    `Exact days are drawn as points, vaguer dates as bars over their range, ${turningPointsOnly ? 'the turning points numbered as in their list' : 'each numbered as in the table of entries'}.`
   );
 }

@@ -10,6 +10,8 @@ import { stanceAlt, timelineAlt } from './alt-text.ts';
 import { timelineSpec } from './timeline.ts';
 import { makeTextWidth } from './text-metrics.ts';
 import { chartConfig } from './theme.ts';
+import { type Drawn, fitted, integerTicks, SUMMARY_CHART_HEIGHT } from './print-size.ts';
+import { CONTENT_WIDTH } from './theme.ts';
 import type { RenderedChart } from './types.ts';
 import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 
@@ -48,7 +50,8 @@ function countMarks(mark: SceneMark): number {
 
 export interface ChartRenderer {
   /** `alt`: what the chart shows, in words; by default its title and description. */
-  render(id: string, spec: Record<string, unknown>, alt?: string): Promise<RenderedChart>;
+  /** `maxHeight`: the most it may print tall, in CSS px; a taller chart is drawn shorter. */
+  render(id: string, spec: Record<string, unknown>, alt?: string, maxHeight?: number): Promise<RenderedChart>;
 }
 
 /**
@@ -61,6 +64,54 @@ function silentSvg(svg: string): string {
     .replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"');
 }
 
+/** A Vega-Lite spec drawn to SVG, with the size it was drawn at. */
+async function draw(input: Record<string, unknown>): Promise<Drawn> {
+  const spec = input as unknown as TopLevelSpec;
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    error: (...m: unknown[]) => {
+      warnings.push(m.join(' '));
+      return logger;
+    },
+    warn: (...m: unknown[]) => {
+      warnings.push(m.join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  const vgSpec = compile(spec, { logger: logger as never }).spec;
+  // Checked again on the Vega the spec compiles to (an impute inside an encoding, a default
+  // Vega-Lite filled in): no dataflow starts whose size is not bounded.
+  const work = chartWorkProblems(vgSpec);
+  if (work.length)
+    throw new Error(`${work.map((w) => w.message).join('; ')}. ${WORK_HINT.replace(/^./, (c) => c.toUpperCase())}`);
+  vega.resetSVGDefIds();
+  const refused: string[] = [];
+  const view = new vega.View(vega.parse(vgSpec), {
+    renderer: 'none',
+    logLevel: vega.None,
+    loader: refusingLoader(refused),
+  });
+  await view.runAsync();
+  const marks = countMarks((view as unknown as { scenegraph(): { root: SceneMark } }).scenegraph().root);
+  if (marks > MAX_MARKS) {
+    view.finalize();
+    throw new Error(
+      `it would draw ${marks.toLocaleString('en')} marks, and the limit is ${MAX_MARKS.toLocaleString('en')}: no page shows more legibly, and printing them takes minutes. Aggregate in the spec ("aggregate", "bin", "timeUnit") or filter the data`,
+    );
+  }
+  const svg = await view.toSVG();
+  if (refused.length) {
+    view.finalize();
+    throw new Error(`charts may not load anything; this one asked for ${refused.join(', ')}`);
+  }
+  const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
+  view.finalize();
+  return { spec: input, svg, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+}
+
 /**
  * One per run. Vega keeps its text measurer in a module-level object; we point it at
  * fontkit over the bundled fonts here, once, so every label is measured as Chromium will draw it.
@@ -69,7 +120,7 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
   const width = makeTextWidth(faces);
   (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = width;
   return {
-    async render(id, input, alt) {
+    async render(id, input, alt, maxHeight) {
       const { title, description, config, ...rest } = input as {
         title?: unknown;
         description?: string;
@@ -77,49 +128,12 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
       };
       const titleText = typeof title === 'string' ? title : ((title as { text?: string } | undefined)?.text ?? id);
       const subtitle = (title as { subtitle?: string } | undefined)?.subtitle;
-      const spec = { ...rest, config: { ...chartConfig, ...(config ?? {}) } } as unknown as TopLevelSpec;
-      const warnings: string[] = [];
-      const logger = {
-        level: () => logger,
-        error: (...m: unknown[]) => {
-          warnings.push(m.join(' '));
-          return logger;
-        },
-        warn: (...m: unknown[]) => {
-          warnings.push(m.join(' '));
-          return logger;
-        },
-        info: () => logger,
-        debug: () => logger,
-      };
-      const vgSpec = compile(spec, { logger: logger as never }).spec;
-      // Checked again on the Vega the spec compiles to (an impute inside an encoding, a default
-      // Vega-Lite filled in): no dataflow starts whose size is not bounded.
-      const work = chartWorkProblems(vgSpec);
-      if (work.length)
-        throw new Error(`${work.map((w) => w.message).join('; ')}. ${WORK_HINT.replace(/^./, (c) => c.toUpperCase())}`);
-      vega.resetSVGDefIds();
-      const refused: string[] = [];
-      const view = new vega.View(vega.parse(vgSpec), {
-        renderer: 'none',
-        logLevel: vega.None,
-        loader: refusingLoader(refused),
-      });
-      await view.runAsync();
-      const marks = countMarks((view as unknown as { scenegraph(): { root: SceneMark } }).scenegraph().root);
-      if (marks > MAX_MARKS) {
-        view.finalize();
-        throw new Error(
-          `it would draw ${marks.toLocaleString('en')} marks, and the limit is ${MAX_MARKS.toLocaleString('en')}: no page shows more legibly, and printing them takes minutes. Aggregate in the spec ("aggregate", "bin", "timeUnit") or filter the data`,
-        );
-      }
-      const svg = await view.toSVG();
-      if (refused.length) {
-        view.finalize();
-        throw new Error(`charts may not load anything; this one asked for ${refused.join(', ')}`);
-      }
-      const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
-      view.finalize();
+      const spec = integerTicks({ ...rest, config: { ...chartConfig, ...(config ?? {}) } });
+      // Drawn wider than the column (or taller than the audience's room for it), the page would
+      // scale it and its labels down: it is drawn narrower (shorter) instead.
+      let drawn = await fitted(await draw(spec), 'width', CONTENT_WIDTH, draw);
+      if (maxHeight) drawn = await fitted(drawn, 'height', maxHeight, draw);
+      const { svg } = drawn;
       const said = description ?? subtitle;
       return {
         id,
@@ -127,8 +141,8 @@ export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
         description: said,
         alt: alt ?? (said ? `${titleText}: ${said}` : titleText),
         svg: silentSvg(svg),
-        width: Number(size?.[1] ?? 0),
-        height: Number(size?.[2] ?? 0),
+        width: drawn.width,
+        height: drawn.height,
       };
     },
   };
@@ -153,16 +167,19 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
       ]);
     }
   };
+  // A summary prints the turning points, not the list of events: its timeline numbers only them.
+  const summary = selection.audience.detail === 'summary';
   if (report.kind === 'chronology' && selection.events.length) {
+    const marked = summary ? new Map(selection.turningPoints.map((t, i) => [t.event.id, i + 1])) : undefined;
     const laneName = (key: string) =>
       report.lanes === 'actor'
         ? (selection.actorNames.get(key) ?? key)
         : key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
     await builtin(
       'timeline',
-      timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events'),
+      timelineSpec(selection.events, report.lanes, laneName, 'Timeline of events', marked),
       `timeline (${selection.events.length.toLocaleString('en')} events)`,
-      timelineAlt(selection.events, report.lanes, laneName, 'Timeline of events'),
+      timelineAlt(selection.events, report.lanes, laneName, 'Timeline of events', summary),
     );
   }
   if (report.kind === 'comparative-perspectives' && selection.stances.length) {
@@ -178,12 +195,14 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
       stanceAlt(cells, 'Where the sources stand'),
     );
   }
+  // A summary's one chart shares a page with the options or the outlook: it is drawn short enough.
+  const maxHeight = summary ? SUMMARY_CHART_HEIGHT : undefined;
   for (const chart of selection.charts) {
     const rows = selection.chartData.get(chart.dataset) ?? [];
     const spec = { ...structuredClone(chart.spec), data: { values: structuredClone(rows) } } as Record<string, unknown>;
     delete spec.$schema;
     try {
-      out.push(await renderer.render(chart.id, spec));
+      out.push(await renderer.render(chart.id, spec, undefined, maxHeight));
     } catch (err) {
       throw new InputError([
         diagnostic(

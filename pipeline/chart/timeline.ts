@@ -9,11 +9,15 @@ const YEAR = 365.25 * 24 * 3600 * 1000;
 
 /** Label levels per lane: 0 above the mark, 1 below, 2 further above, 3 further below. */
 const MAX_LEVEL = 3;
+/** The events' numbers, in CSS px: 9 px prints at 6.75 pt, above the 6.5 pt floor of any chart label. */
+const LABEL_SIZE = 9;
+
 /** Share of the width given to the sparse early years when the scale is split. */
 const EARLY_SHARE = 0.28;
 
 interface Row {
-  n: number;
+  /** The number printed by the event; undefined: none. */
+  n: number | undefined;
   title: string;
   date: string;
   lane: string;
@@ -84,7 +88,8 @@ function staggerLabels(rows: readonly Row[], axis: TimeAxis): (number | undefine
   const lastAt = new Map<string, number[]>();
   const order = rows.map((_, i) => i).sort((a, b) => x[a]! - x[b]!);
   for (const i of order) {
-    const gap = 5 + 5 * String(rows[i]!.n).length;
+    if (rows[i]!.n === undefined) continue;
+    const gap = 5 + 5.5 * String(rows[i]!.n).length;
     const lane = lastAt.get(rows[i]!.lane) ?? [];
     let level = 0;
     while (level <= MAX_LEVEL && lane[level] !== undefined && x[i]! - lane[level]! < gap) level++;
@@ -101,15 +106,19 @@ export function timelineSpec(
   lanes: Lanes,
   laneName: (key: string) => string,
   title: string,
+  marked?: ReadonlyMap<string, number>,
 ): Record<string, unknown> {
+  // Numbered by the list of events, or (`marked`: a summary without the list) only the turning
+  // points, by their number in the document.
   const rows: Row[] = events.flatMap((e, i) => {
+    const n = marked ? marked.get(e.id) : i + 1;
     const keys = lanes === 'actor' ? e.actors : [e.category];
     // An open end ("2023/..", "../2021") is drawn up to, or from, the known end.
     const start = Number.isFinite(e.bounds.min) ? e.bounds.min : e.bounds.max;
     const end = Number.isFinite(e.bounds.max) ? e.bounds.max : start;
     const point = e.bounds.precision >= 3 && !e.bounds.interval;
     return keys.map((key) => ({
-      n: i + 1,
+      n,
       title: e.title,
       date: e.date,
       lane: laneName(key),
@@ -132,17 +141,17 @@ export function timelineSpec(
   const maxTier = Math.floor(Math.max(0, ...levels.map((l) => l ?? 0)) / 2);
   // With a yOffset channel Vega-Lite makes the lanes bands and measures offsets from the band's
   // top; marks sit at the band's middle. Even levels go above the mark, odd ones below.
-  const step = 2 * (16 + 9 * maxTier) + 4;
+  const step = 2 * (16 + 10 * maxTier) + 4;
   const placed = rows.map((r, i) => {
     const level = levels[i];
     const tier = Math.floor((level ?? 0) / 2);
-    const lift = (level ?? 0) % 2 === 0 ? step / 2 - 6 - 9 * tier : step / 2 + 15 + 9 * tier;
-    return { ...r, label: level === undefined ? '' : String(r.n), lift };
+    const lift = (level ?? 0) % 2 === 0 ? step / 2 - 6 - 10 * tier : step / 2 + 16 + 10 * tier;
+    return { ...r, label: level === undefined || r.n === undefined ? '' : String(r.n), lift };
   });
-  const hidden = levels.some((l) => l === undefined);
+  const hidden = levels.some((l, i) => l === undefined && rows[i]!.n !== undefined);
   const split = axis.domain.length > 2 ? new Date(axis.domain[1]!).getUTCFullYear() : undefined;
   const notes = [
-    'Points: events dated to the day. Bars: the whole range of a month, a year, an approximate date or an interval. Numbers refer to the list of events.',
+    `Points: events dated to the day. Bars: the whole range of a month, a year, an approximate date or an interval. ${marked ? 'Numbers mark the turning points.' : 'Numbers refer to the list of events.'}`,
     split ? `The scale is wider from ${split} on, where most events fall.` : '',
     hidden ? 'Where events crowd, some numbers are left off; the list gives every event.' : '',
   ]
@@ -220,7 +229,7 @@ export function timelineSpec(
       },
       {
         data: { values },
-        mark: { type: 'text', fontSize: 8, baseline: 'bottom' },
+        mark: { type: 'text', fontSize: LABEL_SIZE, baseline: 'bottom' },
         encoding: {
           x: { field: 'xm', ...xPixel },
           yOffset: { field: 'lift', type: 'quantitative', scale: null },
