@@ -21,31 +21,36 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = path.join(ROOT, 'pipeline');
 export const DIST = path.join(ROOT, 'dist');
 
-/** Every file whose change calls for a new compile: pipeline/**\/*.ts, this script, and esbuild's
- * package.json (rewritten by every `npm ci`). */
+const ESBUILD = path.join(ROOT, 'node_modules', 'esbuild', 'package.json');
+
+/** Every file whose change calls for a new compile: pipeline/**\/*.ts and this script. */
 function sourceFiles() {
   const files = readdirSync(SOURCES, { recursive: true })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(SOURCES, f));
-  const esbuild = path.join(ROOT, 'node_modules', 'esbuild', 'package.json');
-  return [...files.sort(), fileURLToPath(import.meta.url), ...(existsSync(esbuild) ? [esbuild] : [])];
+  return [...files.sort(), fileURLToPath(import.meta.url)];
 }
 
-/**
- * What the sources look like now: a hash of every file's path, size and modification time (~70
- * stat calls, a millisecond or two). Any saved, added, removed or renamed file changes it.
- * Undefined when there are no sources to compare with, as in the published package (dist/ is then
- * taken as it is).
- */
-export function sourceStamp() {
-  // The published package ships dist/ and no TypeScript (pipeline/ holds only the specimen corpus).
-  if (!existsSync(path.join(SOURCES, 'cli.ts'))) return undefined;
+const stampOf = (files) => {
   const hash = createHash('sha256');
-  for (const file of sourceFiles()) {
+  for (const file of files) {
     const s = statSync(file);
     hash.update(`${path.relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
   }
   return hash.digest('hex');
+};
+
+/**
+ * What the sources look like now: a hash of every file's path, size and modification time (~70
+ * stat calls, a millisecond or two), then one of esbuild's package.json (rewritten by every
+ * `npm ci`), or "none" where the development dependencies were pruned. Any saved, added, removed
+ * or renamed file changes it. Undefined when there are no sources to compare with, as in the
+ * published package (dist/ is then taken as it is).
+ */
+export function sourceStamp() {
+  // The published package ships dist/ and no TypeScript (pipeline/ holds only the specimen corpus).
+  if (!existsSync(path.join(SOURCES, 'cli.ts'))) return undefined;
+  return `${stampOf(sourceFiles())}:${existsSync(ESBUILD) ? stampOf([ESBUILD]) : 'none'}`;
 }
 
 const stampIn = (dir) => {
@@ -56,9 +61,18 @@ const stampIn = (dir) => {
   }
 };
 
-/** True when dist/ was compiled from the sources as they are now. */
+/**
+ * True when dist/ was compiled from the sources as they are now. Where esbuild is gone (the
+ * development dependencies pruned, as in a container image), the sources alone decide: dist/
+ * compiled from them still runs, and nothing could compile it again anyway.
+ */
 export function isFresh(stamp = sourceStamp()) {
-  return existsSync(path.join(DIST, 'cli.js')) && (stamp === undefined || stampIn(DIST) === stamp);
+  if (!existsSync(path.join(DIST, 'cli.js'))) return false;
+  if (stamp === undefined) return true;
+  const was = stampIn(DIST);
+  if (was === stamp) return true;
+  const [sources, compiler] = stamp.split(':');
+  return compiler === 'none' && was?.split(':')[0] === sources;
 }
 
 /**

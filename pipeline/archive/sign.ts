@@ -3,7 +3,7 @@
 // as they were (its tags, its associated files), so the unsigned content stays reproducible even
 // though each signature (its time, its timestamp) differs. B-B; B-T when a timestamp authority is named.
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, InputError, UsageError } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
@@ -25,18 +25,31 @@ export interface Seal {
 const where = (s: SigningOptions) => s.at ?? { file: displayPath(s.key), line: 1, column: 1 };
 
 /**
- * A key kept inside the corpus would be archived in every edition's snapshot (and shared with the
- * corpus): refused, at the config's `signing.key` (or at the key file, when BRIEF_SIGNING_KEY names it).
+ * A key kept inside the corpus (the data folder, a layer of templates or styles, a folder of
+ * texts: `roots`) would be archived in every edition's snapshot and shared with the corpus:
+ * refused, at the config's `signing.key` (or at the key file, when BRIEF_SIGNING_KEY names it).
+ * Both sides are compared as the file system resolves them, links followed.
  */
-export function refuseKeyInCorpus(s: SigningOptions, dataDir: string): void {
-  const rel = path.relative(path.resolve(dataDir), path.resolve(s.key));
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+export function refuseKeyInCorpus(s: SigningOptions, roots: readonly string[]): void {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const key = real(s.key);
+  const inside = roots.find((root) => {
+    const rel = path.relative(real(root), key);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+  });
+  if (!inside) return;
   throw new InputError([
     diagnostic(
       where(s),
       'E_SIGNING_KEY_IN_CORPUS',
-      `the signing key ${displayPath(s.key)} (from ${s.from}) is inside the data folder: it would be archived with every edition's corpus`,
-      'move the PKCS#12 file out of the data folder (to a place only the team that signs can read), and name it there',
+      `the signing key ${displayPath(s.key)} (from ${s.from}) is inside ${displayPath(inside)}, one of the corpus's folders: it would be archived with every edition's corpus`,
+      'move the PKCS#12 file out of the corpus (to a place only the team that signs can read), and name it there',
     ),
   ]);
 }

@@ -15,6 +15,7 @@ import { sha256 } from '../archive/store.ts';
 import type { RunOptions } from '../config/options.ts';
 import type { Model } from '../model/index.ts';
 import { planDocuments } from '../run/plan.ts';
+import { runRoots } from '../run/world.ts';
 import { selectReport, type Footnote } from '../select/index.ts';
 
 const EDITION_FILE = 'brief-edition.json';
@@ -182,7 +183,7 @@ export async function attachEvidence(
 /** The configured key, opened (and refused if kept in the corpus) before anything is built; undefined: unsigned. */
 export async function editionSeal(options: RunOptions, env = process.env): Promise<Seal | undefined> {
   if (!options.signing) return undefined;
-  refuseKeyInCorpus(options.signing, options.dataDir);
+  refuseKeyInCorpus(options.signing, runRoots(options));
   return openSeal(options.signing, env);
 }
 

@@ -118,7 +118,14 @@ async function packBuilt(
     r.documents.length > 0 &&
     r.documents.every((d) =>
       built.documents.some((b) => `${b.report}.${b.audience}` === d.name && b.fingerprint === d.fingerprint),
-    );
+    ) &&
+    // A pack of the audience's documents (no pack file, no --report) holds every one of them: a
+    // document the pack was not made with (a report added since) means it is made again.
+    (request.pack !== undefined ||
+      request.reports.length > 0 ||
+      built.documents
+        .filter((b) => b.audience === request.audience)
+        .every((b) => r.documents.some((d) => d.name === `${b.report}.${b.audience}`)));
   const dateOk = (r: PackRecord) => !options.editionDateGiven || r.editionDate === options.editionDate;
   if (!built.model && present && sameDocs(record) && dateOk(record) && !options.force) return kept(record, out, built);
 

@@ -171,6 +171,38 @@ describe('brief pack', () => {
     expect(JSON.parse(r.stdout).pack.documents).toEqual(['brief.analyst', 'views.analyst', 'timeline.analyst']);
   });
 
+  it('remakes a pack of the audience when a report was added and built since, not keeping it without it', async () => {
+    const c = await tempCorpus();
+    made.push(c);
+    expect(JSON.parse((await pack(c, c.out)).stdout).pack.documents).toEqual([
+      'brief.analyst',
+      'views.analyst',
+      'timeline.analyst',
+    ]);
+    const brief1 = await readFile(path.join(c.data, 'reports', 'brief.md'), 'utf8');
+    await writeFile(
+      path.join(c.data, 'reports', 'second.md'),
+      brief1.replace('title: The Şuşa alliance and Iran', 'title: A second brief'),
+    );
+    // The build a pack of the audience makes, run first on its own: the pack's build then has
+    // nothing to do, and the pack must still see the new document.
+    const built = await brief([
+      'build',
+      '--data',
+      c.data,
+      '--out',
+      c.out,
+      '--audience',
+      'analyst',
+      '--date',
+      '2024-01-15',
+    ]);
+    expect(built.code, built.stderr).toBe(0);
+    const again = JSON.parse((await pack(c, c.out)).stdout).pack;
+    expect(again.status).toBe('built');
+    expect(again.documents).toContain('second.analyst');
+  });
+
   it("keeps each document's own distribution marking on its pages, and the most restricted one on the cover", async () => {
     const mixed = await tempCorpus(await internalMaterial());
     made.push(mixed);

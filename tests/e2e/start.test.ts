@@ -1,7 +1,7 @@
 // Starting brief: the executable runs the CLI compiled to dist/, `--help` loads none of the heavy
 // packages, and an edited source is compiled again before it runs, never stale.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,6 +177,26 @@ describe('brief never runs stale code', () => {
     const second = await start(['--help'], root);
     expect(second.stdout).toContain('Usage: brief <command> [options] (edited)');
     expect(packagesIn(second.loaded, ['tsx'])).toEqual([]);
+  });
+
+  it('runs dist/ as compiled where the development packages were pruned, and says so plainly once a source changed', async () => {
+    const root = await copyOfTool();
+    await start(['--help'], root); // compiled with esbuild at hand
+    // As `npm prune --omit=dev` leaves it: every package but the compiler and tsx.
+    await rm(path.join(root, 'node_modules'));
+    await mkdir(path.join(root, 'node_modules'));
+    for (const name of await readdir(path.join(ROOT, 'node_modules')))
+      if (!['esbuild', '@esbuild', 'tsx', '.bin'].includes(name))
+        await symlink(path.join(ROOT, 'node_modules', name), path.join(root, 'node_modules', name), 'dir');
+    const pruned = await start(['--version'], root);
+    expect(pruned.stderr).toBe('');
+    expect(packagesIn(pruned.loaded, ['esbuild', 'tsx'])).toEqual([]);
+
+    const cli = path.join(root, 'pipeline/cli.ts');
+    await writeFile(cli, `${await readFile(cli, 'utf8')}\n`);
+    const failed = await start(['--version'], root).catch((e: { stderr: string; code: number }) => e);
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toContain('tsx is not installed either; run `npm ci`');
   });
 
   it('runs the sources through tsx when it cannot compile', async () => {
