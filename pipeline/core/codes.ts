@@ -99,7 +99,10 @@ export const CODES = {
   E_DATE_RANGE: code('validate', 'brief serve: a pack asked for a date outside 1900 to a year from today'),
   E_AUDIENCE_NOT_ALLOWED: code('build', 'brief serve: a pack or document of an audience the token does not open'),
   E_CHART_INVALID: code('build', 'a chart that cannot be drawn'),
-  E_SIGNING_KEY_IN_CORPUS: code('parse', 'brief edition: a signing key kept inside the corpus (data, templates, styles or texts)'),
+  E_SIGNING_KEY_IN_CORPUS: code(
+    'parse',
+    'brief edition: a signing key kept inside the corpus (data, templates, styles or texts)',
+  ),
   E_SIGNING_KEY: code(
     'build',
     'brief edition: a signing key that is not a file, has no password set, or cannot be opened',
