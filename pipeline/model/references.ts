@@ -100,7 +100,13 @@ export function references(corpus: ValidatedCorpus, diagnostics: Diagnostic[]): 
         locate(src, at),
         code,
         `${context} names ${kind} "${id}", which does not exist`,
-        didYouMean(id, known.keys(), `define it first, or use one of the ${known.size} known ${kind} ids`),
+        didYouMean(
+          id,
+          known.keys(),
+          known.size === 0
+            ? `define it first: the corpus has no ${kind} yet`
+            : `define it first, or use one of the ${plural(known.size, `known ${kind} id`)}`,
+        ),
       ),
     );
   }
