@@ -2,8 +2,7 @@
 // Lines are rebuilt from the text items' positions, paragraphs from the vertical gaps between them;
 // pages are separated by a line holding only a form feed, so every offset knows its page. Running
 // heads, feet and page numbers stay, on their own lines at the page edges: anchoring jumps them.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { openPdf } from '../core/pdfjs.ts';
 import { diagnostic } from '../core/diagnostics.ts';
 import { CaptureError, type Captured, type CaptureMetadata } from './types.ts';
 import { authorList, clean, edtfDate, findDoi, languageTag, mergeMetadata } from './metadata.ts';
@@ -104,31 +103,8 @@ const fail = (
   hint: string,
 ) => new CaptureError(diagnostic({ file, line: 1, column: 1 }, code, message, hint));
 
-async function loadPdfJs() {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // No worker thread: the worker's code runs in this one, which pdf.js finds on globalThis.
-  const g = globalThis as { pdfjsWorker?: unknown };
-  const worker = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  g.pdfjsWorker ??= await import(worker);
-  return pdfjs;
-}
-
 export async function capturePdf(bytes: Uint8Array, file: string): Promise<Captured> {
-  const pdfjs = await loadPdfJs();
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    verbosity: 0,
-    cMapUrl: `${root}/cmaps/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${root}/standard_fonts/`,
-  });
+  const { task } = await openPdf(bytes);
   let doc;
   try {
     doc = await task.promise;

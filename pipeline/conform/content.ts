@@ -1,8 +1,7 @@
 // conform: each page's content stream, read with pdf.js: text and images painted outside any tagged
 // marked content and outside any /Artifact (Matterhorn 01-005), artifacts and tagged content nested
 // in each other (01-003, 01-004), and the marked-content ids a page draws (for the ParentTree check).
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { openPdf } from '../core/pdfjs.ts';
 
 export interface PageContent {
   /** 1-based. */
@@ -15,36 +14,13 @@ export interface PageContent {
   readonly mcids: ReadonlySet<number>;
 }
 
-async function loadPdfJs() {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // No worker thread: the worker's code runs in this one, which pdf.js finds on globalThis.
-  const g = globalThis as { pdfjsWorker?: unknown };
-  const worker = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  g.pdfjsWorker ??= await import(worker);
-  return pdfjs;
-}
-
 /** pdf.js hands a marked-content tag over as a string, or as its Name object cloned ({ name }). */
 const tagOf = (arg: unknown): string =>
   typeof arg === 'string' ? arg : ((arg as { name?: string } | null)?.name ?? '');
 
 export async function readContent(bytes: Uint8Array): Promise<PageContent[]> {
-  const pdfjs = await loadPdfJs();
+  const { pdfjs, task } = await openPdf(bytes);
   const { OPS } = pdfjs;
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    verbosity: 0,
-    cMapUrl: `${root}/cmaps/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${root}/standard_fonts/`,
-  });
   const TEXT = new Set<number>([
     OPS.showText,
     OPS.showSpacedText,
