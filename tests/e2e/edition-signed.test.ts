@@ -177,7 +177,7 @@ describe('a signing key brief refuses', () => {
     );
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/brief\.config\.yaml:2:\d+\s+E_SIGNING_KEY_IN_CORPUS/);
-    expect(r.stderr).toContain('move the PKCS#12 file out of the data folder');
+    expect(r.stderr).toContain('move the PKCS#12 file out of the corpus');
   });
 
   it('with a wrong password: E_SIGNING_KEY, before anything is built', async () => {
