@@ -43,7 +43,7 @@ const WORDS = [
   'eleven',
   'twelve',
 ];
-const N = `(?:${WORDS.join('|')}|\\d+)`;
+const N = `(?:${WORDS.join('|')}|[1-9]\\d?)(?!\\d)`;
 const value = (w: string) => (/^\d+$/.test(w) ? Number(w) : WORDS.indexOf(w.toLowerCase()));
 /** Up to two words between the number and the noun: "Baku-based", "Baku", "European", "public" (the match ignores case). */
 const QUAL = `(?:(?:[A-Z][\\w’'–-]*|[a-z]+-based|public|internal)\\s+){0,2}`;

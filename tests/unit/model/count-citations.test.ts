@@ -40,6 +40,9 @@ describe('countPhrases', () => {
     ["Under each question comes each source's stance.", []],
     ['Tehran sees threats where there are none.', []],
     ['A European source states it.', []],
+    // A year is no count of sources (it was read as 2024 sources).
+    ['In 2024 Iranian sources argued the opposite.', []],
+    ['3 sources say so.', [[3, false, false, '3 sources']]],
   ])('%s', (sentence, expected) =>
     expect(countPhrases(sentence).map((c) => [c.n, c.negative, c.restricted, c.phrase])).toEqual(expected),
   );
