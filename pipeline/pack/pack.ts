@@ -172,7 +172,14 @@ async function packBuilt(
 
   // 4. compose and print
   const pack = request.pack ? corpus.packs.get(request.pack) : undefined;
-  const { renderer, view, docs, meta } = await composePack(options, presentation, audience, pack, documents);
+  const { renderer, view, docs, meta } = await composePack(
+    options,
+    presentation,
+    audience,
+    pack,
+    documents,
+    world.source('pack'),
+  );
   signal?.throwIfAborted();
   const staging = await Staging.open(out, signal);
   try {
