@@ -132,9 +132,9 @@ export function createPackRenderer(options: PackOptions) {
               kindLabel: d.kindLabel,
               date: d.date,
               page: number(pages?.documents[i]?.page),
-            firstPage: pages?.documents[i]?.page ?? null,
-            footer: d.marking + (view.editionId ? `  \u00B7  Edition ${view.editionId}` : ''),
-            firstFooter: view.editionId ? `Edition ${view.editionId}` : '',
+              firstPage: pages?.documents[i]?.page ?? null,
+              footer: d.marking + (view.editionId ? `  \u00B7  Edition ${view.editionId}` : ''),
+              firstFooter: view.editionId ? `Edition ${view.editionId}` : '',
               headings: topHeadings(d.html).map((title, k) => ({
                 title,
                 page: number(pages?.documents[i]?.headings[k]),
