@@ -8,8 +8,8 @@ import { isolateBidi } from '../core/bidi.ts';
 import { displayPath } from '../core/paths.ts';
 import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import { plural } from '../core/plural.ts';
+import { smartQuotes } from '../core/quotes.ts';
 import { formatEdtf } from './dates.ts';
-import { smartQuotes } from './typography.ts';
 import { templateFile } from './template-files.ts';
 
 export interface TemplateSet {

@@ -163,6 +163,10 @@ describe('quotes and apostrophes in the sample PDFs', () => {
       verbatimStraight += inQuotes;
       if (straight(pdf) !== inQuotes) problems.push(`${name}: ${straight(pdf)} straight quotes, ${inQuotes} in quotes`);
       if (!/Iran’s|“/.test(pdf)) problems.push(`${name}: no typographic quote or apostrophe at all`);
+      // The title a viewer shows in its title bar (tr-az-convergence's is "… and Iran’s security").
+      const info = (await $`pdfinfo ${d.pdf!}`).stdout;
+      for (const line of info.match(/^(?:Title|Subject):.*$/gm) ?? [])
+        if (straight(line)) problems.push(`${name}: document information ${line}`);
     }
     expect(problems).toEqual([]);
     // The sample's quotes hold straight marks of their own ("Iran's"), kept as their sources have them.

@@ -1,7 +1,8 @@
 // render: straight quotes in a document's text become typographic for its language; verbatim
 // quotes, code, attributes and styles keep every byte.
 import { describe, expect, it } from 'vitest';
-import { smartQuotes, typographicQuotes } from '../../../pipeline/render/typography.ts';
+import { smartQuotes } from '../../../pipeline/core/quotes.ts';
+import { typographicQuotes } from '../../../pipeline/render/typography.ts';
 
 describe('smartQuotes', () => {
   it('tells an apostrophe from an opening and a closing quote', () => {
