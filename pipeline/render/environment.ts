@@ -8,6 +8,7 @@ import { isolateBidi } from '../core/bidi.ts';
 import { displayPath } from '../core/paths.ts';
 import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import { plural } from '../core/plural.ts';
+import { smartQuotes } from '../core/quotes.ts';
 import { formatEdtf } from './dates.ts';
 import { templateFile } from './template-files.ts';
 
@@ -65,12 +66,21 @@ function registerHelpers(hb: typeof Handlebars): void {
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   registerPlural(hb);
-  /** A CSS string literal on one line, for the running header's `content:` (JSON's "\n" would print as "n"). */
-  hb.registerHelper(
-    'cssString',
-    (value: unknown) =>
-      new hb.SafeString(JSON.stringify(String(value ?? '').replace(/\s+/g, ' ')).replace(/</g, '\\3C ')),
-  );
+  hb.registerHelper('cssString', cssString(hb));
+}
+
+/**
+ * `{{cssString title}}`: a CSS string literal on one line, for the running header's `content:` (JSON's
+ * "\n" would print as "n"), its quotes typographic in the document's language as its text's are.
+ */
+export function cssString(hb: typeof Handlebars) {
+  return (value: unknown, options: { data?: { root?: { lang?: string } } }) =>
+    new hb.SafeString(
+      JSON.stringify(smartQuotes(String(value ?? '').replace(/\s+/g, ' '), options.data?.root?.lang)).replace(
+        /</g,
+        '\\3C ',
+      ),
+    );
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Selection } from '../select/index.ts';
 import { createTemplates, type TemplateSet } from './environment.ts';
 import { createMarkdown } from './markdown.ts';
 import { stylesheetFiles } from './template-files.ts';
+import { typographicQuotes } from './typography.ts';
 import { buildViewModel } from './view-model.ts';
 
 export interface RenderOptions {
@@ -128,7 +129,11 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
       const { templates, css, stylesheets } = forAudience(selection.audience.id);
       const view = buildViewModel(selection, charts, markdown, options.editionDate, css, options.editionId ?? null);
       const { html, used } = templates.render(selection.report.kind, view);
-      return { html: withFontFaces(html, options.fonts, fontData), templates: used, stylesheets };
+      return {
+        html: withFontFaces(typographicQuotes(html, view.lang), options.fonts, fontData),
+        templates: used,
+        stylesheets,
+      };
     },
   };
 }

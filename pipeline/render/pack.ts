@@ -8,8 +8,9 @@ import type { Presentation } from '../config/layers.ts';
 import { InputError } from '../core/diagnostics.ts';
 import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import { FONT_FACES_HERE, withFontFaces } from './index.ts';
-import { registerPlural } from './environment.ts';
+import { cssString, registerPlural } from './environment.ts';
 import { packTemplateFile, stylesheetFiles } from './template-files.ts';
+import { typographicQuotes } from './typography.ts';
 
 export interface PackDocument {
   readonly title: string;
@@ -94,10 +95,7 @@ function topHeadings(html: string): string[] {
 export function createPackRenderer(options: PackOptions) {
   const hb = Handlebars.create();
   registerPlural(hb);
-  hb.registerHelper(
-    'cssString',
-    (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')),
-  );
+  hb.registerHelper('cssString', cssString(hb));
   const files =
     options.files ?? diskSource([...options.presentation.templates, ...options.presentation.styles].map((l) => l.dir));
   const read = (file: string) => {
@@ -120,26 +118,32 @@ export function createPackRenderer(options: PackOptions) {
       );
       const number = (n: number | undefined) => (n === undefined ? '00' : String(n));
       return withFontFaces(
-        template({
-          ...view,
-          lang: 'en',
-          css,
-          pages: pages ? pages.total : '00',
-          documents: documents.map((d, i) => ({
-            n: i + 1,
-            title: d.title,
-            marking: d.marking,
-            kind: d.kind,
-            kindLabel: d.kindLabel,
-            date: d.date,
-            page: number(pages?.documents[i]?.page),
-            headings: topHeadings(d.html).map((title, k) => ({
-              title,
-              page: number(pages?.documents[i]?.headings[k]),
+        typographicQuotes(
+          template({
+            ...view,
+            lang: 'en',
+            css,
+            pages: pages ? pages.total : '00',
+            documents: documents.map((d, i) => ({
+              n: i + 1,
+              title: d.title,
+              marking: d.marking,
+              kind: d.kind,
+              kindLabel: d.kindLabel,
+              date: d.date,
+              page: number(pages?.documents[i]?.page),
+              firstPage: pages?.documents[i]?.page ?? null,
+              footer: d.marking + (view.editionId ? `  \u00B7  Edition ${view.editionId}` : ''),
+              firstFooter: view.editionId ? `Edition ${view.editionId}` : '',
+              headings: topHeadings(d.html).map((title, k) => ({
+                title,
+                page: number(pages?.documents[i]?.headings[k]),
+              })),
+              html: prefixIds(bodyOf(d.html), i + 1),
             })),
-            html: prefixIds(bodyOf(d.html), i + 1),
-          })),
-        }),
+          }),
+          'en',
+        ),
         options.fonts,
         fontData,
       );
