@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import { type FileSource, readTextFrom } from '../core/world.ts';
 import type { YamlSource } from '../core/yaml-positions.ts';
+import { scalarAt } from '../core/yaml-values.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
 import type { DatasetSource, LoadedCorpus, MarkdownSource, UnreadFiles } from './types.ts';
 
@@ -118,7 +119,7 @@ export async function loadCorpus(files: FileSource, dataDir: string): Promise<Lo
 
   const sources = all('sources', ['.md'], markdown);
   const named = new Set(
-    sources.map((md) => md.frontMatter.doc.get('text')).filter((t): t is string => typeof t === 'string'),
+    sources.map((md) => scalarAt(md.frontMatter, ['text'])).filter((t): t is string => typeof t === 'string'),
   );
   diagnostics.push(
     ...listing.problems.filter(
