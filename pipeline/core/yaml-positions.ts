@@ -14,6 +14,7 @@ import {
   type Node,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePos } from './diagnostics.ts';
+import { ParseCache } from './parse-cache.ts';
 import { fastYaml } from './yaml-fast.ts';
 
 /** A parsed YAML (or JSON) document that remembers where it came from. */
@@ -136,11 +137,17 @@ class FastSource implements YamlSource {
 /**
  * YAML (and JSON, which is YAML) keeping positions. The core schema keeps
  * `2021-06-15` a string: dates are EDTF strings, parsed on purpose later. Read by the fast reader
- * where it can (yaml-fast.ts), whose file is parsed with positions only when something in it is located.
+ * where it can (yaml-fast.ts), whose file is parsed with positions only when something in it is located;
+ * through `cache` (by the text's hash) when it was read before.
  */
-export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<YamlSource> {
-  const fast = fastYaml(text);
-  if (fast) return { value: new FastSource(file, text, lineOffset, fast), diagnostics: [] };
+export function parseYaml(file: string, text: string, lineOffset = 0, cache?: ParseCache): Parsed<YamlSource> {
+  const hash = cache && ParseCache.hashOf(text);
+  const cached = hash ? cache?.get(hash) : undefined;
+  const fast = cached ?? fastYaml(text);
+  if (fast) {
+    if (hash && !cached) cache?.set(hash, fast.value);
+    return { value: new FastSource(file, text, lineOffset, fast), diagnostics: [] };
+  }
   return parseFully(file, text, lineOffset);
 }
 
