@@ -13,7 +13,8 @@ import { conformancePassCost } from './conformance.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Doc, report } from './report.ts';
+import { type Doc, report, type ScaleCheck } from './report.ts';
+import { checkAtScale, makeCorpus } from './scale-corpus.ts';
 import { checkRedone, citing, pickClaim } from './claim.ts';
 import { ensurePeers, PEER_NAMES, peerJobs } from './peers.ts';
 import { subject } from './tree.ts';
@@ -35,6 +36,18 @@ const floor = (outDir: string, files: string[], env: NodeJS.ProcessEnv = {}) => 
   if (r.code !== 0) throw new Error(failure('floor.mjs', r));
   return r.ms;
 };
+
+async function checkAt100(root: string, haveTexts: boolean): Promise<ScaleCheck> {
+  if (process.env.BENCH_SCALE === '0') return { skipped: 'BENCH_SCALE=0' };
+  if (!haveTexts) return { skipped: `no texts at ${SHARED_TEXTS}: the copies are not in the lock` };
+  log('the 100× corpus: check');
+  const data = path.join(root, 'x100', 'data');
+  await makeCorpus(100, data, SUBJECT.dir);
+  const check = (k: string) => checkAtScale(SUBJECT.bin, SHARED_TEXTS, data, path.join(root, 'x100', `out-${k}`));
+  check('warm-up');
+  const runs = [1, 2, 3].map((k) => check(String(k)));
+  return { ms: runs.map((r) => r.ms), peakMb: Math.max(...runs.map((r) => r.peakMb)), claims: 315 * 100 };
+}
 
 async function main() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'brief-bench-'));
@@ -151,7 +164,10 @@ async function main() {
     const untaggedBytes = statSync(path.join(root, 'floor-untagged', 'analyst.pdf')).size;
     const floorPackBytes = statSync(path.join(root, 'floor-pack', 'analyst.pdf')).size;
 
+    // The 100× corpus's check (BENCH_SCALE=0 leaves it out): three from scratch, each into its own out/.
+    const scale = await checkAt100(root, texts.length > 0);
     await report({
+      scale,
       subject: SUBJECT.describe,
       mc,
       runs: RUNS,
