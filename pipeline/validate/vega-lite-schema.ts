@@ -8,10 +8,20 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { version as vegaLiteVersion } from 'vega-lite';
 
 const require = createRequire(import.meta.url);
 const SCHEMA_FILE = () => require.resolve('vega-lite/vega-lite-schema.json');
+/**
+ * Vega-Lite's version, from its package.json beside the schema (build/..): importing 'vega-lite'
+ * for its `version` loaded all of it into every run that validates, charts or not (a pack's
+ * corpus, `brief check`), where only the chart stage needs it.
+ */
+const vegaLiteVersion = () =>
+  (
+    JSON.parse(readFileSync(path.join(path.dirname(SCHEMA_FILE()), '..', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 export interface SchemaProblem {
   /** JSON path of the offending value, as keys. */
@@ -130,7 +140,7 @@ export function loadChartSchema(): ChartSchema {
   collectKeys(schema, knownKeys);
   let validate: ValidateFn | undefined;
   const check = (spec: unknown) => {
-    validate ??= loadValidator(schema, vegaLiteVersion);
+    validate ??= loadValidator(schema, vegaLiteVersion());
     if (validate(spec)) return undefined;
     return bestProblem(validate.errors ?? [], knownKeys);
   };
