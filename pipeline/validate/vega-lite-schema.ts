@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { requireWithCodeCache } from '../core/code-cache.ts';
 
 const require = createRequire(import.meta.url);
 const SCHEMA_FILE = () => require.resolve('vega-lite/vega-lite-schema.json');
@@ -71,7 +72,7 @@ function loadValidator(schema: unknown, version: string): ValidateFn {
   const cached = path.join(cacheDir, `vega-lite-${version}-validate.cjs`);
   if (existsSync(cached)) {
     try {
-      return require(cached) as ValidateFn;
+      return requireWithCodeCache(cached) as ValidateFn;
     } catch {
       // A damaged cache file is rebuilt below.
     }
