@@ -39,7 +39,13 @@ function unreadFiles(failed: readonly string[]): UnreadFiles {
  * The corpus in `dataDir`, every file read through `files` (the run's world, or a corpus in memory);
  * YAML read before taken from `cache` (core/parse-cache.ts).
  */
-export async function loadCorpus(files: FileSource, dataDir: string, cache?: ParseCache): Promise<LoadedCorpus> {
+export async function loadCorpus(
+  files: FileSource,
+  dataDir: string,
+  cache?: ParseCache,
+  /** 'packs': only audiences.yaml and packs/, for a pack whose build found the corpus unchanged (the rest left empty). */
+  scope: 'all' | 'packs' = 'all',
+): Promise<LoadedCorpus> {
   const diagnostics: Diagnostic[] = [];
   const absData = path.resolve(dataDir);
   if (!files.exists(absData)) {
@@ -91,6 +97,21 @@ export async function loadCorpus(files: FileSource, dataDir: string, cache?: Par
     return out;
   }
   const markdown = (abs: string) => read<MarkdownSource>(abs, (f, t) => parseMarkdown(f, t, cache));
+
+  if (scope === 'packs') {
+    const none = { sources: [], claims: [], events: [], datasets: [], charts: [], reports: [] };
+    return {
+      ...none,
+      dataDir: absData,
+      actors: undefined,
+      perspectives: undefined,
+      questions: undefined,
+      audiences: optionalYaml('audiences.yaml'),
+      packs: all('packs', YAML, yamlFile),
+      unread: unreadFiles(failed),
+      diagnostics,
+    };
+  }
 
   const datasets: DatasetSource[] = [];
   // A data file without its sidecar would be silently unusable: say so.

@@ -3,8 +3,8 @@
 //   load → validate → model → anchor → select → chart → render → print
 //
 // 0. lock out/; if every input file and output is as the last build left them, stop: all kept
-// 1–4. check: load, validate, model, anchor (check.ts)
-// 5. plan the documents (report × audience) and select what goes into each
+// 1–4. check: load, validate, model, anchor (check.ts, called by select-documents.ts)
+// 5. plan the documents (report × audience) and select what goes into each (select-documents.ts)
 // 6. fingerprint each and compare with the last build: keep, or say why it is redone
 // 7. chart → render → print what must be redone, into staging (documents.ts)
 // 8. record fingerprints, drop outputs of reports and audiences that are gone, commit all or nothing
@@ -12,11 +12,10 @@ import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
-import { foldRepeats, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { InputError, type Diagnostic } from '../core/diagnostics.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
-import type { Selection } from '../select/index.ts';
 import type { BrowserSession } from '../print/session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
@@ -25,7 +24,8 @@ import { type BuiltDocument, fromRecord, optionsKey, reasonsToRedo } from './kee
 import { World } from './world.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
-import { planDocuments, type PlannedDocument } from './plan.ts';
+import type { PlannedDocument } from './plan.ts';
+import { checkAndSelect } from './select-documents.ts';
 import { writeRecords } from './records.ts';
 import { Staging, stateDir } from './staging.ts';
 import { type BuildState, type DocumentRecord, readState, STATE_VERSION } from './state.ts';
@@ -141,36 +141,18 @@ async function buildLocked(
   // Every file of the data, templates and styles folders is an input, read by a stage or not: stamped.
   world.stampAll(options);
 
-  // 1–4. check
-  progress('check');
-  // Imported here, past the shortcut: the checking stages bring in the YAML parser, zod and ajv.
-  const { checkCorpus } = await import('./check.ts');
-  const checked = await checkCorpus(options, undefined, undefined, world);
-  // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
-  let warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
-  if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);
-  const { model, anchoring } = checked;
+  // A cold build (--force, or no build before) prints every document: the browser starts now, in
+  // its own process, while this one checks (its 0.3–0.5 s launch no longer waited for after the
+  // check). A failed check closes it with the session, as always; a signal meanwhile, here.
+  const early = print && (options.force || !snap);
+  if (early) session.get().catch(() => undefined);
 
-  // 5. plan and select
-  const planned: PlannedDocument[] = planDocuments(model, options);
-  const { selectReport } = await import('../select/index.ts');
-  const problems: Diagnostic[] = [];
-  const selections = new Map<string, Selection>();
-  for (const doc of planned) {
-    try {
-      selections.set(
-        doc.name,
-        selectReport(model, anchoring, doc.report, doc.audience, { allowUnverified: options.allowUnverified }),
-      );
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      problems.push(...err.diagnostics);
-    }
-  }
-  // What an audience was not given (a key judgment resting only on internal evidence) is said on every build.
-  const withheld = [...selections.values()].flatMap((s) => s.warnings);
-  if (withheld.length) warnings = sortDiagnostics([...warnings, ...withheld]);
-  if (problems.length) throw new InputError(sortDiagnostics(foldRepeats(problems, 'citation')), warnings);
+  // 1–5. check, plan and select (select-documents.ts)
+  progress('check');
+  const { model, anchoring, planned, selections, warnings } = await undoOnInterrupt(
+    () => (early ? session.close() : undefined),
+    () => checkAndSelect(options, world),
+  );
 
   // 6. fingerprint and compare
   const lockFile = path.join(model.dataDir, 'anchors.lock');

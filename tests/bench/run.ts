@@ -10,6 +10,7 @@
 //                           having no fingerprints, a peer given the edit must print every document again
 //   analyst pack            made from unchanged documents, against the floor printing its HTML
 import { conformancePassCost } from './conformance.ts';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -150,9 +151,13 @@ async function main() {
       {
         name: 'pack',
         run: () => {
-          // its record dropped from the state, so the pack is made, not kept
-          const state = JSON.parse(readFileSync(stateJson, 'utf8')) as { packs: unknown };
-          writeFileSync(stateJson, JSON.stringify({ ...state, packs: {} }));
+          // its record dropped from the state, so the pack is made, not kept; the state's checksum
+          // made anew (sha256 of its JSON without it, as run/state.ts writes it): a state that does
+          // not match it is discarded as damaged, and every document was redone with the pack
+          const { checksum: _, ...state } = JSON.parse(readFileSync(stateJson, 'utf8')) as Record<string, unknown>;
+          const next = { ...state, packs: {} };
+          const checksum = createHash('sha256').update(JSON.stringify(next)).digest('hex');
+          writeFileSync(stateJson, JSON.stringify({ checksum, ...next }));
           return brief(['pack', '--audience', 'analyst', ...texts], root).ms;
         },
       },
