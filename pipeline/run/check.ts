@@ -4,6 +4,7 @@ import type { RunOptions } from '../config/options.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model } from '../model/index.ts';
 import { readLockFile, type LockRead } from './lock-file.ts';
+import type { Warm } from './warm.ts';
 import { World } from './world.ts';
 
 export interface CheckResult {
@@ -25,14 +26,15 @@ export const staleAsError = (d: Diagnostic): Diagnostic => ({ ...d, code: 'E_LOC
 
 /**
  * Steps 1–4 of every command: load, validate, model, anchor; and the templates of every audience
- * compiled and rendered against the specimen, the overrides checked (template-check.ts), unless `templates` is false (`brief lock` needs none). The evidence
+ * compiled and rendered against the specimen, the overrides checked (template-check.ts), unless `templates` is false (`brief lock` needs none);
+ * `warm` keeps compiled templates and the templates' findings for the render and the next build (warm.ts). The evidence
  * lock is read from the data folder unless `lockRead` is given (`brief lock` passes its own, to
  * replace a malformed one).
  */
 export async function checkCorpus(
   options: RunOptions,
   lockRead?: LockRead,
-  { templates = true } = {},
+  { templates = true, warm }: { templates?: boolean; warm?: Warm } = {},
   world: World = World.of(options),
 ): Promise<CheckResult> {
   const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { staleDiagnostic }] = await Promise.all(
@@ -50,7 +52,9 @@ export async function checkCorpus(
   const read = lockRead ?? (await readLockFile(options.dataDir, world.source('lock')));
   const early = [...validation.diagnostics, ...modelling.diagnostics];
   const templateProblems = templates
-    ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model, world.source('templates'))
+    ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model, world.source('templates'), {
+        warm,
+      })
     : [];
   // A malformed lock is an error, but the quotes are still anchored (without it) so that every problem shows at once.
   const anchoring = hasErrors(early)
