@@ -2,7 +2,7 @@
 // prints it (Chromium's page breaks, the audience's page size and margins), then each page drawn to
 // a PNG by poppler's pdftoppm, so the reader sees where pages break and how many there are while
 // writing. Done on demand, for the documents being looked at, once per version of their HTML; kept
-// in <out>/serve/preview-pages/<document>/.
+// in <out>/serve/preview-pages/<document>/<version>/.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,12 @@ export class PagePrints {
 
   /** The pages of the document whose HTML is `html`, drawn for this version of it (its bytes). */
   pages(name: string, html: string): Promise<PageImages> {
-    const key = createHash('sha256').update(readFileSync(html)).digest('hex').slice(0, 16);
+    let key: string;
+    try {
+      key = createHash('sha256').update(readFileSync(html)).digest('hex').slice(0, 16);
+    } catch (err) {
+      return Promise.reject(err as Error); // the HTML replaced or removed meanwhile: said in the page view
+    }
     const known = this.made.get(name);
     if (known?.key === key) return known.images;
     const images = this.draw(name, html, key);
@@ -56,8 +61,8 @@ export class PagePrints {
       await prepared.page.close().catch(() => undefined);
       throw err;
     }
-    const folder = path.join(this.dir, name);
-    await rm(folder, { recursive: true, force: true });
+    // One folder a version: a draw still running for the version before is not pulled from under it.
+    const folder = path.join(this.dir, name, key);
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, `${key}.pdf`), pdf);
     try {
@@ -83,6 +88,9 @@ export class PagePrints {
         return { file, ...pngSize(await readFile(file)) };
       }),
     );
+    // Older versions go once this one is drawn (their page views are reloaded to this one).
+    for (const old of await readdir(path.join(this.dir, name)))
+      if (old !== key) await rm(path.join(this.dir, name, old), { recursive: true, force: true });
     return { version: key, dpi: DPI, pages };
   }
 }
