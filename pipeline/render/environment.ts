@@ -10,6 +10,7 @@ import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import { plural } from '../core/plural.ts';
 import { smartQuotes } from '../core/quotes.ts';
 import { formatEdtf } from './dates.ts';
+import { TemplateCache } from './template-cache.ts';
 import { templateFile } from './template-files.ts';
 
 export interface TemplateSet {
@@ -109,22 +110,23 @@ export function partialNames(layers: Layers, audience: string): string[] {
 /**
  * `files`: where template files are read from: the run's world, or by default the layers' folders
  * as inputs-fs.ts reads them (a link out of them, a pipe or a device is refused, located).
+ * `cache`: compiled templates by source (template-cache.ts), shared by a run's environments and,
+ * in `brief watch`, kept from one rebuild to the next.
  */
 export function createTemplates(
   layers: Layers,
   audience: string,
   files: FileSource = diskSource(layers.map((l) => l.dir)),
+  cache: TemplateCache = new TemplateCache(),
 ): TemplateSet {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const compile = (file: string): Compiled => {
     const read = readTextFrom(files, file);
     if ('problem' in read) throw new InputError([read.problem]);
-    const source = read.text;
     try {
-      const template = hb.compile(source, { strict: true, noEscape: false, preventIndent: true });
-      // Compile eagerly, so a syntax error is reported now and with its file.
-      hb.precompile(source, { strict: true });
+      // Compiled now (or taken from the cache), so a syntax error is reported now and with its file.
+      const template = cache.bind(hb, read.text);
       return (ctx, opts) => {
         try {
           return template(ctx, opts);

@@ -19,8 +19,9 @@ import type { Model } from '../model/index.ts';
 import type { BrowserSession } from '../print/session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
-import { fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
-import { type BuiltDocument, fromRecord, optionsKey, reasonsToRedo } from './keep.ts';
+import { fingerprintOf, hashMemo, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
+import { type BuiltDocument, fromRecord, inPlace, optionsKey, reasonsToRedo } from './keep.ts';
+import { Warm } from './warm.ts';
 import { World } from './world.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
@@ -53,6 +54,8 @@ export interface BuildHooks {
   readonly notify?: (message: string) => void;
   /** Aborted when the build is given up (a service job past its time limit): it stops and writes nothing more. */
   readonly signal?: AbortSignal;
+  /** What stays warm from one build to the next (`brief watch`); by default, one for this build alone. */
+  readonly warm?: Warm;
 }
 
 export function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
@@ -76,7 +79,7 @@ export async function buildThen<T>(
   try {
     return await undoOnInterrupt(release, async () => {
       await Staging.sweep(options.outDir);
-      const built = await buildLocked(options, hooks.session, print, progress, hooks.signal).catch((err: unknown) => {
+      const built = await buildLocked(options, hooks, print, progress).catch((err: unknown) => {
         failed = true; // only the build's own failure: what `then` failed at leaves the built documents
         throw err;
       });
@@ -98,10 +101,9 @@ export async function buildThen<T>(
 
 async function buildLocked(
   options: RunOptions,
-  session: BrowserSession,
+  { session, signal, warm = new Warm() }: BuildHooks,
   print: boolean,
   progress: (m: string) => void,
-  signal?: AbortSignal,
 ): Promise<BuildResult> {
   signal?.throwIfAborted();
   const out = path.resolve(options.outDir);
@@ -122,14 +124,7 @@ async function buildLocked(
     snap.fonts === inputs.fonts &&
     snap.browser === inputs.browser &&
     world.unchangedSince(snap) &&
-    snap.documents.every((n) => {
-      const r = state.documents[n];
-      return (
-        r !== undefined &&
-        present(r.html.path, r.html.size) &&
-        (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)))
-      );
-    })
+    snap.documents.every((n) => inPlace(state.documents[n], present, print))
   ) {
     return {
       documents: state.snapshot!.documents.map((n) => fromRecord(state.documents[n]!, out)),
@@ -151,19 +146,20 @@ async function buildLocked(
   progress('check');
   const { model, anchoring, planned, selections, warnings } = await undoOnInterrupt(
     () => (early ? session.close() : undefined),
-    () => checkAndSelect(options, world),
+    () => checkAndSelect(options, world, warm),
   );
 
   // 6. fingerprint and compare
   const lockFile = path.join(model.dataDir, 'anchors.lock');
   const presentation = presentationOf(options);
+  const hash = hashMemo();
   const partsOf = (doc: PlannedDocument, templates: readonly string[]): Parts => {
     const selection = selections.get(doc.name)!;
     const resolved = Object.fromEntries(
       templates.map((n) => [n, templateFile(presentation.templates, doc.audience.id, n)]),
     );
     return {
-      ...selectionParts(selection, model, anchoring.anchors, lockFile),
+      ...selectionParts(selection, model, anchoring.anchors, lockFile, hash),
       ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id), (f) =>
         world.hash(f, 'render'),
       ),
@@ -198,6 +194,7 @@ async function buildLocked(
           progress,
           signal,
           files: world.source('render'),
+          warm,
         });
         const records: Record<string, DocumentRecord> = { ...state.documents };
         for (const m of made) {

@@ -26,6 +26,16 @@ export interface BuiltDocument {
   readonly rendering?: { readonly html: string; readonly marking: string };
 }
 
+/** Whether a document's outputs are on disk as its record says (its HTML, and its PDF when printing). */
+export const inPlace = (
+  r: DocumentRecord | undefined,
+  present: (rel: string, size: number) => boolean,
+  print: boolean,
+): boolean =>
+  r !== undefined &&
+  present(r.html.path, r.html.size) &&
+  (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)));
+
 export const fromRecord = (
   r: DocumentRecord,
   outDir: string,

@@ -7,6 +7,7 @@ import { foldRepeats, InputError, sortDiagnostics, type Diagnostic } from '../co
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import { planDocuments, type PlannedDocument } from './plan.ts';
+import type { Warm } from './warm.ts';
 import type { World } from './world.ts';
 
 export interface SelectedDocuments {
@@ -18,10 +19,12 @@ export interface SelectedDocuments {
 }
 
 /** Checks the corpus, plans the documents and selects each one's content; throws InputError with every problem. */
-export async function checkAndSelect(options: RunOptions, world: World): Promise<SelectedDocuments> {
+export async function checkAndSelect(options: RunOptions, world: World, warm?: Warm): Promise<SelectedDocuments> {
   // 1–4. check
   const { checkCorpus } = await import('./check.ts');
-  const checked = await checkCorpus(options, undefined, undefined, world);
+  const checked = await checkCorpus(options, undefined, { warm }, world);
+  // Only what this check read is kept warm for the next.
+  warm?.parsed.entries();
   // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
   let warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
   if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);
