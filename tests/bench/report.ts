@@ -7,6 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Citing, EditedClaim } from './claim.ts';
 import type { PassCost } from './conformance.ts';
 import { PEER_NAMES, type PeerJob } from './peers.ts';
+import type { WatchBench } from './watch.ts';
 import { fmt, fmtRatio, type Machine, median, ratio, type RoundsResult, secs, stats, type Tool } from './timing.ts';
 
 export interface Doc {
@@ -47,6 +48,7 @@ export interface Measured {
   readonly floorPackBytes: number;
   readonly untaggedBytes: number;
   readonly scale: ScaleCheck;
+  readonly watch: WatchBench | undefined;
 }
 
 async function pdfPages(file: string): Promise<number | null> {
@@ -159,6 +161,17 @@ export async function report(m: Measured): Promise<void> {
     ],
   ];
 
+  const watch = m.watch;
+  rows.push(
+    watch
+      ? [
+          `\`brief watch\`: one claim saved → its ${watch.documents.length} PDFs renamed into out/ (${watch.runs} saves)`,
+          `${fmt(watch)}${watch.cpuMs.length ? `; Node CPU ${secs(median(watch.cpuMs))} a save` : ''}`,
+          '≤ 1 s',
+          met(watch.median <= 1000),
+        ]
+      : ['`brief watch`: one claim saved → its PDFs', '—', 'not measured: BENCH_WATCH=0', 'n/a'],
+  );
   const scale = m.scale;
   rows.push(
     'skipped' in scale
@@ -200,6 +213,7 @@ export async function report(m: Measured): Promise<void> {
     analystPack: { ...stats(s('pack')), pages: packPages, bytes: packBytes },
     floorOfPack: { ...stats(s('pack floor')), taggedBytes: floorPackBytes, untaggedBytes },
     packOverFloor: { ...packOverFloor, target: 1.5 },
+    watch: watch ?? null,
     checkAt100: 'skipped' in scale ? scale : { ...stats(scale.ms), peakMb: scale.peakMb, claims: scale.claims },
     samples: { ...Object.fromEntries(timesOf.samples), ...Object.fromEntries(quick.samples) },
     retried: timesOf.retried,

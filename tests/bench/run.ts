@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Doc, report, type ScaleCheck } from './report.ts';
 import { checkAtScale, makeCorpus } from './scale-corpus.ts';
+import { benchWatch } from './watch.ts';
 import { checkRedone, citing, pickClaim } from './claim.ts';
 import { ensurePeers, PEER_NAMES, peerJobs } from './peers.ts';
 import { subject } from './tree.ts';
@@ -171,8 +172,15 @@ async function main() {
 
     // The 100× corpus's check (BENCH_SCALE=0 leaves it out): three from scratch, each into its own out/.
     const scale = await checkAt100(root, texts.length > 0);
+    // The watch: a save of the same kind of claim edit → its PDFs on disk (BENCH_WATCH=0 leaves it out).
+    log('brief watch: one claim saved, 10 times');
+    const watch =
+      process.env.BENCH_WATCH === '0'
+        ? undefined
+        : await benchWatch({ subject: SUBJECT, args: texts, log: (l) => log(`  ${l}`) });
     await report({
       scale,
+      watch,
       subject: SUBJECT.describe,
       mc,
       runs: RUNS,
