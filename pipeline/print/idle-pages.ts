@@ -15,8 +15,11 @@ export class IdlePages {
 
   /** A page left prepared in `browser`, if one is still open; a page of a browser since closed is dropped. */
   take(browser: Browser): PreparedPage | undefined {
-    for (let p = this.idle.pop(); p; p = this.idle.pop())
+    for (let p = this.idle.pop(); p; p = this.idle.pop()) {
       if (browser.connected && !p.page.isClosed() && p.page.browser() === browser) return p;
+      // Of another browser (or another connection to it): closed, so it holds no page of a cap.
+      void p.page.close().catch(() => undefined);
+    }
     return undefined;
   }
 

@@ -11,6 +11,13 @@ import { ParseCache } from '../core/parse-cache.ts';
 import { TemplateCache } from '../render/template-cache.ts';
 
 export class Warm {
+  /**
+   * Whether printed pages are left open for the next build's prints (session.pages): only where the
+   * same browser prints again soon (`brief watch`). A service job's browser has a cap on open pages,
+   * which pages left idle would use up; a one-off build closes its browser anyway.
+   */
+  constructor(readonly keepsPages = false) {}
+
   /** Compiled templates by source (Handlebars itself is loaded only when one is compiled). */
   readonly templates = new TemplateCache();
   /** The YAML of the corpus as last read, by the hash of its text. */

@@ -31,7 +31,7 @@ export async function watchLoop(
 ): Promise<void> {
   const out = path.resolve(options.outDir);
   // Compiled templates, the chart renderer and the template check's findings outlive each rebuild, as the browser does.
-  const warm = new Warm();
+  const warm = new Warm(true);
   const rebuild = async (cause: string) => {
     const started = Date.now();
     try {
