@@ -69,11 +69,11 @@ export function statOnDisk(file: string): FileTime | undefined {
 }
 
 /**
- * A corpus in memory: path → text. Relative paths are taken from `root`; a folder exists when a
+ * A corpus in memory: path → text (or bytes). Relative paths are taken from `root`; a folder exists when a
  * file is under it. What is not in the map is missing.
  */
 export function memoryWorld(
-  files: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+  files: ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>,
   root = '/memory',
 ): FileSource {
   const entries = files instanceof Map ? [...files] : Object.entries(files);

@@ -13,6 +13,9 @@ import { World } from '../../pipeline/run/world.ts';
 import { MINI } from './corpus.ts';
 import { optionsFor } from './options.ts';
 
+/** The sample corpus (the project's data/), whose audiences' own templates are in brief's folders. */
+export const SAMPLE = path.resolve('data');
+
 /** Where a corpus in memory seems to be. */
 const MEMORY_DATA = '/memory/data';
 
@@ -42,6 +45,8 @@ export interface MemoryCorpus {
   readonly options: RunOptions;
   /** A file's path as diagnostics show it. */
   rel(file: string): string;
+  /** The text of a file as diagnostics name it (bad bytes replaced), or undefined when it is not there. */
+  text(file: string): string | undefined;
   /** A fresh world over the corpus: what a run would read, recorded. */
   world(): World;
   /** `brief check` on it; `templates: false` skips the template check. */
@@ -55,7 +60,7 @@ export interface MemoryCorpus {
  * (relative to the data folder's parent, or absolute), such as a texts folder.
  */
 export function memoryCorpus(
-  changes: Record<string, string | null> = {},
+  changes: Record<string, string | Uint8Array | null> = {},
   {
     from = MINI,
     extra = {},
@@ -63,7 +68,7 @@ export function memoryCorpus(
   }: { from?: string | null; extra?: Record<string, string>; options?: Partial<RunOptions> } = {},
 ): MemoryCorpus {
   const data = MEMORY_DATA;
-  const all = new Map<string, string>();
+  const all = new Map<string, string | Uint8Array>();
   for (const dir of ['templates', 'styles'])
     for (const [rel, text] of filesUnder(path.resolve(dir))) all.set(path.resolve(dir, rel), text);
   if (from) for (const [rel, text] of filesUnder(from)) all.set(path.join(data, rel), text);
@@ -79,6 +84,10 @@ export function memoryCorpus(
     data,
     options: runOptions,
     rel: (file) => displayPath(path.join(data, file)),
+    text: (file) => {
+      const read = files.read(path.resolve(file));
+      return 'bytes' in read ? new TextDecoder('utf-8').decode(read.bytes) : undefined;
+    },
     world: () => World.over(files, runOptions),
     check: ({ templates = true, lockRead, options: more = {} } = {}) => {
       const o = { ...runOptions, ...more };
