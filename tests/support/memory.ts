@@ -4,12 +4,16 @@
 // same memory, at their real paths: a check compiles them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundledFonts } from '../../pipeline/config/fonts.ts';
+import { presentationOf } from '../../pipeline/config/layers.ts';
 import type { RunOptions } from '../../pipeline/config/options.ts';
 import { displayPath } from '../../pipeline/core/paths.ts';
 import { type FileSource, memoryWorld } from '../../pipeline/core/world.ts';
+import { createHtmlRenderer, type RenderedHtml } from '../../pipeline/render/index.ts';
 import { type CheckResult, checkCorpus } from '../../pipeline/run/check.ts';
 import type { LockRead } from '../../pipeline/run/lock-file.ts';
 import { World } from '../../pipeline/run/world.ts';
+import { type Selection, selectReport } from '../../pipeline/select/index.ts';
 import { MINI } from './corpus.ts';
 import { optionsFor } from './options.ts';
 
@@ -51,6 +55,10 @@ export interface MemoryCorpus {
   world(): World;
   /** `brief check` on it; `templates: false` skips the template check. */
   check(opts?: { templates?: boolean; lockRead?: LockRead; options?: Partial<RunOptions> }): Promise<CheckResult>;
+  /** A report's selection for an audience, from a check of this corpus (verified quotes only). */
+  select(checked: CheckResult, report: string, audience: string): Selection;
+  /** Its HTML, with brief's templates and styles read from this memory; no chart drawn. */
+  render(selection: Selection): RenderedHtml;
 }
 
 /**
@@ -93,6 +101,21 @@ export function memoryCorpus(
       const o = { ...runOptions, ...more };
       return checkCorpus(o, lockRead, { templates }, World.over(files, o));
     },
+    select: (checked, report, audience) =>
+      selectReport(
+        checked.model!,
+        checked.anchoring!,
+        checked.model!.reports.find((r) => r.id === report)!,
+        checked.model!.audiences.get(audience)!,
+        { allowUnverified: false },
+      ),
+    render: (selection) =>
+      createHtmlRenderer({
+        presentation: presentationOf(runOptions),
+        fonts: bundledFonts(),
+        editionDate: runOptions.editionDate,
+        files: World.over(files, runOptions).source('render'),
+      }).renderHtml(selection, []),
   };
   return corpus;
 }

@@ -2,12 +2,10 @@
 // audience, and the condensed audience gets the condensed parts.
 import { describe, expect, it } from 'vitest';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { presentationOf } from '../../../pipeline/config/layers.ts';
 import { createHtmlRenderer } from '../../../pipeline/render/index.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
-import { MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const renderer = createHtmlRenderer({
   presentation: presentationOf({
@@ -21,7 +19,7 @@ const renderer = createHtmlRenderer({
 });
 
 async function html(report: string, audience: string): Promise<string> {
-  const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+  const r = await memoryCorpus().check();
   const sel = selectReport(
     r.model!,
     r.anchoring!,
