@@ -65,7 +65,8 @@ export interface MemoryCorpus {
  * A corpus in memory: the mini corpus (or `from`, a folder on the disk such as the sample's `data/`,
  * whose audiences' own templates are in brief's folders, or `null` for none) with
  * `changes` laid over it (a file's text, or null to delete it); `extra` are files at other paths
- * (relative to the data folder's parent, or absolute), such as a texts folder.
+ * (relative to the data folder's parent, or absolute): a texts folder, or one of brief's own
+ * templates changed (its real path: the same files are listed, the changed one is read).
  */
 export function memoryCorpus(
   changes: Record<string, string | Uint8Array | null> = {},
@@ -73,9 +74,15 @@ export function memoryCorpus(
     from = MINI,
     extra = {},
     options = {},
-  }: { from?: string | null; extra?: Record<string, string>; options?: Partial<RunOptions> } = {},
+    data = MEMORY_DATA,
+  }: {
+    from?: string | null;
+    extra?: Record<string, string>;
+    options?: Partial<RunOptions>;
+    /** The folder the corpus seems to be in (absolute). */
+    data?: string;
+  } = {},
 ): MemoryCorpus {
-  const data = MEMORY_DATA;
   const all = new Map<string, string | Uint8Array>();
   for (const dir of ['templates', 'styles'])
     for (const [rel, text] of filesUnder(path.resolve(dir))) all.set(path.resolve(dir, rel), text);
