@@ -55,6 +55,17 @@ describe('a world over a corpus in memory', () => {
     expect(r.lockStale?.code).toBe('W_LOCK_STALE');
   });
 
+  it('checks the templates it holds: a misspelt field in a built-in partial changed in memory, at its line there', async () => {
+    const bluf = path.resolve('templates/partials/bluf.hbs');
+    const r = await memoryCorpus(
+      {},
+      { extra: { [bluf]: '<section class="bluf">\n\n{{#if blufx}}<p>{{{bluf}}}</p>{{/if}}\n</section>\n' } },
+    ).check();
+    expect(r.errors.map((e) => [e.code, path.resolve(e.file), e.line, e.column, e.hint])).toEqual([
+      ['E_TEMPLATE', bluf, 3, 7, 'did you mean "bluf"?'],
+    ]);
+  });
+
   it('hashes each file from its bytes, and sees a same-size edit with no time to go by', () => {
     const text = 'corridor: a strip of land\n';
     const before = memoryCorpus({ 'glossary.txt': text });
