@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what brief needs on a Debian or Ubuntu machine, then its npm packages.
-# Chromium (to print PDFs), poppler-utils (the tests read PDFs back with it) and redis-server
+# Chromium (to print PDFs), poppler-utils (the tests read PDFs back with it; `brief serve`'s
+# preview draws pages with its pdftoppm) and redis-server
 # (the queue of `brief serve --queue` and `brief worker`; the tests start their own) come from
 # apt-get, and only when missing; as a non-root user the apt-get step runs through sudo.
 set -euo pipefail

@@ -1,4 +1,5 @@
 // chart: Selection → RenderedChart[]: Vega-Lite specs compiled to Vega and drawn as SVG in Node (no browser).
+import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { diagnostic, InputError } from '../core/diagnostics.ts';
@@ -112,41 +113,67 @@ async function draw(input: Record<string, unknown>): Promise<Drawn> {
   return { spec: input, svg, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
 }
 
+/** Past this many charts drawn, the least recently used drawing is dropped. */
+const MAX_KEPT = 200;
+
 /**
- * One per run. Vega keeps its text measurer in a module-level object; we point it at
- * fontkit over the bundled fonts here, once, so every label is measured as Chromium will draw it.
+ * One per run, or one per `brief watch` (kept warm between rebuilds). Vega keeps its text measurer
+ * in a module-level object; we point it at fontkit over the bundled fonts here, once, so every
+ * label is measured as Chromium will draw it. A chart is a function of its spec (data inline),
+ * its alternate text and its room: each one drawn is kept by those, so the same chart in another
+ * audience's document, or in the next rebuild after an edit elsewhere, is not drawn again.
  */
 export function createChartRenderer(faces: readonly FontFace[]): ChartRenderer {
   const width = makeTextWidth(faces);
-  (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = width;
-  return {
-    async render(id, input, alt, maxHeight) {
-      const { title, description, config, ...rest } = input as {
-        title?: unknown;
-        description?: string;
-        config?: Record<string, unknown>;
-      };
-      const titleText = typeof title === 'string' ? title : ((title as { text?: string } | undefined)?.text ?? id);
-      const subtitle = (title as { subtitle?: string } | undefined)?.subtitle;
-      const spec = integerTicks({ ...rest, config: { ...chartConfig, ...(config ?? {}) } });
-      // Drawn wider than the column (or taller than the audience's room for it), the page would
-      // scale it and its labels down: it is drawn narrower (shorter) instead.
-      let drawn = await fitted(await draw(spec), 'width', CONTENT_WIDTH, draw);
-      if (maxHeight) drawn = await fitted(drawn, 'height', maxHeight, draw);
-      const { svg } = drawn;
-      const said = description ?? subtitle;
-      return {
-        id,
-        title: titleText,
-        description: said,
-        alt: alt ?? (said ? `${titleText}: ${said}` : titleText),
-        svg: silentSvg(svg),
-        width: drawn.width,
-        height: drawn.height,
-      };
+  const measurer = vega as unknown as { textMetrics: { width: unknown } };
+  const drawn = new Map<string, Promise<RenderedChart>>();
+  const renderer: ChartRenderer = {
+    render(id, input, alt, maxHeight) {
+      const key = createHash('sha256')
+        .update(JSON.stringify([id, input, alt ?? null, maxHeight ?? null]))
+        .digest('base64');
+      let chart = drawn.get(key);
+      if (chart) drawn.delete(key);
+      else {
+        // Another renderer may have pointed Vega at its own measurer since: this one's, again.
+        measurer.textMetrics.width = width;
+        chart = drawOne(id, input, alt, maxHeight);
+        // A chart that cannot be drawn is not kept: the next try says why again.
+        chart.catch(() => drawn.delete(key));
+        if (drawn.size >= MAX_KEPT) drawn.delete(drawn.keys().next().value!);
+      }
+      drawn.set(key, chart);
+      return chart;
     },
   };
+  return renderer;
 }
+
+const drawOne: ChartRenderer['render'] = async (id, input, alt, maxHeight) => {
+  const { title, description, config, ...rest } = input as {
+    title?: unknown;
+    description?: string;
+    config?: Record<string, unknown>;
+  };
+  const titleText = typeof title === 'string' ? title : ((title as { text?: string } | undefined)?.text ?? id);
+  const subtitle = (title as { subtitle?: string } | undefined)?.subtitle;
+  const spec = integerTicks({ ...rest, config: { ...chartConfig, ...(config ?? {}) } });
+  // Drawn wider than the column (or taller than the audience's room for it), the page would
+  // scale it and its labels down: it is drawn narrower (shorter) instead.
+  let drawn = await fitted(await draw(spec), 'width', CONTENT_WIDTH, draw);
+  if (maxHeight) drawn = await fitted(drawn, 'height', maxHeight, draw);
+  const { svg } = drawn;
+  const said = description ?? subtitle;
+  return {
+    id,
+    title: titleText,
+    description: said,
+    alt: alt ?? (said ? `${titleText}: ${said}` : titleText),
+    svg: silentSvg(svg),
+    width: drawn.width,
+    height: drawn.height,
+  };
+};
 
 export async function renderCharts(selection: Selection, renderer: ChartRenderer): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];

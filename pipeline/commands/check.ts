@@ -1,12 +1,16 @@
-// commands: `brief check`: the corpus checked (run/check.ts), the evidence lock's staleness an error here; writes nothing.
+// commands: `brief check`: the corpus checked (run/check.ts), the evidence lock's staleness an error here; writes nothing
+// but its parse cache (out/.brief/check-cache.json, run/check-cache.ts), which the next check reads what is unchanged from.
 import { ExitCode, sortDiagnostics } from '../core/diagnostics.ts';
 import { diagnosticJson, printDiagnostics } from '../core/output.ts';
 import { checkCorpus, staleAsError } from '../run/check.ts';
+import { readCheckCache, writeCheckCache } from '../run/check-cache.ts';
 import type { CommandContext } from '../run/command.ts';
 import { plural } from '../core/plural.ts';
 
 export async function main({ options, io }: CommandContext): Promise<ExitCode> {
-  const checked = await checkCorpus(options);
+  const cache = await readCheckCache(options.outDir);
+  const checked = await checkCorpus(options, undefined, { cache });
+  await writeCheckCache(options.outDir, cache);
   const errors = checked.lockStale
     ? sortDiagnostics([...checked.errors, staleAsError(checked.lockStale)])
     : checked.errors;

@@ -1,4 +1,5 @@
 // core: the one shape every located problem takes, and the exceptions that carry them.
+import { plural } from './plural.ts';
 import { stageOf, type Code } from './codes.ts';
 // Positions here are 1-based lines and 1-based columns counted in UTF-16 units.
 
@@ -33,7 +34,7 @@ export class InputError extends Error {
     /** Warnings found on the way, reported alongside. */
     readonly warnings: readonly Diagnostic[] = [],
   ) {
-    super(`${diagnostics.filter((d) => d.severity === 'error').length} problem(s) in the input`);
+    super(`${plural(diagnostics.filter((d) => d.severity === 'error').length, 'problem')} in the input`);
     this.name = 'InputError';
   }
 }

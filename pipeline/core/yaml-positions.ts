@@ -14,21 +14,49 @@ import {
   type Node,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePos } from './diagnostics.ts';
+import { ParseCache } from './parse-cache.ts';
+import { fastYaml } from './yaml-fast.ts';
 
 /** A parsed YAML (or JSON) document that remembers where it came from. */
 export interface YamlSource {
   /** Path as shown to the user, relative to the working directory. */
   readonly file: string;
   readonly text: string;
+  /** Its nodes with their offsets: when the fast reader read the file, parsed on first use (to locate something). */
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;
   /** Lines of the file before the YAML starts (front matter starts after its `---`). */
   readonly lineOffset: number;
+  /** The plain value, when the fast reader (yaml-fast.ts) read the file; values are read off `doc` otherwise. */
+  readonly fast?: { readonly value: unknown };
 }
 
 export type PathKey = string | number;
 
+/** Whether `src` was read by the fast reader and has not been parsed with positions yet. */
+const unparsed = (src: YamlSource): src is FastSource => src instanceof FastSource && !src.parsed;
+
+/** A position found when first read (the file parsed with positions then): most positions kept for a diagnostic are never shown. */
+function lazyPos(src: FastSource, find: () => SourcePos): SourcePos {
+  let pos: SourcePos | undefined;
+  const found = () => {
+    src.parse();
+    pos ??= find();
+    return pos;
+  };
+  return {
+    file: src.file,
+    get line() {
+      return found().line;
+    },
+    get column() {
+      return found().column;
+    },
+  };
+}
+
 export function posAtOffset(src: YamlSource, offset: number): SourcePos {
+  if (unparsed(src)) return lazyPos(src, () => posAtOffset(src, offset));
   // At the "\n" of a CRLF line end the line ends at its "\r": CRLF is read as if it were LF.
   const at = src.text[offset] === '\n' && src.text[offset - 1] === '\r' ? offset - 1 : offset;
   const { line, col } = src.lineCounter.linePos(Math.max(0, at));
@@ -64,6 +92,7 @@ function isNodeLike(value: unknown): value is Node {
 
 /** Position of the value at `path` (or of its key), falling back to the nearest parent. */
 export function locate(src: YamlSource, path: readonly PathKey[], opts: { key?: boolean } = {}): SourcePos {
+  if (unparsed(src)) return lazyPos(src, () => locate(src, path, opts));
   const node = nodeAt(src, path, opts.key ?? false);
   const offset = node?.range?.[0] ?? 0;
   return posAtOffset(src, offset);
@@ -74,11 +103,56 @@ export interface Parsed<T> {
   readonly diagnostics: Diagnostic[];
 }
 
+/** A file the fast reader read: its nodes and offsets are parsed by the full reader when first asked for. */
+class FastSource implements YamlSource {
+  private full: YamlSource | undefined;
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly lineOffset: number,
+    readonly fast: { readonly value: unknown },
+  ) {}
+  get parsed(): boolean {
+    return this.full !== undefined;
+  }
+  /** The file parsed with positions (once). */
+  parse(): YamlSource {
+    if (!this.full) {
+      const { value, diagnostics } = parseFully(this.file, this.text, this.lineOffset);
+      // yaml-fast.ts answers only for files the two readers read alike: a difference is our bug.
+      if (!value)
+        throw new Error(`the fast and the full YAML reader disagree on ${this.file}: ${diagnostics[0]?.message}`);
+      this.full = value;
+    }
+    return this.full;
+  }
+  get doc(): Document.Parsed {
+    return this.parse().doc;
+  }
+  get lineCounter(): LineCounter {
+    return this.parse().lineCounter;
+  }
+}
+
 /**
  * YAML (and JSON, which is YAML) keeping positions. The core schema keeps
- * `2021-06-15` a string: dates are EDTF strings, parsed on purpose later.
+ * `2021-06-15` a string: dates are EDTF strings, parsed on purpose later. Read by the fast reader
+ * where it can (yaml-fast.ts), whose file is parsed with positions only when something in it is located;
+ * through `cache` (by the text's hash) when it was read before.
  */
-export function parseYaml(file: string, text: string, lineOffset = 0): Parsed<YamlSource> {
+export function parseYaml(file: string, text: string, lineOffset = 0, cache?: ParseCache): Parsed<YamlSource> {
+  const hash = cache && ParseCache.hashOf(text);
+  const cached = hash ? cache?.get(hash) : undefined;
+  const fast = cached ?? fastYaml(text);
+  if (fast) {
+    if (hash && !cached) cache?.set(hash, fast.value);
+    return { value: new FastSource(file, text, lineOffset, fast), diagnostics: [] };
+  }
+  return parseFully(file, text, lineOffset);
+}
+
+/** The `yaml` package's reading, with every node's offsets, and its errors located. */
+export function parseFully(file: string, text: string, lineOffset: number): Parsed<YamlSource> {
   // Lines counted from the text, not by the parser: it misses the line breaks inside a token it
   // cannot read, and put every later position a line early, past the end of that line.
   const lineCounter = new LineCounter();

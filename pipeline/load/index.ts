@@ -3,8 +3,10 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
+import type { ParseCache } from '../core/parse-cache.ts';
 import { type FileSource, readTextFrom } from '../core/world.ts';
 import type { YamlSource } from '../core/yaml-positions.ts';
+import { scalarAt } from '../core/yaml-values.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml, type Parsed } from './parse-files.ts';
 import type { DatasetSource, LoadedCorpus, MarkdownSource, UnreadFiles } from './types.ts';
 
@@ -33,8 +35,17 @@ function unreadFiles(failed: readonly string[]): UnreadFiles {
   };
 }
 
-/** The corpus in `dataDir`, every file read through `files` (the run's world, or a corpus in memory). */
-export async function loadCorpus(files: FileSource, dataDir: string): Promise<LoadedCorpus> {
+/**
+ * The corpus in `dataDir`, every file read through `files` (the run's world, or a corpus in memory);
+ * YAML read before taken from `cache` (core/parse-cache.ts).
+ */
+export async function loadCorpus(
+  files: FileSource,
+  dataDir: string,
+  cache?: ParseCache,
+  /** 'packs': only audiences.yaml and packs/, for a pack whose build found the corpus unchanged (the rest left empty). */
+  scope: 'all' | 'packs' = 'all',
+): Promise<LoadedCorpus> {
   const diagnostics: Diagnostic[] = [];
   const absData = path.resolve(dataDir);
   if (!files.exists(absData)) {
@@ -72,7 +83,7 @@ export async function loadCorpus(files: FileSource, dataDir: string): Promise<Lo
     if (problems.length) failed.push(path.relative(absData, abs));
     return result?.value;
   }
-  const yamlFile = (abs: string) => read<YamlSource>(abs, (f, t) => parseYaml(f, t));
+  const yamlFile = (abs: string) => read<YamlSource>(abs, (f, t) => parseYaml(f, t, 0, cache));
   function optionalYaml(name: string): YamlSource | undefined {
     const abs = path.join(absData, name);
     return files.exists(abs) ? yamlFile(abs) : undefined;
@@ -85,7 +96,22 @@ export async function loadCorpus(files: FileSource, dataDir: string): Promise<Lo
     }
     return out;
   }
-  const markdown = (abs: string) => read<MarkdownSource>(abs, parseMarkdown);
+  const markdown = (abs: string) => read<MarkdownSource>(abs, (f, t) => parseMarkdown(f, t, cache));
+
+  if (scope === 'packs') {
+    const none = { sources: [], claims: [], events: [], datasets: [], charts: [], reports: [] };
+    return {
+      ...none,
+      dataDir: absData,
+      actors: undefined,
+      perspectives: undefined,
+      questions: undefined,
+      audiences: optionalYaml('audiences.yaml'),
+      packs: all('packs', YAML, yamlFile),
+      unread: unreadFiles(failed),
+      diagnostics,
+    };
+  }
 
   const datasets: DatasetSource[] = [];
   // A data file without its sidecar would be silently unusable: say so.
@@ -118,7 +144,7 @@ export async function loadCorpus(files: FileSource, dataDir: string): Promise<Lo
 
   const sources = all('sources', ['.md'], markdown);
   const named = new Set(
-    sources.map((md) => md.frontMatter.doc.get('text')).filter((t): t is string => typeof t === 'string'),
+    sources.map((md) => scalarAt(md.frontMatter, ['text'])).filter((t): t is string => typeof t === 'string'),
   );
   diagnostics.push(
     ...listing.problems.filter(

@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { isSeq, isMap, isScalar } from 'yaml';
 import { diagnostic } from '../core/diagnostics.ts';
 import { lineColumnAt } from '../core/paths.ts';
+import type { ParseCache } from '../core/parse-cache.ts';
 import { parseYaml, posAtOffset, type Parsed } from '../core/yaml-positions.ts';
 import type { MarkdownSource, TableRow, TableSource } from './types.ts';
 
@@ -14,7 +15,7 @@ export { parseYaml, type Parsed };
  * options object: without one it caches by input text and shares results);
  * its own YAML engine is replaced because it loses positions and turns dates into Dates.
  */
-export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource> {
+export function parseMarkdown(file: string, text: string, cache?: ParseCache): Parsed<MarkdownSource> {
   if (!/^---\r?\n/.test(text)) {
     return {
       value: undefined,
@@ -45,7 +46,7 @@ export function parseMarkdown(file: string, text: string): Parsed<MarkdownSource
   }
   const split = matter(text, { engines: { yaml: () => ({}) }, language: 'yaml' });
   // With CRLF line ends gray-matter leaves the last line's \r on the front matter: not YAML's to see.
-  const fm = parseYaml(file, split.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), 1);
+  const fm = parseYaml(file, split.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), 1, cache);
   const bodyStart = text.length - split.content.length;
   const bodyLine = lineColumnAt(text, bodyStart).line;
   if (!fm.value) return { value: undefined, diagnostics: fm.diagnostics };

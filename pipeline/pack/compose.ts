@@ -6,6 +6,7 @@ import type { Presentation } from '../config/layers.ts';
 import type { RunOptions } from '../config/options.ts';
 import { diagnostic, InputError, UsageError } from '../core/diagnostics.ts';
 import { didYouMean } from '../core/suggest.ts';
+import type { FileSource } from '../core/world.ts';
 import type { Pack } from '../model/index.ts';
 import type { PdfMeta } from '../print/pdf-metadata.ts';
 import type { PackDocument, PackView } from '../render/pack.ts';
@@ -86,11 +87,12 @@ export async function composePack(
   audience: Audience,
   pack: PackDefinition | undefined,
   documents: readonly BuiltDocument[],
+  files?: FileSource,
 ): Promise<ComposedPack> {
   const { createPackRenderer, markingOf } = await import('../render/pack.ts');
   const { KIND_LABEL } = await import('../render/view-model.ts');
   const { formatEdtf } = await import('../render/dates.ts');
-  const renderer = createPackRenderer({ presentation, fonts: bundledFonts() });
+  const renderer = createPackRenderer({ presentation, fonts: bundledFonts(), files });
   const docs = await Promise.all(
     documents.map(async (d) => {
       // A document this run rendered is printed as it was rendered; one kept from an earlier run is

@@ -24,6 +24,35 @@ function measured(bookmarks: readonly Bookmark[], total: number): PackPages {
 
 const same = (a: PackPages, b: PackPages) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Where the documents should land: each on the pages it took printed on its own (the same page
+ * size and styles, and each starts a new page), after the cover and as many contents pages as the
+ * last print of this pack had (else one). Printed with these numbers first, a pack whose bookmarks
+ * agree is done in one print, not two (placeholders, then numbers): the pack's profile was two
+ * thirds Chromium printing it twice. One that disagrees is printed again with what it showed.
+ * Undefined when a document's PDF cannot be read or is not one top bookmark with its headings.
+ */
+export async function expectedPages(
+  documentPdfs: readonly (string | null)[],
+  lastPrint: string | undefined,
+): Promise<PackPages | undefined> {
+  const { pdfBookmarks } = await import('../print/pack.ts');
+  const [last, ...own] = await Promise.all([
+    lastPrint ? pdfBookmarks(lastPrint) : undefined,
+    ...documentPdfs.map((f) => (f ? pdfBookmarks(f) : undefined)),
+  ]);
+  const [contents, first] = last?.bookmarks[0]?.children ?? [];
+  let page = 1 + (contents && first && first.page > contents.page ? first.page - contents.page : 1) + 1;
+  const documents: PackPages['documents'][number][] = [];
+  for (const doc of own) {
+    if (doc?.bookmarks.length !== 1) return undefined;
+    const start = page;
+    documents.push({ page: start, headings: doc.bookmarks[0]!.children.map((h) => start + h.page - 1) });
+    page += doc.pages;
+  }
+  return { total: page - 1, documents };
+}
+
 export async function printPack(
   renderer: { render(view: PackView, docs: readonly PackDocument[], pages: PackPages | undefined): string },
   view: PackView,
@@ -33,11 +62,13 @@ export async function printPack(
   htmlPath: string,
   meta: PdfMeta,
   editionDate: string,
+  /** The pages expected (expectedPages); without them the first print has placeholders. */
+  expected?: PackPages,
 ): Promise<{ bytes: Uint8Array; pages: number; html: string }> {
   const { finishPack, headingTexts, printPackPass } = await import('../print/pack.ts');
   // The bookmarks' titles as the headings read (Chromium's lose the space where a heading wraps).
   const titles = docs.flatMap((d) => headingTexts(d.html));
-  let pages: PackPages | undefined;
+  let pages: PackPages | undefined = expected;
   for (let print = 1; ; print++) {
     const html = renderer.render(view, docs, pages);
     const file = await staging.write(htmlPath, html);

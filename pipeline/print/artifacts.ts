@@ -3,13 +3,16 @@
 // is rewritten so that every painting operator at marked-content depth 0 sits in /Artifact BMC … EMC
 // (jsreport does the same for Chromium's output); every other byte of the stream is kept.
 // The same walk reads the text of each marked-content id, which gives links their alternate text.
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, type PDFPage, PDFRawStream, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, type PDFPage, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { type Operator, operators, parseToUnicode } from './content-stream.ts';
+import { flateStream, inflated } from './flate.ts';
 
 const TEXT = new Set(['Tj', 'TJ', "'", '"']);
 const PAINT_PATH = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 const BUILD_PATH = new Set(['m', 're']);
 const OPEN = new Set(['BDC', 'BMC']);
+/** The operators whose operands markedText reads. */
+const READ = new Set(['BDC', 'Tf', ...TEXT]);
 const OPEN_ARTIFACT = Buffer.from('/Artifact BMC\n', 'latin1');
 const CLOSE_ARTIFACT = Buffer.from('\nEMC', 'latin1');
 
@@ -97,7 +100,7 @@ function fontDecoder(page: PDFPage, cache: Map<PDFRef | PDFDict, Decoder>): (nam
     if (cache.has(key)) return cache.get(key);
     const found = font.lookup(PDFName.of('ToUnicode'));
     const cmap = found instanceof PDFRawStream ? found : undefined;
-    const map = cmap ? parseToUnicode(Buffer.from(decodePDFRawStream(cmap).decode()).toString('latin1')) : new Map();
+    const map = cmap ? parseToUnicode(Buffer.from(inflated(cmap)).toString('latin1')) : new Map();
     const width = font.get(PDFName.of('Subtype')) === PDFName.of('Type0') ? 2 : 1;
     const decode: Decoder = (bytes) => {
       let out = '';
@@ -127,12 +130,12 @@ export function markArtifacts(pages: readonly PDFPage[]): Map<number, string>[] 
     for (const ref of refs) {
       const stream = context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
-      const bytes = decodePDFRawStream(stream).decode();
-      const ops = operators(bytes);
+      const bytes = inflated(stream);
+      const ops = operators(bytes, READ);
       for (const [id, text] of markedText(ops, fonts)) texts.set(id, (texts.get(id) ?? '') + text);
       const ranges = untaggedRanges(ops);
       if (ranges.length === 0) continue;
-      const rewritten = context.flateStream(wrapRanges(bytes, ranges));
+      const rewritten = flateStream(context, wrapRanges(bytes, ranges));
       for (const [key, value] of stream.dict.entries())
         if (!['Length', 'Filter', 'DecodeParms'].includes(key.asString())) rewritten.dict.set(key, value);
       context.assign(ref as PDFRef, rewritten);

@@ -16,6 +16,7 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { markArtifacts } from './artifacts.ts';
+import { flateStream } from './flate.ts';
 import { srgbProfile } from './srgb.ts';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -181,7 +182,7 @@ export function conform(doc: PDFDocument, language: string, editionDate: string)
   const texts = markArtifacts(doc.getPages());
   finishAnnotations(doc, texts);
   roleMap(doc);
-  const profile = doc.context.flateStream(srgbProfile(), { N: 3 });
+  const profile = flateStream(doc.context, srgbProfile(), { N: 3 });
   doc.catalog.set(
     PDFName.of('OutputIntents'),
     doc.context.obj([

@@ -78,10 +78,56 @@ function hexString(s: Uint8Array, i: number): [number[], number] {
   return [out, i + 1];
 }
 
-/** Every operator of a content stream, in order. Inline images (BI … ID … EI) are one operator "BI". */
-export function operators(s: Uint8Array): Operator[] {
+// Operand kinds as the reader keeps them until an operator shows whether they are wanted.
+const NUMBER = 0;
+const NAME = 1;
+const OTHER = 2;
+const STRING = 3;
+const NONE: readonly Operand[] = Object.freeze([]);
+
+/**
+ * Every operator of a content stream, in order. Inline images (BI … ID … EI) are one operator "BI".
+ * `operandsOf`: the operators whose operands are wanted; every other one gets none. Most of a
+ * stream is coordinates, and an object for each made a third of the finishing pass garbage.
+ */
+export function operators(s: Uint8Array, operandsOf?: ReadonlySet<string>): Operator[] {
+  // Words are sliced from the stream read once as Latin-1: String.fromCharCode(...bytes) for each
+  // word was a third of the finishing pass's CPU.
+  const text = Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('latin1');
   const ops: Operator[] = [];
-  let operands: Operand[] = [];
+  // The operands so far, as kinds and spans (a string already read, as its bytes): `n` of them,
+  // in arrays reused from one operator to the next.
+  const kinds: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const strings: (number[] | undefined)[] = [];
+  let n = 0;
+  const pending = (kind: number, a: number, b: number, bytes?: number[]) => {
+    kinds[n] = kind;
+    from[n] = a;
+    to[n] = b;
+    strings[n++] = bytes;
+  };
+  const operandsFor = (op: string): readonly Operand[] => {
+    if (n === 0 || (operandsOf && !operandsOf.has(op))) {
+      n = 0;
+      return NONE;
+    }
+    const list: Operand[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const kind = kinds[k];
+      list[k] =
+        kind === STRING
+          ? { kind: 'string', bytes: strings[k]! }
+          : kind === NAME
+            ? { kind: 'name', name: text.slice(from[k]! + 1, to[k]) }
+            : kind === NUMBER
+              ? { kind: 'number', value: Number(text.slice(from[k], to[k])) }
+              : { kind: 'other' };
+    }
+    n = 0;
+    return list;
+  };
   let start = -1;
   let i = 0;
   while (i < s.length) {
@@ -97,28 +143,28 @@ export function operators(s: Uint8Array): Operator[] {
     if (start < 0) start = i;
     if (c === 40) {
       const [bytes, next] = literal(s, i);
-      operands.push({ kind: 'string', bytes });
+      pending(STRING, i, next, bytes);
       i = next;
     } else if (c === 60 && s[i + 1] === 60) i += 2;
     else if (c === 62 && s[i + 1] === 62) i += 2;
     else if (c === 60) {
       const [bytes, next] = hexString(s, i);
-      operands.push({ kind: 'string', bytes });
+      pending(STRING, i, next, bytes);
       i = next;
     } else if (c === 91 || c === 93 || c === 123 || c === 125) i++;
     else {
       let j = i + 1;
       while (j < s.length && CLASS[s[j]!] === 0) j++;
-      const word = String.fromCharCode(...s.subarray(i, j));
-      if (c === 47) operands.push({ kind: 'name', name: word.slice(1) });
-      else if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)
-        operands.push({ kind: 'number', value: Number(word) });
-      else if (KEYWORDS.has(word)) operands.push({ kind: 'other' });
+      if (c === 47) pending(NAME, i, j);
+      else if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) pending(NUMBER, i, j);
       else {
-        if (word === 'BI') j = inlineImageEnd(s, j);
-        ops.push({ op: word, start, end: j, operands });
-        operands = [];
-        start = -1;
+        const word = text.slice(i, j);
+        if (KEYWORDS.has(word)) pending(OTHER, i, j);
+        else {
+          if (word === 'BI') j = inlineImageEnd(text, j);
+          ops.push({ op: word, start, end: j, operands: operandsFor(word) });
+          start = -1;
+        }
       }
       i = j;
     }
@@ -127,15 +173,14 @@ export function operators(s: Uint8Array): Operator[] {
 }
 
 /** The offset just after the EI that ends an inline image whose BI ends at `i`. */
-function inlineImageEnd(s: Uint8Array, i: number): number {
-  const text = Buffer.from(s).toString('latin1');
+function inlineImageEnd(text: string, i: number): number {
   const id = text.slice(i).search(/\sID[\s]/);
-  if (id < 0) return s.length;
+  if (id < 0) return text.length;
   const data = i + id + 4;
   const ei = /\sEI(?=[\s]|$)/g;
   ei.lastIndex = data;
   const m = ei.exec(text);
-  return m ? m.index + 3 : s.length;
+  return m ? m.index + 3 : text.length;
 }
 
 /** A ToUnicode CMap as a map from character code to text (bfchar and bfrange entries). */

@@ -6,6 +6,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { RenderError } from '../core/diagnostics.ts';
 import { headingTexts } from './bookmarks.ts';
 import { poolSize } from './browser.ts';
+import type { IdlePages } from './idle-pages.ts';
 import { finishPdf, type PdfMeta } from './pdf-metadata.ts';
 
 export {
@@ -42,6 +43,8 @@ export interface PrintOptions {
   readonly names?: readonly string[];
   /** Aborted when the run is given up: no document is started after, and printPdfs throws its reason. */
   readonly signal?: AbortSignal;
+  /** Where prepared pages are taken from and left for the next print in the same browser; by default each print prepares its own and closes them. */
+  readonly pages?: IdlePages;
 }
 
 const LOCAL = /^(file:|data:|about:blank)/;
@@ -148,8 +151,9 @@ export async function printPdfs(
   let next = 0;
   let done = 0;
   const worker = async () => {
-    const refused = { current: [] as string[] };
-    let page: Page | undefined;
+    let prepared = options.pages?.take(browser);
+    let page: Page | undefined = prepared?.page;
+    const refused = prepared?.refused ?? { current: [] as string[] };
     try {
       while (next < jobs.length && browser.connected && !signal?.aborted) {
         const index = next++;
@@ -159,6 +163,7 @@ export async function printPdfs(
           job = known[index] = await jobs[index]!;
           signal?.throwIfAborted();
           page ??= await preparePage(browser, refused);
+          prepared = { page, refused };
           signal?.throwIfAborted();
           results[index] = await withTimeout(
             printOne(page, job, refused, options.editionDate, signal),
@@ -173,10 +178,13 @@ export async function printPdfs(
           // A page that timed out may still be busy: the next document gets a fresh one.
           await page?.close().catch(() => undefined);
           page = undefined;
+          prepared = undefined;
         }
       }
     } finally {
-      await page?.close().catch(() => undefined);
+      // A page that printed whole is kept for the next print when there is a place for it; one given up may still be busy.
+      if (prepared && options.pages && !signal?.aborted && !prepared.page.isClosed()) options.pages.give(prepared);
+      else await page?.close().catch(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: poolSize(jobs.length) }, worker));

@@ -2,6 +2,7 @@
 // bookmarks too: where each document and each of its top headings landed (pack/pack-print.ts fills
 // in the contents page from them and prints again). The last print's bookmarks are then nested
 // pack → document → headings.
+import { readFile } from 'node:fs/promises';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { RenderError } from '../core/diagnostics.ts';
@@ -13,11 +14,21 @@ import { applyMeta, type PdfMeta } from './pdf-metadata.ts';
 export { headingTexts, type Bookmark } from './bookmarks.ts';
 
 export interface PackPrint {
-  /** The PDF as Chromium made it. */
-  readonly raw: Uint8Array;
+  /** The PDF as Chromium made it, parsed (reading its bookmarks changed nothing): finishPack works on it. */
+  readonly doc: PDFDocument;
   readonly pages: number;
   /** Top-level bookmarks: one per document (its title heading), with its headings below. */
   readonly bookmarks: readonly Bookmark[];
+}
+
+/** A PDF's page count and bookmarks, read from its file; undefined when it cannot be read. */
+export async function pdfBookmarks(file: string): Promise<{ pages: number; bookmarks: Bookmark[] } | undefined> {
+  try {
+    const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false, parseSpeed: Infinity });
+    return { pages: doc.getPageCount(), bookmarks: readBookmarks(doc) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Prints a pack's HTML file once. */
@@ -32,8 +43,8 @@ export async function printPackPass(html: string, browser: Browser, tagged: bool
         'documents must not load anything from the network: inline images and styles, or put them in the project',
       );
     }
-    const doc = await PDFDocument.load(raw, { updateMetadata: false });
-    return { raw, pages: doc.getPageCount(), bookmarks: readBookmarks(doc) };
+    const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: Infinity });
+    return { doc, pages: doc.getPageCount(), bookmarks: readBookmarks(doc) };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -51,7 +62,8 @@ export async function finishPack(
   contentsPage: number,
   titles: readonly string[],
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(print.raw, { updateMetadata: false });
+  // The print as parsed to read its bookmarks: parsing the pack again cost as much as the first time.
+  const doc = print.doc;
   const pageDest = (n: number) => doc.context.obj([doc.getPages()[n - 1]!.ref, PDFName.of('Fit')]);
   writeBookmarks(doc, [
     {

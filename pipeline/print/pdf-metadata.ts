@@ -1,5 +1,6 @@
 // print: sets the PDF's document information and makes its bytes depend only on its inputs.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from 'pdf-lib';
+import { smartQuotes } from '../core/quotes.ts';
 import { readBookmarks, retitled, writeBookmarks } from './bookmarks.ts';
 import { conform, withContentId } from './conformance.ts';
 
@@ -71,9 +72,10 @@ function stableStructureIds(doc: PDFDocument): void {
 export function applyMeta(doc: PDFDocument, meta: PdfMeta, editionDate: string): void {
   stableStructureIds(doc);
   const when = new Date(`${editionDate}T00:00:00Z`);
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  // The viewer's title bar shows the title: its quotes typographic, as the document's own are.
+  doc.setTitle(smartQuotes(meta.title, meta.language), { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
+  doc.setSubject(smartQuotes(meta.subject, meta.language));
   doc.setKeywords([...meta.keywords]);
   doc.setLanguage(meta.language);
   doc.setCreator('brief');

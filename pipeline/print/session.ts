@@ -3,9 +3,12 @@
 // gives each job a session of its own kind.
 import type { BrowserOptions } from '../config/options.ts';
 import { closeBrowser, launchBrowser, type OpenBrowser } from './browser.ts';
+import { IdlePages } from './idle-pages.ts';
 
 export class BrowserSession {
   private open: Promise<OpenBrowser> | undefined;
+  /** Pages left prepared by one print for the next, while the browser stays open (a watch's rebuilds). */
+  readonly pages = new IdlePages();
   /** `profileIn`: brief's own folder for the browser's profile (out/.brief, the archive's .brief); see launchBrowser. */
   constructor(
     private readonly options: BrowserOptions,
@@ -35,6 +38,7 @@ export class BrowserSession {
   async close(): Promise<void> {
     const open = this.open;
     this.open = undefined;
+    this.pages.clear();
     if (!open) return;
     await closeBrowser(await open).catch(() => undefined);
   }

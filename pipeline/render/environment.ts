@@ -8,7 +8,9 @@ import { isolateBidi } from '../core/bidi.ts';
 import { displayPath } from '../core/paths.ts';
 import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import { plural } from '../core/plural.ts';
+import { smartQuotes } from '../core/quotes.ts';
 import { formatEdtf } from './dates.ts';
+import { TemplateCache } from './template-cache.ts';
 import { templateFile } from './template-files.ts';
 
 export interface TemplateSet {
@@ -65,12 +67,21 @@ function registerHelpers(hb: typeof Handlebars): void {
   );
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   registerPlural(hb);
-  /** A CSS string literal on one line, for the running header's `content:` (JSON's "\n" would print as "n"). */
-  hb.registerHelper(
-    'cssString',
-    (value: unknown) =>
-      new hb.SafeString(JSON.stringify(String(value ?? '').replace(/\s+/g, ' ')).replace(/</g, '\\3C ')),
-  );
+  hb.registerHelper('cssString', cssString(hb));
+}
+
+/**
+ * `{{cssString title}}`: a CSS string literal on one line, for the running header's `content:` (JSON's
+ * "\n" would print as "n"), its quotes typographic in the document's language as its text's are.
+ */
+export function cssString(hb: typeof Handlebars) {
+  return (value: unknown, options: { data?: { root?: { lang?: string } } }) =>
+    new hb.SafeString(
+      JSON.stringify(smartQuotes(String(value ?? '').replace(/\s+/g, ' '), options.data?.root?.lang)).replace(
+        /</g,
+        '\\3C ',
+      ),
+    );
 }
 
 /**
@@ -99,22 +110,23 @@ export function partialNames(layers: Layers, audience: string): string[] {
 /**
  * `files`: where template files are read from: the run's world, or by default the layers' folders
  * as inputs-fs.ts reads them (a link out of them, a pipe or a device is refused, located).
+ * `cache`: compiled templates by source (template-cache.ts), shared by a run's environments and,
+ * in `brief watch`, kept from one rebuild to the next.
  */
 export function createTemplates(
   layers: Layers,
   audience: string,
   files: FileSource = diskSource(layers.map((l) => l.dir)),
+  cache: TemplateCache = new TemplateCache(),
 ): TemplateSet {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const compile = (file: string): Compiled => {
     const read = readTextFrom(files, file);
     if ('problem' in read) throw new InputError([read.problem]);
-    const source = read.text;
     try {
-      const template = hb.compile(source, { strict: true, noEscape: false, preventIndent: true });
-      // Compile eagerly, so a syntax error is reported now and with its file.
-      hb.precompile(source, { strict: true });
+      // Compiled now (or taken from the cache), so a syntax error is reported now and with its file.
+      const template = cache.bind(hb, read.text);
       return (ctx, opts) => {
         try {
           return template(ctx, opts);

@@ -9,7 +9,9 @@ import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import type { Selection } from '../select/index.ts';
 import { createTemplates, type TemplateSet } from './environment.ts';
 import { createMarkdown } from './markdown.ts';
+import type { TemplateCache } from './template-cache.ts';
 import { stylesheetFiles } from './template-files.ts';
+import { typographicQuotes } from './typography.ts';
 import { buildViewModel } from './view-model.ts';
 
 export interface RenderOptions {
@@ -22,6 +24,8 @@ export interface RenderOptions {
   readonly editionId?: string | undefined;
   /** Where templates and stylesheets are read from (the run's world); by default the layers' folders. */
   readonly files?: FileSource;
+  /** Compiled templates by source, shared with the run's template check and kept warm by `brief watch`. */
+  readonly templateCache?: TemplateCache;
 }
 
 export interface RenderedHtml {
@@ -115,7 +119,7 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
     if (!entry) {
       const stylesheets = stylesheetFiles(options.presentation.styles, id);
       entry = {
-        templates: createTemplates(options.presentation.templates, id, files),
+        templates: createTemplates(options.presentation.templates, id, files, options.templateCache),
         css: [FONT_FACES_HERE, ...stylesheets.map(read)].join('\n'),
         stylesheets,
       };
@@ -128,7 +132,11 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
       const { templates, css, stylesheets } = forAudience(selection.audience.id);
       const view = buildViewModel(selection, charts, markdown, options.editionDate, css, options.editionId ?? null);
       const { html, used } = templates.render(selection.report.kind, view);
-      return { html: withFontFaces(html, options.fonts, fontData), templates: used, stylesheets };
+      return {
+        html: withFontFaces(typographicQuotes(html, view.lang), options.fonts, fontData),
+        templates: used,
+        stylesheets,
+      };
     },
   };
 }

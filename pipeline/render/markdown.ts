@@ -19,7 +19,8 @@ function trimSpacesEnd(text: string): string {
 }
 
 export function createMarkdown(): (markdown: string, noteOf: (claim: string) => number | undefined) => string {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  // Dashes and ellipses here; quotes are made typographic over the finished document (typography.ts).
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: true }).disable('smartquotes');
   // Each run of text, and each stretch of it between two citations, is isolated (core/bidi.ts):
   // a direction control in it cannot reverse the rest of the paragraph or its note numbers.
   md.renderer.rules.text = (tokens, i) =>

@@ -2,13 +2,15 @@
 // A pack is printed as one HTML document, not merged from PDFs: page numbers then run through it,
 // each document keeps its running header on a named page, and Chromium's bookmarks and tag tree
 // cover the whole (pdf-lib's copyPages would drop both).
-import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { FontFace } from '../config/fonts.ts';
 import type { Presentation } from '../config/layers.ts';
+import { InputError } from '../core/diagnostics.ts';
+import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import { FONT_FACES_HERE, withFontFaces } from './index.ts';
-import { registerPlural } from './environment.ts';
+import { cssString, registerPlural } from './environment.ts';
 import { packTemplateFile, stylesheetFiles } from './template-files.ts';
+import { typographicQuotes } from './typography.ts';
 
 export interface PackDocument {
   readonly title: string;
@@ -42,6 +44,8 @@ export interface PackPages {
 export interface PackOptions {
   readonly presentation: Presentation;
   readonly fonts: readonly FontFace[];
+  /** Where the pack's templates and stylesheets are read from: the run's world (the bytes its fingerprint hashed), or the layers' folders. */
+  readonly files?: FileSource;
 }
 
 /** The body of a document we rendered ourselves (our layout: one <body>, no nesting). */
@@ -91,26 +95,20 @@ function topHeadings(html: string): string[] {
 export function createPackRenderer(options: PackOptions) {
   const hb = Handlebars.create();
   registerPlural(hb);
-  hb.registerHelper(
-    'cssString',
-    (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ')),
-  );
+  hb.registerHelper('cssString', cssString(hb));
+  const files =
+    options.files ?? diskSource([...options.presentation.templates, ...options.presentation.styles].map((l) => l.dir));
+  const read = (file: string) => {
+    const text = readTextFrom(files, file);
+    if ('problem' in text) throw new InputError([text.problem]);
+    return text.text;
+  };
   const compile = (name: string) =>
-    hb.compile(readFileSync(packTemplateFile(options.presentation.templates, name), 'utf8'), {
-      strict: true,
-      preventIndent: true,
-    });
+    hb.compile(read(packTemplateFile(options.presentation.templates, name)), { strict: true, preventIndent: true });
   hb.registerPartial('pack-cover', compile('pack-cover'));
   hb.registerPartial('pack-contents', compile('pack-contents'));
   const template = compile('pack');
   const fontData = new Map<string, string>();
-  const read = (f: string) => {
-    try {
-      return readFileSync(f, 'utf8');
-    } catch {
-      return '';
-    }
-  };
 
   return {
     /** The pack's HTML; without `pages` (the first print) page numbers are placeholders of the same width. */
@@ -120,26 +118,32 @@ export function createPackRenderer(options: PackOptions) {
       );
       const number = (n: number | undefined) => (n === undefined ? '00' : String(n));
       return withFontFaces(
-        template({
-          ...view,
-          lang: 'en',
-          css,
-          pages: pages ? pages.total : '00',
-          documents: documents.map((d, i) => ({
-            n: i + 1,
-            title: d.title,
-            marking: d.marking,
-            kind: d.kind,
-            kindLabel: d.kindLabel,
-            date: d.date,
-            page: number(pages?.documents[i]?.page),
-            headings: topHeadings(d.html).map((title, k) => ({
-              title,
-              page: number(pages?.documents[i]?.headings[k]),
+        typographicQuotes(
+          template({
+            ...view,
+            lang: 'en',
+            css,
+            pages: pages ? pages.total : '00',
+            documents: documents.map((d, i) => ({
+              n: i + 1,
+              title: d.title,
+              marking: d.marking,
+              kind: d.kind,
+              kindLabel: d.kindLabel,
+              date: d.date,
+              page: number(pages?.documents[i]?.page),
+              firstPage: pages?.documents[i]?.page ?? null,
+              footer: d.marking + (view.editionId ? `  \u00B7  Edition ${view.editionId}` : ''),
+              firstFooter: view.editionId ? `Edition ${view.editionId}` : '',
+              headings: topHeadings(d.html).map((title, k) => ({
+                title,
+                page: number(pages?.documents[i]?.headings[k]),
+              })),
+              html: prefixIds(bodyOf(d.html), i + 1),
             })),
-            html: prefixIds(bodyOf(d.html), i + 1),
-          })),
-        }),
+          }),
+          'en',
+        ),
         options.fonts,
         fontData,
       );

@@ -3,8 +3,8 @@
 //   load → validate → model → anchor → select → chart → render → print
 //
 // 0. lock out/; if every input file and output is as the last build left them, stop: all kept
-// 1–4. check: load, validate, model, anchor (check.ts)
-// 5. plan the documents (report × audience) and select what goes into each
+// 1–4. check: load, validate, model, anchor (check.ts, called by select-documents.ts)
+// 5. plan the documents (report × audience) and select what goes into each (select-documents.ts)
 // 6. fingerprint each and compare with the last build: keep, or say why it is redone
 // 7. chart → render → print what must be redone, into staging (documents.ts)
 // 8. record fingerprints, drop outputs of reports and audiences that are gone, commit all or nothing
@@ -12,20 +12,21 @@ import { existsSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
-import { foldRepeats, InputError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { InputError, type Diagnostic } from '../core/diagnostics.ts';
 import { stylesheetFiles, templateFile } from '../render/template-files.ts';
 import type { Anchoring } from '../anchor/index.ts';
 import type { Model } from '../model/index.ts';
-import type { Selection } from '../select/index.ts';
 import type { BrowserSession } from '../print/session.ts';
 import { makeDocuments, type DocumentJob } from './documents.ts';
 import { presentationOf } from '../config/layers.ts';
-import { fingerprintOf, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
-import { type BuiltDocument, fromRecord, optionsKey, reasonsToRedo } from './keep.ts';
+import { fingerprintOf, hashMemo, presentationParts, runParts, selectionParts, type Parts } from './fingerprint.ts';
+import { type BuiltDocument, fromRecord, inPlace, optionsKey, reasonsToRedo } from './keep.ts';
+import { Warm } from './warm.ts';
 import { World } from './world.ts';
 import { undoOnInterrupt } from './interrupt.ts';
 import { lockOut } from './out-lock.ts';
-import { planDocuments, type PlannedDocument } from './plan.ts';
+import type { PlannedDocument } from './plan.ts';
+import { checkAndSelect } from './select-documents.ts';
 import { writeRecords } from './records.ts';
 import { Staging, stateDir } from './staging.ts';
 import { type BuildState, type DocumentRecord, readState, STATE_VERSION } from './state.ts';
@@ -53,6 +54,8 @@ export interface BuildHooks {
   readonly notify?: (message: string) => void;
   /** Aborted when the build is given up (a service job past its time limit): it stops and writes nothing more. */
   readonly signal?: AbortSignal;
+  /** What stays warm from one build to the next (`brief watch`); by default, one for this build alone. */
+  readonly warm?: Warm;
 }
 
 export function buildDocuments(options: RunOptions, hooks: BuildHooks): Promise<BuildResult> {
@@ -76,7 +79,7 @@ export async function buildThen<T>(
   try {
     return await undoOnInterrupt(release, async () => {
       await Staging.sweep(options.outDir);
-      const built = await buildLocked(options, hooks.session, print, progress, hooks.signal).catch((err: unknown) => {
+      const built = await buildLocked(options, hooks, print, progress).catch((err: unknown) => {
         failed = true; // only the build's own failure: what `then` failed at leaves the built documents
         throw err;
       });
@@ -98,10 +101,9 @@ export async function buildThen<T>(
 
 async function buildLocked(
   options: RunOptions,
-  session: BrowserSession,
+  { session, signal, warm = new Warm() }: BuildHooks,
   print: boolean,
   progress: (m: string) => void,
-  signal?: AbortSignal,
 ): Promise<BuildResult> {
   signal?.throwIfAborted();
   const out = path.resolve(options.outDir);
@@ -122,14 +124,7 @@ async function buildLocked(
     snap.fonts === inputs.fonts &&
     snap.browser === inputs.browser &&
     world.unchangedSince(snap) &&
-    snap.documents.every((n) => {
-      const r = state.documents[n];
-      return (
-        r !== undefined &&
-        present(r.html.path, r.html.size) &&
-        (!print || (r.pdf !== null && present(r.pdf.path, r.pdf.size)))
-      );
-    })
+    snap.documents.every((n) => inPlace(state.documents[n], present, print))
   ) {
     return {
       documents: state.snapshot!.documents.map((n) => fromRecord(state.documents[n]!, out)),
@@ -141,47 +136,30 @@ async function buildLocked(
   // Every file of the data, templates and styles folders is an input, read by a stage or not: stamped.
   world.stampAll(options);
 
-  // 1–4. check
-  progress('check');
-  // Imported here, past the shortcut: the checking stages bring in the YAML parser, zod and ajv.
-  const { checkCorpus } = await import('./check.ts');
-  const checked = await checkCorpus(options, undefined, undefined, world);
-  // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
-  let warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
-  if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);
-  const { model, anchoring } = checked;
+  // A cold build (--force, or no build before) prints every document: the browser starts now, in
+  // its own process, while this one checks (its 0.3–0.5 s launch no longer waited for after the
+  // check). A failed check closes it with the session, as always; a signal meanwhile, here.
+  const early = print && (options.force || !snap);
+  if (early) session.get().catch(() => undefined);
 
-  // 5. plan and select
-  const planned: PlannedDocument[] = planDocuments(model, options);
-  const { selectReport } = await import('../select/index.ts');
-  const problems: Diagnostic[] = [];
-  const selections = new Map<string, Selection>();
-  for (const doc of planned) {
-    try {
-      selections.set(
-        doc.name,
-        selectReport(model, anchoring, doc.report, doc.audience, { allowUnverified: options.allowUnverified }),
-      );
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      problems.push(...err.diagnostics);
-    }
-  }
-  // What an audience was not given (a key judgment resting only on internal evidence) is said on every build.
-  const withheld = [...selections.values()].flatMap((s) => s.warnings);
-  if (withheld.length) warnings = sortDiagnostics([...warnings, ...withheld]);
-  if (problems.length) throw new InputError(sortDiagnostics(foldRepeats(problems, 'citation')), warnings);
+  // 1–5. check, plan and select (select-documents.ts)
+  progress('check');
+  const { model, anchoring, planned, selections, warnings } = await undoOnInterrupt(
+    () => (early ? session.close() : undefined),
+    () => checkAndSelect(options, world, warm),
+  );
 
   // 6. fingerprint and compare
   const lockFile = path.join(model.dataDir, 'anchors.lock');
   const presentation = presentationOf(options);
+  const hash = hashMemo();
   const partsOf = (doc: PlannedDocument, templates: readonly string[]): Parts => {
     const selection = selections.get(doc.name)!;
     const resolved = Object.fromEntries(
       templates.map((n) => [n, templateFile(presentation.templates, doc.audience.id, n)]),
     );
     return {
-      ...selectionParts(selection, model, anchoring.anchors, lockFile),
+      ...selectionParts(selection, model, anchoring.anchors, lockFile, hash),
       ...presentationParts(presentation, resolved, stylesheetFiles(presentation.styles, doc.audience.id), (f) =>
         world.hash(f, 'render'),
       ),
@@ -216,6 +194,7 @@ async function buildLocked(
           progress,
           signal,
           files: world.source('render'),
+          warm,
         });
         const records: Record<string, DocumentRecord> = { ...state.documents };
         for (const m of made) {

@@ -3,7 +3,9 @@ import type { Anchoring } from '../anchor/index.ts';
 import type { RunOptions } from '../config/options.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
 import type { Model } from '../model/index.ts';
+import type { ParseCache } from '../core/parse-cache.ts';
 import { readLockFile, type LockRead } from './lock-file.ts';
+import type { Warm } from './warm.ts';
 import { World } from './world.ts';
 
 export interface CheckResult {
@@ -25,14 +27,16 @@ export const staleAsError = (d: Diagnostic): Diagnostic => ({ ...d, code: 'E_LOC
 
 /**
  * Steps 1–4 of every command: load, validate, model, anchor; and the templates of every audience
- * compiled and rendered against the specimen, the overrides checked (template-check.ts), unless `templates` is false (`brief lock` needs none). The evidence
+ * compiled and rendered against the specimen, the overrides checked (template-check.ts), unless `templates` is false (`brief lock` needs none);
+ * `warm` keeps compiled templates and the templates' findings for the render and the next build (warm.ts). The evidence
  * lock is read from the data folder unless `lockRead` is given (`brief lock` passes its own, to
- * replace a malformed one).
+ * replace a malformed one). YAML read before is taken from `cache` (core/parse-cache.ts): a
+ * long-lived process keeps one in memory between rebuilds, `brief check` the last run's on disk.
  */
 export async function checkCorpus(
   options: RunOptions,
   lockRead?: LockRead,
-  { templates = true } = {},
+  { templates = true, cache, warm }: { templates?: boolean; cache?: ParseCache; warm?: Warm } = {},
   world: World = World.of(options),
 ): Promise<CheckResult> {
   const [{ loadCorpus }, { validateCorpus }, { buildModel }, { anchorClaims }, { staleDiagnostic }] = await Promise.all(
@@ -44,13 +48,15 @@ export async function checkCorpus(
       import('../anchor/lock-compare.ts'),
     ],
   );
-  const loaded = await loadCorpus(world.source('load'), options.dataDir);
+  const loaded = await loadCorpus(world.source('load'), options.dataDir, cache ?? warm?.parsed);
   const validation = validateCorpus(loaded);
   const modelling = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
   const read = lockRead ?? (await readLockFile(options.dataDir, world.source('lock')));
   const early = [...validation.diagnostics, ...modelling.diagnostics];
   const templateProblems = templates
-    ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model, world.source('templates'))
+    ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model, world.source('templates'), {
+        warm,
+      })
     : [];
   // A malformed lock is an error, but the quotes are still anchored (without it) so that every problem shows at once.
   const anchoring = hasErrors(early)

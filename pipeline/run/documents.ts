@@ -13,6 +13,7 @@ import type { Selection } from '../select/index.ts';
 import type { BrowserSession } from '../print/session.ts';
 import type { PlannedDocument } from './plan.ts';
 import type { Staging } from './staging.ts';
+import type { Warm } from './warm.ts';
 import type { FileSource } from '../core/world.ts';
 import { plural } from '../core/plural.ts';
 
@@ -42,6 +43,8 @@ export interface MakeContext {
   readonly files?: FileSource;
   /** Aborted when the run is given up (a service job past its time limit): no document is rendered or printed after. */
   readonly signal?: AbortSignal;
+  /** Compiled templates and the chart renderer, kept from build to build by `brief watch` (warm.ts). */
+  readonly warm?: Warm;
 }
 
 const KIND_WORDS: Record<string, string> = {
@@ -107,13 +110,15 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
     import('../render/index.ts'),
   ]);
   const fonts = bundledFonts();
-  const charts = createChartRenderer(fonts);
+  if (ctx.warm && !ctx.warm.charts) ctx.warm.charts = createChartRenderer(fonts);
+  const charts = ctx.warm?.charts ?? createChartRenderer(fonts);
   const renderer = createHtmlRenderer({
     presentation: presentationOf(ctx.options),
     fonts,
     editionDate: ctx.options.editionDate,
     editionId: ctx.options.editionId,
     files: ctx.files,
+    templateCache: ctx.warm?.templates,
   });
 
   // Rendering and printing overlap: the browser starts while the first document renders, and each
@@ -156,6 +161,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
           names: jobs.map((j) => j.doc.name),
           onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`),
           signal: ctx.signal,
+          pages: ctx.session.pages,
         },
       ),
     );

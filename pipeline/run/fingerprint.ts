@@ -67,6 +67,24 @@ function canonical(value: unknown): string {
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 export const hashOf = (value: unknown): string => sha256(canonical(value));
 
+/**
+ * hashOf, remembered for each object it is asked of: the model's claims, sources, events and
+ * audiences are shared by every document of a build (and by no stage changed), and were hashed
+ * again for each of the twelve documents of the sample, and again for each document made.
+ */
+export function hashMemo(): (value: unknown) => string {
+  const seen = new WeakMap<object, string>();
+  return (value) => {
+    if (value === null || typeof value !== 'object') return hashOf(value);
+    let hash = seen.get(value);
+    if (hash === undefined) {
+      hash = hashOf(value);
+      seen.set(value, hash);
+    }
+    return hash;
+  };
+}
+
 const abs = (file: string) => path.resolve(file);
 
 /**
@@ -85,10 +103,11 @@ export function selectionParts(
   model: Model,
   anchors: ReadonlyMap<string, ClaimAnchor>,
   lockFile: string,
+  hash: (value: unknown) => string = hashOf,
 ): Parts {
   const parts: Parts = {};
   const add = (key: string, value: unknown, files: readonly string[]) => {
-    parts[key] = { hash: hashOf(value), files: [...new Set(files.map(abs))].sort() };
+    parts[key] = { hash: hash(value), files: [...new Set(files.map(abs))].sort() };
   };
   const data = (file: string) => path.join(model.dataDir, file);
   const { report, audience } = selection;

@@ -3,10 +3,11 @@
 // (pipeline/render/specimen: one report of each kind, every part filled in), selected for the
 // corpus's own audiences — so a misspelt field in an override (`{{blufx}}`) fails `check`, with the
 // nearest field, not a later build; and every file of the corpus's layers that no render uses is named.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { RenderedChart } from '../chart/types.ts';
 import { readFileSync } from 'node:fs';
-import { LayerName, presentationOf, type Presentation } from '../config/layers.ts';
+import { layerDirs, LayerName, presentationOf, type Presentation } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { diagnostic, hasErrors, InputError, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
@@ -14,6 +15,7 @@ import { didYouMean } from '../core/suggest.ts';
 import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
+import type { Warm } from './warm.ts';
 
 export const SPECIMEN_DIR = path.join(PROJECT_ROOT, 'pipeline', 'render', 'specimen');
 
@@ -140,15 +142,47 @@ const placeholderCharts = (sel: Selection): RenderedChart[] =>
     height: 10,
   }));
 
+/**
+ * Everything the template check's findings follow from, as one hash: every file of the template and
+ * style layers (by content; a file that cannot be read, by its problem) and the audiences. The
+ * specimen is brief's own, the same for the life of the process.
+ */
+function checkKey(presentation: Presentation, audiences: readonly unknown[], files: FileSource): string {
+  const h = createHash('sha256').update(JSON.stringify(audiences));
+  for (const { dir } of layerDirs(presentation)) {
+    const listing = files.list(dir);
+    h.update(`\0${dir}\0${JSON.stringify(listing.problems)}`);
+    for (const file of listing.files) {
+      const read = files.read(file);
+      h.update(`\0${file}\0`).update('bytes' in read ? read.bytes : JSON.stringify(read.problem));
+    }
+  }
+  return h.digest('base64');
+}
+
 export async function checkTemplates(
   options: RunOptions,
   model: Model,
-  files?: FileSource,
-  presentation: Presentation = presentationOf(options),
-): Promise<Diagnostic[]> {
+  files: FileSource = diskSource(layerDirs(presentationOf(options)).map((l) => l.dir)),
+  { presentation = presentationOf(options), warm }: { presentation?: Presentation; warm?: Warm } = {},
+): Promise<readonly Diagnostic[]> {
   const audiences = [...model.audiences.values()];
   // A corpus without audiences renders nothing (a folder of sources and claims only): nothing to check against.
   if (audiences.length === 0) return [];
+  // Kept warm (`brief watch`): found again only when a template, a stylesheet or an audience changed.
+  const key = warm && checkKey(presentation, audiences, files);
+  if (key && warm.templateCheck?.key === key) return warm.templateCheck.problems;
+  const problems = await findProblems(audiences, files, presentation, warm);
+  if (key) warm.templateCheck = { key, problems };
+  return problems;
+}
+
+async function findProblems(
+  audiences: readonly (Model['audiences'] extends ReadonlyMap<string, infer A> ? A : never)[],
+  files: FileSource,
+  presentation: Presentation,
+  warm: Warm | undefined,
+): Promise<Diagnostic[]> {
   const [{ createTemplates }, { overridable, unknownOverrides }, { buildViewModel }, { createMarkdown }] =
     await Promise.all([
       import('../render/environment.ts'),
@@ -166,7 +200,7 @@ export async function checkTemplates(
   for (const audience of audiences) {
     let templates;
     try {
-      templates = createTemplates(presentation.templates, audience.id, files);
+      templates = createTemplates(presentation.templates, audience.id, files, warm?.templates);
       templates.compile(kinds);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -11,9 +11,10 @@ import { displayPath } from '../core/paths.ts';
 import type { BrowserSession } from '../print/session.ts';
 import { buildDocuments, reportBuild, type BuildResult } from './build.ts';
 import { plural } from '../core/plural.ts';
+import { Warm } from './warm.ts';
 
 /** Saves within this many milliseconds of each other make one rebuild. */
-const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 50;
 
 /** What one rebuild came to: the documents, or the error that stopped it (the outputs are as they were). */
 export type Rebuilt =
@@ -29,10 +30,12 @@ export async function watchLoop(
   onRebuilt: (r: Rebuilt) => void = () => undefined,
 ): Promise<void> {
   const out = path.resolve(options.outDir);
+  // Compiled templates, the chart renderer and the template check's findings outlive each rebuild, as the browser does.
+  const warm = new Warm();
   const rebuild = async (cause: string) => {
     const started = Date.now();
     try {
-      const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info });
+      const result = await buildDocuments(options, { session, progress: io.progress, notify: io.info, warm });
       io.progress('');
       printDiagnostics(io, result.warnings);
       if (result.documents.every((d) => d.status === 'kept') && result.removed.length === 0)

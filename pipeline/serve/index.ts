@@ -15,7 +15,7 @@ import { registerPreviewRoutes, type PreviewSource } from './preview.ts';
 
 export { bindProblem, isLoopback, parseGrants } from './auth.ts';
 export { QueueUnavailable, type PackService, type PackStatus } from './api.ts';
-export type { PreviewDocument, PreviewSource, PreviewState } from './preview.ts';
+export type { PageImages, PreviewDocument, PreviewSource, PreviewState } from './preview.ts';
 export { parsePackRequest, type CorpusIds, type PackRequestBody } from './request.ts';
 
 /** A pack request is a few ids and a date: 16 KiB is far more than any needs. */

@@ -1,6 +1,7 @@
 // serve: the preview's own pages, the only ones that run a script: the list of documents and
-// packs, and the frame around a document that follows its rebuilds. Every value is escaped.
-import type { PreviewDocument, PreviewState } from './preview.ts';
+// packs, and the frame around a document that follows its rebuilds; and the page view shown in
+// that frame, which runs none. Every value is escaped.
+import type { PageImages, PreviewDocument, PreviewState } from './preview.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -62,13 +63,65 @@ for (const b of document.querySelectorAll('button[data-audience]')) b.addEventLi
   return layout('brief · live preview', nonce, body, script);
 }
 
-export function wrapperPage(state: PreviewState, doc: PreviewDocument, nonce: string): string {
-  const body = `<header><a href="/">all documents</a><strong>${escapeHtml(doc.title)}</strong><span class="status" id="status">${escapeHtml(doc.name)} · build ${state.version}</span></header>
+/** The document as printed: each page an image of the print, the count against the audience's budget. No script. */
+export function pageView(doc: PreviewDocument, images: PageImages | string): string {
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)} · pages</title><style>
+  body { margin: 0; padding: 12px 0 24px; background: #5b6170; font: 13px/1.4 system-ui, sans-serif; }
+  p.count { margin: 0 auto 12px; text-align: center; color: #fff; } p.count.over { color: #ffd2cc; font-weight: bold; }
+  section.page { margin: 0 auto 16px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.5); position: relative; }
+  section.page img { display: block; width: 100%; height: auto; }
+  section.page span { position: absolute; right: -3.2em; top: 0; color: #dde; }
+  pre { margin: 1rem; padding: 1rem; background: #fff4f2; color: #6b1d1a; white-space: pre-wrap; }
+</style></head><body>`;
+  if (typeof images === 'string') return `${head}<pre>${escapeHtml(images)}</pre></body></html>`;
+  const n = images.pages.length;
+  const over = doc.budget !== undefined && n > doc.budget;
+  const count = `${n} page${n === 1 ? '' : 's'}${doc.budget === undefined ? '' : `; the audience's budget is ${doc.budget}${over ? `: ${n - doc.budget} over` : ''}`}`;
+  const pages = images.pages
+    .map((p, i) => {
+      const [w, h] = [p.width, p.height].map((x) => Math.round((x * 96) / images.dpi));
+      return `<section class="page" id="page-${i + 1}" style="width:${w}px"><img src="/pages/${escapeHtml(doc.name)}/${i + 1}.png?v=${escapeHtml(images.version)}" width="${w}" height="${h}" alt="page ${i + 1} of ${n}"><span>${i + 1}</span></section>`;
+    })
+    .join('\n');
+  return `${head}<p class="count${over ? ' over' : ''}" id="count">${escapeHtml(count)}</p>\n${pages}</body></html>`;
+}
+
+/** The views a document opens in: its pages as printed (by default), or its HTML. */
+export type View = 'pages' | 'html';
+
+export function wrapperPage(state: PreviewState, doc: PreviewDocument, nonce: string, view: View = 'pages'): string {
+  const other = view === 'pages' ? 'html' : 'pages';
+  const body = `<header><a href="/">all documents</a><strong>${escapeHtml(doc.title)}</strong><span class="status" id="status">${escapeHtml(doc.name)} · build ${state.version}</span><a href="/preview/${escapeHtml(doc.name)}?view=${other}">${other === 'html' ? 'as HTML' : 'as printed'}</a></header>
 <pre class="error" id="error"${state.error ? '' : ' hidden'}>${escapeHtml(state.error ?? '')}</pre>
-<iframe id="doc" title="${escapeHtml(doc.title)}" sandbox="allow-same-origin" src="/documents/${escapeHtml(doc.name)}.html?v=${state.version}"${state.error ? ' hidden' : ''}></iframe>`;
-  // Reloads the frame when its document was rebuilt, or when an error is fixed; keeps the scroll.
-  const script = `const name = ${JSON.stringify(doc.name)}; let broken = ${state.error ? 'true' : 'false'};
+<iframe id="doc" title="${escapeHtml(doc.title)}" sandbox="allow-same-origin" src="/${view === 'pages' ? 'pages' : 'documents'}/${escapeHtml(doc.name)}.html?v=${state.version}"${state.error ? ' hidden' : ''}></iframe>`;
+  // Reloads the frame when its document was rebuilt, or when an error is fixed. The reader stays on
+  // the page they were reading (and as far down it), which the address keeps too (#page=N), for a reload by hand.
+  const script = `const name = ${JSON.stringify(doc.name)}, base = ${JSON.stringify(view === 'pages' ? '/pages/' : '/documents/')}; let broken = ${state.error ? 'true' : 'false'};
 const frame = document.getElementById('doc'), error = document.getElementById('error'), status = document.getElementById('status');
+const pagesOf = () => frame.contentDocument ? [...frame.contentDocument.querySelectorAll('section.page, .page')] : [];
+function where() {
+  const w = frame.contentWindow; if (!w) return { page: 0, within: 0, y: 0 };
+  const y = w.scrollY, pages = pagesOf(); let page = 0;
+  pages.forEach((p, i) => { if (p.offsetTop <= y + 1) page = i; });
+  const p = pages[page]; return { page, within: p ? (y - p.offsetTop) / Math.max(1, p.offsetHeight) : 0, y };
+}
+function goTo(at) {
+  const w = frame.contentWindow, p = pagesOf()[Math.min(at.page, pagesOf().length - 1)];
+  if (w) w.scrollTo(0, p ? p.offsetTop + at.within * p.offsetHeight : at.y);
+}
+let reading = { page: Math.max(0, Number((/^#page=(\\d+)$/.exec(location.hash) || [])[1] || 1) - 1), within: 0, y: 0 };
+// The frame runs no script: where the reader is, is read from here, while no new version is loading.
+let settled = false;
+const arrived = () => { goTo(reading); settled = true; };
+frame.addEventListener('load', arrived);
+if (frame.contentDocument && frame.contentDocument.readyState === 'complete' && frame.contentDocument.URL !== 'about:blank') arrived();
+setInterval(() => {
+  if (!settled || frame.hidden) return;
+  const now = where();
+  if (now.y === reading.y) return;
+  reading = now;
+  if (pagesOf().length) history.replaceState(null, '', '#page=' + (now.page + 1));
+}, 250);
 ${follow(
   state.version,
   `(s) => {
@@ -76,11 +129,7 @@ ${follow(
   if (s.error) { error.textContent = s.error; error.hidden = false; frame.hidden = true; broken = true; return; }
   error.hidden = true; frame.hidden = false;
   if (!s.documents.includes(name)) { error.textContent = name + ' is no longer built (its report or audience is gone).'; error.hidden = false; return; }
-  if (broken || s.changed.includes(name)) {
-    const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
-    frame.addEventListener('load', () => frame.contentWindow && frame.contentWindow.scrollTo(0, y), { once: true });
-    frame.src = '/documents/' + name + '.html?v=' + s.version;
-  }
+  if (broken || s.changed.includes(name)) { settled = false; frame.src = base + name + '.html?v=' + s.version; }
   broken = false;
 }`,
 )}`;

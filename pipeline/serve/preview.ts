@@ -1,19 +1,24 @@
 // serve: the live preview. `/` lists each audience's documents and packs; `/preview/<doc>` shows
 // a document in a frame and reloads it when the watcher rebuilds it (server-sent events on
-// `/events`), or shows the located error of a bad save instead, until it is fixed.
+// `/events`), or shows the located error of a bad save instead, until it is fixed. The frame shows
+// the document as printed, page by page (`/pages/<doc>.html`: each page an image of the print, with
+// the page count and the audience's page budget), or as HTML (`/documents/<doc>.html`), and keeps
+// the reader on the same page across rebuilds.
 //
 // The documents themselves stay script-free: they are served as they are on disk under their own
-// Content-Security-Policy (no script at all) inside a frame sandboxed without scripts. Only the
-// preview's own pages run a small script, allowed by a nonce on those responses alone.
+// Content-Security-Policy (no script at all) inside a frame sandboxed without scripts; the page
+// view is made here, as script-free, under the same policy but for its images, which come from
+// this server only. Only the preview's own pages run a small script, allowed by a nonce on those
+// responses alone.
 //
 // Each request sees the audiences its token opens (auth.ts): the list names only those, a
 // document of another audience is 403, and the event stream names only their documents.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { mayReach, reachOf, type Reach } from './auth.ts';
-import { indexPage, wrapperPage } from './pages.ts';
+import { indexPage, pageView, wrapperPage } from './pages.ts';
 
 export interface PreviewDocument {
   /** `<report>.<audience>`. */
@@ -22,6 +27,16 @@ export interface PreviewDocument {
   readonly audience: string;
   readonly title: string;
   readonly kind: string;
+  /** The most pages its audience allows a document of its kind (page_budget), if it says. */
+  readonly budget?: number | undefined;
+}
+
+/** A document's pages as printed, drawn as PNG files; `version` changes with the document. */
+export interface PageImages {
+  readonly version: string;
+  /** The resolution the pages were drawn at: they are shown at 96 per inch. */
+  readonly dpi: number;
+  readonly pages: readonly { readonly file: string; readonly width: number; readonly height: number }[];
 }
 
 interface PreviewPack {
@@ -52,6 +67,8 @@ export interface PreviewSource {
   subscribe(listener: (state: PreviewState) => void): () => void;
   /** The HTML file of a document of the current state, or undefined. */
   htmlFile(name: string): string | undefined;
+  /** Its pages as printed (made on first asking, for each version); undefined when there is no such document. */
+  pageImages(name: string): Promise<PageImages> | undefined;
 }
 
 /** What a document's own meta tag allows, sent again as a header; framed only by the preview. */
@@ -59,6 +76,8 @@ const DOCUMENT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'self'";
 const pageCsp = (nonce: string) =>
   `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src data:; frame-ancestors 'none'`;
+/** The page view: the document's own policy, and its page images from this server alone. */
+const PAGES_CSP = DOCUMENT_CSP.replace('img-src data:', "img-src 'self'");
 const DOC_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A comment every so often keeps idle event streams open through proxies. */
@@ -111,7 +130,7 @@ export function registerPreviewRoutes(app: FastifyInstance, source: PreviewSourc
   const elsewhere = (reply: FastifyReply, name: string) =>
     reply.code(403).type('text/plain; charset=utf-8').send(`"${name}" is for an audience this token does not open`);
 
-  app.get<{ Params: { name: string } }>('/preview/:name', async (request, reply) => {
+  app.get<{ Params: { name: string }; Querystring: { view?: string } }>('/preview/:name', async (request, reply) => {
     const { name } = request.params;
     const doc = DOC_NAME.test(name) ? source.state().documents.find((d) => d.name === name) : undefined;
     if (!doc)
@@ -120,7 +139,8 @@ export function registerPreviewRoutes(app: FastifyInstance, source: PreviewSourc
         .type('text/plain; charset=utf-8')
         .send(`no document "${name.slice(0, 100)}": see the list at /`);
     if (!mayReach(reachOf(request), doc.audience)) return elsewhere(reply, name);
-    return sendPage(reply, (nonce) => wrapperPage(visible(source.state(), reachOf(request)), doc, nonce));
+    const view = request.query.view === 'html' ? 'html' : 'pages';
+    return sendPage(reply, (nonce) => wrapperPage(visible(source.state(), reachOf(request)), doc, nonce, view));
   });
 
   // The document as it is on disk: only names of the current build reach a file, through the source.
@@ -140,6 +160,47 @@ export function registerPreviewRoutes(app: FastifyInstance, source: PreviewSourc
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
       .send(createReadStream(file));
+  });
+
+  // The pages as printed: the view (script-free), then each page's image. Only documents of the current build, of an audience the token opens.
+  const reachable = (request: FastifyRequest, name: string) => {
+    const doc = DOC_NAME.test(name) ? source.state().documents.find((d) => d.name === name) : undefined;
+    return doc && { doc, allowed: mayReach(reachOf(request), doc.audience) };
+  };
+  app.get<{ Params: { file: string } }>('/pages/:file', async (request, reply) => {
+    const name = request.params.file.replace(/\.html$/, '');
+    const found = reachable(request, name);
+    const images = found?.allowed ? source.pageImages(name) : undefined;
+    if (found && !found.allowed) return elsewhere(reply, name);
+    if (!found || !images)
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send(`no document "${name.slice(0, 100)}"`);
+    const page = await images.then(
+      (set) => pageView(found.doc, set),
+      (err: unknown) => pageView(found.doc, (err as Error).message),
+    );
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', PAGES_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .send(page);
+  });
+  app.get<{ Params: { name: string; page: string } }>('/pages/:name/:page', async (request, reply) => {
+    const { name } = request.params;
+    const n = /^([1-9]\d{0,4})\.png$/.exec(request.params.page);
+    const found = reachable(request, name);
+    if (found && !found.allowed) return elsewhere(reply, name);
+    const set = found && n ? await source.pageImages(name)?.catch(() => undefined) : undefined;
+    const image = set?.pages[Number(n?.[1]) - 1];
+    if (!image) return reply.code(404).type('text/plain; charset=utf-8').send('no such page');
+    return reply
+      .type('image/png')
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-cache')
+      .send(createReadStream(image.file));
   });
 
   app.get('/events', (request, reply) => {

@@ -1,13 +1,17 @@
 // service: the live preview's documents: `brief watch`'s loop (run/watch.ts) building HTML only into
-// <out>/serve/preview/, each rebuild, or the located error that stopped it, told to the server.
+// <out>/serve/preview/, each rebuild, or the located error that stopped it, told to the server; the
+// pages of a document looked at printed by the preview's one browser, kept warm between saves
+// (preview-pages.ts).
 import path from 'node:path';
 import type { RunOptions } from '../config/options.ts';
 import { InputError } from '../core/diagnostics.ts';
 import { formatDiagnostics } from '../core/format.ts';
 import type { Io } from '../core/output.ts';
-import type { PreviewDocument, PreviewSource, PreviewState } from '../serve/index.ts';
+import type { PageImages, PreviewDocument, PreviewSource, PreviewState } from '../serve/index.ts';
 import { BrowserSession } from '../print/session.ts';
+import { stateDir } from '../run/staging.ts';
 import { corpusIds } from './corpus-id.ts';
+import { PagePrints } from './preview-pages.ts';
 import { serveDir } from './pack-store.ts';
 import { watchLoop, type Rebuilt } from '../run/watch.ts';
 
@@ -16,13 +20,18 @@ export class LivePreview implements PreviewSource {
   private files = new Map<string, string>();
   private readonly listeners = new Set<(s: PreviewState) => void>();
   private readonly session: BrowserSession;
+  private readonly prints: PagePrints;
+  /** Each document's page budget, as the last build that read the corpus found it. */
+  private budgets = new Map<string, number | undefined>();
   /** Updates are applied in the order of the rebuilds. */
   private chain: Promise<void> = Promise.resolve();
   readonly options: RunOptions;
 
   constructor(options: RunOptions) {
     this.options = { ...options, outDir: path.join(serveDir(options.outDir), 'preview'), htmlOnly: true };
-    this.session = new BrowserSession(options.browser); // never started: the preview is HTML only
+    // Started on the first look at a document's pages; the builds themselves print nothing.
+    this.session = new BrowserSession(options.browser, stateDir(this.options.outDir));
+    this.prints = new PagePrints(this.session, path.join(serveDir(options.outDir), 'preview-pages'));
   }
 
   state(): PreviewState {
@@ -36,6 +45,11 @@ export class LivePreview implements PreviewSource {
 
   htmlFile(name: string): string | undefined {
     return this.files.get(name);
+  }
+
+  pageImages(name: string): Promise<PageImages> | undefined {
+    const html = this.files.get(name);
+    return html ? this.prints.pages(name, html) : undefined;
   }
 
   /** Builds and rebuilds until `stopped` resolves. */
@@ -63,12 +77,21 @@ export class LivePreview implements PreviewSource {
       ],
     }));
     if (r.result) {
+      const { model } = r.result;
+      if (model)
+        this.budgets = new Map(
+          r.result.documents.map((d) => [
+            `${d.report}.${d.audience}`,
+            (model.audiences.get(d.audience)?.page_budget as Readonly<Record<string, number>> | undefined)?.[d.kind],
+          ]),
+        );
       const documents: PreviewDocument[] = r.result.documents.map((d) => ({
         name: `${d.report}.${d.audience}`,
         report: d.report,
         audience: d.audience,
         title: d.title,
         kind: d.kind,
+        budget: this.budgets.get(`${d.report}.${d.audience}`),
       }));
       this.files = new Map(r.result.documents.map((d) => [`${d.report}.${d.audience}`, d.html]));
       const changed = r.result.documents.filter((d) => d.status === 'built').map((d) => `${d.report}.${d.audience}`);

@@ -1,9 +1,10 @@
 // validate: chart specs: Vega-Lite's schema, no reference out of the document, bounded work.
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import { valueAt } from '../core/yaml-values.ts';
 import { chartWorkProblems, WORK_HINT } from '../core/chart-bounds.ts';
 import { didYouMean } from '../core/suggest.ts';
-import { baseName, type Checker, toJs } from './check.ts';
+import { baseName, type Checker } from './check.ts';
 import { chartDescriptionProblems } from './chart-description.ts';
 import { ChartSpec } from './schemas.ts';
 import type { ValidChart } from './types.ts';
@@ -14,7 +15,7 @@ export function checkCharts(files: readonly YamlSource[], { check }: Checker, di
   return files.flatMap((src) => {
     const spec = check(src, ChartSpec);
     if (!spec || !chartSchema) return [];
-    for (const at of externalReferences(toJs(src, []))) {
+    for (const at of externalReferences(valueAt(src, []))) {
       diagnostics.push(
         diagnostic(
           locate(src, at, { key: true }),
@@ -24,9 +25,9 @@ export function checkCharts(files: readonly YamlSource[], { check }: Checker, di
         ),
       );
     }
-    diagnostics.push(...chartDescriptionProblems(src, toJs(src, []), baseName(src.file)));
+    diagnostics.push(...chartDescriptionProblems(src, valueAt(src, []), baseName(src.file)));
     // Work the spec would ask of Vega, bounded before anything runs (chart-bounds.ts).
-    for (const w of chartWorkProblems(toJs(src, []))) {
+    for (const w of chartWorkProblems(valueAt(src, []))) {
       diagnostics.push(
         diagnostic(
           locate(src, w.path),
@@ -38,8 +39,8 @@ export function checkCharts(files: readonly YamlSource[], { check }: Checker, di
     }
     // Every independent problem of the spec at once; the chart is kept in the corpus all the same,
     // so reports that name it raise no second, misleading error.
-    for (const problem of chartSchema.checkAll(toJs(src, []))) {
-      diagnostics.push(chartDiagnostic(src, problem, chartSchema.knownKeys, toJs(src, problem.path)));
+    for (const problem of chartSchema.checkAll(valueAt(src, []))) {
+      diagnostics.push(chartDiagnostic(src, problem, chartSchema.knownKeys, valueAt(src, problem.path)));
     }
     return [{ ...spec, id: baseName(src.file) }];
   });

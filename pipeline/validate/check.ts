@@ -1,20 +1,14 @@
 // validate: checking a YAML value against a schema, with its diagnostics placed where the value is.
 import path from 'node:path';
-import { isNode, isSeq } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { aliasBomb, isAliasBomb, locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
+import { lengthAt, valueAt } from '../core/yaml-values.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
 import type { Located } from './types.ts';
 
 /** The id a file's name gives it: its base name without the extension. */
 export const baseName = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
-
-/** The plain JavaScript value at `at`: scalars as the core schema reads them (dates stay strings). */
-export function toJs(src: YamlSource, at: readonly PathKey[]): unknown {
-  const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
-  return isNode(node) ? node.toJS(src.doc) : (node ?? undefined);
-}
 
 export interface Checker {
   /** Checks the value at `at` in `src` against `schema`; undefined (and diagnostics) when it fails. */
@@ -32,7 +26,7 @@ export function checker(diagnostics: Diagnostic[]): Checker {
   ): Located<z.output<S>> | undefined {
     let json: unknown;
     try {
-      json = toJs(src, at);
+      json = valueAt(src, at);
     } catch (err) {
       if (!isAliasBomb(err)) throw err;
       diagnostics.push(aliasBomb(locate(src, at)));
@@ -52,9 +46,9 @@ export function checker(diagnostics: Diagnostic[]): Checker {
     at: readonly PathKey[] = [],
   ): Located<z.output<S>>[] {
     if (!src) return [];
-    const node = at.length ? src.doc.getIn(at, true) : src.doc.contents;
-    if (!isSeq(node)) {
-      if (node === null || node === undefined) return [];
+    const length = lengthAt(src, at);
+    if (length === null) return [];
+    if (length === undefined) {
       diagnostics.push(
         diagnostic(
           locate(src, at),
@@ -65,7 +59,7 @@ export function checker(diagnostics: Diagnostic[]): Checker {
       );
       return [];
     }
-    return node.items.flatMap((_, i) => check(src, item, [...at, i]) ?? []);
+    return Array.from({ length }, (_, i) => i).flatMap((i) => check(src, item, [...at, i]) ?? []);
   }
 
   return { check, checkList };

@@ -1,7 +1,7 @@
 // validate: claims files: each a mapping of "source" and "claims", each claim checked on its own.
-import { isMap, isSeq } from 'yaml';
 import { diagnostic, type Diagnostic, type SourcePos } from '../core/diagnostics.ts';
 import { locate, posAtOffset, type YamlSource } from '../core/yaml-positions.ts';
+import { keysAt, lengthAt, scalarAt } from '../core/yaml-values.ts';
 import type { Checker } from './check.ts';
 import { Claim } from './schemas.ts';
 import type { ValidClaimsFile } from './types.ts';
@@ -14,8 +14,8 @@ export function checkClaimFiles(
   const claimFiles: ValidClaimsFile[] = [];
   const unparsedClaims = new Map<string, SourcePos>();
   for (const src of files) {
-    const root = src.doc.contents;
-    if (!isMap(root)) {
+    const keys = keysAt(src, []);
+    if (!keys) {
       diagnostics.push(
         diagnostic(
           posAtOffset(src, 0),
@@ -26,10 +26,8 @@ export function checkClaimFiles(
       );
       continue;
     }
-    const source = src.doc.get('source');
-    const unknown = root.items
-      .map((p) => String((p.key as { value?: unknown })?.value))
-      .filter((k) => k !== 'source' && k !== 'claims');
+    const source = scalarAt(src, ['source']);
+    const unknown = keys.filter((k) => k !== 'source' && k !== 'claims');
     for (const key of unknown) {
       diagnostics.push(
         diagnostic(
@@ -54,13 +52,11 @@ export function checkClaimFiles(
     const claims = checkList(src, Claim, ['claims']);
     claimFiles.push({ src, source, claims });
     // A claim whose entry is invalid is reported once; each citation of it is not a second error.
-    const items = src.doc.getIn(['claims'], true);
-    if (isSeq(items)) {
-      items.items.forEach((_, i) => {
-        const id = src.doc.getIn(['claims', i, 'id']);
-        if (typeof id === 'string' && !claims.some((c) => c.value.id === id))
-          unparsedClaims.set(id, locate(src, ['claims', i]));
-      });
+    const items = lengthAt(src, ['claims']) ?? 0;
+    for (let i = 0; i < items; i++) {
+      const id = scalarAt(src, ['claims', i, 'id']);
+      if (typeof id === 'string' && !claims.some((c) => c.value.id === id))
+        unparsedClaims.set(id, locate(src, ['claims', i]));
     }
   }
 

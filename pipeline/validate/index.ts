@@ -1,6 +1,7 @@
 // validate: LoadedCorpus → ValidatedCorpus (typed, schema-checked) plus every diagnostic at once.
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { locate } from '../core/yaml-positions.ts';
+import { scalarAt } from '../core/yaml-values.ts';
 import type { LoadedCorpus } from '../load/types.ts';
 import {
   ActorsFile,
@@ -119,7 +120,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     unparsedReportBodies: loaded.reports
       .filter((md) => !reports.some((r) => r.file === md.file))
       .map((md) => {
-        const kind = md.frontMatter.doc.get('kind');
+        const kind = scalarAt(md.frontMatter, ['kind']);
         return {
           id: baseName(md.file),
           file: md.file,
@@ -131,7 +132,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     unparsedCharts: loaded.charts.map((src) => baseName(src.file)).filter((id) => !charts.some((c) => c.id === id)),
     unparsedDatasets: loaded.datasets.map((ds) => ds.id).filter((id) => !datasets.some((d) => d.id === id)),
     unparsedSources: loaded.sources.flatMap((md) => {
-      const id = md.frontMatter.doc.get('id');
+      const id = scalarAt(md.frontMatter, ['id']);
       return typeof id === 'string' && !sources.some((s) => s.value.id === id) ? [id] : [];
     }),
     packs: loaded.packs.flatMap((src) => {

@@ -8,10 +8,21 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { version as vegaLiteVersion } from 'vega-lite';
+import { requireWithCodeCache } from '../core/code-cache.ts';
 
 const require = createRequire(import.meta.url);
 const SCHEMA_FILE = () => require.resolve('vega-lite/vega-lite-schema.json');
+/**
+ * Vega-Lite's version, from its package.json beside the schema (build/..): importing 'vega-lite'
+ * for its `version` loaded all of it into every run that validates, charts or not (a pack's
+ * corpus, `brief check`), where only the chart stage needs it.
+ */
+const vegaLiteVersion = () =>
+  (
+    JSON.parse(readFileSync(path.join(path.dirname(SCHEMA_FILE()), '..', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 export interface SchemaProblem {
   /** JSON path of the offending value, as keys. */
@@ -61,7 +72,7 @@ function loadValidator(schema: unknown, version: string): ValidateFn {
   const cached = path.join(cacheDir, `vega-lite-${version}-validate.cjs`);
   if (existsSync(cached)) {
     try {
-      return require(cached) as ValidateFn;
+      return requireWithCodeCache(cached) as ValidateFn;
     } catch {
       // A damaged cache file is rebuilt below.
     }
@@ -130,7 +141,7 @@ export function loadChartSchema(): ChartSchema {
   collectKeys(schema, knownKeys);
   let validate: ValidateFn | undefined;
   const check = (spec: unknown) => {
-    validate ??= loadValidator(schema, vegaLiteVersion);
+    validate ??= loadValidator(schema, vegaLiteVersion());
     if (validate(spec)) return undefined;
     return bestProblem(validate.errors ?? [], knownKeys);
   };

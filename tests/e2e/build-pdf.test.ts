@@ -10,7 +10,7 @@ import { build } from '../support/build.ts';
 import { MINI } from '../support/corpus.ts';
 import { optionsFor } from '../support/options.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../support/pdf.ts';
-import { expectConforming, hasPreflight, preflight, structText } from '../support/pdf-standards.ts';
+import { expectConforming, hasPreflight, preflight, structText, structTree } from '../support/pdf-standards.ts';
 
 let root: string;
 let result: BuildResult;
@@ -142,7 +142,7 @@ describe('brief build on the mini corpus', () => {
     // The brief draws the mini corpus's chart file; the chronology its timeline, the views their stances.
     const expected = { 'brief.analyst': 1, 'timeline.analyst': 1, 'views.analyst': 1 } as Record<string, number>;
     for (const d of result.documents) {
-      const tree = await structText(d.pdf!);
+      const tree = await structTree(d.pdf!);
       const figures = tree.split('\n').filter((l) => /^\s*Figure\b/.test(l));
       const want = expected[`${d.report}.${d.audience}`];
       if (want !== undefined) expect.soft(figures.length, d.pdf!).toBe(want);

@@ -64,6 +64,25 @@ describe('brief pack', () => {
     expect(flat(text[brief]!)).toMatch(/The Şuşa alliance and Iran · 15 January 2024/);
   });
 
+  it("prints each document's marking once on its first page (its masthead), in its running header and footer after", async () => {
+    const result = JSON.parse(first.stdout).pack as { pdf: string; html: string; documents: string[] };
+    const markup = await readFile(result.html, 'utf8');
+    const starts = [...markup.matchAll(/class="toc-doc">\s*<span class="toc-entry">.*?toc-page">(\d+)/g)].map(
+      (m) => +m[1]!,
+    );
+    expect(starts).toHaveLength(result.documents.length);
+    const pages = (await pdfText(result.pdf)).split('\f');
+    for (const [i, name] of result.documents.entries()) {
+      const html = await readFile(path.join(corpus.out, 'html', `${name}.html`), 'utf8');
+      const marking = JSON.parse(/@top-left \{ content: ("(?:[^"\\]|\\.)*"); \}/.exec(html)![1]!).toUpperCase();
+      // The marking heads its line (masthead, running header, footer).
+      const count = (page: number) =>
+        pages[page - 1]!.split('\n').filter((l) => l.trimStart().startsWith(marking)).length;
+      expect.soft(count(starts[i]!), `${name}: its first page, ${starts[i]}`).toBe(1);
+      expect.soft(count(starts[i]! + 1), `${name}: its second page, ${starts[i]! + 1}`).toBe(2);
+    }
+  });
+
   it('has a contents page whose every entry names the page that holds it', async () => {
     const { pdf, html } = JSON.parse(first.stdout).pack;
     const markup = await readFile(html, 'utf8');
@@ -226,8 +245,9 @@ describe('brief pack', () => {
     const briefPage = pages.findIndex((p, i) => i > 1 && p.includes('the şuşa alliance and iran ·'));
     // The chronology cites nothing internal: its pages stay public inside an internal pack.
     const timeline = pages.findIndex((p, i) => i > 1 && p.includes('fixture chronology ·'));
-    expect(pages[briefPage]).toMatch(/^ ?internal/);
-    expect(pages[timeline]).toMatch(/^ ?public/);
+    // A document's first page carries its marking once, in its masthead, before "Edition of …".
+    expect(pages[briefPage]).toMatch(/ · 15 january 2024 internal\b[^·]*· analyst edition edition of /);
+    expect(pages[timeline]).toMatch(/ · 15 january 2024 public\b[^·]*· analyst edition edition of /);
   });
 
   it('makes a public pack with no internal quote in it, and names the judgments it left out', async () => {

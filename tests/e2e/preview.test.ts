@@ -1,6 +1,7 @@
 // brief serve's live preview in real Chromium: a document opened in the preview follows saves on
 // disk without a reload by hand, shows the located error of a bad save in its place, and comes
-// back when it is fixed; the document itself runs no script.
+// back when it is fixed; the document itself runs no script. By default it shows the document as
+// printed, page by page, and a save that changes the document draws its pages again.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer';
@@ -36,6 +37,8 @@ afterAll(async () => {
 
 const documentFrame = (p: Page): Frame | undefined =>
   p.frames().find((f) => f.url().includes('/documents/brief.analyst.html'));
+const pagesFrame = (p: Page): Frame | undefined =>
+  p.frames().find((f) => f.url().includes('/pages/brief.analyst.html'));
 
 /** Waits (bounded) until `test` holds, polling the page as it is. */
 async function until(what: string, test: () => Promise<boolean>, ms = 60_000): Promise<void> {
@@ -62,7 +65,7 @@ describe('the live preview', () => {
   });
 
   it("shows a saved edit without a reload by hand, then a bad save's located error, then the fix", async () => {
-    await page.goto(`${url}/preview/brief.analyst`);
+    await page.goto(`${url}/preview/brief.analyst?view=html`);
     await until('the document in its frame', async () => (await frameText()).includes('para. 1'));
     // The document runs no script: its CSP allows none, and its frame is sandboxed without scripts.
     expect(await page.$eval('iframe', (f) => f.getAttribute('sandbox'))).toBe('allow-same-origin');
@@ -103,5 +106,58 @@ describe('the live preview', () => {
       async () => !(await visible('#error')) && (await visible('#doc')) && (await frameText()).includes('para. 1'),
     );
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  });
+
+  it('shows the document as printed, page by page, with no script, and draws its pages again after a save', async () => {
+    const view = await fetch(`${url}/pages/brief.analyst.html`);
+    expect(view.status).toBe(200);
+    const csp = view.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("img-src 'self'");
+    expect(csp).not.toContain('script-src');
+    const html = await view.text();
+    expect(html).not.toMatch(/<script/i);
+    const count = Number(/(\d+) pages?/.exec(html)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect([...html.matchAll(/<section class="page" id="page-(\d+)"/g)].map((m) => Number(m[1]))).toEqual(
+      Array.from({ length: count }, (_, i) => i + 1),
+    );
+    const image = await fetch(`${url}/pages/brief.analyst/1.png`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect((await fetch(`${url}/pages/brief.analyst/${count + 1}.png`)).status).toBe(404);
+    expect((await fetch(`${url}/pages/no-such.analyst.html`)).status).toBe(404);
+
+    // The preview opens on the pages; the frame is the same sandbox without scripts.
+    await page.goto(`${url}/preview/brief.analyst`);
+    const version = async () =>
+      (await pagesFrame(page)?.$eval('section.page img', (i) => i.getAttribute('src')))?.replace(/.*\?v=/, '');
+    await until('the pages in the frame', async () => Boolean(await version()));
+    expect(await page.$eval('iframe', (f) => f.getAttribute('sandbox'))).toBe('allow-same-origin');
+    const before = await version();
+    // The reader goes to the last page; the address says so (for a reload by hand), and the rebuilt pages open there.
+    const frameAt = () =>
+      pagesFrame(page)!.evaluate((n) => {
+        const top = (document.getElementById(`page-${n}`) as HTMLElement).offsetTop;
+        return { y: window.scrollY, top };
+      }, count);
+    await pagesFrame(page)!.evaluate((n) => document.getElementById(`page-${n}`)!.scrollIntoView(), count);
+    await until('the page in the address', async () => (await page.evaluate(() => location.hash)) === `#page=${count}`);
+    const read = (await frameAt()).y;
+    const file = path.join(corpus.data, 'claims', 'alpha-2021.yaml');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('    locator: para. 1\n', '    locator: paragraph four, on its page\n'));
+    await until('the pages drawn again', async () => {
+      const now = await version();
+      return now !== undefined && now !== before;
+    });
+    await until('the reader back where they were', async () => Math.abs((await frameAt()).y - read) < 2);
+    expect(await page.evaluate(() => location.hash)).toBe(`#page=${count}`);
+    await writeFile(file, original);
   });
 });

@@ -95,6 +95,9 @@ describe('tokens per audience (R17) and the cache of a PDF behind a token (R15)'
     expect((await fetch(`${url}/preview/${internal}`, { headers: auth(EXEC) })).status).toBe(403);
     expect((await fetch(`${url}/documents/${internal}.html`, { headers: auth(EXEC) })).status).toBe(403);
     expect((await fetch(`${url}/documents/${internal}.html`, { headers: auth(BOTH) })).status).toBe(200);
+    // The page view and its images are the document's too.
+    expect((await fetch(`${url}/pages/${internal}.html`, { headers: auth(EXEC) })).status).toBe(403);
+    expect((await fetch(`${url}/pages/${internal}/1.png`, { headers: auth(EXEC) })).status).toBe(403);
   });
 });
 

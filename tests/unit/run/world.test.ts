@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { presentationOf } from '../../../pipeline/config/layers.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { createTemplates } from '../../../pipeline/render/environment.ts';
+import { createPackRenderer } from '../../../pipeline/render/pack.ts';
 import type { InputSnapshot } from '../../../pipeline/run/state.ts';
 import { World } from '../../../pipeline/run/world.ts';
 import { corpora } from '../../support/corpus.ts';
@@ -110,5 +111,34 @@ describe('a template override', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).diagnostics.map((d) => d.code)).toEqual(['E_LINK_OUTSIDE']);
     expect(Object.keys(world.record().files)).not.toContain(secret);
+  });
+
+  it("of the pack's cover, linked out of the corpus, is refused too: the pack reads through the world", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'brief-world-'));
+    dirs.push(root);
+    const secret = path.join(root, 'secret.txt');
+    await writeFile(secret, 'not for print {{title}}\n');
+    const corpusTemplates = path.join(root, 'corpus', 'templates');
+    await mkdir(path.join(corpusTemplates, 'pack'), { recursive: true });
+    await symlink(secret, path.join(corpusTemplates, 'pack', 'pack-cover.hbs'));
+    const options = optionsFor(path.join(root, 'corpus', 'data'), path.join(root, 'out'), {
+      corpusTemplatesDir: corpusTemplates,
+      corpusStylesDir: undefined,
+    });
+    const world = World.of(options);
+    const make = () =>
+      createPackRenderer({ presentation: presentationOf(options), fonts: [], files: world.source('pack') });
+    expect(make).toThrow(InputError);
+    try {
+      make();
+    } catch (err) {
+      expect((err as InputError).diagnostics.map((d) => d.code)).toEqual(['E_LINK_OUTSIDE']);
+    }
+    expect(Object.keys(world.record().files)).not.toContain(secret);
+    // The built-in pack templates, read through the same world, are recorded as the pack's inputs.
+    const plainOptions = optionsFor(path.join(root, 'corpus', 'data'), path.join(root, 'out2'));
+    const plain = World.of(plainOptions);
+    createPackRenderer({ presentation: presentationOf(plainOptions), fonts: [], files: plain.source('pack') });
+    expect(Object.keys(plain.record().files).filter((f) => f.endsWith('pack-cover.hbs'))).toHaveLength(1);
   });
 });
