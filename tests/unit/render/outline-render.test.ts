@@ -74,10 +74,11 @@ describe('outline in print', () => {
       'Outlook to 2025',
       'Sourcing note',
       'Almost no chance (1–5%)',
-      'Source grades',
-      'B , usually reliable',
       'Notes',
       'Sources',
+      // The grades are explained where they are shown: in the analyst's list of sources.
+      'Source grades',
+      'B , usually reliable',
     ]);
     // The bottom line cites its evidence: its notes come first.
     expect(h).toMatch(/Şuşa<sup class="fn-ref"><a href="#note-1">1<\/a><\/sup> worries Tehran/);
@@ -98,6 +99,8 @@ describe('outline in print', () => {
     for (const left of [
       'One source on each side.',
       'Key assumptions',
+      // It shows no grades, so it explains none.
+      'Source grades',
       'Indicators to watch',
       'Background',
       'Almost no chance',
