@@ -2,7 +2,7 @@
 // the disk: run/world.ts gives the run's world (each file read once, hashed once, recorded with the
 // stage that asked for it); memoryWorld gives a corpus held in memory (unit tests build one without
 // a disk); diskSource reads as inputs-fs.ts allows, for the few callers outside a run.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, SourcePos } from './diagnostics.ts';
 import { type InputCheck, type InputListing, inspectInput, listInputs, readInputSync } from './inputs-fs.ts';
@@ -23,6 +23,17 @@ export interface FileSource {
   inspect(file: string, options?: ReadOptions): InputCheck;
   /** The file's bytes, read only as an input may be (core/inputs-fs.ts), or why not. */
   read(file: string, options?: ReadOptions): InputRead;
+  /**
+   * The file's size and time, or undefined when no file is there. Only a source whose files have a
+   * time (the disk) has it: the run's world then trusts an unchanged size and time for the hash it
+   * recorded last run; without it every file is hashed from its bytes.
+   */
+  stat?(file: string): FileTime | undefined;
+}
+
+export interface FileTime {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** A file of a source as UTF-8 text (a byte-order mark dropped unless `keepBom`), or why it cannot be read. */
@@ -43,15 +54,26 @@ export function diskSource(roots: readonly string[]): FileSource {
     exists: (file) => existsSync(file),
     inspect: (file, options) => inspectInput(file, roots, options),
     read: (file, options) => readInputSync(file, roots, options),
+    stat: statOnDisk,
   };
 }
 
+/** A regular file's size and time on the disk (links followed), or undefined. */
+export function statOnDisk(file: string): FileTime | undefined {
+  try {
+    const s = statSync(file);
+    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * A corpus in memory: path → text. Relative paths are taken from `root`; a folder exists when a
+ * A corpus in memory: path → text (or bytes). Relative paths are taken from `root`; a folder exists when a
  * file is under it. What is not in the map is missing.
  */
 export function memoryWorld(
-  files: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+  files: ReadonlyMap<string, string | Uint8Array> | Readonly<Record<string, string | Uint8Array>>,
   root = '/memory',
 ): FileSource {
   const entries = files instanceof Map ? [...files] : Object.entries(files);

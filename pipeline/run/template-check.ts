@@ -12,7 +12,7 @@ import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
 import { diagnostic, hasErrors, InputError, type Diagnostic } from '../core/diagnostics.ts';
 import { displayPath } from '../core/paths.ts';
 import { didYouMean } from '../core/suggest.ts';
-import { diskSource, type FileSource } from '../core/world.ts';
+import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
 import type { Warm } from './warm.ts';
@@ -109,11 +109,20 @@ function noticingMisses(value: unknown, misses: Set<string>, seen = new WeakMap<
   return proxy;
 }
 
-/** Where a missing field is first named in the templates a render used, the corpus's files first. */
-function firstUse(name: string, files: readonly string[]): { file: string; line: number; column: number } | undefined {
+/**
+ * Where a missing field is first named in the templates a render used, the corpus's files first;
+ * read where the render read them (the run's world), so the line is the one that was compiled.
+ */
+function firstUse(
+  name: string,
+  files: readonly string[],
+  source: FileSource | undefined,
+): { file: string; line: number; column: number } | undefined {
   const word = new RegExp(`\\{\\{[^}]*?(?<![\\w.@-])${name.replace(/[^\w-]/g, '')}(?![\\w-])`);
   for (const file of files) {
-    const lines = readFileSync(file, 'utf8').split('\n');
+    const read = source ? readTextFrom(source, file) : { text: readFileSync(file, 'utf8') };
+    if (!('text' in read)) continue;
+    const lines = read.text.split('\n');
     for (let i = 0; i < lines.length; i++) {
       const m = word.exec(lines[i]!);
       if (m) return { file: displayPath(file), line: i + 1, column: m.index + m[0].length - name.length + 1 };
@@ -204,9 +213,11 @@ async function findProblems(
       const misses = new Set<string>();
       try {
         const { used } = templates.render(selection.report.kind, noticingMisses(view, misses) as object);
-        const files = [...new Set(Object.values(used))].sort((a, b) => Number(corpusFile(b)) - Number(corpusFile(a)));
+        const usedFiles = [...new Set(Object.values(used))].sort(
+          (a, b) => Number(corpusFile(b)) - Number(corpusFile(a)),
+        );
         for (const name of misses) {
-          const at = firstUse(name, files);
+          const at = firstUse(name, usedFiles, files);
           if (at)
             keep(
               withNearestField(

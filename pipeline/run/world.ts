@@ -4,15 +4,17 @@
 // once (its size and time in front of sha256: a file whose stamp is as the last run left it is not
 // read to be hashed), and recorded with the stages that asked for it. What a run depends on is then
 // read off that record: the snapshot a build stops at when nothing changed, the hashes documents
-// and packs are fingerprinted by, a service job's corpus id, an edition's inputs.
+// and packs are fingerprinted by, a service job's corpus id, an edition's inputs. The corpus's files
+// come from the disk (World.of) or from any FileSource (World.over: a corpus held in memory, which
+// the unit tests check without a disk); brief's own files are always read from the disk.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundledFonts } from '../config/fonts.ts';
 import { layerDirs, presentationOf } from '../config/layers.ts';
 import { PROJECT_ROOT, type RunOptions } from '../config/options.ts';
-import { type InputListing, inputRoots, inspectInput, listInputs, readInputSync } from '../core/inputs-fs.ts';
-import type { FileSource, InputRead } from '../core/world.ts';
+import { type InputListing, inputRoots, readInputSync } from '../core/inputs-fs.ts';
+import { diskSource, type FileSource, type InputRead, statOnDisk } from '../core/world.ts';
 import type { FileStamp, InputSnapshot } from './state.ts';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -73,15 +75,29 @@ export class World {
   /** Folder → the names listed in it; path → whether it was there: what was looked for counts too. */
   private readonly listings = new Map<string, string>();
   private readonly probes = new Map<string, boolean>();
+  /** Where the corpus's files are read from: the disk inside `roots`, unless another source is given. */
+  private readonly files: FileSource;
 
   constructor(
     readonly roots: readonly string[],
     /** The stamps the last run recorded: an unchanged size and time reuse its hash. */
     private readonly previous: Readonly<Record<string, FileStamp>> = {},
-  ) {}
+    files?: FileSource,
+  ) {
+    this.files = files ?? diskSource(roots);
+  }
 
   static of(options: RunOptions, previous?: InputSnapshot): World {
     return new World(runRoots(options), previous?.files ?? {});
+  }
+
+  /**
+   * A world whose corpus, texts, lock, templates and styles come from `files` (core/world.ts's
+   * memoryWorld: a corpus held in memory) instead of the disk. A source with no file times (memory)
+   * has every file hashed from its bytes; brief's own code and fonts are still read from the disk.
+   */
+  static over(files: FileSource, options: RunOptions, previous?: InputSnapshot): World {
+    return new World(runRoots(options), previous?.files ?? {}, files);
   }
 
   private ask(file: string, stage: string): void {
@@ -100,31 +116,36 @@ export class World {
       } catch {
         read = readInputSync(file, []);
       }
-    } else read = readInputSync(file, this.roots);
+    } else read = this.files.read(file);
     this.reads.set(file, read);
     return read;
+  }
+
+  /** The file's size, and its time where its source keeps one (the disk); undefined when no file is there. */
+  private statOf(file: string, own: boolean): { size: number; mtimeMs?: number } | undefined {
+    if (own) return statOnDisk(file);
+    if (this.files.stat) return this.files.stat(file);
+    const checked = this.files.inspect(file);
+    return checked.problem ? undefined : { size: checked.size };
   }
 
   /** The file's sha256, through the stamp cache; "absent" when it is no input (missing, a link out, a pipe). */
   private stampOf(file: string, own: boolean): string {
     const known = this.stamps.get(file);
     if (known) return known.sha256;
-    let s;
-    try {
-      s = statSync(file);
-    } catch {
-      return 'absent';
-    }
-    if (!s.isFile()) return 'absent';
+    const s = this.statOf(file, own);
+    if (!s) return 'absent';
     const before = this.previous[file];
     let sha: string;
-    if (before && before.size === s.size && before.mtimeMs === s.mtimeMs) sha = before.sha256;
+    if (before && s.mtimeMs !== undefined && before.size === s.size && before.mtimeMs === s.mtimeMs)
+      sha = before.sha256;
     else {
       const read = this.readBytes(file, own);
       if (!('bytes' in read)) return 'absent';
       sha = sha256(read.bytes);
     }
-    this.stamps.set(file, { size: s.size, mtimeMs: s.mtimeMs, sha256: sha });
+    // A file with no time (memory) records 0: never taken for unchanged by its time alone.
+    this.stamps.set(file, { size: s.size, mtimeMs: s.mtimeMs ?? 0, sha256: sha });
     return sha;
   }
 
@@ -141,20 +162,20 @@ export class World {
   source(stage: string): FileSource {
     return {
       list: (dir) => {
-        const listing = listInputs(dir, this.roots);
+        const listing = this.files.list(dir);
         this.listings.set(path.resolve(dir), namesHash(listing));
         return listing;
       },
       exists: (file) => {
-        const there = existsSync(file);
+        const there = this.files.exists(file);
         this.probes.set(path.resolve(file), there);
         return there;
       },
-      inspect: (file, options) => inspectInput(file, this.roots, options),
+      inspect: (file, options) => this.files.inspect(file, options),
       read: (file, options) => {
         const abs = path.resolve(file);
         // Bounds and the place a refusal is said at differ between callers: checked on each read.
-        const checked = inspectInput(abs, this.roots, options);
+        const checked = this.files.inspect(abs, options);
         if (checked.problem) return checked;
         const read = this.readBytes(abs, false);
         if ('bytes' in read) {
@@ -233,27 +254,20 @@ export class World {
    */
   unchangedSince(snapshot: InputSnapshot): boolean {
     for (const [file, before] of Object.entries(snapshot.files)) {
-      let s;
-      try {
-        s = statSync(file);
-      } catch {
-        return false;
-      }
-      if (s.size !== before.size) return false;
+      const own = before.stages.some((st) => OWN.has(st));
+      const s = this.statOf(file, own);
+      if (!s || s.size !== before.size) return false;
       if (s.mtimeMs === before.mtimeMs && !before.stages.includes('anchor')) continue;
-      const read = this.readBytes(
-        file,
-        before.stages.some((st) => OWN.has(st)),
-      );
+      const read = this.readBytes(file, own);
       if (!('bytes' in read) || sha256(read.bytes) !== before.sha256) return false;
     }
-    for (const [file, was] of Object.entries(snapshot.probes)) if (existsSync(file) !== was) return false;
+    for (const [file, was] of Object.entries(snapshot.probes)) if (this.files.exists(file) !== was) return false;
     for (const [dir, names] of Object.entries(snapshot.listings)) if (this.listingHash(dir) !== names) return false;
     return true;
   }
 
   /** The hash of what `dir` lists, as recorded by `list`. */
   listingHash(dir: string): string {
-    return namesHash(listInputs(dir, this.roots));
+    return namesHash(this.files.list(dir));
   }
 }

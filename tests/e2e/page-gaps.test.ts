@@ -1,6 +1,5 @@
 // End to end: the print stylesheet leaves no blank gap before a tall row of quotes (it splits, three
-// lines kept either side), keeps a figure whole with its caption, and keeps other rows whole; a
-// figure that does not fit goes to the next page and the text after it fills the gap.
+// lines kept either side), keeps a figure whole with its caption, and keeps other rows whole.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,22 +55,5 @@ describe('page breaks in print', () => {
     expect(c).not.toContain('Figure caption');
     expect(d).toContain('Figure caption');
     expect(d).toContain('chart foot');
-  });
-
-  it('moves a figure that does not fit to the next page and lets the text after it fill the gap', async () => {
-    const figure = (n: number) =>
-      `<figure class="chart"><figcaption>Caption ${n}</figcaption><svg width="400" height="300" viewBox="0 0 400 300"><rect width="400" height="300" fill="#ccc"/></svg></figure>`;
-    const figures = `<section class="figures"><div class="figures-lead"><h2>Figures</h2>${figure(1)}</div>${figure(2)}</section>`;
-    const after = `<h2>Sourcing note</h2>${Array.from({ length: 30 }, (_, i) => `<p>after ${i + 1}</p>`).join('')}`;
-    // The first figure does not fit: its heading goes with it, and the text after fills page 1.
-    const [a, b] = await pages(`<main>${filler(PAGE_LINES - 10)}${figures}${after}</main>`);
-    expect(a).toContain('after 1\n');
-    expect(a).not.toContain('Figures');
-    expect(b).toMatch(/Figures[\s\S]*Caption 1[\s\S]*Caption 2/);
-    // The first fits and the second does not: the text after it fills the rest of page 1.
-    const [c, d] = await pages(`<main>${filler(20)}${figures}${after}</main>`);
-    expect(c).toMatch(/Figures[\s\S]*Caption 1[\s\S]*Sourcing note[\s\S]*after 1\n/);
-    expect(c).not.toContain('Caption 2');
-    expect(d).toContain('Caption 2');
   });
 });

@@ -3,9 +3,7 @@ import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, readFileSync } from 'node:fs';
 import { displayPath } from '../../pipeline/core/paths.ts';
-import { type FileSource, memoryWorld } from '../../pipeline/core/world.ts';
 
 /** The small corpus brief ships to render every template against (pipeline/render/specimen), and the tests' fixture. */
 export const MINI = path.resolve(
@@ -81,27 +79,4 @@ export async function copySample(root: string, data = path.join(root, 'data')): 
   await cp(path.join(project, 'styles', 'audiences'), path.join(path.dirname(data), 'styles', 'audiences'), {
     recursive: true,
   });
-}
-
-/**
- * The mini corpus held in memory (core/world.ts's memoryWorld): no disk, no copy. `changes` overwrite
- * (or, when null, delete) files; `data` is the folder the corpus seems to be in, `rel` a file's path
- * as diagnostics show it.
- */
-export function memoryCorpus(changes: Record<string, string | null> = {}): {
-  files: FileSource;
-  data: string;
-  rel(file: string): string;
-} {
-  const data = '/memory/data';
-  const texts = new Map<string, string>();
-  for (const e of readdirSync(MINI, { recursive: true, withFileTypes: true }))
-    if (e.isFile()) {
-      const file = path.join(e.parentPath, e.name);
-      texts.set(path.relative(MINI, file), readFileSync(file, 'utf8'));
-    }
-  for (const [file, text] of Object.entries(changes))
-    if (text === null) texts.delete(file);
-    else texts.set(file, text);
-  return { files: memoryWorld(texts, data), data, rel: (file) => displayPath(path.join(data, file)) };
 }

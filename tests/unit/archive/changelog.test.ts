@@ -5,9 +5,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changelogMarkdown, countChanges, diffSummaries, type Change } from '../../../pipeline/archive/changelog.ts';
 import { emptySummary, splitSections, summarizeCorpus, type CorpusSummary } from '../../../pipeline/archive/summary.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
-import { MINI, tempCorpus } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus, SAMPLE } from '../../support/memory.ts';
 
 type Mutable<T> = {
   -readonly [K in keyof T]: T[K] extends readonly (infer U)[]
@@ -17,8 +16,9 @@ type Mutable<T> = {
       : T[K];
 };
 
-async function summaryOf(data: string): Promise<CorpusSummary> {
-  const checked = await checkCorpus(optionsFor(data, '/nonexistent'), undefined, { templates: false });
+/** The summary of a corpus in memory: `from` (a folder on the disk) with `changes` laid over it. */
+async function summaryOf(from: string, changes: Record<string, string> = {}): Promise<CorpusSummary> {
+  const checked = await memoryCorpus(changes, { from }).check({ templates: false });
   expect(checked.errors).toEqual([]);
   return summarizeCorpus(checked.model!);
 }
@@ -163,7 +163,7 @@ describe('diffSummaries', () => {
         'bluf: The alliance signed in Şuşa worries Tehran;',
         'bluf: >-\n  The alliance signed in Şuşa\n  worries Tehran;',
       );
-    const corpus = await tempCorpus({
+    const after = await summaryOf(MINI, {
       'claims/alpha-2021.yaml': `${[claims[0], ...claims.slice(1).reverse()]
         .join('\n')
         .replace('statement: Bilateral trade rose', 'statement: Bilateral   trade rose')}\n`,
@@ -171,14 +171,9 @@ describe('diffSummaries', () => {
       'datasets/drills.csv': `${[header, ...rows.reverse()].join('\n')}\n`,
       'reports/brief.md': brief,
     });
-    try {
-      const after = await summaryOf(corpus.data);
-      expect(after.reports.brief!.bluf).toBe(mini.reports.brief!.bluf);
-      expect(diffSummaries(mini, after)).toEqual([]);
-      expect(JSON.stringify(after)).not.toBe(JSON.stringify(mini)); // the rows' order is kept, only not a change
-    } finally {
-      await corpus.remove();
-    }
+    expect(after.reports.brief!.bluf).toBe(mini.reports.brief!.bluf);
+    expect(diffSummaries(mini, after)).toEqual([]);
+    expect(JSON.stringify(after)).not.toBe(JSON.stringify(mini)); // the rows' order is kept, only not a change
   });
 
   it('lists added and removed claims, events, sources, judgments, rows, sections and reports', () => {
@@ -367,12 +362,12 @@ describe('changelogMarkdown', () => {
 describe('the sample corpus', () => {
   let first: CorpusSummary;
   beforeAll(async () => {
-    first = await summaryOf('data');
+    first = await summaryOf(SAMPLE);
   });
 
   it('summarises as JSON, the same every time', async () => {
     expect(JSON.parse(JSON.stringify(first))).toEqual(first);
-    const again = await summaryOf('data');
+    const again = await summaryOf(SAMPLE);
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
     expect(Object.keys(first.datasets).sort()).toEqual([
       'agreements',

@@ -2,36 +2,28 @@
 // (random bytes, YAML-like noise, a front matter never closed, a fixture file with a line lost or
 // doubled), reading it never throws, and every problem comes back located: a file, a line and a
 // column inside that file, a code of the catalog, a message and a hint; the same files give the
-// same problems. First the parsers on strings, then `brief check` in process on real files.
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+// same problems. First the parsers on strings, then `brief check` in process on a corpus in memory.
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { CODES } from '../../../pipeline/core/codes.ts';
 import type { Diagnostic } from '../../../pipeline/core/diagnostics.ts';
 import { codeFrame, formatDiagnostic } from '../../../pipeline/core/format.ts';
 import { parseCsvTable, parseJsonTable, parseMarkdown, parseYaml } from '../../../pipeline/load/parse-files.ts';
-import { checkCorpus, type CheckResult } from '../../../pipeline/run/check.ts';
-import { MINI, tempCorpus, type TempCorpus } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import type { CheckResult } from '../../../pipeline/run/check.ts';
+import { MINI } from '../../support/corpus.ts';
+import { type MemoryCorpus, memoryCorpus } from '../../support/memory.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What "located" means: Diagnostic is a SourcePos (1-based line and column, in UTF-16 units) with a
 // catalogued code; the code frame of `brief check` shows the line and puts a caret under the column,
 // so the line is one of the file's and the column at most one past its end.
 
-/** The file's text as the loaders read it: a byte-order mark dropped, bad bytes replaced. */
-function textAsRead(file: string): string | undefined {
-  try {
-    return statSync(file).isFile() ? new TextDecoder('utf-8').decode(readFileSync(file)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function expectLocated(d: Diagnostic, textOf: (file: string) => string | undefined = textAsRead): void {
+/** `textOf`: the file's text as the loaders read it (a byte-order mark dropped, bad bytes replaced). */
+function expectLocated(d: Diagnostic, textOf: (file: string) => string | undefined): void {
   const where = `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`;
   expect(typeof d.file === 'string' && d.file.length > 0, where).toBe(true);
   expect(Number.isInteger(d.line) && d.line >= 1, `${where}: line`).toBe(true);
@@ -363,19 +355,16 @@ describe('the parsers, on random input', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// `brief check` in process, on a copy of the mini fixture in which one file is replaced.
+// `brief check` in process, on the mini fixture in memory with one file replaced.
 
-let corpus: TempCorpus;
 /** Every file of the fixture, relative to its data folder. */
 let files: string[];
 beforeAll(async () => {
-  corpus = await tempCorpus();
   files = (await readdir(MINI, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => path.relative(MINI, path.join(e.parentPath, e.name)))
     .sort();
 });
-afterAll(() => corpus?.remove());
 
 const KINDS = {
   claims: 'claims/alpha-2021.yaml',
@@ -390,8 +379,7 @@ const KINDS = {
   text: 'sources/text/alpha.txt',
 } as const;
 
-const check = (rel: string) =>
-  checkCorpus(optionsFor(corpus.data, corpus.out), undefined, { templates: rel === KINDS.audiences });
+const check = (corpus: MemoryCorpus, rel: string) => corpus.check({ templates: rel === KINDS.audiences });
 const outcome = (r: CheckResult) => ({ errors: r.errors, warnings: r.warnings, stale: r.lockStale });
 
 /**
@@ -399,17 +387,11 @@ const outcome = (r: CheckResult) => ({ errors: r.errors, warnings: r.warnings, s
  * property with its stack), every diagnostic is located, and the second run says what the first said.
  */
 async function checkWith(rel: string, content: string | Uint8Array): Promise<void> {
-  const file = path.join(corpus.data, rel);
-  const original = await readFile(file);
-  await writeFile(file, content);
-  try {
-    const first = await check(rel);
-    for (const d of [...first.errors, ...first.warnings, ...(first.lockStale ? [first.lockStale] : [])])
-      expectLocated(d);
-    expect(outcome(await check(rel)), `${rel}: the same files gave other diagnostics`).toEqual(outcome(first));
-  } finally {
-    await writeFile(file, original);
-  }
+  const corpus = memoryCorpus({ [rel]: content });
+  const first = await check(corpus, rel);
+  for (const d of [...first.errors, ...first.warnings, ...(first.lockStale ? [first.lockStale] : [])])
+    expectLocated(d, corpus.text);
+  expect(outcome(await check(corpus, rel)), `${rel}: the same files gave other diagnostics`).toEqual(outcome(first));
 }
 
 const kind = fc.constantFrom(...Object.values(KINDS));

@@ -2,20 +2,16 @@
 // judgment resting on one source, or on the team's internal note alone, is named (W_THIN_JUDGMENT).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countPhrases } from '../../../pipeline/model/count-citations.ts';
 import { thinJudgment } from '../../../pipeline/model/evidence-rules.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
-import { corpora, MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const views = readFileSync(path.join(MINI, 'reports/views.md'), 'utf8');
-const made = corpora();
-afterAll(() => made.removeAll());
 
 async function warnings(text: string) {
-  const c = await made.make({ 'reports/views.md': text });
-  const r = await checkCorpus(optionsFor(c.data, c.out));
+  const r = await memoryCorpus({ 'reports/views.md': text }).check();
   return r.warnings.filter((d) => d.code === 'W_COUNT_UNCITED').map((d) => ({ line: d.line, message: d.message }));
 }
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;

@@ -1,13 +1,12 @@
 // model: datasets derived from the corpus, so charts of claims, stances and events trace to claims;
 // and the warning for a key judgment that rests on one source.
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
-import { MINI, tempCorpus } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 describe('derived datasets', () => {
   it('counts claims per topic, averages stances, lists events', async () => {
-    const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    const r = await memoryCorpus().check();
     const m = r.model!;
     const claims = m.datasets.get('corpus-claims')!.rows;
     expect(
@@ -32,7 +31,7 @@ describe('derived datasets', () => {
   });
 
   it('lets a chart draw from them, with its fields checked', async () => {
-    const corpus = await tempCorpus({
+    const corpus = memoryCorpus({
       'charts/claims-by-topic.json': JSON.stringify(
         {
           title: 'Claims by topic',
@@ -49,9 +48,8 @@ describe('derived datasets', () => {
         2,
       ),
     });
-    const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    const r = await corpus.check();
     expect(r.errors.map((e) => [e.code, e.hint])).toEqual([['E_UNKNOWN_FIELD', 'did you mean "source"?']]);
-    await corpus.remove();
   });
 });
 
@@ -60,15 +58,14 @@ describe('key judgments', () => {
     const { readFile } = await import('node:fs/promises');
     const path = await import('node:path');
     const text = await readFile(path.join(MINI, 'reports/brief.md'), 'utf8');
-    const corpus = await tempCorpus({
+    const corpus = memoryCorpus({
       'reports/brief.md': text.replace(
         'evidence: [alpha-2021/shusha-meeting, beta-2022/not-aimed]',
         'evidence: [alpha-2021/shusha-meeting, alpha-2021/aliyev-new-page]',
       ),
     });
-    const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    const r = await corpus.check();
     expect(r.ok).toBe(true);
     expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['W_THIN_JUDGMENT', 17]]);
-    await corpus.remove();
   });
 });

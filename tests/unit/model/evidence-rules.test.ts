@@ -3,23 +3,19 @@
 // sides that rests on one side are warnings, each at the place it is written.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sourceCounts } from '../../../pipeline/model/evidence-rules.ts';
 import { sentences } from '../../../pipeline/core/report-parts.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
-import { corpora, MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const brief = readFileSync(path.join(MINI, 'reports/brief.md'), 'utf8');
 const views = readFileSync(path.join(MINI, 'reports/views.md'), 'utf8');
-const made = corpora();
-afterAll(() => made.removeAll());
 
 async function found(changes: Record<string, string>) {
-  const c = await made.make(changes);
   // Without the look at the templates unless audiences.yaml changes: it reads nothing else of the
   // corpus and finds nothing on the fixture (see invalid-inputs.test.ts), and was most of a check.
-  const r = await checkCorpus(optionsFor(c.data, c.out), undefined, { templates: 'audiences.yaml' in changes });
+  const r = await memoryCorpus(changes).check({ templates: 'audiences.yaml' in changes });
   return [...r.errors, ...r.warnings].map((d) => ({
     code: d.code,
     line: d.line,

@@ -2,25 +2,21 @@
 // out of range or a dangling reference is a located error before anything is rendered.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
-import { corpora, MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { describe, expect, it } from 'vitest';
+import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const brief = readFileSync(path.join(MINI, 'reports/brief.md'), 'utf8');
 const timeline = readFileSync(path.join(MINI, 'reports/timeline.md'), 'utf8');
 const views = readFileSync(path.join(MINI, 'reports/views.md'), 'utf8');
-const made = corpora();
-afterAll(() => made.removeAll());
 
 /** The errors check reports for a corpus with these report files, as [code, file, line, message]. */
 async function problems(changes: Record<string, string>) {
-  const c = await made.make(changes);
   // Without the look at the templates unless audiences.yaml changes: it reads nothing else of the
   // corpus and finds nothing on the fixture (see invalid-inputs.test.ts), and was most of a check.
   // The fixture as it is gets the whole check.
   const templates = Object.keys(changes).length === 0 || 'audiences.yaml' in changes;
-  const r = await checkCorpus(optionsFor(c.data, c.out), undefined, { templates });
+  const r = await memoryCorpus(changes).check({ templates });
   return [...r.errors, ...r.warnings].map((d) => ({
     code: d.code,
     file: path.basename(d.file),

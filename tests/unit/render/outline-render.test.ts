@@ -2,12 +2,10 @@
 // audience, and the condensed audience gets the condensed parts.
 import { describe, expect, it } from 'vitest';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { presentationOf } from '../../../pipeline/config/layers.ts';
 import { createHtmlRenderer } from '../../../pipeline/render/index.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
-import { MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const renderer = createHtmlRenderer({
   presentation: presentationOf({
@@ -21,7 +19,7 @@ const renderer = createHtmlRenderer({
 });
 
 async function html(report: string, audience: string): Promise<string> {
-  const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+  const r = await memoryCorpus().check();
   const sel = selectReport(
     r.model!,
     r.anchoring!,
@@ -76,10 +74,11 @@ describe('outline in print', () => {
       'Outlook to 2025',
       'Sourcing note',
       'Almost no chance (1–5%)',
-      'Source grades',
-      'B , usually reliable',
       'Notes',
       'Sources',
+      // The grades are explained where they are shown: in the analyst's list of sources.
+      'Source grades',
+      'B , usually reliable',
     ]);
     // The bottom line cites its evidence: its notes come first.
     expect(h).toMatch(/Şuşa<sup class="fn-ref"><a href="#note-1">1<\/a><\/sup> worries Tehran/);
@@ -100,6 +99,8 @@ describe('outline in print', () => {
     for (const left of [
       'One source on each side.',
       'Key assumptions',
+      // It shows no grades, so it explains none.
+      'Source grades',
       'Indicators to watch',
       'Background',
       'Almost no chance',

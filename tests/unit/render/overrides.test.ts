@@ -7,12 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { displayPath } from '../../../pipeline/core/paths.ts';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 import { optionsFor } from '../../support/options.ts';
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
-/** A corpus's own templates and styles holding only `files`, laid over brief's built-ins. */
+/**
+ * A corpus's own templates and styles holding only `files`, laid over brief's built-ins. They are
+ * written to the disk: the corpus's layer is resolved there (config/layers.ts), not through the world.
+ */
 async function project(
   files: Record<string, string>,
 ): Promise<{ root: string; check: () => ReturnType<typeof checkCorpus> }> {
@@ -33,7 +37,7 @@ async function project(
 
 describe('audience overrides', () => {
   it("the shipped templates and styles (the sample's layer) have no override that goes unused", async () => {
-    const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    const r = await memoryCorpus().check();
     expect(r.warnings.filter((w) => w.code === 'W_UNKNOWN_OVERRIDE')).toEqual([]);
     expect(r.errors).toEqual([]);
   });
@@ -138,7 +142,7 @@ describe('audience overrides', () => {
   });
 
   it("finds no unknown field in brief's own templates, rendered for every audience of the specimen", async () => {
-    const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    const r = await memoryCorpus().check();
     expect(r.errors).toEqual([]);
   });
 

@@ -3,12 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigFile } from '../../../pipeline/config/file.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { createMarkdown } from '../../../pipeline/render/markdown.ts';
 import { buildViewModel } from '../../../pipeline/render/view-model.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
-import { MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = (heading: string) => {
@@ -18,7 +16,7 @@ const section = (heading: string) => {
 
 describe('README reference', () => {
   it('lists every field of the view model the templates see', async () => {
-    const r = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    const r = await memoryCorpus().check();
     const fields = new Set<string>();
     for (const report of r.model!.reports) {
       const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, {

@@ -1,9 +1,8 @@
 // render: corpus text is escaped, Markdown sanitized, citations become notes, templates fail with their place.
-import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { presentationOf } from '../../../pipeline/config/layers.ts';
@@ -11,8 +10,8 @@ import { codePointsOf, createHtmlRenderer, FONT_FACES_HERE, withFontFaces } from
 import { createMarkdown } from '../../../pipeline/render/markdown.ts';
 import { formatEdtf } from '../../../pipeline/render/dates.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
-import { tempCorpus } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const fonts = bundledFonts();
 
@@ -73,66 +72,31 @@ describe('dates', () => {
 
 describe('renderHtml', () => {
   it('escapes corpus text and inlines fonts, styles and charts', async () => {
-    const corpus = await tempCorpus();
-    const brief = (await import('node:fs/promises')).readFile;
-    const text = await brief(path.join(corpus.data, 'reports/timeline.md'), 'utf8');
-    await corpus.write(
-      'reports/timeline.md',
-      text.replace('title: Fixture chronology', 'title: "Fixture <b>chronology</b> & co"'),
-    );
-    const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
-    const report = r.model!.reports.find((x) => x.id === 'timeline')!;
-    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, {
-      allowUnverified: false,
+    const text = await readFile(path.join(MINI, 'reports/timeline.md'), 'utf8');
+    const corpus = memoryCorpus({
+      'reports/timeline.md': text.replace('title: Fixture chronology', 'title: "Fixture <b>chronology</b> & co"'),
     });
-    const html = createHtmlRenderer({
-      presentation: presentationOf({
-        templatesDir: 'templates',
-        stylesDir: 'styles',
-        corpusTemplatesDir: 'templates',
-        corpusStylesDir: 'styles',
-      }),
-      fonts,
-      editionDate: '2024-01-15',
-    }).renderHtml(sel, []).html;
+    const { html } = corpus.render(corpus.select(await corpus.check(), 'timeline', 'analyst'));
     expect(html).toContain('<h1>Fixture &lt;b&gt;chronology&lt;/b&gt; &amp; co</h1>');
     expect(html).toContain('font/woff2;base64,');
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).toContain('quote verified (exact)');
-    await corpus.remove();
   });
 
   it('prints in a note the locator computed from where the quote stands when the claim writes none, and a written one as written', async () => {
-    const corpus = await tempCorpus();
-    const claims = await (await import('node:fs/promises')).readFile(
-      path.join(corpus.data, 'claims/alpha-2021.yaml'),
-      'utf8',
-    );
+    const claims = await readFile(path.join(MINI, 'claims/alpha-2021.yaml'), 'utf8');
     // The first claim loses its locator; the second keeps "para. 1", which the text's count (its first line is a paragraph) would not give.
-    await corpus.write(
-      'claims/alpha-2021.yaml',
-      claims.replace(
+    const corpus = memoryCorpus({
+      'claims/alpha-2021.yaml': claims.replace(
         'and signed a declaration of mutual assistance.\n    locator: para. 1\n',
         'and signed a declaration of mutual assistance.\n',
       ),
-    );
-    const r = await checkCorpus(optionsFor(corpus.data, corpus.out));
+    });
+    const r = await corpus.check();
     expect(r.model!.claims.get('alpha-2021/shusha-meeting')!.locator).toBeUndefined();
     expect(r.anchoring!.anchors.get('alpha-2021/shusha-meeting')!.locator).toBe('para. 2');
-    const report = r.model!.reports.find((x) => x.id === 'brief')!;
-    const sel = selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('analyst')!, {
-      allowUnverified: false,
-    });
-    const html = createHtmlRenderer({
-      presentation: presentationOf({
-        templatesDir: 'templates',
-        stylesDir: 'styles',
-        corpusTemplatesDir: 'templates',
-        corpusStylesDir: 'styles',
-      }),
-      fonts,
-      editionDate: '2024-01-15',
-    }).renderHtml(sel, []).html;
+    const sel = corpus.select(r, 'brief', 'analyst');
+    const { html } = corpus.render(sel);
     const note = (quote: string) =>
       html
         .split('<li id="note-')
@@ -143,9 +107,10 @@ describe('renderHtml', () => {
     const written = sel.footnotes.find((f) => f.claim.locator !== undefined && f.anchor.locator !== f.claim.locator);
     expect(written).toBeDefined();
     expect(note(written!.claim.quote.slice(0, 20))).toContain(`, ${written!.claim.locator}.</span>`);
-    await corpus.remove();
   });
 
+  // The corpus's own templates and styles stay on the disk: the layers they form are resolved there
+  // (config/layers.ts looks for each file in each folder), not through the world.
   it('lets an audience override a partial without forking the templates: the corpus holds that one file', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
     await mkdir(path.join(root, 'templates/audiences/analyst'), { recursive: true });
@@ -153,7 +118,7 @@ describe('renderHtml', () => {
     await mkdir(path.join(root, 'styles/audiences'), { recursive: true });
     await writeFile(path.join(root, 'styles/audiences/analyst.css'), '.custom-bluf { color: rgb(1, 2, 3); }');
     await writeFile(path.join(root, 'styles/house.css'), '.house-rule { color: rgb(4, 5, 6); }');
-    const r = await checkCorpus(optionsFor('pipeline/render/specimen', '/nonexistent'));
+    const r = await memoryCorpus().check();
     const presentation = presentationOf({
       templatesDir: 'templates',
       stylesDir: 'styles',
@@ -182,35 +147,19 @@ describe('renderHtml', () => {
     expect(analyst.html).toContain('rgb(4, 5, 6)');
     // brief's own audiences/ folder is the sample's: a corpus of its own does not get its executive overrides.
     expect(executive.templates.sources).toBe(path.resolve('templates/partials/sources.hbs'));
+    await rm(root, { recursive: true, force: true });
   });
 
+  // brief's own partial replaced in memory, where the world reads it from (the same files are listed).
+  const withBluf = (text: string) =>
+    memoryCorpus({}, { extra: { [path.resolve('templates/partials/bluf.hbs')]: text } });
+
   it("reports a misspelt field in a partial with the partial's file and line (strict mode, at run time)", async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
-    await cp('templates', path.join(root, 'templates'), { recursive: true });
-    await writeFile(
-      path.join(root, 'templates/partials/bluf.hbs'),
-      '<section class="bluf">\n  <h2>Summary</h2>\n  <p>{{bluff}}</p>\n</section>\n',
-    );
-    const r = await checkCorpus(optionsFor('pipeline/render/specimen', '/nonexistent'));
-    const sel = selectReport(
-      r.model!,
-      r.anchoring!,
-      r.model!.reports.find((x) => x.id === 'brief')!,
-      r.model!.audiences.get('analyst')!,
-      { allowUnverified: false },
-    );
+    const corpus = withBluf('<section class="bluf">\n  <h2>Summary</h2>\n  <p>{{bluff}}</p>\n</section>\n');
+    const sel = corpus.select(await corpus.check({ templates: false }), 'brief', 'analyst');
     let error: unknown;
     try {
-      createHtmlRenderer({
-        presentation: presentationOf({
-          templatesDir: path.join(root, 'templates'),
-          stylesDir: 'styles',
-          corpusTemplatesDir: path.join(root, 'templates'),
-          corpusStylesDir: 'styles',
-        }),
-        fonts,
-        editionDate: '2024-01-15',
-      }).renderHtml(sel, []);
+      corpus.render(sel);
     } catch (e) {
       error = e;
     }
@@ -222,21 +171,10 @@ describe('renderHtml', () => {
   });
 
   it('reports a broken template with its file and line', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'brief-tpl-'));
-    await cp('templates', path.join(root, 'templates'), { recursive: true });
-    await writeFile(path.join(root, 'templates/partials/bluf.hbs'), '<section>\n{{#if bluf}}\n<p>{{bluf}}</p>\n');
+    const corpus = withBluf('<section>\n{{#if bluf}}\n<p>{{bluf}}</p>\n');
     let error: unknown;
     try {
-      createHtmlRenderer({
-        presentation: presentationOf({
-          templatesDir: path.join(root, 'templates'),
-          stylesDir: 'styles',
-          corpusTemplatesDir: path.join(root, 'templates'),
-          corpusStylesDir: 'styles',
-        }),
-        fonts,
-        editionDate: '2024-01-15',
-      }).renderHtml({ audience: { id: 'analyst' }, report: { kind: 'chronology' } } as never, []);
+      corpus.render({ audience: { id: 'analyst' }, report: { kind: 'chronology' } } as never);
     } catch (e) {
       error = e;
     }

@@ -1,18 +1,17 @@
 // run: a document's fingerprint depends on what it holds, never on where the corpus sits: the same
 // corpus in two folders gives the same parts (a pack's PDF id and an edition's rebuild rest on it).
-import { cp, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClaimAnchor } from '../../../pipeline/anchor/index.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { selectionParts } from '../../../pipeline/run/fingerprint.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
-import { MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { memoryCorpus } from '../../support/memory.ts';
+
+/** The mini corpus in memory, as if in the folder `dir`. */
+const miniIn = (dir: string) => memoryCorpus({}, { data: dir });
 
 async function hashes(dir: string): Promise<Record<string, string>> {
-  const r = await checkCorpus(optionsFor(dir, path.join(dir, 'out')));
+  const r = await miniIn(dir).check();
   const out: Record<string, string> = {};
   for (const report of r.model!.reports) {
     for (const id of report.audiences) {
@@ -28,10 +27,7 @@ async function hashes(dir: string): Promise<Record<string, string>> {
 
 describe('fingerprints', () => {
   it('are the same for the same corpus in two folders, for every document and every part', async () => {
-    const a = await mkdtemp(path.join(tmpdir(), 'brief-fp-a-'));
-    const b = await mkdtemp(path.join(tmpdir(), 'brief-fp-b-'));
-    await cp(MINI, a, { recursive: true });
-    await cp(MINI, path.join(b, 'nested', 'deeper'), { recursive: true });
+    const [a, b] = ['/memory/brief-fp-a', '/memory/brief-fp-b'];
     const [ha, hb] = [await hashes(a), await hashes(path.join(b, 'nested', 'deeper'))];
     expect(Object.keys(ha).length).toBeGreaterThan(20);
     expect(hb).toEqual(ha);
@@ -40,9 +36,8 @@ describe('fingerprints', () => {
 
 describe('the verification part of a claim', () => {
   it('changes with the locator computed from where the quote stands, which a note prints when the claim writes none', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'brief-fp-loc-'));
-    await cp(MINI, dir, { recursive: true });
-    const r = await checkCorpus(optionsFor(dir, path.join(dir, 'out')));
+    const dir = '/memory/brief-fp-loc';
+    const r = await miniIn(dir).check();
     const report = r.model!.reports[0]!;
     const audience = r.model!.audiences.get(report.audiences[0]!)!;
     const sel = selectReport(r.model!, r.anchoring!, report, audience, { allowUnverified: false });

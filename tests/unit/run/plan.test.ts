@@ -1,13 +1,11 @@
 // run: which documents a build makes. A report or audience asked for by name that yields no
 // document is a usage error, not "built 0 documents".
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { planDocuments } from '../../../pipeline/run/plan.ts';
 import { UsageError } from '../../../pipeline/core/diagnostics.ts';
-import { MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
-const model = async () => (await checkCorpus(optionsFor(MINI, '/nonexistent'))).model!;
+const model = async () => (await memoryCorpus().check()).model!;
 
 describe('planDocuments', () => {
   it('makes every report for every audience it goes to, narrowed by --report and --audience', async () => {

@@ -1,21 +1,16 @@
 // select: what an audience that may not receive internal material gets: judgments filtered (one
 // resting only on internal evidence left out, with a warning at it), prose citing it an error.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
 import { receivedRows, receiver } from '../../../pipeline/select/distribution.ts';
-import { tempCorpus, type TempCorpus } from '../../support/corpus.ts';
 import { internalMaterial } from '../../support/internal.ts';
-import { optionsFor } from '../../support/options.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
-const made: TempCorpus[] = [];
-afterAll(async () => Promise.all(made.map((c) => c.remove())));
-
+/** The mini corpus in memory with the internal material and `changes`, checked clean. */
 async function corpus(changes: Record<string, string> = {}) {
-  const c = await tempCorpus({ ...(await internalMaterial()), ...changes });
-  made.push(c);
-  const r = await checkCorpus(optionsFor(c.data, c.out));
+  const c = memoryCorpus({ ...(await internalMaterial()), ...changes });
+  const r = await c.check();
   expect(r.errors).toEqual([]);
   const select = (audience: string) =>
     selectReport(
@@ -25,7 +20,7 @@ async function corpus(changes: Record<string, string> = {}) {
       r.model!.audiences.get(audience)!,
       { allowUnverified: false },
     );
-  return { c, select };
+  return { c, r, select };
 }
 
 describe('distribution', () => {
@@ -92,13 +87,11 @@ describe('distribution', () => {
   });
 
   it('draws at most `charts` figures', async () => {
-    const { c } = await corpus();
     const audiences = (await internalMaterial())['audiences.yaml']!.replace(
       '  marking: Public\n',
       '  marking: Public\n  charts: 0\n',
     );
-    await c.write('audiences.yaml', audiences);
-    const r = await checkCorpus(optionsFor(c.data, c.out));
+    const { r } = await corpus({ 'audiences.yaml': audiences });
     const report = r.model!.reports.find((x) => x.id === 'brief')!;
     expect(
       selectReport(r.model!, r.anchoring!, report, r.model!.audiences.get('public')!, { allowUnverified: false })
@@ -131,8 +124,7 @@ describe('distribution', () => {
     const timeline = (await readFile(`${MINI}/reports/timeline.md`, 'utf8'))
       .replace('audiences: [analyst]', 'audiences: [analyst, public]')
       .replace('periods:\n', '  - { event: desk-drill, why: "ZZSECRETWHY the desk saw it." }\nperiods:\n');
-    const { c } = await corpus({ 'events/events.yaml': events, 'reports/timeline.md': timeline });
-    const r = await checkCorpus(optionsFor(c.data, c.out));
+    const { c, r } = await corpus({ 'events/events.yaml': events, 'reports/timeline.md': timeline });
     expect(r.errors).toEqual([]);
     const report = r.model!.reports.find((x) => x.id === 'timeline')!;
     const pick = (audience: string) =>

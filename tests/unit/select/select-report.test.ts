@@ -1,16 +1,15 @@
 // select: footnote order, sections an audience omits, distribution and unverified quotes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
+import type { CheckResult } from '../../../pipeline/run/check.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { selectReport } from '../../../pipeline/select/index.ts';
-import { MINI } from '../../support/corpus.ts';
-import { optionsFor } from '../../support/options.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 // The mini fixture checked once for the file (without the templates, which selection does not
 // read); no test changes it ('does not change the model it reads' holds selectReport to that).
-let checked: Awaited<ReturnType<typeof checkCorpus>>;
+let checked: CheckResult;
 beforeAll(async () => {
-  checked = await checkCorpus(optionsFor(MINI, '/nonexistent'), undefined, { templates: false });
+  checked = await memoryCorpus().check({ templates: false });
 });
 
 async function mini() {

@@ -1,30 +1,17 @@
 // Class 1: independent problems in one file are all reported in one run. A chart with a bad mark
 // type and a bad aggregate showed only one of them (the Vega-Lite validator stops at the first);
 // each file kind is held to it here: a chart, a dataset, a report's front matter.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
-import { optionsFor } from '../../support/options.ts';
+import { describe, expect, it } from 'vitest';
+import { memoryCorpus, SAMPLE } from '../../support/memory.ts';
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
-
-/** A copy of the sample corpus with `file` edited, checked; the problems in that file, as [code, line]. */
+/** The sample corpus in memory with `file` edited, checked; the problems in that file, as [code, line]. */
 async function problemsIn(file: string, edit: (text: string) => string) {
-  const root = await mkdtemp(path.join(tmpdir(), 'brief-all-'));
-  dirs.push(root);
-  const data = path.join(root, 'data');
-  await cp('data', data, { recursive: true });
-  const full = path.join(data, file);
-  const text = edit(await readFile(full, 'utf8'));
-  await writeFile(full, text);
+  const text = edit(await readFile(path.join(SAMPLE, file), 'utf8'));
   // Without the look at the templates: it reads nothing of the corpus but its audiences, which no
   // test here changes, and was most of a check.
-  const r = await checkCorpus(optionsFor(data, path.join(root, 'out'), { textDirs: [] }), undefined, {
-    templates: false,
-  });
+  const r = await memoryCorpus({ [file]: text }, { from: SAMPLE }).check({ templates: false });
   const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
   return { found: r.errors.filter((d) => d.file.endsWith(file)).map((d) => [d.code, d.line]), lineOf };
 }
@@ -117,15 +104,9 @@ describe('every independent problem of a file, in one check', () => {
   });
 
   it('a report that cannot be read raises no false W_UNKNOWN_OMIT for the sections it holds', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'brief-all-'));
-    dirs.push(root);
-    const data = path.join(root, 'data');
-    await cp('data', data, { recursive: true });
-    const file = path.join(data, 'reports/tr-az-convergence.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('likelihood: likely', 'likelihood: likelyy'));
-    const r = await checkCorpus(optionsFor(data, path.join(root, 'out'), { textDirs: [] }), undefined, {
-      templates: false,
-    });
+    const file = 'reports/tr-az-convergence.md';
+    const text = (await readFile(path.join(SAMPLE, file), 'utf8')).replace('likelihood: likely', 'likelihood: likelyy');
+    const r = await memoryCorpus({ [file]: text }, { from: SAMPLE }).check({ templates: false });
     expect(r.errors.map((d) => d.code)).toContain('E_BAD_VALUE');
     expect(r.warnings.filter((d) => d.code === 'W_UNKNOWN_OMIT')).toEqual([]);
   });

@@ -1,35 +1,25 @@
 // R4: chart transforms of unbounded size passed check, then the build died of a V8 heap out of
 // memory (and took a running `brief serve` with it). Each of the probe's four cases is now a
 // located E_CHART_INVALID at check, in well under the time Vega would have spent.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
+import { describe, expect, it } from 'vitest';
 import { chartWorkProblems, MAX_TUPLES } from '../../../pipeline/core/chart-bounds.ts';
-import { optionsFor } from '../../support/options.ts';
-
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+import { memoryCorpus, SAMPLE } from '../../support/memory.ts';
 
 const CHART = 'charts/exercises-by-year.json';
 
 /** The sample corpus with one transform added to a chart, checked; the line of `key` in it. */
 async function checkWith(transform: Record<string, unknown>, key: string) {
-  const root = await mkdtemp(path.join(tmpdir(), 'brief-r4-'));
-  dirs.push(root);
-  const data = path.join(root, 'data');
-  await cp('data', data, { recursive: true });
-  const file = path.join(data, CHART);
-  const spec = JSON.parse(await readFile(file, 'utf8')) as { transform: unknown[] };
+  const spec = JSON.parse(await readFile(path.join(SAMPLE, CHART), 'utf8')) as { transform: unknown[] };
   spec.transform.push(transform);
   const text = JSON.stringify(spec, null, 2);
-  await writeFile(file, text);
+  const corpus = memoryCorpus({ [CHART]: text }, { from: SAMPLE });
   // The added transform is the last: the last line that opens `key`.
   const line = text.split('\n').reduce((found, l, i) => (l.trim().startsWith(`"${key}"`) ? i + 1 : found), 0);
   // CPU time, not wall time: a shared machine's load must not fail the test, only our own work.
   const started = process.cpuUsage();
-  const r = await checkCorpus(optionsFor(data, path.join(root, 'out'), { textDirs: [] }));
+  const r = await corpus.check();
   const used = process.cpuUsage(started);
   return { r, line, cpuMs: (used.user + used.system) / 1000 };
 }

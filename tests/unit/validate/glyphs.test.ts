@@ -7,7 +7,8 @@ import { bundledFonts } from '../../../pipeline/config/fonts.ts';
 import { loadCorpus } from '../../../pipeline/load/index.ts';
 import { validateCorpus } from '../../../pipeline/validate/index.ts';
 import { scriptOf, unprintedCharacters, type ScannedText } from '../../../pipeline/validate/glyphs.ts';
-import { MINI, memoryCorpus } from '../../support/corpus.ts';
+import { MINI } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 
 const coverage = glyphCoverage(bundledFonts());
 

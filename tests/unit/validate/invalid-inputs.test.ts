@@ -1,12 +1,12 @@
 // Every bad input a user can write gets a located diagnostic: code, file and line asserted per case.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { checkCorpus } from '../../../pipeline/run/check.ts';
 import { build } from '../../support/build.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { MINI, tempCorpus, type TempCorpus } from '../../support/corpus.ts';
+import { memoryCorpus } from '../../support/memory.ts';
 import { optionsFor } from '../../support/options.ts';
 
 const made: TempCorpus[] = [];
@@ -662,52 +662,24 @@ const cases: Case[] = [
   },
 ];
 
-/**
- * One copy of the mini fixture for the whole file: each case writes its files over it (or deletes
- * them), is checked, and the fixture's own files are put back. `brief check` writes nothing, so no
- * case sees another's. A copy per case cost more than the check.
- */
-let corpus: TempCorpus;
-beforeAll(async () => {
-  corpus = await tempCorpus();
-  made.push(corpus);
-});
-
-async function withChanges<T>(changes: Record<string, string | null>, run: () => Promise<T>): Promise<T> {
-  const saved = await Promise.all(
-    Object.keys(changes).map(
-      async (file) => [file, await readFile(path.join(MINI, file), 'utf8').catch(() => null)] as const,
-    ),
-  );
-  for (const [file, text] of Object.entries(changes)) {
-    if (text === null) await rm(path.join(corpus.data, file), { force: true });
-    else await corpus.write(file, text);
-  }
-  try {
-    return await run();
-  } finally {
-    for (const [file, text] of saved) {
-      if (text === null) await rm(path.join(corpus.data, file), { force: true });
-      else await corpus.write(file, text);
-    }
-  }
-}
-
 const byName = (name: string): Case => {
   const c = cases.find((k) => k.name === name);
   if (!c) throw new Error(`no case named "${name}"`);
   return c;
 };
 
+/** Where every corpus in memory seems to be: its paths as diagnostics show them, and its out/. */
+const corpus = memoryCorpus();
+
 /**
- * `brief check` on the shared copy with these changes. Its look at the templates (template-check.ts)
+ * `brief check` on the mini corpus in memory with these changes. Its look at the templates (template-check.ts)
  * reads nothing of the corpus but its audiences, and finds nothing on the fixture's ('the mini
  * fixture itself is clean'): it runs only when audiences.yaml is changed, where it could say more.
  * It was three quarters of each case's time.
  */
 async function checkWith(changes: Record<string, string | null>) {
   const templates = 'audiences.yaml' in changes;
-  return withChanges(changes, () => checkCorpus(optionsFor(corpus.data, corpus.out), undefined, { templates }));
+  return memoryCorpus(changes).check({ templates });
 }
 
 describe('invalid inputs are located', () => {
@@ -724,26 +696,27 @@ describe('invalid inputs are located', () => {
     expect(found!.column).toBeGreaterThanOrEqual(1);
     expect(found!.hint.length).toBeGreaterThan(5);
     if (c.hint) expect(found!.hint).toMatch(c.hint);
-    expect(existsSync(corpus.out), 'brief check wrote out/').toBe(false);
+    expect(existsSync(corpus.options.outDir), 'brief check wrote out/').toBe(false);
   });
 
   // brief build runs the same check first (run/build.ts, step 1–4): two cases, one the loader
-  // finds and one only the model can, show that it stops there, before writing anything.
+  // finds and one only the model can, show that it stops there, before writing anything. These
+  // stay on the disk: what they hold the orchestrator to is that out/ is never made.
   it.each(['YAML syntax error in a claims file', 'event evidence names an unknown claim'])(
     'brief build stops before writing anything: %s',
     async (name) => {
       const c = byName(name);
-      const error = await withChanges(await c.change(), () =>
-        build(optionsFor(corpus.data, corpus.out)).then(
-          () => undefined,
-          (e: unknown) => e,
-        ),
+      const onDisk = await tempCorpus(await c.change());
+      made.push(onDisk);
+      const error = await build(optionsFor(onDisk.data, onDisk.out)).then(
+        () => undefined,
+        (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toContain(
-        `${c.code} ${corpus.rel(c.file)}:${c.line}`,
+        `${c.code} ${onDisk.rel(c.file)}:${c.line}`,
       );
-      expect(existsSync(corpus.out)).toBe(false);
+      expect(existsSync(onDisk.out)).toBe(false);
     },
   );
 
@@ -765,13 +738,13 @@ describe('invalid inputs are located', () => {
   });
 
   it('the mini fixture itself is clean', async () => {
-    const result = await checkCorpus(optionsFor(MINI, '/nonexistent'));
+    const result = await memoryCorpus().check();
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
 
-  it('puts the fixture back after every case: the shared copy is still clean', async () => {
-    const result = await checkCorpus(optionsFor(corpus.data, corpus.out));
+  it('changes only its own corpus in each case: the fixture in memory is still clean after them', async () => {
+    const result = await corpus.check();
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
