@@ -62,28 +62,30 @@ const same = (a: unknown, b: unknown) =>
   Object.is(a, b) || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
 
 /**
- * What is kept of a schema's output for an input: the output's keys in order and only the values
- * that are not the input's (defaults filled in, text collapsed), since the input is in the parse
- * cache already; an output that is not an object, whole. The schemas give plain data (strings,
- * numbers, lists, objects: no z.date, no z.map), which the check cache writes as JSON and reads
- * back as it was; an entry JSON would not give back (undefined, NaN) is kept in memory only
- * (run/check-cache.ts).
+ * What is kept of a schema's output for an input: only the values that are not the input's
+ * (defaults filled in, text collapsed), since the input is in the parse cache already, and the
+ * output's keys in order when they are not the input's; an output that is not an object, whole.
+ * The schemas give plain data (strings, numbers, lists, objects: no z.date, no z.map), which the
+ * check cache writes as JSON and reads back as it was; an entry JSON would not give back
+ * (undefined, NaN) is kept in memory only (run/check-cache.ts).
  */
 export function keptOutput(input: unknown, output: unknown): unknown {
   if (!isRecord(output) || !isRecord(input)) return { whole: output };
   const keys = Object.keys(output);
-  return {
-    keys,
-    changed: Object.fromEntries(keys.filter((k) => !same(input[k], output[k])).map((k) => [k, output[k]])),
-  };
+  const changed = Object.fromEntries(keys.filter((k) => !same(input[k], output[k])).map((k) => [k, output[k]]));
+  const inputKeys = Object.keys(input);
+  const sameKeys = inputKeys.length === keys.length && keys.every((k, i) => inputKeys[i] === k);
+  return sameKeys ? { changed } : { keys, changed };
 }
 
 /** The output `keptOutput` kept, from the same input; undefined when what is kept is not of that shape. */
 export function outputOf(input: unknown, kept: unknown): { value: unknown } | undefined {
   if (!isRecord(kept)) return undefined;
   if (Object.hasOwn(kept, 'whole')) return { value: kept.whole };
-  const { keys, changed } = kept;
-  if (!Array.isArray(keys) || !isRecord(changed) || !isRecord(input)) return undefined;
+  const { changed } = kept;
+  if (!isRecord(changed) || !isRecord(input)) return undefined;
+  const keys = kept.keys ?? Object.keys(input);
+  if (!Array.isArray(keys)) return undefined;
   return {
     value: Object.fromEntries(
       keys.map((key: string) => [key, Object.hasOwn(changed, key) ? changed[key] : input[key]]),

@@ -157,8 +157,8 @@ describe('the check cache', () => {
       ([key, value]): [string, unknown] => {
         if (key.startsWith(`validate:${VALIDATOR_VERSION}:vega-lite`))
           return [key, [{ path: ['mark'], message: 'POISONED: another validator said so' }]];
-        const kept = value as { keys?: string[]; changed?: Record<string, unknown> };
-        if (key.startsWith('validate:') && kept.keys?.includes('statement'))
+        const kept = value as { changed?: Record<string, unknown> };
+        if (key.startsWith(`validate:${VALIDATOR_VERSION}:claim:`))
           return [key, { ...kept, changed: { ...kept.changed, statement: 'POISONED' } }];
         return [key, value];
       },
