@@ -6,6 +6,8 @@
 // and whatever reads more than one file (references, duplicates, datasets' tables): that always runs.
 // Positions are not kept either: a diagnostic is made afresh from the file as it is now, so it
 // reads exactly as a fresh check's.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ParseCache } from '../core/parse-cache.ts';
 import type { PathKey, YamlSource } from '../core/yaml-positions.ts';
 import {
@@ -24,10 +26,12 @@ import {
 
 /**
  * Part of every key: raised whenever what a schema gives for a value, or what the chart check
- * finds, could change (a schema, a message, zod); an entry of another version is never read, and
- * dropped when the cache is next written.
+ * finds, could change (a schema, zod); an entry of another version is never read, and dropped
+ * when the cache is next written. Compiled (dist/), the name of the chunk this module is in goes
+ * with it: esbuild names a chunk by the hash of its content and of the chunks it imports, so an
+ * edited schema is a new validator even when no one raised the number.
  */
-export const VALIDATOR_VERSION = 1;
+export const VALIDATOR_VERSION = `1@${path.basename(fileURLToPath(import.meta.url))}`;
 
 /** The schemas whose results are kept, by a name that is part of the key. */
 const NAMES = new Map<unknown, string>([

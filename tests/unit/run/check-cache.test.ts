@@ -164,7 +164,7 @@ describe('the check cache', () => {
       },
     );
     expect(entries.filter(([, v]) => JSON.stringify(v).includes('POISONED')).length).toBeGreaterThan(3);
-    const poisoned = (version: number) =>
+    const poisoned = (version: string) =>
       new ParseCache(entries.map(([k, v]) => [k.replace(`validate:${VALIDATOR_VERSION}:`, `validate:${version}:`), v]));
     // This version's entries are what the check takes (the poison shows)…
     const trusted = JSON.stringify(
@@ -173,7 +173,7 @@ describe('the check cache', () => {
     expect(trusted).toContain('"statement":"POISONED"');
     expect(trusted).toContain('POISONED: another validator said so');
     // …and another version's are not read, and not written back.
-    const other = poisoned(VALIDATOR_VERSION + 1);
+    const other = poisoned(`${VALIDATOR_VERSION}-another`);
     expect(plain(await checkCorpus(options, undefined, { templates: false, cache: other }))).toEqual(pristineCheck);
     expect(checkCacheText(other)).not.toContain('POISONED');
   });
