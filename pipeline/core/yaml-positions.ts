@@ -29,6 +29,8 @@ export interface YamlSource {
   readonly lineOffset: number;
   /** The plain value, when the fast reader (yaml-fast.ts) read the file; values are read off `doc` otherwise. */
   readonly fast?: { readonly value: unknown };
+  /** The sha256 of `text`, when it was read through a parse cache: what the file's own checks are kept by (validate/cache.ts). */
+  readonly hash?: string;
 }
 
 export type PathKey = string | number;
@@ -111,6 +113,7 @@ class FastSource implements YamlSource {
     readonly text: string,
     readonly lineOffset: number,
     readonly fast: { readonly value: unknown },
+    readonly hash?: string,
   ) {}
   get parsed(): boolean {
     return this.full !== undefined;
@@ -146,13 +149,13 @@ export function parseYaml(file: string, text: string, lineOffset = 0, cache?: Pa
   const fast = cached ?? fastYaml(text);
   if (fast) {
     if (hash && !cached) cache?.set(hash, fast.value);
-    return { value: new FastSource(file, text, lineOffset, fast), diagnostics: [] };
+    return { value: new FastSource(file, text, lineOffset, fast, hash), diagnostics: [] };
   }
-  return parseFully(file, text, lineOffset);
+  return parseFully(file, text, lineOffset, hash);
 }
 
 /** The `yaml` package's reading, with every node's offsets, and its errors located. */
-export function parseFully(file: string, text: string, lineOffset: number): Parsed<YamlSource> {
+export function parseFully(file: string, text: string, lineOffset: number, hash?: string): Parsed<YamlSource> {
   // Lines counted from the text, not by the parser: it misses the line breaks inside a token it
   // cannot read, and put every later position a line early, past the end of that line.
   const lineCounter = new LineCounter();
@@ -193,7 +196,7 @@ export function parseFully(file: string, text: string, lineOffset: number): Pars
       break;
     }
   }
-  const src: YamlSource = { file, text, doc: doc!, lineCounter, lineOffset };
+  const src: YamlSource = { file, text, doc: doc!, lineCounter, lineOffset, ...(hash ? { hash } : {}) };
   const diagnostics = src.doc.errors.map((err) => {
     const at = posAtOffset(src, err.pos[0]);
     const firstLine = err.message.split('\n')[0] ?? err.message;

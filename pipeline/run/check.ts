@@ -30,8 +30,9 @@ export const staleAsError = (d: Diagnostic): Diagnostic => ({ ...d, code: 'E_LOC
  * compiled and rendered against the specimen, the overrides checked (template-check.ts), unless `templates` is false (`brief lock` needs none);
  * `warm` keeps compiled templates and the templates' findings for the render and the next build (warm.ts). The evidence
  * lock is read from the data folder unless `lockRead` is given (`brief lock` passes its own, to
- * replace a malformed one). YAML read before is taken from `cache` (core/parse-cache.ts): a
- * long-lived process keeps one in memory between rebuilds, `brief check` the last run's on disk.
+ * replace a malformed one). YAML read before, and what each file's own checks found, are taken
+ * from `cache` (core/parse-cache.ts, validate/cache.ts): a long-lived process keeps one in memory
+ * between rebuilds, `brief check` the last run's on disk.
  */
 export async function checkCorpus(
   options: RunOptions,
@@ -48,8 +49,9 @@ export async function checkCorpus(
       import('../anchor/lock-compare.ts'),
     ],
   );
-  const loaded = await loadCorpus(world.source('load'), options.dataDir, cache ?? warm?.parsed);
-  const validation = validateCorpus(loaded);
+  const kept = cache ?? warm?.parsed;
+  const loaded = await loadCorpus(world.source('load'), options.dataDir, kept);
+  const validation = validateCorpus(loaded, kept);
   const modelling = buildModel(validation.corpus, { defaultAudiences: options.defaultAudiences });
   const read = lockRead ?? (await readLockFile(options.dataDir, world.source('lock')));
   const early = [...validation.diagnostics, ...modelling.diagnostics];

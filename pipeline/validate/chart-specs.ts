@@ -8,13 +8,21 @@ import { baseName, type Checker } from './check.ts';
 import { chartDescriptionProblems } from './chart-description.ts';
 import { ChartSpec } from './schemas.ts';
 import type { ValidChart } from './types.ts';
-import { loadChartSchema, type SchemaProblem } from './vega-lite-schema.ts';
+import { type ChartSchema, loadChartSchema, type SchemaProblem, vegaLiteVersion } from './vega-lite-schema.ts';
+import { type CheckCache, checkKey } from './cache.ts';
 
-export function checkCharts(files: readonly YamlSource[], { check }: Checker, diagnostics: Diagnostic[]): ValidChart[] {
-  const chartSchema = files.length ? loadChartSchema() : undefined;
+export function checkCharts(
+  files: readonly YamlSource[],
+  { check }: Checker,
+  diagnostics: Diagnostic[],
+  cache?: CheckCache,
+): ValidChart[] {
+  // Loaded when a chart is not in the cache or has a problem to say ("did you mean" needs its keys).
+  let chartSchema: ChartSchema | undefined;
+  const schema = () => (chartSchema ??= loadChartSchema());
   return files.flatMap((src) => {
     const spec = check(src, ChartSpec);
-    if (!spec || !chartSchema) return [];
+    if (!spec) return [];
     for (const at of externalReferences(valueAt(src, []))) {
       diagnostics.push(
         diagnostic(
@@ -39,11 +47,25 @@ export function checkCharts(files: readonly YamlSource[], { check }: Checker, di
     }
     // Every independent problem of the spec at once; the chart is kept in the corpus all the same,
     // so reports that name it raise no second, misleading error.
-    for (const problem of chartSchema.checkAll(valueAt(src, []))) {
-      diagnostics.push(chartDiagnostic(src, problem, chartSchema.knownKeys, valueAt(src, problem.path)));
+    for (const problem of schemaProblems(src, schema, cache)) {
+      diagnostics.push(chartDiagnostic(src, problem, schema().knownKeys, valueAt(src, problem.path)));
     }
     return [{ ...spec, id: baseName(src.file) }];
   });
+}
+
+/**
+ * What Vega-Lite's schema finds in a chart, kept by the chart's text and Vega-Lite's version (the
+ * schema is its). Kept as JSON gives it back, and used so on the first run too: an absent and an
+ * undefined `unknownKey` or `allowed` read alike in chartDiagnostic.
+ */
+function schemaProblems(src: YamlSource, schema: () => ChartSchema, cache?: CheckCache): readonly SchemaProblem[] {
+  const key = cache && checkKey(`vega-lite@${vegaLiteVersion()}`, src);
+  const kept = key ? cache?.get(key) : undefined;
+  if (kept) return kept.value as SchemaProblem[];
+  const problems = JSON.parse(JSON.stringify(schema().checkAll(valueAt(src, [])))) as SchemaProblem[];
+  if (key) cache?.set(key, problems);
+  return problems;
 }
 
 function chartDiagnostic(

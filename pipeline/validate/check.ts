@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { aliasBomb, isAliasBomb, locate, type PathKey, type YamlSource } from '../core/yaml-positions.ts';
 import { lengthAt, valueAt } from '../core/yaml-values.ts';
 import { issuesToDiagnostics } from '../core/zod-issues.ts';
+import { type CheckCache, checkKey, keptOutput, outputOf } from './cache.ts';
 import type { Located } from './types.ts';
 
 /** The id a file's name gives it: its base name without the extension. */
@@ -17,13 +18,17 @@ export interface Checker {
   checkList<S extends z.ZodType>(src: YamlSource | undefined, item: S, at?: readonly PathKey[]): Located<z.output<S>>[];
 }
 
-/** A checker that adds what it finds to `diagnostics`. */
-export function checker(diagnostics: Diagnostic[]): Checker {
+/** A checker that adds what it finds to `diagnostics`; a value that passed before is taken from `cache` (cache.ts). */
+export function checker(diagnostics: Diagnostic[], cache?: CheckCache): Checker {
   function check<S extends z.ZodType>(
     src: YamlSource,
     schema: S,
     at: readonly PathKey[] = [],
   ): Located<z.output<S>> | undefined {
+    const key = cache && checkKey(schema, src, at);
+    const kept = key ? cache?.get(key) : undefined;
+    const output = kept && outputOf(valueAt(src, at), kept.value);
+    if (output) return { value: output.value as z.output<S>, src, path: at, at: locate(src, at) };
     let json: unknown;
     try {
       json = valueAt(src, at);
@@ -37,6 +42,7 @@ export function checker(diagnostics: Diagnostic[]): Checker {
       diagnostics.push(...issuesToDiagnostics(src, schema, result.error, at, json));
       return undefined;
     }
+    if (key) cache?.set(key, keptOutput(json, result.data));
     return { value: result.data, src, path: at, at: locate(src, at) };
   }
 

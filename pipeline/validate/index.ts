@@ -26,6 +26,7 @@ import { printedTexts, unprintedCharacters } from './glyphs.ts';
 import { baseName, checker as makeChecker } from './check.ts';
 import { checkClaimFiles } from './claim-files.ts';
 import { checkCharts } from './chart-specs.ts';
+import type { CheckCache } from './cache.ts';
 
 export type * from './types.ts';
 export * from './schemas.ts';
@@ -37,12 +38,16 @@ export interface Validation {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function validateCorpus(loaded: LoadedCorpus): Validation {
+/**
+ * Every file checked on its own against its schema (what a file passed before is taken from
+ * `cache`, by its text: cache.ts), then what reads across files.
+ */
+export function validateCorpus(loaded: LoadedCorpus, cache?: CheckCache): Validation {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   // Every character that will be printed must be in a bundled font, or the PDF depends on the machine.
   diagnostics.push(...unprintedCharacters(printedTexts(loaded), glyphCoverage(bundledFonts())));
 
-  const checker = makeChecker(diagnostics);
+  const checker = makeChecker(diagnostics, cache);
   const { check, checkList } = checker;
 
   const sources: ValidSource[] = [];
@@ -77,7 +82,7 @@ export function validateCorpus(loaded: LoadedCorpus): Validation {
     datasets.push({ ...meta, id: ds.id, table: ds.table, rows: typed.rows });
   }
 
-  const charts = checkCharts(loaded.charts, checker, diagnostics);
+  const charts = checkCharts(loaded.charts, checker, diagnostics, cache);
 
   // Reports and packs are named by their files; the name becomes PDF names: bounded as ids are.
   for (const file of [...loaded.reports.map((md) => md.file), ...loaded.packs.map((src) => src.file)]) {

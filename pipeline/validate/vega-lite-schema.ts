@@ -17,7 +17,7 @@ const SCHEMA_FILE = () => require.resolve('vega-lite/vega-lite-schema.json');
  * for its `version` loaded all of it into every run that validates, charts or not (a pack's
  * corpus, `brief check`), where only the chart stage needs it.
  */
-const vegaLiteVersion = () =>
+export const vegaLiteVersion = (): string =>
   (
     JSON.parse(readFileSync(path.join(path.dirname(SCHEMA_FILE()), '..', 'package.json'), 'utf8')) as {
       version: string;

@@ -1,13 +1,15 @@
-// run: the check's parse cache (core/parse-cache.ts, run/check-cache.ts). A check that takes what it
-// can from the cache, after random edits of the corpus, gives what a check from scratch gives:
-// the same errors and warnings at the same file, line and column, the same model. A cache cut
-// short, damaged or of another version is ignored and written afresh; a temporary file a killed
-// run left is never read.
+// run: the check's parse cache (core/parse-cache.ts, run/check-cache.ts), which keeps what each
+// file's own checks found too (validate/cache.ts). A check that takes what it can from the cache,
+// after random edits of the corpus (schema errors made and mended among them), gives what a check
+// from scratch gives: the same errors and warnings at the same file, line and column, the same
+// model. A cache cut short, damaged or of another version is ignored and written afresh; what
+// another validator found is not read; a temporary file a killed run left is never read.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParseCache } from '../../../pipeline/core/parse-cache.ts';
+import { VALIDATOR_VERSION } from '../../../pipeline/validate/cache.ts';
 import { checkCorpus, type CheckResult } from '../../../pipeline/run/check.ts';
 import {
   CHECK_CACHE_VERSION,
@@ -28,6 +30,9 @@ const FILES = [
   'reports/brief.md',
   'actors.yaml',
   'audiences.yaml',
+  'charts/drills-by-bloc.json',
+  'datasets/drills.yaml',
+  'packs/weekly.yaml',
 ];
 /** What an edit puts in or at the end of a line: values, keys, YAML syntax a reader may take otherwise. */
 const PIECES = [
@@ -48,6 +53,18 @@ const PIECES = [
   ' # note',
   '"',
   '',
+  // What the schemas refuse, or give otherwise than they were read (text collapsed).
+  '    type: rumour',
+  '    bogus: 1',
+  '    statement: "two   spaces,  here"',
+  '    topics: [Not An Id]',
+  'reliability: Z',
+  'units: "  drills  "',
+  // What Vega-Lite's schema refuses, and JSON a line ends otherwise.
+  '  "mark": "bars",',
+  '  "colour": 1,',
+  '    "x": { "field": "bloc", "type": "nominl" },',
+  ',',
 ];
 const edit = fc.record({
   file: fc.constantFrom(...FILES),
@@ -78,8 +95,16 @@ const plain = (r: CheckResult) =>
     ),
   ) as unknown;
 
+/** The keys of the validation entries in a cache as written. */
+const validationKeys = (text: string) =>
+  (JSON.parse(text.slice(text.indexOf('\n') + 1)) as [string, unknown][])
+    .map(([key]) => key)
+    .filter((key) => key.startsWith('validate:'));
+
 let corpus: TempCorpus;
 let pristine: Record<string, string>;
+/** A check of the unedited corpus from scratch. */
+let pristineCheck: unknown;
 /** The cache a check of the unedited corpus leaves, as written to disk. */
 let written: string;
 
@@ -91,6 +116,7 @@ beforeAll(async () => {
   const cache = new ParseCache();
   await checkCorpus(optionsFor(corpus.data, corpus.out), undefined, { templates: false, cache });
   written = checkCacheText(cache);
+  pristineCheck = plain(await checkCorpus(optionsFor(corpus.data, corpus.out), undefined, { templates: false }));
 });
 afterAll(async () => corpus.remove());
 
@@ -110,11 +136,46 @@ describe('the check cache', () => {
         const again = parseCheckCache(checkCacheText(cache))!;
         const next = await checkCorpus(options, undefined, { templates: false, cache: again });
         expect(plain(next)).toEqual(plain(fresh));
-        expect(again.changed).toBe(false);
+        // Nothing new to write, unless a value JSON does not keep (NaN) is read afresh each run.
+        if (!edits.some((e) => e.piece.includes('.nan'))) expect(again.changed).toBe(false);
+        // What the unedited files' checks found was taken from the cache, not found again.
+        const kept = validationKeys(checkCacheText(again));
+        expect(validationKeys(written).filter((key) => kept.includes(key)).length).toBeGreaterThan(0);
+        // The edits undone: a check through the cache the edited run left equals one from scratch.
+        for (const f of FILES) await corpus.write(f, pristine[f]!);
+        const mended = await checkCorpus(options, undefined, { templates: false, cache: again });
+        expect(plain(mended)).toEqual(pristineCheck);
       }),
       { numRuns: 25 },
     );
     for (const f of FILES) await corpus.write(f, pristine[f]!);
+  });
+
+  it('takes what each file passed from the cache, and never what another validator version found', async () => {
+    const options = optionsFor(corpus.data, corpus.out);
+    const entries = (JSON.parse(written.slice(written.indexOf('\n') + 1)) as [string, unknown][]).map(
+      ([key, value]): [string, unknown] => {
+        if (key.startsWith(`validate:${VALIDATOR_VERSION}:vega-lite`))
+          return [key, [{ path: ['mark'], message: 'POISONED: another validator said so' }]];
+        const kept = value as { changed?: Record<string, unknown> };
+        if (key.startsWith(`validate:${VALIDATOR_VERSION}:claim:`))
+          return [key, { ...kept, changed: { ...kept.changed, statement: 'POISONED' } }];
+        return [key, value];
+      },
+    );
+    expect(entries.filter(([, v]) => JSON.stringify(v).includes('POISONED')).length).toBeGreaterThan(3);
+    const poisoned = (version: string) =>
+      new ParseCache(entries.map(([k, v]) => [k.replace(`validate:${VALIDATOR_VERSION}:`, `validate:${version}:`), v]));
+    // This version's entries are what the check takes (the poison shows)…
+    const trusted = JSON.stringify(
+      plain(await checkCorpus(options, undefined, { templates: false, cache: poisoned(VALIDATOR_VERSION) })),
+    );
+    expect(trusted).toContain('"statement":"POISONED"');
+    expect(trusted).toContain('POISONED: another validator said so');
+    // …and another version's are not read, and not written back.
+    const other = poisoned(`${VALIDATOR_VERSION}-another`);
+    expect(plain(await checkCorpus(options, undefined, { templates: false, cache: other }))).toEqual(pristineCheck);
+    expect(checkCacheText(other)).not.toContain('POISONED');
   });
 
   it('ignores a cache cut short, damaged, or of another version, and writes it afresh', async () => {
