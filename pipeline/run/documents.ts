@@ -161,7 +161,7 @@ export async function makeDocuments(jobs: readonly DocumentJob[], ctx: MakeConte
           names: jobs.map((j) => j.doc.name),
           onPrinted: (_, done, total) => ctx.progress(`print ${done}/${total}`),
           signal: ctx.signal,
-          pages: ctx.warm?.keepsPages ? ctx.session.pages : undefined,
+          pages: ctx.warm?.lasting ? ctx.session.pages : undefined,
         },
       ),
     );

@@ -21,10 +21,17 @@ export interface SelectedDocuments {
 /** Checks the corpus, plans the documents and selects each one's content; throws InputError with every problem. */
 export async function checkAndSelect(options: RunOptions, world: World, warm?: Warm): Promise<SelectedDocuments> {
   // 1–4. check
-  const { checkCorpus } = await import('./check.ts');
-  const checked = await checkCorpus(options, undefined, { warm }, world);
+  const [{ checkCorpus }, { readCheckCache, writeCheckCache }] = await Promise.all([
+    import('./check.ts'),
+    import('./check-cache.ts'),
+  ]);
+  // A watch keeps the parsed corpus in memory; a one-off build reads what the last run left on
+  // disk (out/.brief/check-cache.json, as `brief check` does) and leaves what it read for the next.
+  const cache = warm?.lasting ? undefined : await readCheckCache(options.outDir);
+  const checked = await checkCorpus(options, undefined, { warm, cache }, world);
+  if (cache) await writeCheckCache(options.outDir, cache);
   // Only what this check read is kept warm for the next.
-  warm?.parsed.entries();
+  else warm?.parsed.entries();
   // A stale evidence lock fails `check` (as npm ci does) but only warns here: the quotes were just checked against the texts.
   let warnings = checked.lockStale ? sortDiagnostics([...checked.warnings, checked.lockStale]) : checked.warnings;
   if (!checked.ok || !checked.model || !checked.anchoring) throw new InputError(checked.errors, warnings);

@@ -12,11 +12,13 @@ import { TemplateCache } from '../render/template-cache.ts';
 
 export class Warm {
   /**
-   * Whether printed pages are left open for the next build's prints (session.pages): only where the
-   * same browser prints again soon (`brief watch`). A service job's browser has a cap on open pages,
-   * which pages left idle would use up; a one-off build closes its browser anyway.
+   * Whether it lasts from build to build in one process (`brief watch`, the live preview): then
+   * printed pages are left open for the next prints (session.pages), and the parsed corpus is kept
+   * in memory. Otherwise (a one-off build, a service job) pages are closed, since a service
+   * browser caps its open pages and idle ones would use the cap up, and the check's cache is read
+   * from and left on disk.
    */
-  constructor(readonly keepsPages = false) {}
+  constructor(readonly lasting = false) {}
 
   /** Compiled templates by source (Handlebars itself is loaded only when one is compiled). */
   readonly templates = new TemplateCache();
