@@ -4,13 +4,12 @@ import type { RenderedChart } from '../chart/index.ts';
 import { filesNeeded } from '../config/coverage.ts';
 import type { FontFace } from '../config/fonts.ts';
 import type { Presentation } from '../config/layers.ts';
-import { InputError } from '../core/diagnostics.ts';
-import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
+import type { FileSource } from '../core/world.ts';
 import type { Selection } from '../select/index.ts';
 import { createTemplates, type TemplateSet } from './environment.ts';
 import { createMarkdown } from './markdown.ts';
 import type { TemplateCache } from './template-cache.ts';
-import { stylesheetFiles } from './template-files.ts';
+import { layerReader, stylesheetFiles } from './template-files.ts';
 import { typographicQuotes } from './typography.ts';
 import { buildViewModel } from './view-model.ts';
 
@@ -106,20 +105,14 @@ export function withFontFaces(html: string, fonts: readonly FontFace[], cache: M
 export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
   const fontData = new Map<string, string>();
   const markdown = createMarkdown();
-  const files =
-    options.files ?? diskSource([...options.presentation.templates, ...options.presentation.styles].map((l) => l.dir));
-  const read = (file: string) => {
-    const text = readTextFrom(files, file);
-    if ('problem' in text) throw new InputError([text.problem]);
-    return text.text;
-  };
+  const read = layerReader(options.presentation, options.files);
   const perAudience = new Map<string, { templates: TemplateSet; css: string; stylesheets: string[] }>();
   const forAudience = (id: string) => {
     let entry = perAudience.get(id);
     if (!entry) {
       const stylesheets = stylesheetFiles(options.presentation.styles, id);
       entry = {
-        templates: createTemplates(options.presentation.templates, id, files, options.templateCache),
+        templates: createTemplates(options.presentation.templates, id, options.files, options.templateCache),
         css: [FONT_FACES_HERE, ...stylesheets.map(read)].join('\n'),
         stylesheets,
       };

@@ -5,11 +5,10 @@
 import Handlebars from 'handlebars';
 import type { FontFace } from '../config/fonts.ts';
 import type { Presentation } from '../config/layers.ts';
-import { InputError } from '../core/diagnostics.ts';
-import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
+import type { FileSource } from '../core/world.ts';
 import { FONT_FACES_HERE, withFontFaces } from './index.ts';
 import { cssString, registerPlural } from './environment.ts';
-import { packTemplateFile, stylesheetFiles } from './template-files.ts';
+import { layerReader, packTemplateFile, stylesheetFiles } from './template-files.ts';
 import { typographicQuotes } from './typography.ts';
 
 export interface PackDocument {
@@ -96,13 +95,7 @@ export function createPackRenderer(options: PackOptions) {
   const hb = Handlebars.create();
   registerPlural(hb);
   hb.registerHelper('cssString', cssString(hb));
-  const files =
-    options.files ?? diskSource([...options.presentation.templates, ...options.presentation.styles].map((l) => l.dir));
-  const read = (file: string) => {
-    const text = readTextFrom(files, file);
-    if ('problem' in text) throw new InputError([text.problem]);
-    return text.text;
-  };
+  const read = layerReader(options.presentation, options.files);
   const compile = (name: string) =>
     hb.compile(read(packTemplateFile(options.presentation.templates, name)), { strict: true, preventIndent: true });
   hb.registerPartial('pack-cover', compile('pack-cover'));

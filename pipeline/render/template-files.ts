@@ -4,7 +4,9 @@
 // from the audience's kinds/ folder, else the kind's own. environment.ts registers templates in
 // this order, and fingerprints use it to hash what a render used.
 import path from 'node:path';
-import { filesIn, resolveIn, type Layers } from '../config/layers.ts';
+import { filesIn, type Layers, type Presentation, resolveIn } from '../config/layers.ts';
+import { InputError } from '../core/diagnostics.ts';
+import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 
 /** `kind:<kind>` names a document template; any other name a partial or layout. */
 export function templateFile(layers: Layers, audience: string, name: string): string {
@@ -39,4 +41,17 @@ export const PACK_TEMPLATES = ['pack', 'pack-cover', 'pack-contents'] as const;
 
 export function packTemplateFile(layers: Layers, name: string): string {
   return resolveIn(layers, `pack/${name}.hbs`)?.file ?? path.join(layers.at(-1)!.dir, 'pack', `${name}.hbs`);
+}
+
+/**
+ * Reads a template or stylesheet as text through `files` (the run's world), or through the layers'
+ * folders as inputs-fs.ts allows; a file that is no input (a link out of them) is an InputError.
+ */
+export function layerReader(presentation: Presentation, files?: FileSource): (file: string) => string {
+  const from = files ?? diskSource([...presentation.templates, ...presentation.styles].map((l) => l.dir));
+  return (file) => {
+    const text = readTextFrom(from, file);
+    if ('problem' in text) throw new InputError([text.problem]);
+    return text.text;
+  };
 }
