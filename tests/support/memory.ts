@@ -12,6 +12,7 @@ import { type FileSource, memoryWorld } from '../../pipeline/core/world.ts';
 import { createHtmlRenderer, type RenderedHtml } from '../../pipeline/render/index.ts';
 import { type CheckResult, checkCorpus } from '../../pipeline/run/check.ts';
 import type { LockRead } from '../../pipeline/run/lock-file.ts';
+import type { InputSnapshot } from '../../pipeline/run/state.ts';
 import { World } from '../../pipeline/run/world.ts';
 import { type Selection, selectReport } from '../../pipeline/select/index.ts';
 import { MINI } from './corpus.ts';
@@ -19,6 +20,17 @@ import { optionsFor } from './options.ts';
 
 /** The sample corpus (the project's data/), whose audiences' own templates are in brief's folders. */
 export const SAMPLE = path.resolve('data');
+
+/** A snapshot as a build leaves it: the world's record, and the rest empty. */
+export const snapshotOf = (world: World): InputSnapshot => ({
+  ...world.record(),
+  key: '',
+  tool: '',
+  fonts: '',
+  browser: '',
+  documents: [],
+  warnings: [],
+});
 
 /** Where a corpus in memory seems to be. */
 const MEMORY_DATA = '/memory/data';

@@ -6,10 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../pipeline/run/check.ts';
 import { checkCorpus } from '../../../pipeline/run/check.ts';
-import type { InputSnapshot } from '../../../pipeline/run/state.ts';
 import { World } from '../../../pipeline/run/world.ts';
 import { MINI } from '../../support/corpus.ts';
-import { memoryCorpus } from '../../support/memory.ts';
+import { memoryCorpus, snapshotOf } from '../../support/memory.ts';
 import { optionsFor } from '../../support/options.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -73,15 +72,7 @@ describe('a world over a corpus in memory', () => {
     const glossary = path.join(before.data, 'glossary.txt');
     expect(world.source('glossary').read(glossary)).toHaveProperty('bytes');
     expect(world.hashes(['glossary'])).toEqual({ [glossary]: sha256(text) });
-    const snapshot: InputSnapshot = {
-      ...world.record(),
-      key: '',
-      tool: '',
-      fonts: '',
-      browser: '',
-      documents: [],
-      warnings: [],
-    };
+    const snapshot = snapshotOf(world);
     expect(memoryCorpus({ 'glossary.txt': text }).world().unchangedSince(snapshot)).toBe(true);
     const after = memoryCorpus({ 'glossary.txt': 'corridor: a strip of sand\n' });
     expect(World.over(after.files, after.options, snapshot).unchangedSince(snapshot)).toBe(false);

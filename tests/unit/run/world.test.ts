@@ -9,9 +9,9 @@ import { presentationOf } from '../../../pipeline/config/layers.ts';
 import { InputError } from '../../../pipeline/core/diagnostics.ts';
 import { createTemplates } from '../../../pipeline/render/environment.ts';
 import { createPackRenderer } from '../../../pipeline/render/pack.ts';
-import type { InputSnapshot } from '../../../pipeline/run/state.ts';
 import { World } from '../../../pipeline/run/world.ts';
 import { corpora } from '../../support/corpus.ts';
+import { snapshotOf } from '../../support/memory.ts';
 import { optionsFor } from '../../support/options.ts';
 
 const temp = corpora();
@@ -19,17 +19,6 @@ const dirs: string[] = [];
 afterAll(async () => {
   await temp.removeAll();
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-/** A snapshot as a build leaves it: the world's record, and the rest empty. */
-const snapshotOf = (world: World): InputSnapshot => ({
-  ...world.record(),
-  key: '',
-  tool: '',
-  fonts: '',
-  browser: '',
-  documents: [],
-  warnings: [],
 });
 
 describe('the world of a run', () => {
