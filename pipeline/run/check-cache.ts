@@ -1,5 +1,6 @@
 // run: the check's parse cache on disk, out/.brief/check-cache.json: the plain values of the YAML
-// texts the fast reader read (core/parse-cache.ts), by the sha256 of each text. A first line says
+// texts the fast reader read (core/parse-cache.ts), by the sha256 of each text, and the template
+// check's findings, by a hash of everything they follow from (run/template-check.ts). A first line says
 // the version and the checksum of the rest; the file is written whole to a temporary name and
 // renamed, so a killed run leaves the last cache or none. A cache of another version, damaged or
 // cut short is ignored (and written afresh at the end of the run): it can only cost time.

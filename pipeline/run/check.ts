@@ -58,6 +58,7 @@ export async function checkCorpus(
   const templateProblems = templates
     ? await (await import('./template-check.ts')).checkTemplates(options, modelling.model, world.source('templates'), {
         warm,
+        cache: kept,
       })
     : [];
   // A malformed lock is an error, but the quotes are still anchored (without it) so that every problem shows at once.

@@ -15,6 +15,7 @@ import { didYouMean } from '../core/suggest.ts';
 import { diskSource, type FileSource, readTextFrom } from '../core/world.ts';
 import type { Model } from '../model/index.ts';
 import type { Selection } from '../select/index.ts';
+import type { ParseCache } from '../core/parse-cache.ts';
 import type { Warm } from './warm.ts';
 
 export const SPECIMEN_DIR = path.join(PROJECT_ROOT, 'pipeline', 'render', 'specimen');
@@ -160,20 +161,50 @@ function checkKey(presentation: Presentation, audiences: readonly unknown[], fil
   return h.digest('base64');
 }
 
+/**
+ * What the check itself is: brief's compiled code (the stamp bin/brief.js compiles dist/ by) or,
+ * in a published package, its name and version. Read once per process.
+ */
+let toolStamp: string | undefined;
+function toolOf(): string {
+  toolStamp ??= (() => {
+    try {
+      return readFileSync(path.join(PROJECT_ROOT, 'dist', '.stamp'), 'utf8');
+    } catch {
+      const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+      return `brief@${pkg.version ?? '?'}`;
+    }
+  })();
+  return toolStamp;
+}
+
+/**
+ * The findings are found again only when a template, a stylesheet, an audience or brief itself
+ * changed: kept in memory by `warm` (`brief watch`), and between runs in the check's cache on disk
+ * (`cache`, out/.brief/check-cache.json), where compiling and rendering every template against the
+ * specimen was a quarter of a check's CPU.
+ */
 export async function checkTemplates(
   options: RunOptions,
   model: Model,
   files: FileSource = diskSource(layerDirs(presentationOf(options)).map((l) => l.dir)),
-  { presentation = presentationOf(options), warm }: { presentation?: Presentation; warm?: Warm } = {},
+  {
+    presentation = presentationOf(options),
+    warm,
+    cache,
+  }: { presentation?: Presentation; warm?: Warm; cache?: ParseCache } = {},
 ): Promise<readonly Diagnostic[]> {
   const audiences = [...model.audiences.values()];
   // A corpus without audiences renders nothing (a folder of sources and claims only): nothing to check against.
   if (audiences.length === 0) return [];
-  // Kept warm (`brief watch`): found again only when a template, a stylesheet or an audience changed.
-  const key = warm && checkKey(presentation, audiences, files);
-  if (key && warm.templateCheck?.key === key) return warm.templateCheck.problems;
-  const problems = await findProblems(audiences, files, presentation, warm);
-  if (key) warm.templateCheck = { key, problems };
+  const key = warm || cache ? `template-check:${checkKey(presentation, audiences, files)}:${toolOf()}` : undefined;
+  if (key && warm?.templateCheck?.key === key) return warm.templateCheck.problems;
+  const stored = key ? cache?.get(key) : undefined;
+  const problems = stored
+    ? (stored.value as Diagnostic[])
+    : await findProblems(audiences, files, presentation, warm);
+  if (key && warm) warm.templateCheck = { key, problems };
+  if (key && cache && !stored) cache.set(key, problems);
   return problems;
 }
 
