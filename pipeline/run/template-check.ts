@@ -200,9 +200,7 @@ export async function checkTemplates(
   const key = warm || cache ? `template-check:${checkKey(presentation, audiences, files)}:${toolOf()}` : undefined;
   if (key && warm?.templateCheck?.key === key) return warm.templateCheck.problems;
   const stored = key ? cache?.get(key) : undefined;
-  const problems = stored
-    ? (stored.value as Diagnostic[])
-    : await findProblems(audiences, files, presentation, warm);
+  const problems = stored ? (stored.value as Diagnostic[]) : await findProblems(audiences, files, presentation, warm);
   if (key && warm) warm.templateCheck = { key, problems };
   if (key && cache && !stored) cache.set(key, problems);
   return problems;
