@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { carriedFiles } from './attach.ts';
 import type { ArchivedEdition, Manifest } from './manifest.ts';
-import { checkSignatures } from './signature-check.ts';
 import { sha256 } from './store.ts';
 import type { Problem } from './verify.ts';
 
@@ -39,6 +38,9 @@ function sameInputs(bytes: Uint8Array, m: Manifest): boolean {
 
 async function signatureProblems(m: Manifest, file: string, bytes: Uint8Array): Promise<string[]> {
   const signing = m.signing!;
+  // Imported here: pkijs is read only for a signed edition (Node scanned its megabyte of CommonJS
+  // for export names on every verify, 0.15 s).
+  const { checkSignatures } = await import('./signature-check.ts');
   const found = await checkSignatures(bytes);
   if (found.length === 0)
     return [`it has no signature, but the edition was signed by ${signing.subject} (${signing.level})`];
