@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copySample, tempCorpus, type TempCorpus } from '../support/corpus.ts';
+import { builtCorpus, copySample, tempCorpus, type TempCorpus } from '../support/corpus.ts';
 import { sharedBrowser } from '../support/options.ts';
 
 const BIN = path.resolve('bin/brief.js');
@@ -81,6 +81,13 @@ async function corpus(): Promise<TempCorpus> {
   return c;
 }
 
+/** A corpus with out/ as a build dated 2024-01-15 left it. */
+async function built(): Promise<TempCorpus> {
+  const c = await builtCorpus();
+  made.push(c);
+  return c;
+}
+
 describe('two builds at once', () => {
   it('the second waits for the first and says so; out/ ends whole', async () => {
     const c = await corpus();
@@ -114,9 +121,7 @@ describe('two builds at once', () => {
 describe('a build stopped half-way', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`on ${signal}: exits, closes its browser, and leaves the earlier outputs and no staging folder`, async () => {
-      const c = await corpus();
-      const first = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
-      expect(await first.done, first.stderr).toBe(0);
+      const c = await built();
       const before = await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf'));
       const run = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-02-20'], true);
       await until('staging to begin', async () => (await staging(c.out)).length > 0);
@@ -161,9 +166,7 @@ describe('brief killed outright (kill -9)', () => {
 
 describe('a build started through npx, and npx stopped', () => {
   it('stops too: npx exits on SIGTERM without passing it on, and its child must not go on writing out/', async () => {
-    const c = await corpus();
-    const first = start(['build', '--data', c.data, '--out', c.out, '--date', '2024-01-15']);
-    expect(await first.done, first.stderr).toBe(0);
+    const c = await built();
     const before = await readFile(path.join(c.out, 'pdf', 'brief.analyst.pdf'));
     const npx = spawn('npx', ['brief', 'build', '--data', c.data, '--out', c.out, '--date', '2024-02-20'], {
       cwd: path.dirname(path.dirname(BIN)),

@@ -3,6 +3,7 @@ import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { displayPath } from '../../pipeline/core/paths.ts';
 
 /** The small corpus brief ships to render every template against (pipeline/render/specimen), and the tests' fixture. */
@@ -48,15 +49,37 @@ export async function tempCorpus(changes: Record<string, string | null> = {}): P
   return corpus;
 }
 
+/**
+ * A copy of the mini corpus with out/ as `brief build --date 2024-01-15` left it (built once for
+ * the whole suite, global-browser.ts), for tests about what a later run does to a built out/. The
+ * copy keeps the files' times, as a corpus built in place has them.
+ */
+export async function builtCorpus(): Promise<TempCorpus> {
+  const from = inject('builtMini');
+  if (!from) throw new Error('the suite could not build the mini corpus (see the start of its output)');
+  const corpus = await tempCorpus();
+  await rm(corpus.data, { recursive: true, force: true });
+  await cp(path.join(from, 'data'), corpus.data, { recursive: true, preserveTimestamps: true });
+  await cp(path.join(from, 'out'), corpus.out, { recursive: true, preserveTimestamps: true });
+  return corpus;
+}
+
 /** Temp corpora made by one test file, all removed by `removeAll` (call it in afterAll). */
 export function corpora(): {
   make(changes?: Record<string, string | null>): Promise<TempCorpus>;
+  /** As builtCorpus. */
+  built(): Promise<TempCorpus>;
   removeAll(): Promise<void>;
 } {
   const made: TempCorpus[] = [];
   return {
     async make(changes = {}) {
       const c = await tempCorpus(changes);
+      made.push(c);
+      return c;
+    },
+    async built() {
+      const c = await builtCorpus();
       made.push(c);
       return c;
     },
