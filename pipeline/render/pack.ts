@@ -128,6 +128,7 @@ export function createPackRenderer(options: PackOptions) {
                 date: d.date,
                 page: number(pages?.documents[i]?.page),
                 firstPage: pages?.documents[i]?.page ?? null,
+                head: `${d.title} \u00B7 ${d.date}`,
                 footer: d.marking + (view.editionId ? `  \u00B7  Edition ${view.editionId}` : ''),
                 firstFooter: view.editionId ? `Edition ${view.editionId}` : '',
                 headings: topHeadings(d.html).map((title, k) => ({
