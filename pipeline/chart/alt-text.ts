@@ -7,7 +7,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const signed = (v: number) => (v > 0 ? '+' : v < 0 ? '\u2212' : '') + Math.abs(v).toFixed(Number.isInteger(v) ? 0 : 1);
 
 /** "Where the sources stand: stances of 5 sources on 6 questions, …. Question: Source +2, …; …" */
-export function stanceAlt(cells: readonly StanceCellInput[], title: string): string {
+export function stanceAlt(cells: readonly StanceCellInput[], title: string, note?: string): string {
   const sources = [...new Set(cells.map((c) => c.sourceLabel))];
   const questions = [...new Set(cells.map((c) => c.questionLabel))];
   const rows = questions.map((q) => {
@@ -21,7 +21,7 @@ export function stanceAlt(cells: readonly StanceCellInput[], title: string): str
     `${title}: a matrix of the mean stance of ${plural(sources.length, 'source')} on ${plural(questions.length, 'question')}, ` +
     `from \u22122 (the low end of a question\u2019s scale) to +2 (the high end)` +
     (silent ? `; ${plural(silent, 'cell')} not addressed` : '') +
-    `. ${rows.join('; ')}.`
+    `. ${note ? `${note} ` : ''}${rows.join('; ')}.`
   );
 }
 

@@ -2,8 +2,29 @@
 import type { StanceCellInput } from './types.ts';
 import { CONTENT_WIDTH } from './theme.ts';
 
-/** Sources × questions, coloured by stance; "not addressed" is a blank cell with a dashed edge, written out, never read as neutral. */
-export function stanceSpec(cells: readonly StanceCellInput[], title: string): Record<string, unknown> {
+/**
+ * What the questions' short labels abbreviate, spelled out: "AZ = Azerbaijan, TR = Turkey" for the
+ * actor ids ("TR–AZ threat to Iran") among `names` (actor id → name), or undefined if none. A
+ * document may print the chart without the questions in full (the executive comparison does), so
+ * its caption is the only place a reader can learn them.
+ */
+export function abbreviationsNote(
+  cells: readonly StanceCellInput[],
+  names: ReadonlyMap<string, string>,
+): string | undefined {
+  const used = new Set(cells.flatMap((c) => c.questionLabel.match(/\b[A-Z]{2,5}\b/g) ?? []));
+  const spelled = [...used]
+    .filter((id) => names.has(id) && names.get(id) !== id)
+    .sort()
+    .map((id) => `${id} = ${names.get(id)}`);
+  return spelled.length ? `In the questions, ${spelled.join(', ')}.` : undefined;
+}
+
+/**
+ * Sources × questions, coloured by stance; "not addressed" is a blank cell with a dashed edge, written
+ * out, never read as neutral. `note` follows the caption's key to the scale (abbreviationsNote).
+ */
+export function stanceSpec(cells: readonly StanceCellInput[], title: string, note?: string): Record<string, unknown> {
   const values = cells.map((c) => ({
     source: c.sourceLabel,
     question: c.questionLabel,
@@ -19,7 +40,8 @@ export function stanceSpec(cells: readonly StanceCellInput[], title: string): Re
     title: {
       text: title,
       subtitle:
-        'Mean stance of each source\u2019s claims: \u22122 = the low end of the question\u2019s scale, +2 = the high end.',
+        'Mean stance of each source\u2019s claims: \u22122 = the low end of the question\u2019s scale, +2 = the high end.' +
+        (note ? ` ${note}` : ''),
     },
     width: Math.min(CONTENT_WIDTH - 190, sources.length * 120),
     height: { step: 38 },

@@ -6,7 +6,7 @@ import { diagnostic, InputError } from '../core/diagnostics.ts';
 import type { FontFace } from '../config/fonts.ts';
 import type { Selection } from '../select/index.ts';
 import { sourceLabel } from '../core/source-label.ts';
-import { stanceSpec } from './builtin.ts';
+import { abbreviationsNote, stanceSpec } from './builtin.ts';
 import { stanceAlt, timelineAlt } from './alt-text.ts';
 import { timelineSpec } from './timeline.ts';
 import { makeTextWidth } from './text-metrics.ts';
@@ -215,11 +215,12 @@ export async function renderCharts(selection: Selection, renderer: ChartRenderer
       questionLabel: c.question.short,
       stance: c.stance,
     }));
+    const note = abbreviationsNote(cells, selection.actorNames);
     await builtin(
       'stances',
-      stanceSpec(cells, 'Where the sources stand'),
+      stanceSpec(cells, 'Where the sources stand', note),
       'stance chart',
-      stanceAlt(cells, 'Where the sources stand'),
+      stanceAlt(cells, 'Where the sources stand', note),
     );
   }
   // A summary's one chart shares a page with the options or the outlook: it is drawn short enough.

@@ -10,6 +10,7 @@ import { createTemplates, type TemplateSet } from './environment.ts';
 import { createMarkdown } from './markdown.ts';
 import type { TemplateCache } from './template-cache.ts';
 import { layerReader, stylesheetFiles } from './template-files.ts';
+import { lineBreaks } from './line-breaks.ts';
 import { typographicQuotes } from './typography.ts';
 import { buildViewModel } from './view-model.ts';
 
@@ -126,7 +127,7 @@ export function createHtmlRenderer(options: RenderOptions): HtmlRenderer {
       const view = buildViewModel(selection, charts, markdown, options.editionDate, css, options.editionId ?? null);
       const { html, used } = templates.render(selection.report.kind, view);
       return {
-        html: withFontFaces(typographicQuotes(html, view.lang), options.fonts, fontData),
+        html: withFontFaces(lineBreaks(typographicQuotes(html, view.lang)), options.fonts, fontData),
         templates: used,
         stylesheets,
       };

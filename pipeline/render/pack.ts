@@ -9,6 +9,7 @@ import type { FileSource } from '../core/world.ts';
 import { FONT_FACES_HERE, withFontFaces } from './index.ts';
 import { cssString, registerPlural } from './environment.ts';
 import { layerReader, packTemplateFile, stylesheetFiles } from './template-files.ts';
+import { lineBreaks } from './line-breaks.ts';
 import { typographicQuotes } from './typography.ts';
 
 export interface PackDocument {
@@ -111,31 +112,34 @@ export function createPackRenderer(options: PackOptions) {
       );
       const number = (n: number | undefined) => (n === undefined ? '00' : String(n));
       return withFontFaces(
-        typographicQuotes(
-          template({
-            ...view,
-            lang: 'en',
-            css,
-            pages: pages ? pages.total : '00',
-            documents: documents.map((d, i) => ({
-              n: i + 1,
-              title: d.title,
-              marking: d.marking,
-              kind: d.kind,
-              kindLabel: d.kindLabel,
-              date: d.date,
-              page: number(pages?.documents[i]?.page),
-              firstPage: pages?.documents[i]?.page ?? null,
-              footer: d.marking + (view.editionId ? `  \u00B7  Edition ${view.editionId}` : ''),
-              firstFooter: view.editionId ? `Edition ${view.editionId}` : '',
-              headings: topHeadings(d.html).map((title, k) => ({
-                title,
-                page: number(pages?.documents[i]?.headings[k]),
+        lineBreaks(
+          typographicQuotes(
+            template({
+              ...view,
+              lang: 'en',
+              css,
+              pages: pages ? pages.total : '00',
+              documents: documents.map((d, i) => ({
+                n: i + 1,
+                title: d.title,
+                marking: d.marking,
+                kind: d.kind,
+                kindLabel: d.kindLabel,
+                date: d.date,
+                page: number(pages?.documents[i]?.page),
+                firstPage: pages?.documents[i]?.page ?? null,
+                head: `${d.title} \u00B7 ${d.date}`,
+                footer: d.marking + (view.editionId ? `  \u00B7  Edition ${view.editionId}` : ''),
+                firstFooter: view.editionId ? `Edition ${view.editionId}` : '',
+                headings: topHeadings(d.html).map((title, k) => ({
+                  title,
+                  page: number(pages?.documents[i]?.headings[k]),
+                })),
+                html: prefixIds(bodyOf(d.html), i + 1),
               })),
-              html: prefixIds(bodyOf(d.html), i + 1),
-            })),
-          }),
-          'en',
+            }),
+            'en',
+          ),
         ),
         options.fonts,
         fontData,

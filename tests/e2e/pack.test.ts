@@ -59,9 +59,12 @@ describe('brief pack', () => {
     const text = (await pdfText(pdf)).split('\f');
     expect(flat(text[pages - 1]!)).toContain(`Page ${pages} of ${pages}`);
     expect(flat(text[2]!)).toContain('Page 3 of');
-    // The pages of the second document carry its title in their header, not the pack's.
+    // The pages of the second document carry its title in their header, not the pack's; its first
+    // page the title alone, the date being in its masthead ("Edition of …"), not twice on the page.
     const brief = text.findIndex((t, i) => i > 1 && t.includes('The Şuşa alliance and Iran'));
-    expect(flat(text[brief]!)).toMatch(/The Şuşa alliance and Iran · 15 January 2024/);
+    expect(flat(text[brief]!)).not.toContain('The Şuşa alliance and Iran · 15 January 2024');
+    expect(flat(text[brief]!)).toContain('Edition of 15 January 2024');
+    expect(flat(text[brief + 1]!)).toMatch(/The Şuşa alliance and Iran · 15 January 2024/);
   });
 
   it("prints each document's marking once on its first page (its masthead), in its running header and footer after", async () => {
@@ -242,12 +245,16 @@ describe('brief pack', () => {
     expect(r.code, r.stderr).toBe(0);
     const pages = (await pdfText(JSON.parse(r.stdout).pack.pdf)).split('\f').map((p) => flat(p).toLowerCase());
     expect(pages[0]).toMatch(/^ ?internal · analyst edition/);
-    const briefPage = pages.findIndex((p, i) => i > 1 && p.includes('the şuşa alliance and iran ·'));
+    // A document's first page: its masthead says "Edition of …".
+    const firstPage = (title: string) =>
+      pages.findIndex((p, i) => i > 1 && p.includes(title) && p.includes('edition of'));
+    const briefPage = firstPage('the şuşa alliance and iran');
     // The chronology cites nothing internal: its pages stay public inside an internal pack.
-    const timeline = pages.findIndex((p, i) => i > 1 && p.includes('fixture chronology ·'));
-    // A document's first page carries its marking once, in its masthead, before "Edition of …".
-    expect(pages[briefPage]).toMatch(/ · 15 january 2024 internal\b[^·]*· analyst edition edition of /);
-    expect(pages[timeline]).toMatch(/ · 15 january 2024 public\b[^·]*· analyst edition edition of /);
+    const timeline = firstPage('fixture chronology');
+    // A document's first page carries its marking once, in its masthead, before "Edition of …", and
+    // its running header the title alone (the date is the masthead's).
+    expect(pages[briefPage]).toMatch(/the şuşa alliance and iran internal\b[^·]*· analyst edition edition of /);
+    expect(pages[timeline]).toMatch(/fixture chronology public\b[^·]*· analyst edition edition of /);
   });
 
   it('makes a public pack with no internal quote in it, and names the judgments it left out', async () => {

@@ -93,20 +93,52 @@ describe('the sample PDFs, read back', () => {
     expect(broken).toEqual([]);
   });
 
-  it('set a note number tight against its word, with no space between them', async () => {
+  it('set a note number tight against its word, with no space between them, but apart from a number', async () => {
     const spaced: string[] = [];
-    let tight = 0;
+    const glued: string[] = [];
+    let [tight, apart] = [0, 0];
     for (const d of result.documents) {
       const html = await readFile(d.html, 'utf8');
       const text = (await $`pdftotext -enc UTF-8 ${d.pdf!} -`).stdout.replace(/\s+/g, ' ');
-      for (const m of html.matchAll(/([\p{L}\p{N}]+)<sup class="fn-ref">(.*?)<\/sup>/gu)) {
+      for (const m of html.matchAll(/([\p{L}\p{N}]+)(?:<\/[a-z]+>)*<sup class="fn-ref[^"]*">(.*?)<\/sup>/gu)) {
         const [word, notes] = [m[1]!, m[2]!.replace(/<[^>]+>/g, '')];
-        if (text.includes(`${word} ${notes}`)) spaced.push(`${path.basename(d.pdf!)}: ${word} ${notes}`);
+        // After a year, a note number set tight reads as a power ("2023⁴¹"): it stands a thin space apart.
+        if (/\p{N}$/u.test(word)) {
+          if (text.includes(`${word}${notes}`)) glued.push(`${path.basename(d.pdf!)}: ${word}${notes}`);
+          else if (text.includes(`${word} ${notes}`)) apart++;
+        } else if (text.includes(`${word} ${notes}`)) spaced.push(`${path.basename(d.pdf!)}: ${word} ${notes}`);
         else if (text.includes(`${word}${notes}`)) tight++;
       }
     }
     expect(spaced).toEqual([]);
+    expect(glued).toEqual([]);
     expect(tight).toBeGreaterThan(20);
+    expect(apart).toBeGreaterThan(5);
+  });
+
+  it("set the claim table's header cells on one line, in one size (Type and Stances sat lower)", async () => {
+    const d = result.documents.find((x) => x.pdf!.endsWith('perspectives.analyst.pdf'))!;
+    const xml = (await $`pdftotext -bbox ${d.pdf!} -`).stdout;
+    const page = xml.split('</page>').find((p) => p.includes('>Stances</word>'))!;
+    const words = [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)];
+    const claim = words.find((w) => w[3] === 'Claim,')!;
+    const header = ['Note', 'Source', 'Type', 'Claim,', 'Stances'].map((t) => {
+      const w = words.find((x) => x[3] === t && Math.abs(Number(x[1]) - Number(claim[1])) < 5)!;
+      return `${t} ${Number(w[1]).toFixed(1)}–${Number(w[2]).toFixed(1)}`;
+    });
+    const [, y] = header[3]!.split(' ');
+    expect(header).toEqual(['Note', 'Source', 'Type', 'Claim,', 'Stances'].map((t) => `${t} ${y}`));
+  });
+
+  it("repeat a table's header row on every page the table continues to", async () => {
+    const d = result.documents.find((x) => x.pdf!.endsWith('perspectives.analyst.pdf'))!;
+    const pages = (await $`pdftotext -enc UTF-8 -layout ${d.pdf!} -`).stdout.split('\f');
+    // A row of the claim table: its note number, then its source, then its type.
+    const row = /^\s+\d+\s+\S.*\s(?:fact|assessment|forecast|recommendation|reported-speech)\s/m;
+    const withRows = pages.map((p, i) => ({ p, n: i + 1 })).filter(({ p }) => row.test(p));
+    expect(withRows.length).toBeGreaterThan(3);
+    const bare = withRows.filter(({ p }) => !/Note\s+Source\s+Type\s+Claim, in our words\s+Stances/.test(p));
+    expect(bare.map(({ n }) => `page ${n}`)).toEqual([]);
   });
 
   it('print the distribution marking once on page 1 (the masthead), and in the running header and footer after', async () => {
@@ -118,6 +150,48 @@ describe('the sample PDFs, read back', () => {
       expect(count(await pageText(d.pdf!, 1)), `${path.basename(d.pdf!)}, page 1`).toBe(1);
       expect(count(await pageText(d.pdf!, 2)), `${path.basename(d.pdf!)}, page 2`).toBe(2);
     }
+  });
+
+  it('print the edition date once on page 1 (the masthead), and in the running header after', async () => {
+    for (const d of result.documents) {
+      const name = path.basename(d.pdf!);
+      const [first, second] = [await pageText(d.pdf!, 1), await pageText(d.pdf!, 2)];
+      expect(first.split('15 January 2024'), `${name}, page 1`).toHaveLength(2);
+      expect(first, `${name}, page 1`).toMatch(/Edition of 15 January 2024/);
+      expect(second.split('15 January 2024'), `${name}, page 2`).toHaveLength(2);
+    }
+  });
+});
+
+describe('the executive chronology and comparison, read back', () => {
+  let out = '';
+  let result: BuildResult;
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'brief-exec-'));
+    result = await build(
+      optionsFor('data', out, { reports: ['chronology', 'perspectives'], audiences: ['executive'] }),
+    );
+    expect(result.documents).toHaveLength(2);
+  }, 300_000);
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it('keep a year range on one line: no line ends in a year and a dash (the title broke after "2005–")', async () => {
+    for (const d of result.documents) {
+      const text = (await $`pdftotext -enc UTF-8 ${d.pdf!} -`).stdout;
+      expect(text.split('\n').filter((l) => /\b\d{4}\s?[\u2013\u2014-]$/.test(l.trimEnd()))).toEqual([]);
+    }
+    const chronology = result.documents.find((d) => d.report === 'chronology')!;
+    expect(await pageText(chronology.pdf!, 1)).toMatch(/chronology,\s+2005–2025\n/);
+  });
+
+  it("spell out every abbreviation the stance chart's labels use, in its caption", async () => {
+    const d = result.documents.find((x) => x.report === 'perspectives')!;
+    const html = await readFile(d.html, 'utf8');
+    const svgText = [...html.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]!)).join(' ');
+    const abbreviations = [...new Set(svgText.match(/\b[A-Z]{2,5}\b/g) ?? [])];
+    expect(abbreviations.length).toBeGreaterThan(0);
+    const text = (await $`pdftotext -enc UTF-8 ${d.pdf!} -`).stdout.replace(/\s+/g, ' ');
+    expect(abbreviations.filter((a) => !new RegExp(`\\b${a} = \\p{Lu}`, 'u').test(text))).toEqual([]);
   });
 });
 

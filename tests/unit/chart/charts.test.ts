@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChartRenderer, MAX_MARKS } from '../../../pipeline/chart/index.ts';
 import { stanceAlt, timelineAlt } from '../../../pipeline/chart/alt-text.ts';
-import { stanceSpec } from '../../../pipeline/chart/builtin.ts';
+import { abbreviationsNote, stanceSpec } from '../../../pipeline/chart/builtin.ts';
 import { timelineSpec } from '../../../pipeline/chart/timeline.ts';
 import { makeTextWidth } from '../../../pipeline/chart/text-metrics.ts';
 import { bundledFonts } from '../../../pipeline/config/fonts.ts';
@@ -120,6 +120,29 @@ describe('charts', () => {
     const chart = await renderer.render('stances', spec);
     expect(chart.svg).toContain('>not addressed<');
     expect(chart.svg).toContain('>0<');
+  });
+
+  it('spells out in its caption the actor ids its question labels abbreviate (the executive comparison never did)', () => {
+    const cells = [
+      { sourceLabel: 'A 2021', questionLabel: 'TR–AZ threat to Iran', stance: 1 },
+      { sourceLabel: 'A 2021', questionLabel: 'AZ–IR normalisation', stance: -1 },
+      { sourceLabel: 'A 2021', questionLabel: 'Who drove the crisis', stance: 0 },
+    ];
+    const names = new Map([
+      ['AZ', 'Azerbaijan'],
+      ['IR', 'Iran'],
+      ['TR', 'Turkey'],
+      ['RU', 'Russia'],
+    ]);
+    const note = abbreviationsNote(cells, names);
+    expect(note).toBe('In the questions, AZ = Azerbaijan, IR = Iran, TR = Turkey.');
+    expect((stanceSpec(cells, 'Stances', note).title as { subtitle: string }).subtitle).toMatch(
+      /the high end\. In the questions, AZ = Azerbaijan, IR = Iran, TR = Turkey\.$/,
+    );
+    expect(stanceAlt(cells, 'Stances', note)).toContain('TR = Turkey');
+    // Labels that abbreviate nothing the corpus names need no note.
+    expect(abbreviationsNote([cells[2]!], names)).toBeUndefined();
+    expect(abbreviationsNote([{ ...cells[0]!, questionLabel: 'NATO’s role' }], names)).toBeUndefined();
   });
 
   it('does not mutate the spec it is given', async () => {
