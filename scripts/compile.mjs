@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = path.join(ROOT, 'pipeline');
@@ -104,7 +104,18 @@ const REQUIRED = ['pdf-lib'];
  * external and is the same module object either way.
  */
 function requiredPackages(names) {
-  const require = createRequire(path.join(ROOT, 'package.json'));
+  // Read in a process of its own: the package is not loaded into this one (bin/brief.js compiles
+  // in the process that then runs the command, and `brief --help` loads no PDF code).
+  const namesOf = (pkg) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['-e', `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(pkg)}))))`],
+        {
+          cwd: ROOT,
+        },
+      ).toString(),
+    );
   return {
     name: 'required-packages',
     setup(build) {
@@ -113,7 +124,7 @@ function requiredPackages(names) {
         args.namespace === 'required' ? undefined : { path: args.path, namespace: 'required' },
       );
       build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => {
-        const keys = Object.keys(require(args.path)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+        const keys = namesOf(args.path).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
         return {
           contents: [
             "import { createRequire } from 'node:module';",
