@@ -1,38 +1,32 @@
 // End to end: the conformance check on the sample corpus's PDFs as brief builds them, documents
 // and a pack. The finishing pass (print/conformance.ts) makes them PDF/UA-1 and PDF/A-2b, so any
 // finding is a regression; the CLI is tried on them and on a PDF broken on purpose.
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConformance, type Finding } from '../../pipeline/conform/index.ts';
-import type { BuildResult } from '../../pipeline/run/build.ts';
-import { build } from '../support/build.ts';
 import { brief } from '../support/cli.ts';
 import { conformingPdf } from '../support/conform-pdf.ts';
-import { optionsFor } from '../support/options.ts';
+import { type SharedBuild, sharedSample } from '../support/shared-build.ts';
 
 /** What the finishing pass over Chromium's PDF fixes, by rule (review pdf-standards-2026-12-07 §0, §1.3). */
 let root: string;
-let result: BuildResult;
+let result: SharedBuild;
 const findings = new Map<string, Finding[]>();
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'brief-conform-'));
-  result = await build(
-    optionsFor(path.resolve('data'), path.join(root, 'out'), {
-      audiences: ['analyst', 'executive', 'public'],
-      textDirs: [],
-    }),
-  );
+  result = await sharedSample();
   for (const d of result.documents)
     findings.set(path.basename(d.pdf!), await checkConformance(await readFile(d.pdf!), { file: d.pdf! }));
+  // The pack is made in a copy: the run's build of the sample is read by other files.
+  await cp(result.out, path.join(root, 'out'), { recursive: true, preserveTimestamps: true });
   const pack = await brief(['pack', '--json', '--out', path.join(root, 'out'), '--audience', 'executive']);
   expect(pack.code, pack.stderr).toBe(0);
   const packPdf = (JSON.parse(pack.stdout) as { pack: { pdf: string } }).pack.pdf;
   findings.set(path.basename(packPdf), await checkConformance(await readFile(packPdf), { file: packPdf }));
-});
+}, 300_000);
 afterAll(async () => rm(root, { recursive: true, force: true }));
 
 describe('brief conform on the sample corpus', () => {

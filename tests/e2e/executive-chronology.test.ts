@@ -1,27 +1,20 @@
 // End to end: the executive chronology prints what an executive reads, the turning points and the
 // timeline (its numbers marking the turning points), not the list of all 101 events in small type;
 // a line says the full list is in the analyst edition, and it keeps to its page budget.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { $ } from 'zx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../pipeline/run/build.ts';
-import { build } from '../support/build.ts';
-import { optionsFor } from '../support/options.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SharedBuild, sharedSample } from '../support/shared-build.ts';
 
 $.quiet = true;
 
 describe('the executive chronology', () => {
-  let out = '';
-  let result: BuildResult;
+  let result: SharedBuild;
   beforeAll(async () => {
-    out = await mkdtemp(path.join(tmpdir(), 'brief-exec-chrono-'));
-    result = await build(optionsFor('data', out, { reports: ['chronology'], audiences: ['executive', 'analyst'] }));
+    result = await sharedSample();
   }, 300_000);
-  afterAll(() => rm(out, { recursive: true, force: true }));
 
-  const doc = (audience: string) => result.documents.find((d) => d.audience === audience)!;
+  const doc = (audience: string) => result.documents.find((d) => d.report === 'chronology' && d.audience === audience)!;
 
   it('prints the turning points and the timeline, and points to the analyst edition for the full list', async () => {
     const html = await readFile(doc('executive').html, 'utf8');

@@ -2,17 +2,22 @@
 // across lines without a hyphen (narrow table columns once broke "Independen / t"), a note number
 // follows its word without a space, page 1 carries the distribution marking once, and prose has
 // typographic quotes and apostrophes while each verbatim quote is printed as its source has it.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { $ } from 'zx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../pipeline/run/build.ts';
-import { build } from '../support/build.ts';
-import { optionsFor } from '../support/options.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SharedBuild, sharedSample } from '../support/shared-build.ts';
 
 $.quiet = true;
+
+type Documents = Pick<SharedBuild, 'documents'>;
+
+/** The documents of these reports for these audiences, from the run's one build of the sample. */
+async function documentsOf(reports: readonly string[], audiences: readonly string[]): Promise<Documents> {
+  const { documents } = await sharedSample();
+  return { documents: documents.filter((d) => reports.includes(d.report) && audiences.includes(d.audience)) };
+}
 
 /** A word: letters, with an apostrophe inside ("Iran's" is one word; its "s" is none). */
 const WORD = /[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*/gu;
@@ -73,16 +78,11 @@ const pageText = async (file: string, page: number) =>
   (await $`pdftotext -enc UTF-8 -layout -f ${page} -l ${page} ${file} -`).stdout;
 
 describe('the sample PDFs, read back', () => {
-  let out = '';
-  let result: BuildResult;
+  let result: Documents;
   beforeAll(async () => {
-    out = await mkdtemp(path.join(tmpdir(), 'brief-type-'));
-    result = await build(
-      optionsFor('data', out, { reports: ['perspectives', 'tr-az-convergence'], audiences: ['analyst', 'public'] }),
-    );
+    result = await documentsOf(['perspectives', 'tr-az-convergence'], ['analyst', 'public']);
     expect(result.documents).toHaveLength(4);
   }, 300_000);
-  afterAll(() => rm(out, { recursive: true, force: true }));
 
   it('break no word of the HTML across lines without a hyphen', async () => {
     const broken: string[] = [];
@@ -164,16 +164,11 @@ describe('the sample PDFs, read back', () => {
 });
 
 describe('the executive chronology and comparison, read back', () => {
-  let out = '';
-  let result: BuildResult;
+  let result: Documents;
   beforeAll(async () => {
-    out = await mkdtemp(path.join(tmpdir(), 'brief-exec-'));
-    result = await build(
-      optionsFor('data', out, { reports: ['chronology', 'perspectives'], audiences: ['executive'] }),
-    );
+    result = await documentsOf(['chronology', 'perspectives'], ['executive']);
     expect(result.documents).toHaveLength(2);
   }, 300_000);
-  afterAll(() => rm(out, { recursive: true, force: true }));
 
   it('keep a year range on one line: no line ends in a year and a dash (the title broke after "2005–")', async () => {
     for (const d of result.documents) {
@@ -196,13 +191,10 @@ describe('the executive chronology and comparison, read back', () => {
 });
 
 describe('quotes and apostrophes in the sample PDFs', () => {
-  let out = '';
-  let result: BuildResult;
+  let result: Documents;
   beforeAll(async () => {
-    out = await mkdtemp(path.join(tmpdir(), 'brief-quotes-'));
-    result = await build(optionsFor('data', out, { reports: ['perspectives', 'tr-az-convergence'] }));
+    result = await documentsOf(['perspectives', 'tr-az-convergence'], ['analyst', 'executive', 'public']);
   }, 300_000);
-  afterAll(() => rm(out, { recursive: true, force: true }));
 
   const STRAIGHT = /["']/g;
   const straight = (text: string) => text.match(STRAIGHT)?.length ?? 0;

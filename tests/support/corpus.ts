@@ -3,7 +3,6 @@ import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
 import { displayPath } from '../../pipeline/core/paths.ts';
 
 /** The small corpus brief ships to render every template against (pipeline/render/specimen), and the tests' fixture. */
@@ -51,16 +50,16 @@ export async function tempCorpus(changes: Record<string, string | null> = {}): P
 
 /**
  * A copy of the mini corpus with out/ as `brief build --date 2024-01-15` left it (built once for
- * the whole suite, global-browser.ts), for tests about what a later run does to a built out/. The
+ * the whole run, shared-build.ts), for tests about what a later run does to a built out/. The
  * copy keeps the files' times, as a corpus built in place has them.
  */
 export async function builtCorpus(): Promise<TempCorpus> {
-  const from = inject('builtMini');
-  if (!from) throw new Error('the suite could not build the mini corpus (see the start of its output)');
+  // Imported here: the unit tests use this module too, and never print.
+  const from = await (await import('./shared-build.ts')).sharedMini();
   const corpus = await tempCorpus();
   await rm(corpus.data, { recursive: true, force: true });
-  await cp(path.join(from, 'data'), corpus.data, { recursive: true, preserveTimestamps: true });
-  await cp(path.join(from, 'out'), corpus.out, { recursive: true, preserveTimestamps: true });
+  await cp(from.data, corpus.data, { recursive: true, preserveTimestamps: true });
+  await cp(from.out, corpus.out, { recursive: true, preserveTimestamps: true });
   return corpus;
 }
 
