@@ -1,75 +1,39 @@
-// Test support: builds made once per test run and read by every end-to-end file that needs them.
-// The first file to ask makes one, under a lock, in the run's folder (global-browser.ts); the
-// others wait for the lock and read what it left. Files used to make their own: the sample's
-// documents printed again in four files, the mini corpus built first in many.
-import { execFile } from 'node:child_process';
+// Test support: builds made once per test run, for every end-to-end file that needs them. They
+// start as the run begins (global-browser.ts); a file that asks waits for its build to be done.
+// Files used to make their own: the sample's documents were printed again in four files, and the
+// mini corpus built first in many.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import lockfile from 'proper-lockfile';
 import { inject } from 'vitest';
 import type { Diagnostic } from '../../pipeline/core/diagnostics.ts';
 import type { BuiltDocument } from '../../pipeline/run/build.ts';
-import { build } from './build.ts';
-import { MINI } from './corpus.ts';
-import { optionsFor, sharedBrowser } from './options.ts';
+import { until } from './until.ts';
 
-/** What a build returned, as later files read it: its documents (without their HTML in memory) and warnings. */
+/** What `brief build --json` said of a build, and where it was made. */
 export interface SharedBuild {
   readonly data: string;
   readonly out: string;
-  readonly documents: readonly Omit<BuiltDocument, 'rendering'>[];
+  readonly documents: readonly Pick<
+    BuiltDocument,
+    'report' | 'title' | 'kind' | 'audience' | 'html' | 'pdf' | 'pages'
+  >[];
   readonly warnings: readonly Diagnostic[];
 }
 
-/** The build named `name`, made by `make` into `dir` by whichever file asks first. */
-async function shared(name: string, make: (dir: string) => Promise<SharedBuild>): Promise<SharedBuild> {
+async function shared(name: string): Promise<SharedBuild> {
   const root = inject('sharedBuilds');
-  if (!root) throw new Error('no folder for shared builds: run the end-to-end project through vitest.config.ts');
-  const dir = path.join(root, name);
-  const done = path.join(dir, 'build.json');
-  await mkdir(dir, { recursive: true });
-  const release = await lockfile.lock(dir, {
-    realpath: false,
-    // A build of the sample takes a minute or more on a loaded machine: wait as long as the hang guard.
-    retries: { retries: 1000, minTimeout: 100, maxTimeout: 300 },
-    stale: 30_000,
-  });
-  try {
-    if (!existsSync(done)) await writeFile(done, JSON.stringify(await make(dir)));
-  } finally {
-    await release();
-  }
+  if (!root) throw new Error('no shared builds: run the end-to-end project through vitest.config.ts');
+  const done = path.join(root, name, 'build.json');
+  const failed = path.join(root, name, 'failed.txt');
+  // A bound against a hang only: the sample takes a minute or more on a loaded machine.
+  await until(`the run's build of the ${name} corpus`, () => existsSync(done) || existsSync(failed), 280_000, 100);
+  if (existsSync(failed)) throw new Error(await readFile(failed, 'utf8'));
   return JSON.parse(await readFile(done, 'utf8')) as SharedBuild;
 }
 
-/**
- * Every document of the sample corpus (data/), for every audience, dated 2024-01-15, as a build in
- * the test's process makes it. Read it; never write into its out/, which other files read too.
- */
-export const sharedSample = (): Promise<SharedBuild> =>
-  shared('sample', async (dir) => {
-    const out = path.join(dir, 'out');
-    const result = await build(optionsFor(path.resolve('data'), out));
-    return {
-      data: path.resolve('data'),
-      out,
-      documents: result.documents.map(({ rendering: _, ...d }) => d),
-      warnings: result.warnings,
-    };
-  });
+/** Every document of the sample corpus (data/), for every audience, dated 2024-01-15. Read it; never write into its out/. */
+export const sharedSample = (): Promise<SharedBuild> => shared('sample');
 
-/** The mini corpus as `brief build --date 2024-01-15` leaves it (the CLI, on the suite's browser). Copy it to change it. */
-export const sharedMini = (): Promise<SharedBuild> =>
-  shared('mini', async (dir) => {
-    const data = path.join(dir, 'data');
-    const out = path.join(dir, 'out');
-    await cp(MINI, data, { recursive: true });
-    await promisify(execFile)(
-      process.execPath,
-      [path.resolve('bin/brief.js'), 'build', '--data', data, '--out', out, '--date', '2024-01-15'],
-      { env: { ...process.env, BRIEF_BROWSER_WS: sharedBrowser() ?? '' } },
-    );
-    return { data, out, documents: [], warnings: [] };
-  });
+/** The mini corpus as `brief build --date 2024-01-15` leaves it. Copy it (corpus.ts, builtCorpus) to change it. */
+export const sharedMini = (): Promise<SharedBuild> => shared('mini');
