@@ -21,7 +21,9 @@ export function outlineView(sel: Selection, markdown: MarkdownFn, noteOf: (id: s
   const html = (md: string | undefined) => (md ? markdown(md, noteOf) : null);
   const prose = (slug: string) => sel.prose.filter((p) => p.slug === slug);
   const judgmentNumber = new Map(sel.judgments.map((j, i) => [j.id, i + 1]));
-  const notesOf = (ids: readonly string[]) => ids.map(noteOf).filter((n): n is number => n !== undefined);
+  // A cluster of note numbers reads in ascending order, each once, as prose's do (markdown.ts).
+  const notesOf = (ids: readonly string[]) =>
+    [...new Set(ids.map(noteOf).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
   const source = (id: string) => sel.sources.find((s) => s.id === id) ?? sel.cited.find((s) => s.id === id);
   const claimSource = (claimId: string) => sel.footnotes.find((f) => f.claim.id === claimId)?.source;
 
