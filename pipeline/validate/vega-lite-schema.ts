@@ -66,7 +66,7 @@ function collectKeys(node: unknown, into: Set<string>): void {
   }
 }
 
-function loadValidator(schema: unknown, version: string): ValidateFn {
+function loadValidator(schemaOf: () => unknown, version: string): ValidateFn {
   // <node_modules>/vega-lite/build/vega-lite-schema.json → <node_modules>/.cache/brief
   const cacheDir = path.join(path.dirname(SCHEMA_FILE()), '..', '..', '.cache', 'brief');
   const cached = path.join(cacheDir, `vega-lite-${version}-validate.cjs`);
@@ -84,7 +84,7 @@ function loadValidator(schema: unknown, version: string): ValidateFn {
     logger: false,
     code: { source: true, optimize: false },
   });
-  const validate = ajv.compile(schema as object) as ValidateFn;
+  const validate = ajv.compile(schemaOf() as object) as ValidateFn;
   try {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${cached}.${process.pid}.tmp`;
@@ -134,18 +134,35 @@ function bestProblem(errors: readonly ErrorObject[], knownKeys: ReadonlySet<stri
   return { path: toPath(deepest.instancePath), message: `${where} ${deepest.message ?? 'is not valid'}` };
 }
 
+/**
+ * The schema itself (1.5 MB of JSON) is read only when it is needed: to compile the validator when
+ * none is cached, or for the known keys when a spec has a problem to name. A valid chart is checked
+ * by the cached validator alone (reading the schema was 70 ms of every check that drew a chart).
+ */
 export function loadChartSchema(): ChartSchema {
-  const raw = JSON.parse(readFileSync(SCHEMA_FILE(), 'utf8')) as unknown;
-  const schema = stripAnnotations(raw);
-  const knownKeys = new Set<string>();
-  collectKeys(schema, knownKeys);
+  let read: { schema: unknown; knownKeys: Set<string> } | undefined;
+  const parsed = () => {
+    if (!read) {
+      const schema = stripAnnotations(JSON.parse(readFileSync(SCHEMA_FILE(), 'utf8')) as unknown);
+      const knownKeys = new Set<string>();
+      collectKeys(schema, knownKeys);
+      read = { schema, knownKeys };
+    }
+    return read;
+  };
   let validate: ValidateFn | undefined;
   const check = (spec: unknown) => {
-    validate ??= loadValidator(schema, vegaLiteVersion());
+    validate ??= loadValidator(() => parsed().schema, vegaLiteVersion());
     if (validate(spec)) return undefined;
-    return bestProblem(validate.errors ?? [], knownKeys);
+    return bestProblem(validate.errors ?? [], parsed().knownKeys);
   };
-  return { knownKeys, check, checkAll: (spec) => allProblems(spec, check) };
+  return {
+    get knownKeys() {
+      return parsed().knownKeys;
+    },
+    check,
+    checkAll: (spec) => allProblems(spec, check),
+  };
 }
 
 /** A spec that is valid as it stands, to set one part of another spec into. */
