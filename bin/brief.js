@@ -10,7 +10,7 @@ import { compile, isFresh } from '../scripts/compile.mjs';
 let compiled = isFresh();
 if (!compiled) {
   try {
-    await compile({ quiet: true });
+    await compile({ quiet: true, carry: true });
     compiled = true;
   } catch (error) {
     const reason = String(error?.message ?? error).split('\n')[0];

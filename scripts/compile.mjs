@@ -13,7 +13,16 @@
 // (NODE_OPTIONS=--enable-source-maps shows pipeline/*.ts lines in stack traces; off by default,
 // as it slows a build's start by reading every package's maps).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -141,10 +150,13 @@ function requiredPackages(names) {
 }
 
 /**
+ * `carry`: keep the replaced dist/'s chunks (carryChunks), as bin/brief.js does when it compiles
+ * on demand beside running processes; `npm ci`, `npm pack` and a compile by hand make a clean dist/.
+ *
  * Compiles into a new folder beside dist/ and then puts it in dist/'s place, so a run never sees
  * half a dist/. The stamp is taken before compiling: a file saved meanwhile makes dist/ stale.
  */
-export async function compile({ quiet = false } = {}) {
+export async function compile({ quiet = false, carry = false } = {}) {
   const stamp = sourceStamp();
   const { build } = await import('esbuild');
   const tmp = `${DIST}.tmp-${process.pid}`;
@@ -168,6 +180,7 @@ export async function compile({ quiet = false } = {}) {
       logLevel: quiet ? 'silent' : 'warning',
     });
     if (stamp !== undefined) writeFileSync(path.join(tmp, '.stamp'), stamp);
+    if (carry) carryChunks(tmp);
     // Another run may have compiled the same sources meanwhile: keep its dist/ (a process may be
     // loading chunks from it) rather than swapping in an identical one.
     if (stamp !== undefined && isFresh(stamp)) return;
@@ -175,6 +188,40 @@ export async function compile({ quiet = false } = {}) {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The chunks a compile took over from the one before it, listed in its dist/chunks/ (not carried again). */
+const CARRIED = '.carried';
+
+/**
+ * Copies into the new dist/ the chunks of the one it replaces that it does not have itself. A
+ * `brief` still running from the old dist/ (a serve, a watch, a worker) loads stages lazily, by
+ * the chunk's name, and chunk names are their contents' hashes: it finds the very code it started
+ * with, instead of failing on a file that is gone the next time it needs a stage. One generation
+ * is kept (chunks the old dist/ had itself carried are not carried again), so they do not pile up.
+ */
+function carryChunks(tmp) {
+  const from = path.join(DIST, 'chunks');
+  const to = path.join(tmp, 'chunks');
+  if (!existsSync(from) || !existsSync(to)) return;
+  let carriedBefore = new Set();
+  try {
+    carriedBefore = new Set(readFileSync(path.join(from, CARRIED), 'utf8').split('\n').filter(Boolean));
+  } catch {
+    // none carried before
+  }
+  const own = new Set(readdirSync(to));
+  const carried = [];
+  for (const name of readdirSync(from)) {
+    if (name === CARRIED || own.has(name) || carriedBefore.has(name) || !name.endsWith('.js')) continue;
+    try {
+      copyFileSync(path.join(from, name), path.join(to, name));
+      carried.push(name);
+    } catch {
+      // the old dist/ is being replaced by another run: nothing to carry
+    }
+  }
+  writeFileSync(path.join(to, CARRIED), carried.map((n) => `${n}\n`).join(''));
 }
 
 /** Renames tmp to dist/, moving an existing dist/ out of the way first. */

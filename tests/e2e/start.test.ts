@@ -179,6 +179,30 @@ describe('brief never runs stale code', () => {
     expect(packagesIn(second.loaded, ['tsx'])).toEqual([]);
   });
 
+  it('keeps the chunks of the dist/ it replaces, for a brief still running from it, one compile long', async () => {
+    const root = await copyOfTool();
+    const chunks = () => readdir(path.join(root, 'dist', 'chunks'));
+    /** Edits the suggest module (a chunk of its own name) so that its chunk gets a new hash. */
+    const edit = async (n: number) => {
+      const file = path.join(root, 'pipeline/core/suggest.ts');
+      await writeFile(file, `${await readFile(file, 'utf8')}\nexport const edited${n} = ${n};\n`);
+    };
+    await start(['--version'], root);
+    const first = (await chunks()).filter((c) => c.endsWith('.js'));
+    await edit(1);
+    await start(['--version'], root);
+    const second = await chunks();
+    // A process started before the edit finds every chunk it could still import.
+    expect(first.filter((c) => !second.includes(c))).toEqual([]);
+    const carried = (await readFile(path.join(root, 'dist/chunks/.carried'), 'utf8')).split('\n').filter(Boolean);
+    expect(carried.length).toBeGreaterThan(0);
+    await edit(2);
+    await start(['--version'], root);
+    // One generation only: what the second compile carried is gone after the third.
+    const third = await chunks();
+    expect(carried.filter((c) => third.includes(c))).toEqual([]);
+  });
+
   it('runs dist/ as compiled where the development packages were pruned, and says so plainly once a source changed', async () => {
     const root = await copyOfTool();
     await start(['--help'], root); // compiled with esbuild at hand
