@@ -15,7 +15,9 @@ runs="${1:-3}"
 mkdir -p out
 busy=()
 stop() { for pid in "${busy[@]}"; do kill "$pid" 2>/dev/null; done; }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 for _ in 1 2; do
   sh -c 'while :; do :; done' &
   busy+=("$!")
