@@ -151,7 +151,10 @@ export async function startBrowser(
   const args = [...LOCKDOWN_ARGS, '--font-render-hinting=none'];
   // Chromium refuses to run as root inside its sandbox.
   if (options.noSandbox) args.push('--no-sandbox');
-  const { default: puppeteer } = await import('puppeteer');
+  // puppeteer-core: the launcher and the protocol alone. The full package also reads its own
+  // configuration (cosmiconfig's search up the folder tree) on import, for a browser it would
+  // download: 50 ms of every command that prints. It is imported only to find such a browser.
+  const { default: puppeteer } = await import('puppeteer-core');
   let profile: string | undefined;
   if (place.profileIn) {
     mkdirSync(place.profileIn, { recursive: true });
@@ -188,7 +191,8 @@ export async function startBrowser(
  * to do when none answers.
  */
 export async function connectBrowser(endpoints: readonly string[], hint: string, first = 0): Promise<OpenBrowser> {
-  const { default: puppeteer } = await import('puppeteer');
+  // puppeteer-core, as startBrowser.
+  const { default: puppeteer } = await import('puppeteer-core');
   const failures: string[] = [];
   for (let i = 0; i < endpoints.length; i++) {
     const endpoint = endpoints[(first + i) % endpoints.length]!;
