@@ -199,10 +199,12 @@ export async function checkTemplates(
   if (audiences.length === 0) return [];
   const key = warm || cache ? `template-check:${checkKey(presentation, audiences, files)}:${toolOf()}` : undefined;
   if (key && warm?.templateCheck?.key === key) return warm.templateCheck.problems;
+  // A cache is the user's file: an entry that is not a list of findings is found afresh.
   const stored = key ? cache?.get(key) : undefined;
-  const problems = stored ? (stored.value as Diagnostic[]) : await findProblems(audiences, files, presentation, warm);
+  const usable = stored && Array.isArray(stored.value) ? stored : undefined;
+  const problems = usable ? (usable.value as Diagnostic[]) : await findProblems(audiences, files, presentation, warm);
   if (key && warm) warm.templateCheck = { key, problems };
-  if (key && cache && !stored) cache.set(key, problems);
+  if (key && cache && !usable) cache.set(key, problems);
   return problems;
 }
 

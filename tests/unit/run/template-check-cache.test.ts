@@ -80,4 +80,16 @@ describe("the template check's findings in the check's cache", () => {
     expect(findings(fresh).length).toBeGreaterThan(0);
     expect(findings(cached)).toEqual(findings(fresh));
   });
+
+  it('are found afresh when the cache holds something other than findings under their key', async () => {
+    const { write, options } = await layer();
+    await write('templates/audiences/executive/bluf.hbs', '<section class="bluf">\n  <p>{{{blufx}}}</p>\n</section>\n');
+    const cache = new ParseCache();
+    const first = await checkCorpus(options, undefined, { cache });
+    const [key] = cache.entries().find(([k]) => k.startsWith('template-check:'))!;
+    for (const junk of [null, 'text', { problems: 1 }]) {
+      const damaged = new ParseCache([[key, junk]]);
+      expect(findings(await checkCorpus(options, undefined, { cache: damaged }))).toEqual(findings(first));
+    }
+  });
 });
